@@ -1,0 +1,36 @@
+# make install: .venv with the package (editable) and its dependencies; make demo: the main job on corpus/;
+# make test: the whole suite. All three work on a fresh clone.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test models bench clean
+
+install: $(STAMP)
+
+$(STAMP): setup.cfg pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+demo: install
+	rm -rf out && mkdir -p out
+	$(BIN)/ppo-nlp extract corpus/articles -o out/records.jsonl
+	$(BIN)/ppo-nlp extract corpus/articles -o out/records.csv --format csv
+	$(BIN)/ppo-nlp extract corpus/articles -o out/records.parquet --format parquet
+	$(BIN)/ppo-nlp extract corpus/articles -o out/records.sqlite --format sqlite
+	$(BIN)/ppo-nlp evaluate out/records.jsonl --gold corpus/gold
+
+test: install
+	$(BIN)/python -m pytest
+
+models: install
+	$(BIN)/python scripts/train_langid.py
+
+bench: install
+	$(BIN)/python benchmarks/langid.py
+
+clean:
+	rm -rf out build *.egg-info .pytest_cache

@@ -1,0 +1,30 @@
+"""Error records: a stable code and a clear message instead of a traceback."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# code -> meaning; codes are stable, messages may improve
+CODES = {
+    "E001": "file could not be read",
+    "E002": "not text: binary content or an unknown encoding",
+    "E003": "member or file larger than the size cap",
+    "E004": "broken archive",
+    "E005": "unsafe archive member path",
+    "E006": "invalid JSON",
+    "E007": "JSON object without a usable text field",
+    "E008": "empty document",
+    "E009": "processing took longer than the per-document time limit",
+    "E010": "internal error while processing the document",
+    "E011": "unsupported file type",
+}
+
+
+@dataclass(frozen=True)
+class IngestError(Exception):
+    """A document that cannot become a record; `code` is one of `CODES`."""
+
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.message}"

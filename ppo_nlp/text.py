@@ -1,0 +1,56 @@
+"""Small text helpers shared by every stage: word spans, quote folding and the matching key.
+
+The matching key folds the differences a reader ignores: case, `ё`/`е`, Kazakh letters written with
+their Russian look-alikes (`қ`/`к`, `ұ`/`у`, `ә`/`а`, `і`/`и`, ...), Latin look-alikes typed inside
+Cyrillic words, and the many quote characters.
+
+>>> fold("«Нұр Отан»")
+'"нур отан"'
+>>> [t.text for t in word_spans("ППО «Қарғалы», 2023 ж.")]
+['ППО', '«', 'Қарғалы', '»', ',', '2023', 'ж', '.']
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+# Kazakh-only letters and the Russian letters readers (and old fonts) write in their place.
+_KK_TO_RU = str.maketrans({
+    "ә": "а", "ғ": "г", "қ": "к", "ң": "н", "ө": "о", "ұ": "у", "ү": "у", "һ": "х", "і": "и",
+    "Ә": "А", "Ғ": "Г", "Қ": "К", "Ң": "Н", "Ө": "О", "Ұ": "У", "Ү": "У", "Һ": "Х", "І": "И",
+    "ё": "е", "Ё": "Е",
+})
+_QUOTES = str.maketrans({c: '"' for c in "«»„“”‟″〝〞＂‹›"} | {c: "'" for c in "‘’‚‛′"})
+_DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−"})
+
+WORD_RE = regex.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]", regex.V1)
+KK_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+def word_spans(text: str) -> list[Token]:
+    """Words (with inner hyphens/apostrophes) and single punctuation marks, with offsets."""
+    return [Token(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
+
+
+def fold_quotes(text: str) -> str:
+    """Every quote character to `"` or `'` and every dash to `-`; length is preserved."""
+    return text.translate(_QUOTES).translate(_DASHES)
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """The matching key: lower case, ё→е, Kazakh letters to Russian look-alikes, quotes/dashes unified."""
+    return fold_quotes(text).translate(_KK_TO_RU).lower()
+
+
+def has_kazakh_letters(text: str) -> bool:
+    return any(ch in KK_LETTERS for ch in text)
