@@ -1,0 +1,74 @@
+"""From mentions to facts: group ORG, PROJECT and LOC entities by canonical id.
+
+Extractors put what the record needs into `Entity.attrs` (`name`, `type`, `names`); an entity without an
+id (an NER mention the gazetteer does not know) gets an id derived from its text, so two mentions of the
+same unknown organization still fold into one fact.
+"""
+from __future__ import annotations
+
+from typing import Callable, TypeVar
+
+from ppo_nlp.doc import Entity, Location, Mention, Organization, Project
+from ppo_nlp.normalize.ids import slug
+from ppo_nlp.text import fold
+
+T = TypeVar("T")
+
+
+def _entity_id(entity: Entity, prefix: str) -> str:
+    return entity.id or f"{prefix}:{slug(fold(entity.text))}"
+
+
+def _group(entities: list[Entity], label: str, prefix: str) -> dict[str, list[Entity]]:
+    groups: dict[str, list[Entity]] = {}
+    for entity in entities:
+        if entity.label == label:
+            groups.setdefault(_entity_id(entity, prefix), []).append(entity)
+    return groups
+
+
+def _mentions(group: list[Entity]) -> list[Mention]:
+    return [Mention(e.text, e.start, e.end) for e in group]
+
+
+def _best(group: list[Entity], key: str) -> object:
+    """The attribute given by the strongest source (gazetteer before rule before NER)."""
+    from ppo_nlp.extract.merge import precedence
+
+    for entity in sorted(group, key=precedence):
+        if entity.attrs.get(key):
+            return entity.attrs[key]
+    return None
+
+
+def _facts(entities: list[Entity], label: str, prefix: str, build: Callable[[str, list[Entity]], T]) -> list[T]:
+    groups = _group(entities, label, prefix)
+    return [build(key, group) for key, group in sorted(groups.items(), key=lambda kv: kv[1][0].start)]
+
+
+def _organization(key: str, group: list[Entity]) -> Organization:
+    name = _best(group, "name") or group[0].text
+    return Organization(key, str(name), _best(group, "type"), _mentions(group))
+
+
+def _project(key: str, group: list[Entity]) -> Project:
+    name = str(_best(group, "name") or group[0].text)
+    names = _best(group, "names") or {}
+    return Project(key, name, {lang: names.get(lang) for lang in ("ru", "kk", "en")}, _mentions(group))
+
+
+def _location(key: str, group: list[Entity]) -> Location:
+    name = _best(group, "name") or group[0].text
+    return Location(key, str(name), _best(group, "type"), _mentions(group))
+
+
+def organizations(entities: list[Entity]) -> list[Organization]:
+    return _facts(entities, "ORG", "org", _organization)
+
+
+def projects(entities: list[Entity]) -> list[Project]:
+    return _facts(entities, "PROJECT", "project", _project)
+
+
+def locations(entities: list[Entity]) -> list[Location]:
+    return _facts(entities, "LOC", "loc", _location)

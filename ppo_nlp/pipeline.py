@@ -1,0 +1,140 @@
+"""reader -> cleaner -> language -> extractors -> merge -> facts -> record.
+
+`Pipeline` is the only place that knows the order of the stages. It is cheap to call once resources
+are loaded; load it once per process (`ppo_nlp.load()`), then feed it texts or ingested documents.
+
+>>> import ppo_nlp
+>>> nlp = ppo_nlp.load(ner=False)
+>>> doc = nlp("Секретарь партии «Нұр Отан» Тамара Дуйсенова открыла форум.")
+>>> doc.lang, [o.id for o in doc.organizations]
+('ru', ['org:amanat'])
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator, Optional
+
+from ppo_nlp import aggregate
+from ppo_nlp.doc import Count, Document, Entity, Segment
+from ppo_nlp.errors import IngestError
+from ppo_nlp.extract.merge import merge_entities
+from ppo_nlp.ingest import IngestLimits, RawDoc, clean
+from ppo_nlp.lang import detect_language, segment_languages
+from ppo_nlp.records import document_record, error_record
+from ppo_nlp.timeout import DocumentTimeout, time_limit
+
+LANGS = ("auto", "ru", "kk", "en")
+
+
+@dataclass
+class Options:
+    """How a pipeline runs: forced language, NER on/off, per-document time limit, ingest caps."""
+
+    lang: str = "auto"
+    ner: bool = True
+    time_limit: Optional[float] = 60.0
+    limits: IngestLimits = field(default_factory=IngestLimits)
+
+    def __post_init__(self) -> None:
+        if self.lang not in LANGS:
+            raise ValueError(f"lang must be one of {', '.join(LANGS)}, not {self.lang!r}")
+
+
+class Pipeline:
+    """The whole ppo_nlp pipeline for one process."""
+
+    def __init__(self, options: Optional[Options] = None) -> None:
+        self.options = options or Options()
+        self._stages = _load_stages(self.options.ner)
+
+    def __call__(self, text: str, *, id: str = "text", source: str = "<string>", kind: str = "text",
+                 meta: Optional[dict[str, Any]] = None) -> Document:
+        """Clean and analyse one text (plain or HTML) into a `Document`."""
+        cleaned = clean(text, kind, meta or {})
+        doc = Document(id=id, source=source, text=cleaned.text, title=cleaned.title,
+                       published=cleaned.published, outlet=cleaned.outlet, author=cleaned.author,
+                       removed=list(cleaned.removed))
+        self._set_language(doc, (meta or {}).get("lang"))
+        self._extract(doc)
+        return doc
+
+    def pipe(self, texts: Iterable[str]) -> Iterator[Document]:
+        """Documents for many texts, in order."""
+        for i, text in enumerate(texts):
+            yield self(text, id=str(i))
+
+    def process(self, raw: RawDoc) -> dict[str, Any]:
+        """A record for an ingested document: the document record, or an error record. Never raises."""
+        if raw.error is not None:
+            return error_record(raw.id, raw.source, raw.error.code, raw.error.message)
+        if not raw.text or not raw.text.strip():
+            return error_record(raw.id, raw.source, "E008", "the document has no text")
+        try:
+            with time_limit(self.options.time_limit):
+                doc = self(raw.text, id=raw.id, source=raw.source, kind=raw.kind, meta=raw.meta)
+                return document_record(doc)
+        except DocumentTimeout:
+            return error_record(raw.id, raw.source, "E009",
+                                f"processing took longer than {self.options.time_limit:g} s")
+        except IngestError as exc:
+            return error_record(raw.id, raw.source, exc.code, exc.message)
+        except Exception as exc:  # a bad document must never end the batch
+            return error_record(raw.id, raw.source, "E010", f"{type(exc).__name__}: {exc}"[:500])
+
+    def _set_language(self, doc: Document, meta_lang: Optional[str]) -> None:
+        forced = self.options.lang if self.options.lang != "auto" else None
+        if forced:
+            doc.lang, doc.lang_score = forced, 1.0
+            doc.segments = [Segment(0, len(doc.text), forced)] if doc.text else []
+            return
+        result = detect_language(doc.text)
+        doc.lang, doc.lang_score = result.lang, result.score
+        doc.segments = segment_languages(doc.text, doc.lang)
+
+    def _extract(self, doc: Document) -> None:
+        s = self._stages
+        found = s.gazetteer(doc) + s.patterns(doc) + (s.ner(doc) if s.ner else [])
+        doc.entities = merge_entities(found)
+        doc.entities = merge_entities(doc.entities + s.dates(doc))
+        doc.counts = s.counts(doc)
+        people_entities, doc.people = s.officials(doc)
+        doc.entities = merge_entities(doc.entities + people_entities + _count_entities(doc.counts))
+        doc.organizations = aggregate.organizations(doc.entities)
+        doc.projects = aggregate.projects(doc.entities)
+        doc.locations = aggregate.locations(doc.entities)
+
+
+@dataclass
+class _Stages:
+    gazetteer: Any
+    patterns: Any
+    ner: Any
+    dates: Any
+    counts: Any
+    officials: Any
+
+
+def _load_stages(ner: bool) -> _Stages:
+    """Import the extractors (and load their resources) once."""
+    from ppo_nlp.extract.counts import extract_counts
+    from ppo_nlp.extract.dates import extract_dates
+    from ppo_nlp.extract.gazetteer import extract_gazetteer
+    from ppo_nlp.extract.officials import extract_officials
+    from ppo_nlp.extract.patterns import extract_patterns
+
+    ner_stage = None
+    if ner:
+        from ppo_nlp.extract.ner import extract_ner
+
+        ner_stage = extract_ner
+    return _Stages(extract_gazetteer, extract_patterns, ner_stage, extract_dates, extract_counts,
+                   extract_officials)
+
+
+def _count_entities(counts: list[Count]) -> list[Entity]:
+    return [Entity("COUNT", c.text, c.start, c.end, c.source) for c in counts]
+
+
+def load(lang: str = "auto", ner: bool = True, time_limit: Optional[float] = 60.0) -> Pipeline:
+    """A ready pipeline. `lang` forces a language ('ru', 'kk', 'en') or detects it ('auto')."""
+    return Pipeline(Options(lang=lang, ner=ner, time_limit=time_limit))

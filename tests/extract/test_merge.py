@@ -1,0 +1,42 @@
+"""Merging mentions from gazetteers, rules and NER."""
+from __future__ import annotations
+
+import pytest
+
+from ppo_nlp.doc import Entity
+from ppo_nlp.extract.merge import merge_entities
+
+
+def ent(label: str, start: int, end: int, source: str) -> Entity:
+    return Entity(label, "x" * (end - start), start, end, source)
+
+
+def spans(entities: list[Entity]) -> list[tuple]:
+    return [(e.label, e.start, e.end, e.source) for e in entities]
+
+
+@pytest.mark.parametrize("found, kept", [
+    # same span and label: the stronger source stays
+    ([ent("ORG", 0, 5, "ner:ru"), ent("ORG", 0, 5, "gazetteer:organizations")],
+     [("ORG", 0, 5, "gazetteer:organizations")]),
+    # same span, other label from a weaker source: dropped
+    ([ent("PERSON", 0, 5, "ner:ru"), ent("ORG", 0, 5, "rule:branches")], [("ORG", 0, 5, "rule:branches")]),
+    # nested spans are both kept
+    ([ent("ORG", 0, 20, "rule:branches"), ent("ORG", 14, 20, "gazetteer:organizations")],
+     [("ORG", 0, 20, "rule:branches"), ("ORG", 14, 20, "gazetteer:organizations")]),
+    # crossing spans: precedence first
+    ([ent("ORG", 0, 10, "ner:ru"), ent("PROJECT", 5, 12, "gazetteer:projects")],
+     [("PROJECT", 5, 12, "gazetteer:projects")]),
+    # crossing spans of equal precedence: the longer one
+    ([ent("ORG", 0, 10, "ner:ru"), ent("LOC", 8, 12, "ner:ru")], [("ORG", 0, 10, "ner:ru")]),
+    # disjoint spans come out sorted by offset
+    ([ent("LOC", 30, 35, "ner:kk"), ent("ORG", 0, 5, "ner:kk")], [("ORG", 0, 5, "ner:kk"), ("LOC", 30, 35, "ner:kk")]),
+    ([], []),
+])
+def test_merge_precedence_and_nesting(found, kept):
+    assert spans(merge_entities(found)) == kept
+
+
+def test_merge_is_order_independent():
+    found = [ent("ORG", 0, 10, "ner:ru"), ent("LOC", 8, 12, "rule:x"), ent("ORG", 0, 10, "gazetteer:o")]
+    assert spans(merge_entities(found)) == spans(merge_entities(list(reversed(found))))
