@@ -1,8 +1,6 @@
 """Error records: a stable code and a clear message instead of a traceback."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 # code -> meaning; codes are stable, messages may improve
 CODES = {
     "E001": "file could not be read",
@@ -19,12 +17,22 @@ CODES = {
 }
 
 
-@dataclass(frozen=True)
 class IngestError(Exception):
     """A document that cannot become a record; `code` is one of `CODES`."""
 
-    code: str
-    message: str
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(code, message)
+        self.code = code
+        self.message = message
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, IngestError) and (self.code, self.message) == (other.code, other.message)
+
+    def __hash__(self) -> int:
+        return hash((self.code, self.message))
+
+    def __repr__(self) -> str:
+        return f"IngestError({self.code!r}, {self.message!r})"
 
     def __str__(self) -> str:
         return f"{self.code}: {self.message}"

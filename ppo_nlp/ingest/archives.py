@@ -1,0 +1,198 @@
+"""Zip, tar and gzip archives, read in memory member by member: nothing is ever written to disk.
+
+Member names that climb out (`..`) or are absolute give an E005 record, links and devices too; a broken
+archive gives an E004 record that names it. Zip members come in name order, tar members in archive order
+(tar is read as a stream, so that a compressed tar is decompressed once).
+"""
+from __future__ import annotations
+
+import gzip
+import io
+import stat
+import tarfile
+import zipfile
+import zlib
+from typing import BinaryIO, Iterator
+
+from ppo_nlp.errors import IngestError
+from ppo_nlp.ingest.model import IngestLimits, RawDoc
+from ppo_nlp.ingest.streams import Budget, CountingReader, read_capped
+
+BROKEN = (zipfile.BadZipFile, tarfile.TarError, gzip.BadGzipFile, zlib.error, EOFError, OSError,
+          NotImplementedError, RuntimeError, ValueError)
+
+
+def iter_archive(stream: BinaryIO, kind: str, doc_id: str, source: str, limits: IngestLimits,
+                 budget: Budget, depth: int) -> Iterator[RawDoc]:
+    """Every document inside one archive; errors become records, never exceptions."""
+    readers = {"zip": _iter_zip, "tar": _iter_tar, "tar.gz": _iter_tar, "tgz": _iter_tar, "gz": _iter_gzip}
+    try:
+        yield from readers[kind](stream, doc_id, source, limits, budget, depth)
+    except IngestError as err:
+        yield RawDoc(doc_id, source, None, error=err)
+    except BROKEN as err:
+        yield RawDoc(doc_id, source, None, error=IngestError("E004", f"broken archive: {_describe(err)}"))
+
+
+def unsafe_name(name: str) -> bool:
+    """True for absolute member names, drive letters and names that climb with `..`."""
+    norm = name.replace("\\", "/")
+    if norm.startswith("/") or (len(norm) > 1 and norm[1] == ":"):
+        return True
+    return ".." in norm.split("/")
+
+
+def _member(name: str, doc_id: str, source: str) -> tuple[str, str]:
+    """Id and source of an archive member: `archive.zip!/member.txt`."""
+    return f"{doc_id}!/{name}", f"{source}!/{name}"
+
+
+def _screen(name: str, doc_id: str, source: str, budget: Budget) -> RawDoc | None | bool:
+    """An error record for an unsafe member, False to skip it silently, None to read it."""
+    from ppo_nlp.ingest.readers import input_kind, is_hidden, is_skipped
+
+    member_id, member_source = _member(name, doc_id, source)
+    if is_hidden(name) and not unsafe_name(name):
+        return False
+    if unsafe_name(name):
+        return RawDoc(member_id, member_source, None, error=IngestError("E005", f"unsafe member path: {name}"))
+    if input_kind(name) is None:
+        if is_skipped(name):
+            return False
+        return RawDoc(member_id, member_source, None, error=IngestError("E011", f"unsupported file type: {name}"))
+    budget.count_member()
+    return None
+
+
+def _iter_zip(stream: BinaryIO, doc_id: str, source: str, limits: IngestLimits, budget: Budget,
+              depth: int) -> Iterator[RawDoc]:
+    """Zip members in name order; a nested zip is first read whole (up to the member cap)."""
+    if depth > 0:
+        stream = io.BytesIO(read_capped(stream, limits.max_member_bytes))
+    with zipfile.ZipFile(stream) as archive:
+        for info in sorted(archive.infolist(), key=lambda i: i.filename):
+            if info.is_dir():
+                continue
+            yield from _zip_member(archive, info, doc_id, source, limits, budget, depth)
+            if budget.exhausted:
+                yield _stopped(doc_id, source, budget)
+                return
+
+
+def _zip_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, doc_id: str, source: str,
+                limits: IngestLimits, budget: Budget, depth: int) -> Iterator[RawDoc]:
+    """One zip member, read through the budget and its own cap."""
+    from ppo_nlp.ingest.readers import read_stream
+
+    member_id, member_source = _member(info.filename, doc_id, source)
+    try:
+        screened = _screen(info.filename, doc_id, source, budget)
+        if screened is not None:
+            yield from [screened] if screened else []
+            return
+        if stat.S_ISLNK(info.external_attr >> 16):
+            raise IngestError("E005", f"symbolic link member skipped: {info.filename}")
+        if info.file_size > limits.max_member_bytes and not _is_archive(info.filename):
+            raise IngestError("E003", f"member larger than the size cap of {limits.max_member_bytes} bytes")
+        with archive.open(info) as raw:
+            yield from read_stream(CountingReader(raw, budget), info.filename, member_id, member_source,
+                                   limits, budget, depth + 1)
+    except IngestError as err:
+        yield RawDoc(member_id, member_source, None, error=err)
+    except BROKEN as err:
+        yield RawDoc(member_id, member_source, None, error=IngestError("E004", f"broken member: {_describe(err)}"))
+
+
+def _iter_tar(stream: BinaryIO, doc_id: str, source: str, limits: IngestLimits, budget: Budget,
+              depth: int) -> Iterator[RawDoc]:
+    """Tar members in archive order, decompressing (gzip, bz2, xz) as a stream."""
+    with tarfile.open(fileobj=_decompressed(stream, budget), mode="r|") as archive:
+        for info in archive:
+            if info.isdir():
+                continue
+            yield from _tar_member(archive, info, doc_id, source, limits, budget, depth)
+            if budget.exhausted:
+                yield _stopped(doc_id, source, budget)
+                return
+
+
+def _tar_member(archive: tarfile.TarFile, info: tarfile.TarInfo, doc_id: str, source: str,
+                limits: IngestLimits, budget: Budget, depth: int) -> Iterator[RawDoc]:
+    """One tar member; links, devices and fifos are refused."""
+    from ppo_nlp.ingest.readers import read_stream
+
+    member_id, member_source = _member(info.name, doc_id, source)
+    try:
+        if not info.isreg():
+            raise IngestError("E005", f"link or special member skipped: {info.name}")
+        screened = _screen(info.name, doc_id, source, budget)
+        if screened is not None:
+            yield from [screened] if screened else []
+            return
+        if info.size > limits.max_member_bytes and not _is_archive(info.name):
+            raise IngestError("E003", f"member larger than the size cap of {limits.max_member_bytes} bytes")
+        raw = archive.extractfile(info)
+        yield from read_stream(raw, info.name, member_id, member_source, limits, budget, depth + 1)
+    except IngestError as err:
+        yield RawDoc(member_id, member_source, None, error=err)
+
+
+def _iter_gzip(stream: BinaryIO, doc_id: str, source: str, limits: IngestLimits, budget: Budget,
+               depth: int) -> Iterator[RawDoc]:
+    """A `.gz` file: one document named by the file name without `.gz`, keeping the archive's id."""
+    from ppo_nlp.ingest.readers import read_stream
+
+    inner = doc_id.rsplit("/", 1)[-1].rsplit("!", 1)[-1][: -len(".gz")] or "document.txt"
+    budget.count_member()
+    with gzip.GzipFile(fileobj=stream, mode="rb") as raw:
+        yield from read_stream(CountingReader(raw, budget), inner, doc_id, source, limits, budget, depth + 1)
+
+
+def _decompressed(stream: BinaryIO, budget: Budget) -> CountingReader:
+    """The uncompressed tar stream (gzip, bz2 and xz are recognized by their magic bytes)."""
+    import bz2
+    import lzma
+
+    head = stream.read(6)
+    stream = _Prefixed(head, stream)
+    if head.startswith(b"\x1f\x8b"):
+        return CountingReader(gzip.GzipFile(fileobj=stream, mode="rb"), budget)
+    if head.startswith(b"BZh"):
+        return CountingReader(bz2.BZ2File(stream), budget)
+    if head.startswith(b"\xfd7zXZ\x00"):
+        return CountingReader(lzma.LZMAFile(stream), budget)
+    return CountingReader(stream, budget)
+
+
+class _Prefixed:
+    """A stream with a few already-read bytes put back in front."""
+
+    def __init__(self, head: bytes, raw: BinaryIO) -> None:
+        self.head, self.raw = head, raw
+
+    def read(self, size: int = -1) -> bytes:
+        if not self.head:
+            return self.raw.read(size)
+        if size is None or size < 0:
+            data, self.head = self.head + self.raw.read(), b""
+            return data
+        data, self.head = self.head[:size], self.head[size:]
+        return data + (self.raw.read(size - len(data)) if size > len(data) else b"")
+
+
+def _is_archive(name: str) -> bool:
+    """Nested archives are capped by the archive budget, not by the member cap."""
+    from ppo_nlp.ingest.readers import ARCHIVE_KINDS, input_kind
+
+    return input_kind(name) in ARCHIVE_KINDS
+
+
+def _stopped(doc_id: str, source: str, budget: Budget) -> RawDoc:
+    """The record that says an archive was not read to its end."""
+    message = f"archive read stopped after {budget.members} members and {budget.total_bytes} bytes: cap reached"
+    return RawDoc(doc_id, source, None, error=IngestError("E003", message))
+
+
+def _describe(err: BaseException) -> str:
+    """A short message for an archive exception."""
+    return f"{type(err).__name__}: {err}"[:300]

@@ -1,0 +1,113 @@
+"""Publication dates in page headers: `1 Марта 2022, 12:01`, `15 қазан 2023 ж.`, `March 1, 2022`, `01.03.2022`.
+
+The span is found here; the ISO form comes from `ppo_nlp.normalize.dates.parse_date` when that module
+offers it, else from the small reader below (day, month, year and an optional time only).
+
+>>> find_date("пресс служба Nur Otan 1 Марта 2022, 12:01").iso
+'2022-03-01T12:01'
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from ppo_nlp.paths import RESOURCES_DIR
+from ppo_nlp.text import fold
+
+MAX_CHARS = 200  # dates are only looked for in short lines
+_TIME = r"(?:[\s,]{1,3}(?:\p{L}{1,5}\.?\s{1,2})?(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d))?"
+_YEAR_WORD = r"(?:\s{0,2}\p{L}{1,6}\.?)?"  # "г.", "года", "ж.", "жылғы"
+_PATTERNS = tuple(regex.compile(p, regex.V1) for p in (
+    r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<hh>\d{2}):(?P<mm>\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?",
+    r"(?<!\d)(?P<d>\d{1,2})\s{0,2}(?P<mon>\p{L}{3,12})\.?,?\s{1,2}(?P<y>\d{4})(?!\d)" + _YEAR_WORD + _TIME,
+    r"(?<!\d)(?P<y>\d{4})\s{0,2}\p{L}{1,6}\.?\s{1,2}(?P<d>\d{1,2})\s{1,2}(?P<mon>\p{L}{3,12})" + _TIME,
+    r"(?P<mon>\p{L}{3,12})\.?\s{1,2}(?P<d>\d{1,2}),?\s{1,2}(?P<y>\d{4})(?!\d)" + _TIME,
+    r"(?<![\d.])(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})(?!\d)" + _TIME,
+))
+_TIME_FIRST = regex.compile(r"(?<!\d)(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)[\s,]{1,3}$")
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date inside a line: its ISO form and the span it covers."""
+
+    iso: str
+    start: int
+    end: int
+
+
+def find_date(line: str) -> Optional[FoundDate]:
+    """The first complete date (day, month, year) in a short line, with the time when it is given."""
+    if len(line) > MAX_CHARS:
+        return None
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(line, timeout=0.5):
+            found = _to_found(line, m)
+            if found:
+                return found
+    return None
+
+
+def _to_found(line: str, m: regex.Match) -> Optional[FoundDate]:
+    """A FoundDate from a regex match, or None when the month or the numbers are not a date."""
+    parts = m.groupdict()
+    month = int(parts["m"]) if parts.get("m") else month_number(parts["mon"])
+    year, day = int(parts["y"]), int(parts["d"])
+    if not month or not 1 <= month <= 12 or not 1 <= day <= 31 or not 1900 <= year <= 2100:
+        return None
+    iso = _library_iso(m.group()) or f"{year:04d}-{month:02d}-{day:02d}"
+    start, hh, mm = m.start(), parts.get("hh"), parts.get("mm")
+    lead = _TIME_FIRST.search(line[:start])
+    if not hh and lead:
+        hh, mm, start = lead["hh"], lead["mm"], lead.start()
+    if hh and "T" not in iso:
+        iso = f"{iso[:10]}T{int(hh):02d}:{mm}"
+    return FoundDate(iso, start, m.end())
+
+
+def _library_iso(span: str) -> Optional[str]:
+    """`normalize.dates.parse_date(span)` when it exists and gives a full date, else None."""
+    try:
+        from ppo_nlp.normalize.dates import parse_date
+    except ImportError:
+        return None
+    try:
+        iso = parse_date(span)
+    except Exception:  # another stage's helper must not break ingest
+        return None
+    return iso if isinstance(iso, str) and regex.fullmatch(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?", iso) else None
+
+
+@lru_cache(maxsize=1)
+def _month_forms() -> tuple[dict[str, int], tuple[tuple[str, int], ...]]:
+    """(exact folded form -> month, (folded stem, month) pairs) from `months.txt`."""
+    exact: dict[str, int] = {}
+    stems: list[tuple[str, int]] = []
+    for raw in (RESOURCES_DIR / "furniture" / "months.txt").read_text(encoding="utf-8").splitlines():
+        fields = raw.split("  #", 1)[0].split()
+        if not fields or fields[0].startswith("#"):
+            continue
+        for form in fields[1:]:
+            if form.endswith("*"):
+                stems.append((fold(form[:-1]), int(fields[0])))
+            else:
+                exact[fold(form)] = int(fields[0])
+    return exact, tuple(sorted(stems, key=lambda s: -len(s[0])))
+
+
+def month_number(word: str) -> Optional[int]:
+    """1..12 for a month name or abbreviation in ru, kk or en (any case, any ending on stems)."""
+    key = fold(word)
+    exact, stems = _month_forms()
+    if key in exact:
+        return exact[key]
+    return next((month for stem, month in stems if key.startswith(stem)), None)
+
+
+def normalize_iso(value: str) -> Optional[str]:
+    """An ISO-ish or free-form date string (from JSON or HTML meta) as `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`."""
+    found = find_date(value.strip())
+    return found.iso if found else None

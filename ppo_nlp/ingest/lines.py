@@ -1,0 +1,96 @@
+"""Line helpers for cleaning: whitespace normalization and the shape tests (prose, names, digits, menus).
+
+>>> is_prose("Форум прошёл в Шымкенте, в нём приняли участие 250 человек.")
+True
+>>> person_name("Шынболат СЕЙДУАЛИЕВ,")
+'Шынболат Сейдуалиев'
+>>> person_name("Т.Курбанова")
+'Т. Курбанова'
+"""
+from __future__ import annotations
+
+import unicodedata
+from typing import Optional
+
+import regex
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+_CONTROL_RE = regex.compile(r"[\p{Cc}\p{Co}\p{Cs}--[\n\t]]", regex.V1)
+_SPACE_RE = regex.compile(r"[^\S\n]+")
+_WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*+")
+_CLOSERS = "»\"”’')]*"
+SENTENCE_END = ".!?…:;"
+MIN_PROSE_WORDS = 5
+LONG_LINE_WORDS = 15
+LONG_LINE_CHARS = 250
+_DIGITS_RE = regex.compile(r"[\d\s%.,:;/+\-–—()№#]+")
+_SEPARATED_RE = regex.compile(r"\s*[|•·>»→/\\]\s*")
+_INITIALS_RE = regex.compile(r"((?:\p{Lu}\.\s?){1,2})(\p{Lu}[\p{L}'’-]+)|(\p{Lu}[\p{L}'’-]+)\s((?:\p{Lu}\.\s?){1,2})", regex.V1)
+_NAME_WORD_RE = regex.compile(r"\p{Lu}(?:\p{Ll}+|\p{Lu}+)(?:-\p{Lu}(?:\p{Ll}+|\p{Lu}+))?", regex.V1)
+
+
+def normalize_text(text: str) -> str:
+    """NFC, newlines unified, invisible and control characters gone, spaces collapsed inside lines."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _CONTROL_RE.sub(" ", text.translate(_INVISIBLE))
+    return "\n".join(_SPACE_RE.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def words(line: str) -> list[str]:
+    """The letter words of a line (numbers and punctuation left out)."""
+    return _WORD_RE.findall(line)
+
+
+def is_prose(line: str) -> bool:
+    """A sentence: several words ending in sentence punctuation, or a long paragraph line."""
+    if len(line) >= LONG_LINE_CHARS:
+        return True
+    count = len(words(line))
+    if count >= LONG_LINE_WORDS:
+        return True
+    return count >= MIN_PROSE_WORDS and line.rstrip(_CLOSERS + " ")[-1:] in tuple(SENTENCE_END)
+
+
+def is_digits(line: str) -> bool:
+    """Only digits, percentages, times and separators: counters, `100%200%`, `12:01`."""
+    return bool(line) and len(line) <= 200 and bool(_DIGITS_RE.fullmatch(line))
+
+
+def is_separated_row(line: str) -> bool:
+    """A breadcrumb or menu row: three or more short items split by `|`, `/`, `>`, `»`, `•`."""
+    if len(line) > 300:
+        return False
+    items = [item for item in _SEPARATED_RE.split(line) if item]
+    return len(items) >= 3 and all(len(item.split()) <= 4 for item in items)
+
+
+def is_menu_row(line: str) -> bool:
+    """Many capitalized words and no punctuation at all: `Главная Новости Политика Экономика Спорт`."""
+    tokens = line.split()
+    if len(tokens) < 5 or len(line) > 200 or line.isupper():
+        return False
+    return all(t[:1].isupper() and t.isalpha() for t in tokens)
+
+
+def person_name(line: str) -> Optional[str]:
+    """The person a byline line names (`Т. Курбанова`, `Шынболат Сейдуалиев`), else None."""
+    text = line.strip().rstrip(",.;").strip()
+    if not text or len(text) > 60:
+        return None
+    m = _INITIALS_RE.fullmatch(text)
+    if m:
+        initials = m.group(1) or m.group(4)
+        surname = _title(m.group(2) or m.group(3))
+        spaced = " ".join(initials.replace(" ", "").replace(".", ". ").split())
+        return f"{spaced} {surname}" if m.group(1) else f"{surname} {spaced}"
+    parts = text.split()
+    if not 2 <= len(parts) <= 3 or not all(_NAME_WORD_RE.fullmatch(p) for p in parts):
+        return None
+    if all(p.isupper() for p in parts):
+        return None  # an all-caps pair is more often a site or section name than a byline
+    return " ".join(_title(p) for p in parts)
+
+
+def _title(word: str) -> str:
+    """ALL CAPS to title case (`СЕЙДУАЛИЕВ` -> `Сейдуалиев`); other words as written."""
+    return word.title() if word.isupper() and len(word) > 1 else word

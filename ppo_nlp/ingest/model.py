@@ -1,0 +1,44 @@
+"""The objects ingest hands to the rest of the pipeline: limits, raw documents and cleaning results."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from ppo_nlp.errors import IngestError
+
+
+@dataclass
+class IngestLimits:
+    """Size caps, counted after decompression; reading stops as soon as a cap is passed.
+
+    `max_member_bytes` caps one file, archive member or JSONL line; `max_total_bytes` and `max_members`
+    cap what one archive (with the archives nested in it) may yield.
+    """
+
+    max_member_bytes: int = 8_000_000
+    max_total_bytes: int = 2_000_000_000
+    max_members: int = 100_000
+
+
+@dataclass
+class RawDoc:
+    """One input document: decoded `text` (None on error), `kind` `text` or `html`, JSON `meta`, `error`."""
+
+    id: str
+    source: str
+    text: Optional[str]
+    kind: str = "text"
+    meta: dict[str, Any] = field(default_factory=dict)
+    error: Optional[IngestError] = None
+
+
+@dataclass
+class CleanResult:
+    """The clean body and the metadata found around it; `removed` lists the furniture lines dropped."""
+
+    text: str
+    title: Optional[str] = None
+    published: Optional[str] = None
+    outlet: Optional[str] = None
+    author: Optional[str] = None
+    removed: list[str] = field(default_factory=list)

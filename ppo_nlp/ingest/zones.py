@@ -1,0 +1,153 @@
+"""Page layout of a plain-text article: header, body and footer zones, the title line, what to keep.
+
+The body is the span of the substantial runs of prose lines (a run tolerates one non-prose line between
+sentences, such as a subheading; listed furniture and blank lines do not break it). Listed furniture
+(`furniture.py`) is dropped everywhere; shape rules (digits, dates, menus, single words, repeated headlines)
+only outside the body; lines above the title are the site header. A `+end` entry (comment section,
+copyright with a year, back link) after the first sentence cuts the page there.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from ppo_nlp.ingest.dates import find_date
+from ppo_nlp.ingest.furniture import Entry, match_line, normalize
+from ppo_nlp.ingest.lines import (is_digits, is_menu_row, is_prose, is_separated_row, person_name,
+                                  words)
+
+MAX_GAP = 1  # non-prose lines a run of prose tolerates in a row
+SUBSTANTIAL = 0.25  # a run is part of the body when it weighs this share of the heaviest run
+TITLE_WINDOW = 3  # the title is the longest of the last candidates above the body
+MAX_TITLE_WORDS = 40
+DATE_LINE_WORDS = 6  # a line with a date and at most this many other words is a header date line
+
+
+@dataclass
+class Layout:
+    """Per-line facts and the zones of one page."""
+
+    lines: list[str]
+    furniture: list[Optional[Entry]]
+    prose: list[bool]
+    cut: int
+    body_start: int
+    body_end: int
+    title: Optional[int] = None
+
+    def zone(self, i: int) -> str:
+        """`header`, `body`, `footer` or `cut` for line `i`."""
+        if i >= self.cut:
+            return "cut"
+        if i < self.body_start:
+            return "header"
+        return "body" if i <= self.body_end else "footer"
+
+
+def analyse(lines: list[str], meta_title: Optional[str] = None) -> Layout:
+    """The layout of normalized `lines`; `meta_title` (from HTML or JSON) locates the title line."""
+    furniture = [match_line(line) if line else None for line in lines]
+    prose = [bool(line) and f is None and is_prose(line) for line, f in zip(lines, furniture)]
+    cut = _cut(furniture, prose)
+    start, end = _body_span(lines, furniture, prose, cut)
+    layout = Layout(lines, furniture, prose, cut, start, end)
+    layout.title = _title_line(layout, meta_title)
+    return layout
+
+
+def _cut(furniture: list[Optional[Entry]], prose: list[bool]) -> int:
+    """The first footer-start entry after the first sentence, else the end of the page."""
+    first = next((i for i, p in enumerate(prose) if p), len(prose))
+    return next((i for i in range(first + 1, len(prose)) if furniture[i] and furniture[i].end), len(prose))
+
+
+def _runs(lines: list[str], furniture: list[Optional[Entry]], prose: list[bool], cut: int) -> list[tuple[int, int, int]]:
+    """Runs of prose as (first line, last line, characters)."""
+    runs: list[tuple[int, int, int]] = []
+    first = last = -1
+    weight = gap = 0
+    for i in range(cut):
+        if prose[i]:
+            first, last, weight, gap = (i if first < 0 else first), i, weight + len(lines[i]), 0
+        elif lines[i] and not furniture[i]:
+            gap += 1
+            if gap > MAX_GAP and first >= 0:
+                runs.append((first, last, weight))
+                first, weight = -1, 0
+    if first >= 0:
+        runs.append((first, last, weight))
+    return runs
+
+
+def _body_span(lines: list[str], furniture: list[Optional[Entry]], prose: list[bool], cut: int) -> tuple[int, int]:
+    """First and last line of the body; the whole page (before the cut) when it has no prose."""
+    runs = _runs(lines, furniture, prose, cut)
+    if not runs:
+        return 0, cut - 1
+    heaviest = max(weight for _, _, weight in runs)
+    kept = [(a, b) for a, b, weight in runs if weight >= SUBSTANTIAL * heaviest]
+    return kept[0][0], kept[-1][1]
+
+
+def _title_line(layout: Layout, meta_title: Optional[str]) -> Optional[int]:
+    """The line holding the title: the one that matches `meta_title`, else the best header candidate."""
+    header = range(min(layout.body_start, layout.cut))
+    if meta_title:
+        key = normalize(meta_title)
+        return next((i for i in header if layout.lines[i] and normalize(layout.lines[i]) == key), None)
+    if layout.body_start == 0 and not any(layout.prose):
+        return None
+    candidates = [i for i in header if _title_candidate(layout, i)]
+    candidates = [i for i in candidates if not any(_repeats(layout.lines[i], layout.lines[j])
+                                                   for j in candidates if j != i)]
+    window = candidates[-TITLE_WINDOW:]
+    return max(reversed(window), key=lambda i: len(words(layout.lines[i])), default=None)
+
+
+def _title_candidate(layout: Layout, i: int) -> bool:
+    """A header line that could be the headline: not furniture, not a sentence, not a byline or date."""
+    line = layout.lines[i]
+    if not line or layout.furniture[i] or layout.prose[i] or len(line) > 300:
+        return False
+    count = len(words(line))
+    return 2 <= count <= MAX_TITLE_WORDS and not person_name(line) and not shape_furniture(line)
+
+
+def _repeats(line: str, other: str) -> bool:
+    """`line` repeats (part of) a longer heading `other`."""
+    if len(line) >= len(other) or len(other) > 1000:
+        return False
+    a, b = normalize(line), normalize(other)
+    return len(a) < len(b) and len(words(line)) >= 2 and a in b
+
+
+def is_date_line(line: str) -> bool:
+    """A short line that carries a date: `1 Марта 2022, 12:01`, `пресс служба Nur Otan 1 Марта 2022`."""
+    found = find_date(line)
+    return bool(found) and len(words(line[:found.start] + " " + line[found.end:])) <= DATE_LINE_WORDS
+
+
+def shape_furniture(line: str) -> bool:
+    """Lines that are furniture by their shape when they stand outside the body."""
+    if is_digits(line) or is_separated_row(line) or is_menu_row(line) or is_date_line(line):
+        return True
+    return len(words(line)) <= 1 and not person_name(line)
+
+
+def keep_line(layout: Layout, i: int) -> bool:
+    """Whether line `i` belongs to the clean text."""
+    line, zone = layout.lines[i], layout.zone(i)
+    if zone == "cut" or layout.furniture[i]:
+        return False
+    if i == layout.title:
+        return True
+    title = layout.lines[layout.title] if layout.title is not None else None
+    if title and len(line) <= 2 * len(title) + 10 and normalize(line) == normalize(title):
+        return False
+    if zone == "body":
+        return True
+    if zone == "header" and layout.title is not None and i < layout.title:
+        return False
+    if title and not layout.prose[i] and _repeats(line, title):
+        return False
+    return layout.prose[i] or not shape_furniture(line)

@@ -1,0 +1,127 @@
+"""Title, published, outlet and author from page layout, JSON meta and HTML."""
+from __future__ import annotations
+
+import pytest
+
+from ppo_nlp.ingest import clean
+
+BODY = ("В Астане прошёл форум первичных партийных организаций партии AMANAT.\n"
+        "В нём приняли участие более 300 председателей ППО из всех регионов страны.")
+
+
+@pytest.mark.parametrize("header, published", [
+    ("1 Марта 2022, 12:01", "2022-03-01T12:01"),
+    ("15 қазан 2023 ж.", "2023-10-15"),
+    ("2023 жылғы 15 қазан", "2023-10-15"),
+    ("March 1, 2022", "2022-03-01"),
+    ("01.03.2022 14:05", "2022-03-01T14:05"),
+    ("Опубликовано: 12:30, 5 мая 2021", "2021-05-05T12:30"),
+    ("В 2018 году", None),
+])
+def test_metadata_published_from_header(header, published):
+    assert clean(f"Заголовок статьи о форуме\n{header}\n{BODY}", "text", {}).published == published
+
+
+def test_metadata_body_dates_are_not_publication_dates():
+    text = f"Заголовок статьи о форуме\n{BODY}\nФорум прошёл 27 августа 2018 года в Караганде, сообщили в партии."
+    assert clean(text, "text", {}).published is None
+
+
+@pytest.mark.parametrize("value, iso", [
+    ("2022-03-01T12:01:00+06:00", "2022-03-01T12:01"), ("2022-03-01", "2022-03-01"), ("1 марта 2022", "2022-03-01"),
+])
+def test_metadata_published_from_meta(value, iso):
+    assert clean(BODY, "text", {"published": value}).published == iso
+
+
+@pytest.mark.parametrize("line, outlet", [
+    ("Текст о форуме партии, деп хабарлайды turkystan.kz.", "turkystan.kz"),
+    ("Об этом, как передает корреспондент BaigeNews.kz, сообщил секретарь партии.", "BaigeNews.kz"),
+    ("Об этом сообщает МИА «Казинформ» со ссылкой на пресс-службу партии.", "Казинформ"),
+    ("The forum gathered 200 members of the party, reports Kazinform.", "Kazinform"),
+    ("Об этом сообщает пресс-служба партии в своём канале.", None),
+])
+def test_metadata_outlet_from_attribution(line, outlet):
+    assert clean(f"{line}\n{BODY}", "text", {}).outlet == outlet
+
+
+@pytest.mark.parametrize("footer, outlet", [
+    ("© 2015 Информационный портал акимата района", "Информационный портал акимата района"),
+    ("© 2024 Tengrinews.kz. Все права защищены.", "Tengrinews.kz"),
+    ("Copyright © 2023 Astana Times. All rights reserved.", "Astana Times"),
+    ("© 2020-2024 «Egemen Qazaqstan»", "Egemen Qazaqstan"),
+    ("© 2024 Все права защищены", None),
+    ("© Kazinform", None),
+])
+def test_metadata_outlet_from_copyright(footer, outlet):
+    assert clean(f"{BODY}\n{footer}", "text", {}).outlet == outlet
+
+
+@pytest.mark.parametrize("lines, author", [
+    (["Шынболат СЕЙДУАЛИЕВ,", "пресс-секретарь областного филиала партии Amanat"], "Шынболат Сейдуалиев"),
+    (["Т.Курбанова"], "Т. Курбанова"),
+    (["А.Б. Иванов"], "А. Б. Иванов"),
+    (["Айгүл НҰРЛАНОВА"], "Айгүл Нұрланова"),
+    (["Автор: Иван Петров"], "Иван Петров"),
+    (["Вернуться к списку новостей"], None),
+    (["АҚПАРАТТЫҚ ПОРТАЛЫ"], None),
+])
+def test_metadata_author_from_closing_byline(lines, author):
+    result = clean("\n".join([BODY, *lines]), "text", {})
+    assert result.author == author
+    assert all(line in result.text for line in lines if line != "Вернуться к списку новостей")
+
+
+def test_metadata_author_from_header_date_line():
+    text = f"Заголовок статьи о форуме\nАВТОР\nпресс служба Nur Otan 1 Марта 2022, 12:01\n{BODY}"
+    result = clean(text, "text", {})
+    assert (result.author, result.published) == ("пресс служба Nur Otan", "2022-03-01T12:01")
+
+
+@pytest.mark.parametrize("label", ["Опубликовано 1 Марта 2022", "Дата публикации: 01.03.2022"])
+def test_metadata_date_labels_are_not_authors(label):
+    assert clean(f"Заголовок статьи о форуме\n{label}\n{BODY}", "text", {}).author is None
+
+
+def test_metadata_meta_wins():
+    meta = {"title": "T", "published": "2021-01-02", "outlet": "O", "author": "A"}
+    result = clean(f"© 2015 Портал\n{BODY}\nТ.Курбанова", "text", meta)
+    assert (result.title, result.published, result.outlet, result.author) == ("T", "2021-01-02", "O", "A")
+
+
+HTML = """<!doctype html><html><head><title>Форум ППО | Astana News</title>
+<meta property="og:title" content="Форум первичных организаций прошёл в Астане">
+<meta property="og:site_name" content="Astana News">
+<meta property="article:published_time" content="2024-03-12T10:15:00+05:00">
+<meta name="author" content="Айгүл Нұрланова">
+<script>var x = "<p>не текст</p>";</script><style>p {color: red}</style></head>
+<body><header><nav><a href="/">Главная</a><a href="/news">Новости</a></nav></header>
+<article><header><h1>Форум первичных организаций прошёл в Астане</h1><time datetime="2024-03-12">12.03</time></header>
+<p>В Астане прошёл форум первичных партийных организаций партии AMANAT.</p>
+<p>В нём приняли участие более 300 председателей&nbsp;ППО из всех регионов страны.</p>
+<div class="share-buttons">Поделиться Facebook</div>
+<p>Секретарь партии<br>подвела итоги.</p></article>
+<aside>Популярное</aside><div id="comments">Комментарии (2)</div><footer>© 2024 Astana News</footer>
+</body></html>"""
+
+
+def test_metadata_html_page():
+    result = clean(HTML, "html", {})
+    assert result.title == "Форум первичных организаций прошёл в Астане"
+    assert (result.published, result.outlet, result.author) == ("2024-03-12T10:15", "Astana News", "Айгүл Нұрланова")
+    assert result.text == ("Форум первичных организаций прошёл в Астане\n\n"
+                           "В Астане прошёл форум первичных партийных организаций партии AMANAT.\n\n"
+                           "В нём приняли участие более 300 председателей ППО из всех регионов страны.\n\n"
+                           "Секретарь партии\nподвела итоги.")
+
+
+def test_metadata_html_title_tag_site_suffix_stripped():
+    result = clean("<title>Форум ППО прошёл | Astana News</title><p>" + BODY + "</p>", "html", {})
+    assert result.title == "Форум ППО прошёл" and result.text.startswith("Форум ППО прошёл\n\n")
+
+
+def test_metadata_html_json_ld():
+    page = ('<script type="application/ld+json">{"headline": "H", "datePublished": "2023-05-01",'
+            ' "author": {"name": "A B"}, "publisher": {"name": "P"}}</script><p>' + BODY + "</p>")
+    result = clean(page, "html", {})
+    assert (result.title, result.published, result.author, result.outlet) == ("H", "2023-05-01", "A B", "P")
