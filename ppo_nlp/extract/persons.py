@@ -1,0 +1,239 @@
+"""Person name spans without a NER model: first name + surname, initials + surname, bylines in capitals.
+
+Cues: the first-name lists of `resources/names/`, pymorphy3 Name/Surn/Patr tags (Russian), surname
+endings (-ов/-ева/-ұлы ...) and capitalisation. Words inside ORG/LOC/PROJECT entities are never names.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ppo_nlp.doc import Document, Entity
+from ppo_nlp.extract.officials_lexicon import en_heads, honorifics, kk_heads, ru_heads, ru_key
+from ppo_nlp.normalize.names import (MAX_NAME_LEN, is_first_name, is_surname_shape, parses, strip_kk_case)
+from ppo_nlp.text import Token, fold, word_spans
+
+BLOCKING = frozenset({"ORG", "LOC", "PROJECT", "DATE", "COUNT"})
+PATRONYMIC_ENDS = ("ович", "евич", "овна", "евна", "ична", "ұлы", "улы", "қызы", "кызы")
+
+
+@dataclass
+class Ctx:
+    """The tokens of a document with what the extractor needs to know about each."""
+
+    doc: Document
+    tokens: list[Token]
+    langs: list[str]
+    blocked: set[int] = field(default_factory=set)
+    orgs: dict[int, Entity] = field(default_factory=dict)
+    party: Optional[str] = None  # the id of the party the document speaks of
+
+
+@dataclass
+class PersonSpan:
+    start: int  # token index
+    end: int  # token index, exclusive
+    words: list[str]  # name words in reading order (first name first)
+    kind: str  # full | initials | surname
+
+
+def build_ctx(doc: Document) -> Ctx:
+    """Tokens, their languages and the entity spans that block or name organizations."""
+    tokens = word_spans(doc.text)
+    ctx = Ctx(doc, tokens, _token_langs(doc, tokens))
+    starts = [t.start for t in tokens]
+    for ent in doc.entities:
+        if ent.label not in BLOCKING:
+            continue
+        lo, hi = bisect_right(starts, ent.start - 1), bisect_right(starts, ent.end - 1)
+        for i in range(lo, hi):
+            ctx.blocked.add(i)
+            if ent.label == "ORG" and ent.id:
+                ctx.orgs[i] = ent
+    ctx.party = _party_id(doc.entities)
+    return ctx
+
+
+def _party_id(entities: list[Entity]) -> Optional[str]:
+    """The most mentioned ORG of type "party" (ties: the first mentioned)."""
+    counts: dict[str, int] = {}
+    for ent in entities:
+        if ent.label == "ORG" and ent.id and ent.attrs.get("type") == "party":
+            counts[ent.id] = counts.get(ent.id, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+def _token_langs(doc: Document, tokens: list[Token]) -> list[str]:
+    """The language of each token by walking the segments once."""
+    segs = sorted(doc.segments, key=lambda s: s.start)
+    out, j = [], 0
+    for tok in tokens:
+        while j < len(segs) and segs[j].end <= tok.start:
+            j += 1
+        inside = j < len(segs) and segs[j].start <= tok.start
+        out.append(segs[j].lang if inside and segs[j].lang in ("ru", "kk", "en") else doc.lang)
+    return out
+
+
+def is_cap(word: str) -> bool:
+    """A capitalised word or an ALL CAPS word of three letters or more."""
+    if len(word) < 2 or len(word) > MAX_NAME_LEN or not word[0].isupper() or not word[0].isalpha():
+        return False
+    if word.isupper():
+        return len(word) >= 3
+    return all(part[:1].isupper() and part[1:].islower() for part in word.split("-") if part)
+
+
+def is_initial(ctx: Ctx, i: int) -> bool:
+    toks = ctx.tokens
+    return (i + 1 < len(toks) and len(toks[i].text) == 1 and toks[i].text.isupper()
+            and toks[i + 1].text == "." and toks[i].text.isalpha())
+
+
+def is_position_word(word: str, lang: str) -> bool:
+    if lang == "kk":
+        return fold(word) in kk_heads()
+    if lang == "en":
+        return word.lower() in en_heads()
+    return ru_key(word) in ru_heads() or fold(word) in kk_heads()
+
+
+def is_common_word(word: str, lang: str) -> bool:
+    """A Russian dictionary word that is not a name (Kazakh and English rely on the lists only)."""
+    if lang != "ru" or is_first_name(word):
+        return False
+    if word.isupper():
+        return not is_surname_shape(word)  # acronyms: ППО, РК
+    if any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in parses(word)):
+        return False
+    return any(len(p.methods_stack) == 1 and type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+               for p in parses(word))
+
+
+def _nameable(ctx: Ctx, i: int) -> bool:
+    """A token that may be part of a name: capitalised, outside entities, not a position or honorific."""
+    if i >= len(ctx.tokens) or i in ctx.blocked:
+        return False
+    word, lang = ctx.tokens[i].text, ctx.langs[i]
+    return is_cap(word) and not is_position_word(word, lang) and fold(word) not in honorifics()
+
+
+def _adjacent(ctx: Ctx, i: int) -> bool:
+    """Token i+1 follows token i after white space only (no line break)."""
+    a, b = ctx.tokens[i], ctx.tokens[i + 1]
+    gap = ctx.doc.text[a.end:b.start]
+    return gap.isspace() and "\n" not in gap or gap == ""
+
+
+def first_name_like(ctx: Ctx, i: int) -> bool:
+    word = ctx.tokens[i].text
+    if is_first_name(word):
+        return True
+    if ctx.langs[i] == "ru":
+        return any("Name" in p.tag and len(p.methods_stack) == 1 for p in parses(word))
+    return False
+
+
+def surname_like(ctx: Ctx, i: int, strong: bool) -> bool:
+    word, lang = ctx.tokens[i].text, ctx.langs[i]
+    base = strip_kk_case(word) if lang == "kk" else word
+    if is_surname_shape(base, strong=strong) or (lang == "ru" and is_surname_shape(_ru_base(word), strong)):
+        return True
+    return lang == "ru" and any("Surn" in p.tag for p in parses(word))
+
+
+def _ru_base(word: str) -> str:
+    """A Russian surname with a case ending cut (Оралову -> Оралов) for the shape test."""
+    from ppo_nlp.normalize.names import ru_surname_readings
+
+    return ru_surname_readings(word)[0].nominative
+
+
+def _full_at(ctx: Ctx, i: int) -> Optional[PersonSpan]:
+    """First name [+ patronymic] + surname starting at token i."""
+    if not (_nameable(ctx, i) and i + 1 < len(ctx.tokens) and _adjacent(ctx, i) and _nameable(ctx, i + 1)):
+        return None
+    lang = ctx.langs[i]
+    known_first = first_name_like(ctx, i)
+    if not known_first and (is_common_word(ctx.tokens[i].text, lang) or not surname_like(ctx, i + 1, True)):
+        return _reversed_at(ctx, i)
+    j = i + 1
+    if (j + 1 < len(ctx.tokens) and _adjacent(ctx, j) and _nameable(ctx, j + 1)
+            and _is_patronymic(ctx.tokens[j].text) and surname_like(ctx, j + 1, False)):
+        j += 1
+    if not (not known_first or surname_like(ctx, j, False) or not is_common_word(ctx.tokens[j].text, lang)):
+        return None
+    if j == i + 1 and _third_name(ctx, j):
+        j += 1
+    return PersonSpan(i, j + 1, [t.text for t in ctx.tokens[i:j + 1]], "full")
+
+
+def _third_name(ctx: Ctx, j: int) -> bool:
+    """A third name word (Реджеп Тайип Эрдоган): capitalised, unknown, not a first name itself."""
+    k = j + 1
+    if k >= len(ctx.tokens) or not _adjacent(ctx, j) or not _nameable(ctx, k):
+        return False
+    word = ctx.tokens[k].text
+    return not word.isupper() and not first_name_like(ctx, k) and not is_common_word(word, ctx.langs[k]) and (
+        ctx.langs[k] == "ru" or surname_like(ctx, k, True))
+
+
+def _is_patronymic(word: str) -> bool:
+    return fold(word).endswith(PATRONYMIC_ENDS) or any("Patr" in p.tag for p in parses(word))
+
+
+def _reversed_at(ctx: Ctx, i: int) -> Optional[PersonSpan]:
+    """Surname + first name (Лужков Юрий) when the first name is known and nothing follows."""
+    if not (surname_like(ctx, i, True) and first_name_like(ctx, i + 1)):
+        return None
+    if i + 2 < len(ctx.tokens) and _adjacent(ctx, i + 1) and _nameable(ctx, i + 2):
+        return None
+    return PersonSpan(i, i + 2, [ctx.tokens[i + 1].text, ctx.tokens[i].text], "full")
+
+
+def _initials_at(ctx: Ctx, i: int) -> Optional[PersonSpan]:
+    """«Д. Бейсенкулов», «М.Нурланов», «А. Б. Иванов»."""
+    if i in ctx.blocked or not is_initial(ctx, i):
+        return None
+    j = i + 2
+    if is_initial(ctx, j):
+        j += 2
+    if j >= len(ctx.tokens) or not _nameable(ctx, j) or ctx.doc.text[ctx.tokens[j - 1].end:ctx.tokens[j].start].count("\n"):
+        return None
+    word, lang = ctx.tokens[j].text, ctx.langs[j]
+    if is_common_word(word, lang) or not (surname_like(ctx, j, False) or lang == "ru" and not word.isupper()):
+        return None
+    initials = [ctx.tokens[k].text + "." for k in range(i, j, 2)]
+    return PersonSpan(i, j + 1, initials + [word], "initials")
+
+
+def find_persons(ctx: Ctx) -> list[PersonSpan]:
+    """Non-overlapping person spans, left to right; NER PERSON entities fill the gaps."""
+    spans, i, n = [], 0, len(ctx.tokens)
+    while i < n:
+        tok = ctx.tokens[i].text
+        found = None
+        if tok[:1].isupper():
+            found = _initials_at(ctx, i) or _full_at(ctx, i)
+        if found:
+            spans.append(found)
+            i = found.end
+        else:
+            i += 1
+    return _add_ner(ctx, spans)
+
+
+def _add_ner(ctx: Ctx, spans: list[PersonSpan]) -> list[PersonSpan]:
+    """PERSON entities of a NER model that no rule span overlaps."""
+    taken = {k for s in spans for k in range(s.start, s.end)}
+    starts = [t.start for t in ctx.tokens]
+    for ent in ctx.doc.entities:
+        if ent.label != "PERSON" or not ent.source.startswith("ner"):
+            continue
+        lo, hi = bisect_right(starts, ent.start - 1), bisect_right(starts, ent.end - 1)
+        idx = [k for k in range(lo, hi) if ctx.tokens[k].text[:1].isalpha()]
+        if idx and not taken & set(range(lo, hi)) and len(idx) <= 4:
+            kind = "full" if len(idx) > 1 else "surname"
+            spans.append(PersonSpan(lo, hi, [ctx.tokens[k].text for k in idx], kind))
+    return sorted(spans, key=lambda s: s.start)

@@ -1,0 +1,308 @@
+"""Person names to the nominative with gender, in Russian, Kazakh and English text.
+
+Russian: the first name is read with pymorphy3 (Name tags) and the name lists in `resources/names/`; the
+surname with the paradigm table `ru_surname_forms.tsv`; the reading where first name, surname and (when
+given) the case of the position in front agree wins. Kazakh: the case ending on the last word is stripped
+by the rule table `kk_case_endings.txt`. ALL CAPS words become title case.
+
+>>> to_nominative(["Тамары", "Дуйсеновой"], "ru")
+('Тамара Дуйсенова', 'f')
+>>> to_nominative(["Ерлан", "Жакуповқа"], "kk")
+('Ерлан Жакупов', 'm')
+>>> title_case_name("СЕЙДУАЛИЕВ")
+'Сейдуалиев'
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple, Optional
+
+from ppo_nlp.paths import RESOURCES_DIR
+from ppo_nlp.text import fold
+
+NAMES_DIR = RESOURCES_DIR / "names"
+CASE_ORDER = ("nomn", "gent", "accs", "datv", "ablt", "loct")
+MAX_NAME_LEN = 40
+
+
+class Reading(NamedTuple):
+    """One reading of a name word: its nominative, gender and case (None = any)."""
+
+    nominative: str
+    gender: Optional[str]
+    case: Optional[str]
+    known: bool = False  # read from a list or a dictionary, not guessed
+
+
+def read_rows(path: Path) -> list[list[str]]:
+    """Rows of a data file: `#` starts a comment, fields are separated by tabs."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            rows.append([f.strip() for f in line.split("\t") if f.strip()])
+    return rows
+
+
+@lru_cache(maxsize=None)
+def first_names() -> dict[str, Optional[str]]:
+    """Folded first name -> gender ('m', 'f' or None) from every `first_names_*.tsv`."""
+    out: dict[str, Optional[str]] = {}
+    for path in sorted(NAMES_DIR.glob("first_names_*.tsv")):
+        for row in read_rows(path):
+            gender = row[1] if len(row) > 1 and row[1] in ("m", "f") else None
+            out.setdefault(fold(row[0]), gender)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _suffix_table(name: str) -> tuple[tuple[str, str], ...]:
+    """(suffix, value) rows of a two-column file, longest suffix first."""
+    rows = [(fold(r[0]), r[1] if len(r) > 1 else "") for r in read_rows(NAMES_DIR / name)]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+def _match_suffix(word: str, table: str) -> Optional[str]:
+    key = fold(word)
+    for suffix, value in _suffix_table(table):
+        if key.endswith(suffix) and len(key) > len(suffix) + 1:
+            return value
+    return None
+
+
+def surname_gender(word: str) -> Optional[str]:
+    """Gender told by a surname ending (Дуйсенова -> 'f', Оралов -> 'm'), else None."""
+    return _match_suffix(word, "surname_suffixes.tsv")
+
+
+def is_surname_shape(word: str, strong: bool = False) -> bool:
+    """True when the word ends like a surname (`strong`: an ending that rarely ends other words)."""
+    if strong:
+        key = fold(word)
+        return any(key.endswith(s) and len(key) > len(s) + 2 for s, _ in _suffix_table("strong_surname_suffixes.txt"))
+    return surname_gender(word) is not None
+
+
+def first_name_gender(word: str) -> Optional[str]:
+    """Gender of a known first name, else the gender told by a Kazakh name element (-гүл, -бек)."""
+    known = first_names().get(fold(word))
+    return known if known else _match_suffix(word, "first_name_suffixes.tsv")
+
+
+def is_first_name(word: str) -> bool:
+    return fold(word) in first_names()
+
+
+def title_case_name(word: str) -> str:
+    """ALL CAPS or all lower-case name words to title case, each hyphenated part on its own."""
+    if not word or (not word.isupper() and not word.islower()):
+        return word
+    return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
+
+
+@lru_cache(maxsize=1)
+def morph():
+    """The pymorphy3 analyzer, loaded once."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=200_000)
+def parses(word: str) -> tuple:
+    """pymorphy3 parses of one word (cached; overlong words get none)."""
+    if len(word) > MAX_NAME_LEN:
+        return ()
+    return tuple(morph().parse(word))
+
+
+def _pm_reading(p, nominative: Optional[str] = None) -> Reading:
+    """A pymorphy3 parse as a Reading with plain-string gender and case."""
+    gender = {"masc": "m", "femn": "f"}.get(str(p.tag.gender)) if p.tag.gender else None
+    known = len(p.methods_stack) == 1 and type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+    return Reading(title_case_name(nominative or p.normal_form), gender, str(p.tag.case) if p.tag.case else None,
+                   known)
+
+
+def _pm_adjective_surname(word: str) -> list[Reading]:
+    """Adjective-like surnames (Долгорукому -> Долгорукий) read with pymorphy3."""
+    out = []
+    for p in parses(word):
+        if ("Surn" in p.tag or "ADJF" in p.tag) and "sing" in p.tag and p.tag.gender in ("masc", "femn"):
+            form = p.inflect({"nomn", "sing", p.tag.gender})
+            out.append(_pm_reading(p, form.word if form else None))
+    return out
+
+
+def _ru_first_readings(word: str) -> list[Reading]:
+    """Readings of a Russian-text first name: name lists, pymorphy3 Name parses, stripped case endings."""
+    out = []
+    if is_first_name(word):
+        out.append(Reading(word, first_names()[fold(word)], "nomn", True))
+    for p in parses(word):
+        if "Name" in p.tag and "sing" in p.tag:
+            out.append(_pm_reading(p))
+    out += _stripped_readings(word, is_first_name)
+    if not out:
+        out.append(Reading(word, first_name_gender(word), None))
+        out += [r for r in _stripped_readings(word, lambda base: True) if r.gender == "m" and len(r.nominative) > 3]
+    return out
+
+
+def _stripped_readings(word: str, accept) -> list[Reading]:
+    """Readings got by taking a Russian noun case ending off a name word."""
+    out = []
+    for ending, case in _suffix_table("ru_masc_noun_endings.tsv"):
+        base = word[: -len(ending)] if word.lower().endswith(ending) else ""
+        if len(base) > 2 and base[-1].lower() not in "аеиоуыэюяё" and accept(base):
+            out.append(Reading(base, "m", case, accept is is_first_name))
+    for row in read_rows(NAMES_DIR / "ru_fem_noun_endings.tsv"):
+        ending, nom_ending, case = row
+        if word.lower().endswith(ending) and len(word) > len(ending) + 2:
+            base = word[: -len(ending)] + nom_ending
+            if accept(base):
+                out.append(Reading(base, "f", case, accept is is_first_name))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _ru_surname_table() -> tuple[tuple[str, str, str, str], ...]:
+    rows = [tuple(r) for r in read_rows(NAMES_DIR / "ru_surname_forms.tsv")]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+def ru_surname_readings(word: str, after_first: bool = True) -> list[Reading]:
+    """Readings of a Russian-text surname by the paradigm table; an unknown shape reads as itself.
+
+    Case endings of other shapes (Оралом -> Орал) are only read `after_first` name that agrees with them.
+    """
+    low = word.lower()
+    out = []
+    best = 0
+    for ending, nom_ending, gender, case in _ru_surname_table():
+        if low.endswith(ending) and len(low) > len(ending) + 1 and len(ending) >= best:
+            best = len(ending)
+            out.append(Reading(word[: -len(ending)] + _same_case(nom_ending, word), gender, case, True))
+    if not out:
+        out.append(Reading(word, None, None))
+        out += [_pm_reading(p) for p in parses(word) if "Surn" in p.tag and "sing" in p.tag and len(p.methods_stack) == 1]
+        out += _pm_adjective_surname(word)
+        if after_first:
+            out += _stripped_readings(word, lambda base: not is_first_name(word))
+    return out
+
+
+def _same_case(ending: str, word: str) -> str:
+    return ending.upper() if word.isupper() else ending
+
+
+def _compatible(a: Optional[str], b: Optional[str]) -> bool:
+    return a is None or b is None or a == b
+
+
+def _score(readings: list[Reading], gender_hint: Optional[str], case_hint: Optional[str]) -> tuple:
+    """Higher is better: agreement with the hints, specific agreement, then the usual case order."""
+    genders = {r.gender for r in readings if r.gender}
+    cases = {r.case for r in readings if r.case}
+    if len(genders) > 1 or len(cases) > 1:
+        return ()
+    case = next(iter(cases), None)
+    gender = next(iter(genders), None)
+    specific = sum(1 for r in readings if r.case) + sum(1 for r in readings if r.gender)
+    return (case is not None and case == case_hint, gender is not None and gender == gender_hint,
+            sum(r.known for r in readings), specific, -CASE_ORDER.index(case) if case in CASE_ORDER else -len(CASE_ORDER))
+
+
+def _best_combo(options: list[list[Reading]], gender_hint, case_hint) -> list[Reading]:
+    """The agreeing combination of one reading per word with the best score."""
+    combos: list[list[Reading]] = [[]]
+    for opts in options:
+        combos = [c + [o] for c in combos for o in opts if all(_compatible(o.gender, x.gender)
+                                                            and _compatible(o.case, x.case) for x in c)][:256]
+    scored = [(s, c) for c in combos if (s := _score(c, gender_hint, case_hint))]
+    if not scored:
+        return [opts[0] for opts in options]
+    return max(scored, key=lambda sc: sc[0])[1]
+
+
+def _is_initial(word: str) -> bool:
+    return len(word.rstrip(".")) == 1
+
+
+def _ru_patronymic_readings(word: str) -> list[Reading]:
+    out = []
+    for p in parses(word):
+        if "Patr" in p.tag:
+            out.append(_pm_reading(p))
+    return out or [Reading(word, None, None)]
+
+
+def _ru_options(words: list[str]) -> list[list[Reading]]:
+    """Readings for each word: initials as written, then first name, patronymic, surname (last)."""
+    full = [i for i, w in enumerate(words) if not _is_initial(w)]
+    options = []
+    for i, w in enumerate(words):
+        if _is_initial(w):
+            options.append([Reading(w, None, None)])
+        elif i == full[-1] and len(full) > 1 or len(full) == 1:
+            options.append(ru_surname_readings(w, after_first=len(full) > 1))
+        elif i == full[0]:
+            options.append(_ru_first_readings(w))
+        else:
+            options.append(_ru_patronymic_readings(w))
+    return options
+
+
+def strip_kk_case(word: str) -> str:
+    """A Kazakh case ending off a name word, when what remains still looks like a name."""
+    key = fold(word)
+    for ending, strength in _suffix_table("kk_case_endings.txt"):
+        if not key.endswith(ending) or len(key) - len(ending) < 3:
+            continue
+        base = word[: -len(ending)]
+        if is_first_name(word) and not is_surname_shape(word):
+            return word
+        if strength == "strong" or is_surname_shape(base) or is_first_name(base):
+            return base
+    return word
+
+
+def _name_gender(words: list[str]) -> Optional[str]:
+    full = [w for w in words if not _is_initial(w)]
+    if not full:
+        return None
+    return surname_gender(full[-1]) or (first_name_gender(full[0]) if len(full) > 1 else None)
+
+
+def _format(words: list[str]) -> str:
+    """Initials as «Т.», words joined by single spaces."""
+    return " ".join(w.rstrip(".") + "." if _is_initial(w) else w for w in words)
+
+
+def to_nominative(tokens: list[str], lang: str, gender_hint: Optional[str] = None,
+                  case_hint: Optional[str] = None) -> tuple[str, Optional[str]]:
+    """A name (its words as written) in the nominative and title case, and its gender.
+
+    `gender_hint`/`case_hint` come from context (a verb or a position that agrees with the name).
+    """
+    words = [title_case_name(t) for t in tokens if t and t != "."]
+    if not words:
+        return "", None
+    if lang == "ru" and any(not _is_initial(w) for w in words):
+        best = _best_combo(_ru_options(words), gender_hint, case_hint)
+        words = [r.nominative for r in best]
+        gender = next((r.gender for r in best if r.gender), None)
+        return _format(words), gender or _name_gender(words) or gender_hint
+    if lang == "kk":
+        words = words[:-1] + [strip_kk_case(words[-1])]
+    return _format(words), _name_gender(words) or gender_hint
+
+
+def surname_keys(word: str, lang: str) -> set[str]:
+    """Folded nominatives a surname-only mention may stand for (Оралова -> {оралов, оралова})."""
+    word = title_case_name(word)
+    keys = {fold(word), fold(strip_kk_case(word))}
+    if lang == "ru" or not lang:
+        keys |= {fold(r.nominative) for r in ru_surname_readings(word)}
+    return keys

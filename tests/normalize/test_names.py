@@ -1,0 +1,72 @@
+"""Person names to the nominative with gender (ru with pymorphy3 and tables, kk case endings, ALL CAPS)."""
+from __future__ import annotations
+
+import pytest
+
+from ppo_nlp.normalize.names import strip_kk_case, surname_keys, title_case_name, to_nominative
+
+
+@pytest.mark.parametrize("tokens, expected", [
+    (["Тамары", "Дуйсеновой"], ("Тамара Дуйсенова", "f")),
+    (["Тамара", "Дуйсенова"], ("Тамара Дуйсенова", "f")),
+    (["Асхата", "Оралова"], ("Асхат Оралов", "m")),
+    (["Асхатом", "Оралом"], ("Асхат Орал", "m")),  # the text's own surname in the nominative
+    (["Касым-Жомарта", "Токаева"], ("Касым-Жомарт Токаев", "m")),
+    (["Дауыла", "Бейсенкулова"], ("Дауыл Бейсенкулов", "m")),
+    (["Шынболат", "СЕЙДУАЛИЕВ"], ("Шынболат Сейдуалиев", "m")),
+    (["Т.", "Курбанова"], ("Т. Курбанова", "f")),
+    (["Т.", "Курбановой"], ("Т. Курбанова", "f")),
+    (["Юрия", "Лужкова"], ("Юрий Лужков", "m")),
+    (["Юрию", "Долгорукому"], ("Юрий Долгорукий", "m")),
+    (["Эльвиры", "Набиуллиной"], ("Эльвира Набиуллина", "f")),
+    (["Владимира", "Владимировича", "Путина"], ("Владимир Владимирович Путин", "m")),
+    (["Ерланом", "Жакуповым"], ("Ерлан Жакупов", "m")),
+    (["Ерлана", "Карина"], ("Ерлан Карин", "m")),
+    (["Жанны", "Оразалиевой"], ("Жанна Оразалиева", "f")),
+    (["Бауыржана", "Байбека"], ("Бауыржан Байбек", "m")),
+])
+def test_names_ru_nominative(tokens, expected):
+    assert to_nominative(tokens, "ru") == expected
+
+
+def test_names_ru_case_hint_solves_ova():
+    assert to_nominative(["Оралова"], "ru", case_hint="gent") == ("Оралов", "m")
+    assert to_nominative(["Оралова"], "ru") == ("Оралова", "f")
+
+
+@pytest.mark.parametrize("tokens, expected", [
+    (["Ерлан", "Жакуповқа"], ("Ерлан Жакупов", "m")),
+    (["Жангүл", "Оразалиеваның"], ("Жангүл Оразалиева", "f")),
+    (["Қасым-Жомарт", "Тоқаевтың"], ("Қасым-Жомарт Тоқаев", "m")),
+    (["Бауыржан", "Байбектің"], ("Бауыржан Байбек", "m")),
+    (["Жандос", "Қалтаевпен"], ("Жандос Қалтаев", "m")),
+    (["Жангүл", "Оразалиева"], ("Жангүл Оразалиева", "f")),
+    (["Ерден", "Серікұлы"], ("Ерден Серікұлы", "m")),
+])
+def test_names_kk_case_endings(tokens, expected):
+    assert to_nominative(tokens, "kk") == expected
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("Ерден", "Ерден"),  # a first name that ends like an ablative: kept
+    ("Жакуповтан", "Жакупов"),
+    ("Оразалиеваға", "Оразалиева"),
+])
+def test_names_strip_kk_case(word, expected):
+    assert strip_kk_case(word) == expected
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("СЕЙДУАЛИЕВ", "Сейдуалиев"), ("КАСЫМ-ЖОМАРТ", "Касым-Жомарт"), ("Оралов", "Оралов"), ("McLean", "McLean"),
+])
+def test_names_title_case(word, expected):
+    assert title_case_name(word) == expected
+
+
+def test_names_surname_keys_cover_both_genders():
+    assert {"оралов", "оралова"} <= surname_keys("Оралова", "ru")
+    assert "жакупов" in surname_keys("Жакуповқа", "kk")
+
+
+def test_names_en_kept():
+    assert to_nominative(["ERLAN", "KARIN"], "en")[0] == "Erlan Karin"
