@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from ppo_nlp.errors import IngestError
+from ppo_nlp.ingest.cleaner import clean_text
 from ppo_nlp.ingest.encoding import decode_bytes
 from ppo_nlp.ingest.model import CleanResult, IngestLimits, RawDoc
 from ppo_nlp.ingest.readers import iter_inputs
@@ -17,6 +18,4 @@ __all__ = ["CleanResult", "IngestError", "IngestLimits", "RawDoc", "clean", "dec
 
 def clean(text: str, kind: str = "text", meta: dict | None = None) -> CleanResult:
     """The clean body of a document and its title, published date, outlet and author."""
-    from ppo_nlp.ingest.clean import clean as _clean
-
-    return _clean(text, kind, meta or {})
+    return clean_text(text, kind, meta or {})

@@ -17,7 +17,7 @@ from ppo_nlp.ingest.model import CleanResult
 from ppo_nlp.ingest.zones import Layout, analyse, keep_line
 
 
-def clean(text: str, kind: str, meta: dict[str, Any]) -> CleanResult:
+def clean_text(text: str, kind: str, meta: dict[str, Any]) -> CleanResult:
     """Strip web furniture from a text or HTML document and read its metadata."""
     meta = dict(meta or {})
     if kind == "html":
