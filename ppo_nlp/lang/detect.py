@@ -1,0 +1,85 @@
+"""Language of a text: `und` without letters, other languages through `foreign`, else the ru/kk/en model.
+
+>>> detect_language("Партия «Нұр Отан» провела форум.").lang
+'ru'
+>>> detect_language("Бастауыш партия ұйымдарының форумы өтіп жатыр.").lang
+'kk'
+>>> detect_language("12:01 — 4577").lang
+'und'
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ppo_nlp.doc import LangResult
+from ppo_nlp.lang.features import CYRILLIC, LATIN, OTHER_SCRIPT
+from ppo_nlp.lang.foreign import Letters, foreign_cyrillic, foreign_latin, other_script
+from ppo_nlp.lang.model import load_model
+
+SAMPLE_CHARS = 5000
+SAMPLE_WINDOWS = 10
+UND = LangResult("und", 0.0)
+
+
+def sample_text(text: str, limit: int = SAMPLE_CHARS, windows: int = SAMPLE_WINDOWS) -> str:
+    """`text` itself when short, else `windows` pieces spread evenly over it, `limit` characters in all."""
+    if len(text) <= limit:
+        return text
+    size = limit // windows
+    step = (len(text) - size) / (windows - 1)
+    return "\n".join(text[int(i * step):int(i * step) + size] for i in range(windows))
+
+
+def letters_of(text: str, scripts: list[int]) -> Letters:
+    """The gates' view of a text from the model's letter counts."""
+    return Letters(text, scripts[LATIN], scripts[CYRILLIC], scripts[OTHER_SCRIPT])
+
+
+def _from_model(probs: list[float], classes: tuple[str, ...], letters: Letters) -> LangResult:
+    """The model's answer among the classes written in the text's script (all of them for mixed scripts)."""
+    lat, cyr = letters.latin, letters.cyrillic
+    if min(lat, cyr) >= 0.2 * (lat + cyr):
+        allowed = classes
+    else:
+        allowed = ("en",) if lat > cyr else ("ru", "kk")
+    best, best_p, total = "und", -1.0, 0.0
+    for lang, p in zip(classes, probs):
+        if lang in allowed:
+            total += p
+            best, best_p = (lang, p) if p > best_p else (best, best_p)
+    return LangResult(best, round(best_p / total, 4))
+
+
+def decide(text: str, probs: list[float], classes: tuple[str, ...], letters: Letters) -> LangResult:
+    """The language of one (sampled) text given the model's class probabilities for it."""
+    if letters.total == 0:
+        return UND
+    foreign = other_script(text, letters)
+    if foreign is None:
+        gate = foreign_latin if letters.latin > letters.cyrillic else foreign_cyrillic
+        foreign = gate(text, letters)
+    return foreign or _from_model(probs, classes, letters)
+
+
+def detect_languages(texts: list[str]) -> list[LangResult]:
+    """`detect_language` for many texts in one model pass."""
+    samples = [sample_text(t) for t in texts]
+    if not samples:
+        return []
+    model = load_model()
+    scores = model.score(samples)
+    return [decide(s, scores.probs[i].tolist(), model.classes, letters_of(s, scores.scripts[i].tolist()))
+            for i, s in enumerate(samples)]
+
+
+def detect_language(text: str) -> LangResult:
+    """The dominant language of `text`: `ru`, `kk`, `en`, another ISO 639-1 code, or `und`."""
+    sample = sample_text(text)
+    model = load_model()
+    probs, scripts = model.score_one(sample)
+    return decide(sample, probs, model.classes, letters_of(sample, scripts))
+
+
+def detect_file(path: str | Path) -> LangResult:
+    """The language of a UTF-8 text file (undecodable bytes replaced)."""
+    return detect_language(Path(path).read_text(encoding="utf-8", errors="replace"))

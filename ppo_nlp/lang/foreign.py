@@ -1,0 +1,170 @@
+"""Languages other than ru/kk/en: letter evidence first, then a seeded langdetect to name the language.
+
+The model only knows ru, kk and en, so it cannot say "none of them". These gates run before it trusts
+the model: another script, letters that ru/kk/en never use (Ukrainian ї є ґ, Serbian ђ ћ, Tatar җ ...),
+the Kyrgyz/Mongolian pattern (ң ө ү without ә ғ қ ұ һ і), Cyrillic text without ы э ё that langdetect
+calls Ukrainian/Bulgarian/Macedonian, Uzbek Latin (oʻ gʻ) and Latin text that does not look English.
+langdetect runs with its own factory and seed 0, so answers are deterministic; it is loaded lazily.
+"""
+from __future__ import annotations
+
+import threading
+from functools import cached_property
+from typing import Optional
+
+import regex
+
+from ppo_nlp.doc import LangResult
+from ppo_nlp.lang.features import latin_extra
+
+KK_ONLY = frozenset("әғқұһі")  # Kazakh letters that Kyrgyz and Mongolian Cyrillic lack
+KY_MN = frozenset("ңөү")
+RU_MARKS = frozenset("ыэё")
+# Letters that ru, kk and en never use, with the language they point to.
+FOREIGN_CYRILLIC = {
+    "ї": "uk", "є": "uk", "ґ": "uk", "ў": "be", "ђ": "sr", "ћ": "sr", "ј": "sr", "љ": "sr", "њ": "sr",
+    "џ": "sr", "ѓ": "mk", "ќ": "mk", "ѕ": "mk", "җ": "tt", "ҡ": "ba", "ҙ": "ba", "ҫ": "ba", "ӣ": "tg",
+    "ӯ": "tg", "ҷ": "tg", "ҳ": "tg", "ӑ": "cv", "ӗ": "cv", "ӳ": "cv",
+}
+CYRILLIC_SUSPECTS = frozenset(FOREIGN_CYRILLIC) | KY_MN | {"і", "ъ"}  # any gate needs one of these
+NO_RU_MARKS = frozenset({"uk", "sr", "mk"})  # languages that never write ы э ё
+LANGDETECT_CYRILLIC = frozenset({"uk", "bg", "mk"})
+# Frequent English function words; a long lower-case run of words with none of them is not English.
+ENGLISH_WORDS = frozenset(
+    "the of to and is are was were be been for that with by at as it this from or not have has had he she "
+    "they we you his her their its our would can said but which who all a an in on i will up out after over "
+    "more than also about into new one two".split())
+_UZ_LATIN = regex.compile(r"[oOgG][ʻ‘]\p{L}")
+_UZ_LATIN_LOOSE = regex.compile(r"(?<=\p{L})[og][ʻ‘'’`]\p{L}")  # word-internal, as in bo'lgan
+_LONG_VOWEL = regex.compile(r"аа|оо|өө|үү|ээ|уу|ыы")
+_PUNCT = ".,;:!?\"'()[]«»“”‘’-–—…"
+_lock = threading.Lock()
+_factory = None
+
+
+class Letters:
+    """What the gates need to know about the letters of a text (the costlier parts computed on demand)."""
+
+    def __init__(self, text: str, latin: int, cyrillic: int, other: int) -> None:
+        self.text, self.latin, self.cyrillic, self.other = text, latin, cyrillic, other
+        self.total = latin + cyrillic + other
+
+    @cached_property
+    def chars(self) -> frozenset:
+        """The distinct lower-cased characters."""
+        return frozenset(self.text.lower())
+
+    @cached_property
+    def latin_extra(self) -> int:
+        """Latin letters outside a-z."""
+        return latin_extra(self.text)
+
+
+def langdetect_best(text: str) -> Optional[LangResult]:
+    """langdetect's best language (seed 0), `zh-cn`/`zh-tw` folded to `zh`; None when it cannot tell."""
+    from langdetect.lang_detect_exception import LangDetectException
+
+    detector = _detector_factory().create()
+    detector.seed = 0
+    detector.append(text)
+    try:
+        best = detector.get_probabilities()[0]
+    except (LangDetectException, IndexError):
+        return None
+    return LangResult(best.lang.split("-")[0], round(float(best.prob), 4))
+
+
+def _detector_factory():
+    """A private langdetect factory (its profiles load once, on first use)."""
+    global _factory
+    with _lock:
+        if _factory is None:
+            from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+            factory = DetectorFactory()
+            factory.load_profile(PROFILES_DIRECTORY)
+            _factory = factory
+    return _factory
+
+
+def other_script(text: str, letters: Letters) -> Optional[LangResult]:
+    """Text mostly in a script that is neither Latin nor Cyrillic: langdetect names it."""
+    if letters.other <= max(letters.latin, letters.cyrillic):
+        return None
+    return langdetect_best(text) or LangResult("und", 0.0)
+
+
+def foreign_cyrillic(text: str, letters: Letters) -> Optional[LangResult]:
+    """Cyrillic text in another language, or None when it may be ru or kk."""
+    if not letters.chars & CYRILLIC_SUSPECTS:
+        return None
+    return _marked_cyrillic(text, letters) or _kyrgyz_like(text, letters) or _east_slavic_bulgarian(text, letters)
+
+
+def _marked_cyrillic(text: str, letters: Letters) -> Optional[LangResult]:
+    """Letters ru/kk never use: enough of them name the language (langdetect picks among uk/bg/mk)."""
+    marks = sorted({FOREIGN_CYRILLIC[ch] for ch in letters.chars if ch in FOREIGN_CYRILLIC})
+    if not marks or (letters.chars & RU_MARKS and set(marks) <= NO_RU_MARKS):
+        return None  # a Russian text quoting a Ukrainian, Serbian or Macedonian name
+    found = _count(text, FOREIGN_CYRILLIC)
+    if found < (1 if letters.cyrillic < 60 else max(2, letters.cyrillic // 250)):
+        return None
+    guess = langdetect_best(text)
+    if guess and guess.lang in marks:
+        return guess
+    if marks == ["be"] and "і" not in letters.chars:
+        return LangResult("uz", 0.8)  # ў without і: Uzbek Cyrillic
+    return LangResult(marks[0], 0.8)
+
+
+def _kyrgyz_like(text: str, letters: Letters) -> Optional[LangResult]:
+    """Many ң ө ү or long vowels (аа үү ...) without ә ғ қ ұ һ і: Kyrgyz, or Mongolian (ээ, no ң)."""
+    if letters.cyrillic < 30 or letters.chars & KK_ONLY or not letters.chars & KY_MN:
+        return None
+    found = _count(text, KY_MN)
+    if found < 3 or not (_LONG_VOWEL.search(text.lower()) or (found >= 5 and found >= 0.08 * letters.cyrillic)):
+        return None
+    mongolian = "ң" not in letters.chars and "ээ" in text.lower()
+    return LangResult("mn" if mongolian else "ky", 0.8)
+
+
+def _east_slavic_bulgarian(text: str, letters: Letters) -> Optional[LangResult]:
+    """No ы э ё but і (Ukrainian) or several ъ (Bulgarian): langdetect decides among uk/bg/mk."""
+    if letters.cyrillic < 20 or letters.chars & RU_MARKS or letters.chars & (KK_ONLY - {"і"}) or \
+            letters.chars & KY_MN:
+        return None
+    if "і" not in letters.chars and _count(text, "ъ") < 2:
+        return None
+    guess = langdetect_best(text)
+    if guess and guess.lang in LANGDETECT_CYRILLIC and guess.score >= 0.9:
+        return guess
+    return None
+
+
+def foreign_latin(text: str, letters: Letters) -> Optional[LangResult]:
+    """Latin text that is not English (Uzbek, German, Turkish ...), or None when it may be English."""
+    if (not text.isascii() or "'" in text or "`" in text) and \
+            (_UZ_LATIN.search(text) or len(_UZ_LATIN_LOOSE.findall(text)) >= 2):
+        return LangResult("uz", 0.8)
+    if text.count(" ") < 3:
+        return None
+    lower_words = [w.strip(_PUNCT) for w in text.split() if w[:1].islower()]  # capitalized words: often names
+    if len(lower_words) < 4:
+        return None
+    english = sum(w in ENGLISH_WORDS for w in lower_words)
+    accents = letters.latin_extra >= 2 and letters.latin_extra >= 0.015 * letters.latin
+    accents &= english < 0.2 * len(lower_words)
+    few_function_words = letters.latin_extra >= 1
+    few_function_words &= len(lower_words) >= 6 and english * 8 < len(lower_words)
+    no_function_words = len(lower_words) >= 8 and not english
+    if not (accents or few_function_words or no_function_words):
+        return None
+    guess = langdetect_best(text)
+    if guess and guess.lang != "en" and guess.score >= 0.9:
+        return guess
+    return None
+
+
+def _count(text: str, alphabet) -> int:
+    """How many characters of `text` (lower-cased) are in `alphabet`."""
+    return sum(text.lower().count(ch) for ch in alphabet)
