@@ -1,0 +1,197 @@
+"""Throughput of the whole ppo_nlp pipeline, side by side with natasha and a spaCy tokenizer, in one run.
+
+Prints: chars/s and docs/s per core on a mixed ru/kk/en corpus (built from ../shared/data and corpus/),
+load time, peak RSS of one worker, scaling with 1 and 2 worker processes, and the cost per character of
+a 10 KB and a 1 MB article. Run: `.venv/bin/python benchmarks/throughput.py [--quick]`.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Callable, Iterable
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from ppo_nlp.ingest import RawDoc  # noqa: E402
+from ppo_nlp.paths import shared_data_dir  # noqa: E402
+
+
+def _iob_docs(path: Path, per_doc: int = 3000) -> list[str]:
+    """Sentences of an IOB/CoNLL file joined into documents of about `per_doc` characters."""
+    docs, sentence, current = [], [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if parts and not line.startswith("-DOCSTART-"):
+            sentence.append(parts[0])
+        elif sentence:
+            current.append(" ".join(sentence))
+            sentence = []
+            if sum(map(len, current)) >= per_doc:
+                docs.append("\n".join(current))
+                current = []
+    return docs
+
+
+def mixed_corpus(limit_chars: int) -> dict[str, list[str]]:
+    """Documents per language: NEREL dev (ru), KazNERD dev (kk), CoNLL valid (en), and corpus/articles."""
+    data = shared_data_dir()
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((REPO / "corpus" / "articles").glob("*.txt"))]
+    corpus = {"ru": seeds[:4], "kk": seeds[4:], "en": []}
+    if data:
+        corpus["ru"] += [p.read_text(encoding="utf-8") for p in sorted((data / "nerel" / "dev").glob("*.txt"))]
+        corpus["kk"] += _iob_docs(data / "kaznerd" / "dev.iob2")
+        corpus["en"] += _iob_docs(data / "conll2003" / "valid.txt")
+    return {lang: _cap(docs, limit_chars // 3) for lang, docs in corpus.items()}
+
+
+def _cap(docs: list[str], limit: int) -> list[str]:
+    out, total = [], 0
+    for doc in docs:
+        if total >= limit:
+            break
+        out.append(doc)
+        total += len(doc)
+    return out
+
+
+def timed(fn: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    fn()
+    return time.perf_counter() - started
+
+
+def rate(name: str, texts: list[str], fn: Callable[[str], object]) -> dict:
+    chars = sum(map(len, texts))
+    seconds = timed(lambda: [fn(t) for t in texts])
+    return {"system": name, "docs": len(texts), "chars": chars, "seconds": round(seconds, 2),
+            "chars_per_s": round(chars / seconds), "docs_per_s": round(len(texts) / seconds, 1)}
+
+
+def ppo_rows(texts: list[str]) -> list[dict]:
+    import ppo_nlp
+
+    rows = []
+    for label, ner in (("ppo_nlp (rules + NER)", True), ("ppo_nlp (rules only)", False)):
+        nlp = ppo_nlp.load(ner=ner, time_limit=None)
+        nlp(texts[0])  # warm caches
+        rows.append(rate(label, texts, nlp))
+    return rows
+
+
+def _natasha_models() -> tuple[object, object]:
+    """slovnet NER + navec embeddings from the natasha wheel, without importing natasha (pymorphy2)."""
+    import importlib.util
+
+    from navec import Navec
+    from slovnet import NER
+
+    data = Path(importlib.util.find_spec("natasha").submodule_search_locations[0]) / "data"
+    navec = Navec.load(str(next((data / "emb").glob("navec_news*.tar"))))
+    ner = NER.load(str(next((data / "model").glob("slovnet_ner_news*.tar"))))
+    ner.navec(navec)
+    return ner, navec
+
+
+def natasha_row(texts: list[str]) -> dict:
+    try:
+        from razdel import sentenize, tokenize
+
+        ner, _ = _natasha_models()
+    except Exception as exc:  # not installed
+        return {"system": f"natasha segment+NER (unavailable: {type(exc).__name__}: {exc})"}
+
+    def run(text: str) -> None:
+        sentences = [[t.text for t in tokenize(s.text)] for s in sentenize(text)]
+        list(ner.map(sentences))
+
+    return rate("natasha segment+NER (slovnet, ru only)", texts, run)
+
+
+def spacy_row(texts: list[str]) -> dict:
+    import spacy
+
+    nlp = spacy.blank("ru")
+    return rate("spaCy tokenizer (blank ru)", texts, nlp.make_doc)
+
+
+def _child(code: str) -> dict:
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def load_and_memory(sample: str) -> dict:
+    """Load time and peak RSS of a fresh process that loads the pipeline and runs it on the sample."""
+    code = ("import json,time,resource,sys;t=time.perf_counter();import ppo_nlp;nlp=ppo_nlp.load();"
+            "load=time.perf_counter()-t;nlp(" + json.dumps(sample) + ");"
+            "print(json.dumps({'load_s':round(load,3),'peak_rss_mb':round(resource.getrusage("
+            "resource.RUSAGE_SELF).ru_maxrss/1024),'torch':'torch' in sys.modules}))")
+    return _child(code)
+
+
+def scaling(texts: list[str]) -> dict:
+    from ppo_nlp.batch import process_raws
+    from ppo_nlp.pipeline import Options
+
+    raws = [RawDoc(f"d{i}", f"d{i}", t, "text", {}, None) for i, t in enumerate(texts)]
+    times = {}
+    for workers in (1, 2):
+        times[workers] = timed(lambda: list(process_raws(iter(raws), Options(time_limit=None), workers)))
+    return {"1_worker_s": round(times[1], 2), "2_workers_s": round(times[2], 2),
+            "speedup": round(times[1] / times[2], 2)}
+
+
+def size_cost(texts: list[str]) -> dict:
+    """Per-character cost of one 1 MB article (distinct paragraphs) against 10 KB articles cut from it."""
+    import ppo_nlp
+
+    nlp = ppo_nlp.load(time_limit=None)
+    large = "\n".join(texts)[:1_000_000]
+    smalls = [large[i:i + 10_000] for i in range(0, len(large), 10_000)][:30]
+    per_small = timed(lambda: [nlp(s) for s in smalls]) / sum(map(len, smalls))
+    per_large = timed(lambda: nlp(large)) / len(large)
+    return {"large_chars": len(large), "us_per_char_10KB": round(per_small * 1e6, 3),
+            "us_per_char_1MB": round(per_large * 1e6, 3), "ratio_1MB_to_10KB": round(per_large / per_small, 2)}
+
+
+def long_texts() -> list[str]:
+    """Distinct Russian documents (NEREL train) for the 1 MB article, else the seeds."""
+    data = shared_data_dir()
+    if data:
+        return [p.read_text(encoding="utf-8") for p in sorted((data / "nerel" / "train").glob("*.txt"))]
+    return [p.read_text(encoding="utf-8") for p in sorted((REPO / "corpus" / "articles").glob("*.txt"))]
+
+
+def print_table(rows: Iterable[dict]) -> None:
+    print(f"{'system':<42} {'docs':>6} {'chars':>10} {'s':>7} {'chars/s':>10} {'docs/s':>8}")
+    for r in rows:
+        if "chars" not in r:
+            print(r["system"])
+            continue
+        print(f"{r['system']:<42} {r['docs']:>6} {r['chars']:>10} {r['seconds']:>7} {r['chars_per_s']:>10,} "
+              f"{r['docs_per_s']:>8}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--chars", type=int, default=1_500_000, help="size of the mixed corpus")
+    args = parser.parse_args()
+    corpus = mixed_corpus(args.chars)
+    mixed = [t for lang in ("ru", "kk", "en") for t in corpus[lang]]
+    print("corpus:", {lang: (len(d), sum(map(len, d))) for lang, d in corpus.items()})
+    rows = ppo_rows(mixed) + [natasha_row(corpus["ru"]), spacy_row(mixed)]
+    rows += [r | {"system": r["system"] + " on ru"} for r in ppo_rows(corpus["ru"])[:1]]
+    print_table(r for r in rows if r)
+    print("load and memory (one worker):", load_and_memory(corpus["ru"][0][:5000]))
+    print("scaling:", scaling(mixed))
+    print("cost per character:", size_cost(long_texts()))
+    print("this process peak RSS MB:", round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
+
+
+if __name__ == "__main__":
+    main()
