@@ -73,7 +73,7 @@ def connect(scheduler: str, workers: int = 2) -> Iterator[Any]:
 
     if scheduler == "local":
         with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                          dashboard_address=None) as cluster, Client(cluster) as client:
+                          dashboard_address=":0") as cluster, Client(cluster) as client:
             yield client
     else:
         with Client(scheduler) as client:
