@@ -99,3 +99,9 @@ def honorifics() -> frozenset[str]:
 def party_words() -> frozenset[str]:
     """Folded forms of the generic word for "party" that point to the party of the document."""
     return word_set("party_words.txt")
+
+
+@lru_cache(maxsize=None)
+def generic_org_words() -> dict[str, str]:
+    """Folded generic words ("party", "branch") -> the ORG type they point to in the document."""
+    return {**{w: "party_branch" for w in word_set("branch_words.txt")}, **{w: "party" for w in party_words()}}

@@ -28,6 +28,7 @@ class Ctx:
     blocked: set[int] = field(default_factory=set)
     orgs: dict[int, Entity] = field(default_factory=dict)
     party: Optional[str] = None  # the id of the party the document speaks of
+    main_orgs: dict[str, str] = field(default_factory=dict)  # ORG type -> the most mentioned id of that type
 
 
 @dataclass
@@ -51,17 +52,20 @@ def build_ctx(doc: Document) -> Ctx:
             ctx.blocked.add(i)
             if ent.label == "ORG" and ent.id:
                 ctx.orgs[i] = ent
-    ctx.party = _party_id(doc.entities)
+    ctx.main_orgs = _main_orgs(doc.entities)
+    ctx.party = ctx.main_orgs.get("party")
     return ctx
 
 
-def _party_id(entities: list[Entity]) -> Optional[str]:
-    """The most mentioned ORG of type "party" (ties: the first mentioned)."""
-    counts: dict[str, int] = {}
+def _main_orgs(entities: list[Entity]) -> dict[str, str]:
+    """For each ORG type, the most mentioned id of that type (ties: the first mentioned)."""
+    counts: dict[str, dict[str, int]] = {}
     for ent in entities:
-        if ent.label == "ORG" and ent.id and ent.attrs.get("type") == "party":
-            counts[ent.id] = counts.get(ent.id, 0) + 1
-    return max(counts, key=lambda k: counts[k]) if counts else None
+        kind = ent.attrs.get("type")
+        if ent.label == "ORG" and ent.id and kind:
+            by_id = counts.setdefault(kind, {})
+            by_id[ent.id] = by_id.get(ent.id, 0) + 1
+    return {kind: max(ids, key=lambda k: ids[k]) for kind, ids in counts.items()}
 
 
 def _token_langs(doc: Document, tokens: list[Token]) -> list[str]:

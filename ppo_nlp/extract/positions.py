@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from ppo_nlp.extract.officials_lexicon import en_heads, kk_heads, party_words, ru_heads, ru_key, ru_modifiers, word_set
+from ppo_nlp.extract.officials_lexicon import en_heads, generic_org_words, kk_heads, ru_heads, ru_key, ru_modifiers, word_set
 from ppo_nlp.extract.persons import Ctx
 from ppo_nlp.normalize.names import parses
 from ppo_nlp.text import fold, fold_quotes
@@ -125,9 +125,11 @@ def _span_text(ctx: Ctx, a: int, b: int) -> str:
 
 
 def _party_in(ctx: Ctx, a: int, b: int) -> Optional[str]:
-    """The document's party when the phrase says just "party"."""
-    if ctx.party and any(fold(ctx.tokens[k].text) in party_words() for k in range(max(a, 0), b)):
-        return ctx.party
+    """The document's party (or branch) when the phrase says just "party" (or "branch")."""
+    for k in range(max(a, 0), b):
+        kind = generic_org_words().get(fold(ctx.tokens[k].text))
+        if kind in ctx.main_orgs:
+            return ctx.main_orgs[kind]
     return None
 
 

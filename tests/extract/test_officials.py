@@ -111,6 +111,12 @@ def test_officials_person_fields():
      "org:amanat:branch:almaty"),
     ("«Қарғалы» бастауыш партия ұйымының төрайымы Жангүл Оразалиева сөйледі.", "kk",
      ("Қарғалы", "org:ppo:kargaly", "ppo"), "org:ppo:kargaly"),
+    # a bare "branch" in the title points to the branch the document speaks of
+    ("Костанайский областной филиал подвел итоги. Его провел председатель филиала Кумар Аксакалов.", "ru",
+     ("Костанайский областной филиал", "org:amanat:branch:kostanay", "party_branch"), "org:amanat:branch:kostanay"),
+    ("Қарағанды облыстық филиалында кездесу өтті. Филиал төрағасының бірінші орынбасары Марат Сейітжанов сөйледі.",
+     "kk", ("Қарағанды облыстық филиалында", "org:amanat:branch:karaganda", "party_branch"),
+     "org:amanat:branch:karaganda"),
 ])
 def test_officials_organization(text, lang, org, expected):
     doc = Document("t", "t", text, lang=lang, entities=[_org(text, *org)])
