@@ -1,0 +1,292 @@
+"""Russian, Kazakh and English dates to ISO 8601.
+
+>>> parse_date("1 Марта 2022, 12:01")
+'2022-03-01T12:01'
+>>> parse_date("2023 жылғы 15 қыркүйек")
+'2023-09-15'
+>>> parse_date("қыркүйекте", "kk", default_year=2023)
+'2023-09'
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from ppo_nlp.normalize import _morph
+from ppo_nlp.normalize._tables import load_tsv, word_set
+from ppo_nlp.normalize.kk_stem import strip_kk
+
+_TOKEN_RE = regex.compile(r"\d++|[^\W\d_]++|\S")
+_NUMERIC_RE = regex.compile(
+    r"(?<!\d)(?:(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})|(?P<d2>\d{1,2})(?P<sep>[./])(?P<m2>\d{1,2})(?P=sep)(?P<y2>\d{4}))"
+    r"(?:[T ,]{1,2}(?P<hh>\d{1,2}):(?P<mm>\d{2}))?(?![\d.]\d)"
+)
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date in a text: offsets and its ISO form (`2022-03-01`, `2022-03-01T12:01`, `2023-09`, `2018`)."""
+
+    start: int
+    end: int
+    iso: str
+
+
+@dataclass(frozen=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _months() -> tuple[dict[str, tuple[int, bool, str]], frozenset[str], dict[str, int]]:
+    """(surface form -> (month, abbreviation, lang)) for ru/en, Kazakh stems, Kazakh stem -> month."""
+    forms: dict[str, tuple[int, bool, str]] = {}
+    kk: dict[str, int] = {}
+    for row in load_tsv("dates/months.tsv"):
+        month, abbr, form = int(row["month"]), row["abbr"] == "1", row["form"]
+        if row["lang"] == "kk":
+            kk[form] = month
+        elif row["lang"] == "ru" and not abbr:
+            for parse in _morph.parses(form):
+                if parse.normal_form == form:
+                    forms.update({f.word.replace("ё", "е"): (month, False, "ru") for f in parse.lexeme})
+        else:
+            forms.setdefault(form, (month, abbr, row["lang"]))
+    return forms, frozenset(kk), kk
+
+
+@lru_cache(maxsize=1)
+def _kk_prefixes() -> frozenset[str]:
+    return frozenset(s[:3] for s in _months()[1])
+
+
+def month_of(word: str) -> Optional[tuple[int, bool, str]]:
+    """(month number, is an abbreviation, lang) for a month word in ru, kk or en; None otherwise."""
+    low = word.lower().replace("ё", "е")
+    forms, kk_stems, kk = _months()
+    if low in forms:
+        return forms[low]
+    if len(low) > 3 and low[:3] in _kk_prefixes():
+        stem, _ = strip_kk(low, kk_stems)
+        if stem in kk:
+            return kk[stem], False, "kk"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _year_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(ru/en lemmas and abbreviations, kk stems) that mark a year."""
+    rows = load_tsv("dates/year_words.tsv")
+    return (frozenset(r["form"] for r in rows if r["lang"] != "kk"),
+            frozenset(r["form"] for r in rows if r["lang"] == "kk"))
+
+
+def is_year_word(word: str) -> bool:
+    """`года`, `г`, `жылғы`, `жылы`, `years`, ..."""
+    low = word.lower()
+    plain, kk = _year_words()
+    if low in plain or low in kk:
+        return True
+    if len(low) <= 6 and low.isalpha() and _morph.lemma(low) in plain:
+        return True
+    return strip_kk(low, kk)[0] in kk
+
+
+def _year(tok: Optional[_Tok]) -> Optional[int]:
+    if tok is None or not tok.text.isdigit() or len(tok.text) != 4:
+        return None
+    year = int(tok.text)
+    return year if MIN_YEAR <= year <= MAX_YEAR else None
+
+
+def _day(tok: Optional[_Tok]) -> Optional[int]:
+    if tok is None or not tok.text.isdigit() or len(tok.text) > 2:
+        return None
+    return int(tok.text) if 1 <= int(tok.text) <= 31 else None
+
+
+def _iso(year: Optional[int], month: int, day: Optional[int], time: str = "") -> Optional[str]:
+    """ISO text for a validated date; None when the date does not exist or has no year."""
+    if year is None:
+        return None
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}" + (f"T{time}" if time else "")
+
+
+class _Cursor:
+    """Tokens of one text, with look-ups that never cross a line break."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.toks = [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+
+    def at(self, i: int, base: int) -> Optional[_Tok]:
+        """Token `i` when it lies on the same line as token `base`."""
+        if not 0 <= i < len(self.toks):
+            return None
+        lo, hi = sorted((self.toks[i], self.toks[base]), key=lambda t: t.start)
+        return None if "\n" in self.text[lo.end:hi.start] else self.toks[i]
+
+    def low(self, i: int, base: int) -> str:
+        tok = self.at(i, base)
+        return tok.text.lower() if tok is not None else ""
+
+
+def _skip_dot(cur: _Cursor, i: int, base: int, max_len: int = 4) -> int:
+    """`i`, or the dot after it when token `i` is an abbreviation ("янв.", "г.", "ж.")."""
+    short = len(cur.low(i, base)) <= max_len
+    return i + 1 if short and cur.low(i + 1, base) == "." else i
+
+
+def _year_after(cur: _Cursor, i: int, base: int) -> tuple[Optional[int], int]:
+    """A year at token `i` (with its year word); (year, last token used) or (None, i - 1)."""
+    year = _year(cur.at(i, base))
+    if year is None:
+        return None, i - 1
+    if is_year_word(cur.low(i + 1, base)):
+        return year, _skip_dot(cur, i + 1, base, 2)
+    return year, i
+
+
+def _year_before(cur: _Cursor, i: int, base: int) -> tuple[Optional[int], int]:
+    """A Kazakh-style year ending at token `i` ("2023 жылғы", "2023 ж."); (year, first token)."""
+    j = i - 1 if cur.low(i, base) == "." else i
+    if not is_year_word(cur.low(j, base)):
+        return None, i + 1
+    year = _year(cur.at(j - 1, base))
+    return (year, j - 1) if year is not None else (None, i + 1)
+
+
+def _time_after(cur: _Cursor, i: int, base: int) -> tuple[str, int]:
+    """"12:01" after token `i` (optionally after a comma, "в", "at"); ('', i) when absent."""
+    j = i + 1
+    if cur.low(j, base) in word_set("time_lead"):
+        j += 1
+    hh, colon, mm = cur.at(j, base), cur.low(j + 1, base), cur.at(j + 2, base)
+    if hh is None or mm is None or colon != ":" or not (hh.text.isdigit() and mm.text.isdigit()):
+        return "", i
+    if int(hh.text) > 23 or len(mm.text) != 2 or int(mm.text) > 59:
+        return "", i
+    return f"{int(hh.text):02d}:{mm.text}", j + 2
+
+
+def _month_only_ok(cur: _Cursor, j: int, lang: str) -> bool:
+    """A month without day or year is a date only in a dating context."""
+    word = cur.toks[j].text
+    if lang == "kk":
+        return word[0].islower()
+    lead = cur.low(j - 1, j) in word_set("date_preps")
+    return lead and (word[0].isupper() if lang == "en" else word[0].islower())
+
+
+def _month_date(cur: _Cursor, j: int, default_year: Optional[int]) -> Optional[tuple[int, int, str]]:
+    """(first token, last token, iso) of a date built around the month word at `j`."""
+    month, abbr, lang = month_of(cur.toks[j].text) or (0, False, "")
+    if not month:
+        return None
+    first, last = j, _skip_dot(cur, j, j) if abbr else j
+    day = _day(cur.at(j - 1, j))
+    if day is not None:
+        first = j - 1
+    elif lang == "en" and _day(cur.at(last + 1, j)) is not None and cur.low(last + 2, j) != ":":
+        day, last = _day(cur.at(last + 1, j)), _skip_comma(cur, last + 1, j)
+    year, year_last = _year_after(cur, last + 1, j)
+    if year is None:
+        year, year_first = _year_before(cur, first - 1, j)
+        first = min(first, year_first)
+    else:
+        last = year_last
+    if (day is None and year is None) and (abbr or not _month_only_ok(cur, j, lang)):
+        return None
+    if abbr and day is None:
+        return None
+    time, last = _time_after(cur, last, j) if day is not None else ("", last)
+    iso = _iso(year if year is not None else default_year, month, day, time)
+    return (first, last, iso) if iso else None
+
+
+def _skip_comma(cur: _Cursor, i: int, base: int) -> int:
+    """`i`, but a comma right after it ("March 15, 2022") is stepped over."""
+    return i + 1 if cur.low(i + 1, base) == "," and _year(cur.at(i + 2, base)) else i
+
+
+def _year_date(cur: _Cursor, j: int) -> Optional[tuple[int, int, str]]:
+    """A year or a year range with its year word ("2018 году", "2017-2018 годы", "in 2020")."""
+    year = _year(cur.at(j, j))
+    if year is None:
+        return None
+    last, iso = j, str(year)
+    if cur.low(j + 1, j) in ("-", "–", "—", "/") and _year(cur.at(j + 2, j)):
+        last, iso = j + 2, f"{year}/{cur.toks[j + 2].text}"
+    if is_year_word(cur.low(last + 1, j)):
+        return j, _skip_dot(cur, last + 1, j, 2), iso
+    if cur.low(j - 1, j) in word_set("bare_year_leads"):
+        return j, last, iso
+    return None
+
+
+def _numeric(text: str) -> list[DateMatch]:
+    """dd.mm.yyyy, dd/mm/yyyy and yyyy-mm-dd dates (with an optional time)."""
+    out = []
+    for m in _NUMERIC_RE.finditer(text):
+        year, month, day = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])
+        time = f"{int(m['hh']):02d}:{m['mm']}" if m["hh"] and int(m["hh"]) < 24 and int(m["mm"]) < 60 else ""
+        iso = _iso(int(year), int(month), int(day), time) if 1 <= int(month) <= 12 else None
+        if iso and MIN_YEAR <= int(year) <= MAX_YEAR:
+            out.append(DateMatch(m.start(), m.end() if time or not m["hh"] else m.end("y2" if m["y2"] else "d"), iso))
+    return out
+
+
+def find_dates(text: str, lang: Optional[str] = None, default_year: Optional[int] = None) -> list[DateMatch]:
+    """Every date in `text` (day-month-year, month-year, month alone, years), in order.
+
+    >>> [d.iso for d in find_dates("27 августа 2018 года и в октябре", default_year=2018)]
+    ['2018-08-27', '2018-10']
+    """
+    if not isinstance(text, str):
+        return []
+    found = _numeric(text)
+    cur = _Cursor(text)
+    k, last_end = 0, -1
+    for j, tok in enumerate(cur.toks):
+        while k < len(found) and found[k].end <= tok.start:
+            k += 1
+        if tok.start < last_end or (k < len(found) and found[k].start <= tok.start):
+            continue
+        span = _month_date(cur, j, default_year) if tok.text[0].isalpha() else _year_date(cur, j)
+        if span is not None:
+            first, last, iso = span
+            found.append(DateMatch(cur.toks[first].start, cur.toks[last].end, iso))
+            last_end = cur.toks[last].end
+    return _without_overlaps(found)
+
+
+def _without_overlaps(found: list[DateMatch]) -> list[DateMatch]:
+    """Sorted matches; of two overlapping ones the longer (then earlier) wins."""
+    out: list[DateMatch] = []
+    for d in sorted(found, key=lambda d: (d.start, -(d.end - d.start))):
+        if not out or d.start >= out[-1].end:
+            out.append(d)
+    return out
+
+
+def parse_date(text: str, lang: Optional[str] = None, default_year: Optional[int] = None) -> Optional[str]:
+    """The ISO form of the first date in `text`, or None.
+
+    >>> parse_date("27 августа 2018 года")
+    '2018-08-27'
+    """
+    found = find_dates(text, lang, default_year)
+    return found[0].iso if found else None

@@ -1,0 +1,84 @@
+"""Kazakh endings: strip case, possessive and plural suffixes with the table in `resources/numbers`.
+
+Endings are peeled in the order Kazakh stacks them from the right: case, then possessive, then plural.
+
+>>> strip_kk("ұйымының")
+('ұйым', ['poss', 'gen'])
+>>> strip_kk("мүшелері")
+('мүше', ['plural', 'poss'])
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable, Optional
+
+from ppo_nlp.normalize._tables import load_tsv
+
+MIN_STEM = 2
+LAYERS = (frozenset({"abl", "gen", "dat", "loc", "acc", "ins", "adj"}), frozenset({"poss"}), frozenset({"plural"}))
+# A stem-final voiced consonant before a vowel ending goes back to its dictionary (voiceless) form.
+_DEVOICE = {"г": "к", "ғ": "қ", "б": "п"}
+
+
+@lru_cache(maxsize=1)
+def suffixes() -> tuple[tuple[str, str], ...]:
+    """(suffix, kind) pairs, longest first."""
+    rows = [(r["suffix"], r["kind"]) for r in load_tsv("numbers/kk_suffixes.tsv")]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+def strip_one(word: str, kinds: Iterable[str]) -> Optional[tuple[str, str]]:
+    """Remove the longest ending of one of `kinds`; None when none fits."""
+    allowed = frozenset(kinds)
+    for suffix, kind in suffixes():
+        if kind in allowed and word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
+            return word[: -len(suffix)], kind
+    return None
+
+
+def _peel(word: str, layer: frozenset[str]) -> list[tuple[str, str]]:
+    """Every (stem, kind) one ending of `layer` can leave, longest ending first."""
+    return [(word[: -len(suf)], kind) for suf, kind in suffixes()
+            if kind in layer and word.endswith(suf) and len(word) - len(suf) >= MIN_STEM]
+
+
+def _candidates(word: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Every stem reachable by peeling the layers in order."""
+    frontier: list[tuple[str, tuple[str, ...]]] = [(word, ())]
+    for layer in LAYERS:
+        frontier = frontier + [(s, (k,) + kinds) for stem, kinds in frontier for s, k in _peel(stem, layer)]
+    return frontier
+
+
+def _greedy(word: str) -> tuple[str, tuple[str, ...]]:
+    """Peel the longest ending of each layer in turn."""
+    stem, kinds = word, ()
+    for layer in LAYERS:
+        step = strip_one(stem, layer)
+        if step is not None:
+            stem, kinds = step[0], (step[1],) + kinds
+    return stem, kinds
+
+
+@lru_cache(maxsize=65536)
+def _strip(word: str, known: Optional[frozenset[str]]) -> tuple[str, tuple[str, ...]]:
+    if known is not None:
+        for stem, kinds in sorted(_candidates(word), key=lambda c: len(c[1])):
+            for form in (stem, _undo_softening(stem, kinds)):
+                if form in known:
+                    return form, kinds
+    stem, kinds = _greedy(word)
+    return _undo_softening(stem, kinds), kinds
+
+
+def strip_kk(word: str, known: Optional[frozenset[str]] = None) -> tuple[str, list[str]]:
+    """The stem of a Kazakh word and the endings removed (innermost first); prefers a `known` stem."""
+    stem, kinds = _strip(word.lower(), known)
+    return stem, list(kinds)
+
+
+def _undo_softening(stem: str, kinds: tuple[str, ...]) -> str:
+    """`қыркүйег` (from `қыркүйегі`) -> `қыркүйек`."""
+    if kinds and len(stem) > 3 and stem[-1] in _DEVOICE:
+        return stem[:-1] + _DEVOICE[stem[-1]]
+    return stem
