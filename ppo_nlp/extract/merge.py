@@ -6,11 +6,16 @@ Precedence (documented in README): a gazetteer mention beats a rule mention, whi
 - Nested spans are kept (a branch phrase holds the party's name: both are facts).
 - Crossing spans (overlapping, neither inside the other) keep the one of higher precedence, then the
   longer, then the earlier.
+- NER adds mentions only where no gazetteer or rule mention lies (`pipeline` drops the others), and only
+  plausible ones (`plausible`): capitalised, not a lone common word, not a generic abbreviation.
 The result is sorted by (start, -end, label, source) so records are deterministic.
 """
 from __future__ import annotations
 
-from ppo_nlp.doc import Entity
+from functools import lru_cache
+
+from ppo_nlp.doc import Document, Entity
+from ppo_nlp.text import fold
 
 _RANK = {"gazetteer": 0, "rule": 1, "ner": 2}
 
@@ -53,3 +58,44 @@ def merge_entities(entities: list[Entity]) -> list[Entity]:
 
 def sort_key(entity: Entity) -> tuple[int, int, str, str]:
     return (entity.start, -entity.end, entity.label, entity.source)
+
+
+def overlaps_any(entity: Entity, others: list[Entity]) -> bool:
+    """Whether `entity` shares a character with any of `others`."""
+    return any(entity.start < o.end and o.start < entity.end for o in others)
+
+
+# Parts of speech that a one-word name never is (pymorphy3 tags): "Ключевая", "Сегодня", "Широкая".
+_COMMON_POS = frozenset({"ADJF", "ADJS", "COMP", "VERB", "INFN", "PRTF", "PRTS", "GRND", "ADVB", "NPRO",
+                         "PRED", "PREP", "CONJ", "PRCL", "INTJ", "NUMR"})
+_PROPER = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr")
+
+
+def _common_russian_word(word: str) -> bool:
+    """A Russian word whose every reading is a common word, never a name."""
+    from ppo_nlp.normalize._morph import parses
+
+    found = [p for p in parses(word.lower()) if p.is_known]
+    return bool(found) and all(p.tag.POS in _COMMON_POS and not any(t in p.tag for t in _PROPER) for p in found)
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    from ppo_nlp.paths import RESOURCES_DIR
+
+    lines = (RESOURCES_DIR / "ner" / "not_names.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(line.split("#")[0].strip()) for line in lines if line.split("#")[0].strip())
+
+
+def plausible(entity: Entity, doc: Document) -> bool:
+    """An NER mention worth keeping: a capitalised name, not a lone common word (gate for model noise)."""
+    if not entity.source.startswith("ner:"):
+        return True
+    words = entity.text.strip("«»\"“”'").split()
+    if fold(entity.text.strip()) in _not_names():
+        return False
+    if not words or sum(ch.isalpha() for ch in entity.text) < 2 or not words[0][:1].isupper():
+        return False
+    if entity.label == "PERSON" and not all(w[:1].isupper() for w in words):
+        return False
+    return not (len(words) == 1 and doc.lang_at(entity.start) == "ru" and _common_russian_word(words[0]))

@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple, Optional
 
+from ppo_nlp.normalize._morph import analyzer
 from ppo_nlp.paths import RESOURCES_DIR
 from ppo_nlp.text import fold
 
@@ -101,12 +102,9 @@ def title_case_name(word: str) -> str:
     return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
 
 
-@lru_cache(maxsize=1)
 def morph():
-    """The pymorphy3 analyzer, loaded once."""
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
+    """The process-wide pymorphy3 analyzer (shared with the counts stage)."""
+    return analyzer()
 
 
 @lru_cache(maxsize=200_000)
