@@ -98,20 +98,36 @@ def _matches(words: list[Word], form: tuple[str, ...]) -> bool:
     return len(words) >= len(form) and all(w.low == f for w, f in zip(words, form))
 
 
+@lru_cache(maxsize=1)
+def _qualifier_index() -> dict[tuple[str, str], list[tuple[tuple[str, ...], str]]]:
+    """(position, the word next to the number) -> [(words read away from the number, qualifier)], longest first."""
+    index: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = {}
+    for position, form, qual, _ in _qualifiers():
+        outward = form[::-1] if position == "before" else form
+        index.setdefault((position, outward[0]), []).append((outward, qual))
+    return index
+
+
+def _qualifier(words: list[Word], position: str) -> Optional[tuple[str, Word]]:
+    """(qualifier, farthest word) of the longest qualifier that starts at the number and reads outward."""
+    if not words:
+        return None
+    for form, qual in _qualifier_index().get((position, words[0].low), ()):
+        if _matches(words, form):
+            return qual, words[len(form) - 1]
+    return None
+
+
 def qualifier_before(before: list[Word]) -> Optional[tuple[str, int]]:
     """(qualifier, start) of a qualifier that ends right before the number (nearest-first words)."""
-    for position, form, qual, _ in _qualifiers():
-        if position == "before" and _matches(before, form[::-1]):
-            return qual, before[len(form) - 1].start
-    return None
+    found = _qualifier(before, "before")
+    return (found[0], found[1].start) if found else None
 
 
 def qualifier_after(after: list[Word]) -> Optional[tuple[str, int]]:
     """(qualifier, end) of a qualifier right after the number ("астам", "с лишним")."""
-    for position, form, qual, _ in _qualifiers():
-        if position == "after" and _matches(after, form):
-            return qual, after[len(form) - 1].end
-    return None
+    found = _qualifier(after, "after")
+    return (found[0], found[1].end) if found else None
 
 
 @lru_cache(maxsize=1)
