@@ -26,11 +26,17 @@ demo: install
 test: install
 	$(BIN)/python -m pytest
 
+# Rebuild every shipped model from ../shared/data (or $$PPO_NLP_DATA) on this machine's CPUs.
 models: install
 	$(BIN)/python scripts/train_langid.py
+	nice -n 10 env OMP_NUM_THREADS=1 $(BIN)/python scripts/train_ner.py --lang all
 
+# Benchmarks print numbers; they never run as tests.
 bench: install
 	$(BIN)/python benchmarks/langid.py
+	$(BIN)/python benchmarks/ner.py
+	$(BIN)/python benchmarks/factrueval_occupation.py
+	$(BIN)/python benchmarks/throughput.py
 
 clean:
 	rm -rf out build *.egg-info .pytest_cache

@@ -1,0 +1,63 @@
+"""The pipeline never raises on any text, never unpickles anything, and stops a stuck document."""
+from __future__ import annotations
+
+import pickle
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ppo_nlp.ingest import RawDoc
+from ppo_nlp.pipeline import Options, Pipeline
+from ppo_nlp.records import validate
+
+PIECES = ["Нұр Отан", "AMANAT", "партии", "ППО", "«", "»", "“", '"', "более", "астам", "56", "мыңнан", "1,5",
+          "тыс.", "%", "2023 жылғы", "1 Марта 2022, 12:01", "Секретарь", "Тамары Дуйсеновой", "\n", " ", ".",
+          "-", "Д.", "СЕЙДУАЛИЕВ", "филиалының", "атқарушы хатшысы", "million", "chairman of", "Комментарии"]
+TEXTS = st.one_of(st.text(max_size=400), st.lists(st.sampled_from(PIECES), max_size=80).map("".join))
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(Options(time_limit=None))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(TEXTS)
+def test_robustness_fuzz_pipeline_never_raises(pipeline, text):
+    record = pipeline.process(RawDoc("fuzz", "fuzz", text, "text", {}, None))
+    validate(record)
+    if "error" in record:
+        assert record["error"]["code"] in {"E008"}, record["error"]
+        return
+    for entity in record["entities"]:
+        assert record["text"][entity["start"]:entity["end"]] == entity["text"]
+    for count in record["counts"]:
+        assert record["text"][count["start"]:count["end"]] == count["text"]
+
+
+def test_robustness_models_and_resources_load_without_pickle(monkeypatch, seed_paths):
+    def refuse(*args, **kwargs):
+        raise AssertionError("pickle used while loading or running the pipeline")
+
+    for name in ("load", "loads"):
+        monkeypatch.setattr(pickle, name, refuse)
+    monkeypatch.setattr(pickle, "Unpickler", refuse)
+    import numpy
+
+    real_load = numpy.load
+    monkeypatch.setattr(numpy, "load", lambda *a, **k: real_load(*a, **{**k, "allow_pickle": False}))
+    from ppo_nlp.extract.ner import load_ner
+
+    load_ner.cache_clear()
+    record = Pipeline(Options()).process(RawDoc("s", "s", seed_paths[0].read_text(encoding="utf-8"), "text", {}, None))
+    assert "error" not in record and record["people"]
+
+
+def test_robustness_time_limit_makes_an_error_record(seed_paths):
+    text = "\n".join(p.read_text(encoding="utf-8") for p in seed_paths) * 40
+    record = Pipeline(Options(time_limit=0.05)).process(RawDoc("slow", "slow", text, "text", {}, None))
+    assert record["error"]["code"] == "E009"
+    fine = Pipeline(Options(time_limit=60)).process(RawDoc("s", "s", seed_paths[0].read_text(encoding="utf-8"),
+                                                           "text", {}, None))
+    assert "error" not in fine
