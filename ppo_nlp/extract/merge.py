@@ -79,12 +79,20 @@ def _common_russian_word(word: str) -> bool:
     return bool(found) and all(p.tag.POS in _COMMON_POS and not any(t in p.tag for t in _PROPER) for p in found)
 
 
-@lru_cache(maxsize=1)
-def _not_names() -> frozenset[str]:
+@lru_cache(maxsize=None)
+def _word_list(name: str) -> frozenset[str]:
+    """A folded word list from `resources/ner/` (one entry a line, `#` starts a comment)."""
     from ppo_nlp.paths import RESOURCES_DIR
 
-    lines = (RESOURCES_DIR / "ner" / "not_names.txt").read_text(encoding="utf-8").splitlines()
+    lines = (RESOURCES_DIR / "ner" / name).read_text(encoding="utf-8").splitlines()
     return frozenset(fold(line.split("#")[0].strip()) for line in lines if line.split("#")[0].strip())
+
+
+def _not_organization(words: list[str]) -> bool:
+    """An event, document or kind of thing («Форума ППО», «Устав партии»), or an ALL-CAPS headline."""
+    first = fold(words[0])
+    shouting = len(words) >= 3 and all(w.isupper() for w in words)
+    return shouting or any(first.startswith(stem) for stem in _word_list("not_org_heads.txt"))
 
 
 def plausible(entity: Entity, doc: Document) -> bool:
@@ -92,10 +100,12 @@ def plausible(entity: Entity, doc: Document) -> bool:
     if not entity.source.startswith("ner:"):
         return True
     words = entity.text.strip("«»\"“”'").split()
-    if fold(entity.text.strip()) in _not_names():
+    if fold(entity.text.strip()) in _word_list("not_names.txt"):
         return False
     if not words or sum(ch.isalpha() for ch in entity.text) < 2 or not words[0][:1].isupper():
         return False
     if entity.label == "PERSON" and not all(w[:1].isupper() for w in words):
+        return False
+    if entity.label == "ORG" and _not_organization(words):
         return False
     return not (len(words) == 1 and doc.lang_at(entity.start) == "ru" and _common_russian_word(words[0]))

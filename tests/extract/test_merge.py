@@ -40,3 +40,25 @@ def test_merge_precedence_and_nesting(found, kept):
 def test_merge_is_order_independent():
     found = [ent("ORG", 0, 10, "ner:ru"), ent("LOC", 8, 12, "rule:x"), ent("ORG", 0, 10, "gazetteer:o")]
     assert spans(merge_entities(found)) == spans(merge_entities(list(reversed(found))))
+
+
+@pytest.mark.parametrize("label, text, lang, kept", [
+    ("ORG", "Фракции", "ru", True),
+    ("ORG", "BaigeNews.kz", "ru", True),
+    ("ORG", "Форума ППО", "ru", False),  # an event
+    ("ORG", "Устав партии", "ru", False),  # a document
+    ("ORG", "АКТИВИЗИРОВАТЬ РАБОТУ ППО", "ru", False),  # a shouted headline
+    ("ORG", "ППО", "ru", False),  # a kind of organization
+    ("LOC", "Ключевая", "ru", False),  # a lone common word
+    ("LOC", "Костанай", "ru", True),
+    ("PERSON", "Асхат оралов", "ru", False),
+    ("PERSON", "Ерлан Жакупов", "kk", True),
+    ("ORG", "мәслихат", "kk", False),  # not capitalised
+])
+def test_merge_plausible_ner_mentions(label, text, lang, kept):
+    from ppo_nlp.doc import Document
+    from ppo_nlp.extract.merge import plausible
+
+    doc = Document("d", "d", text, lang=lang)
+    assert plausible(Entity(label, text, 0, len(text), f"ner:{lang}"), doc) is kept
+    assert plausible(Entity(label, text, 0, len(text), "gazetteer:x"), doc)
