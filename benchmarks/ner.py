@@ -1,0 +1,59 @@
+"""NER benchmark: per-label P/R/F1 on the dev splits and throughput (chars/s), natasha beside ours for ru.
+
+    .venv/bin/python benchmarks/ner.py [--lang kk ru en] [--no-natasha] [--json out.json]
+
+natasha's slovnet NER (slovnet_ner_news_v1 + navec_news_v1, both shipped in the natasha wheel) is loaded
+with slovnet and navec only, so pymorphy2 is never needed. Install for the benchmark only:
+`.venv/bin/pip install --no-deps natasha slovnet navec razdel`.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT))
+
+from ner_eval import compare_ru, dev_sets, evaluate, format_table, ours  # noqa: E402
+
+from ppo_nlp.paths import shared_data_dir  # noqa: E402
+
+
+def run(langs: list[str], with_natasha: bool) -> dict:
+    """Scores of every requested language (and natasha for ru) on every dev set."""
+    data = shared_data_dir()
+    if data is None:
+        raise SystemExit("public corpora not found: set PPO_NLP_DATA")
+    results: dict = {}
+    for lang in langs:
+        predict = ours(lang)
+        for name, samples in dev_sets(lang, data).items():
+            results[f"{lang}/{name}/ours"] = evaluate(predict, samples)
+            if lang == "ru" and with_natasha:
+                for system, result in compare_ru(samples, predict).items():
+                    results[f"{lang}/{name}/{system}"] = result
+    return results
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    """Print a table per (language, dev set, system)."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--lang", nargs="+", default=["kk", "ru", "en"], choices=["kk", "ru", "en"])
+    ap.add_argument("--no-natasha", action="store_true")
+    ap.add_argument("--json", type=Path)
+    args = ap.parse_args(argv)
+    results = run(args.lang, not args.no_natasha)
+    for key, result in results.items():
+        print(f"## {key}  ({result['chars_per_s']:,} chars/s)\n\n{format_table(result)}\n")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+    print("torch imported:", "torch" in sys.modules)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,114 @@
+"""Span-level exact-match scoring (start, end, label) and the dev sets each language is scored on."""
+from __future__ import annotations
+
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Callable, Iterable, Optional
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from ner_data import Sample, Span, read_conll2003, read_factru, read_kaznerd, read_nerel  # noqa: E402
+
+LABELS = ("PERSON", "ORG", "LOC", "POSITION", "PROJECT")
+COMMON = ("PERSON", "ORG", "LOC")
+Predictor = Callable[[list[str]], list[list[Span]]]
+
+
+def dev_sets(lang: str, data: Path) -> dict[str, list[Sample]]:
+    """Named dev sets of a language (never trained on)."""
+    if lang == "kk":
+        return {"kaznerd-dev": read_kaznerd(data / "kaznerd" / "dev.iob2")}
+    if lang == "ru":
+        return {"nerel-dev": read_nerel(data / "nerel" / "dev"),
+                "factrueval-dev": read_factru(data / "factrueval2016" / "devset", "heldout")}
+    return {"conll2003-valid": read_conll2003(data / "conll2003" / "valid.txt")}
+
+
+def score(gold: Iterable[list[Span]], pred: Iterable[list[Span]], labels: Iterable[str] = LABELS) -> dict:
+    """Per-label and micro precision/recall/F1 over exact (start, end, label) matches."""
+    labels = tuple(labels)
+    tp, n_gold, n_pred = Counter(), Counter(), Counter()
+    for g, p in zip(gold, pred):
+        g = {s for s in g if s[2] in labels}
+        p = {s for s in p if s[2] in labels}
+        for s in g & p:
+            tp[s[2]] += 1
+        n_gold.update(s[2] for s in g)
+        n_pred.update(s[2] for s in p)
+    rows = {lab: _prf(tp[lab], n_pred[lab], n_gold[lab]) for lab in labels if n_gold[lab] or n_pred[lab]}
+    rows["micro"] = _prf(sum(tp.values()), sum(n_pred.values()), sum(n_gold.values()))
+    return rows
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
+    """Precision, recall, F1 and support."""
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f": round(f, 4), "n": n_gold}
+
+
+def evaluate(predict: Predictor, samples: list[Sample], labels: Iterable[str] = LABELS) -> dict:
+    """Score a predictor on samples; adds throughput (chars/s) under key `chars_per_s`."""
+    texts = [s.text for s in samples]
+    t0 = time.perf_counter()
+    preds = predict(texts)
+    secs = time.perf_counter() - t0
+    result = score((s.spans for s in samples), preds, labels)
+    result["chars_per_s"] = round(sum(map(len, texts)) / max(secs, 1e-9))
+    return result
+
+
+def ours(lang: str, models: Optional[Path] = None) -> Predictor:
+    """Predictor of the shipped model of `lang` through the runtime adapter."""
+    import os
+
+    if models is not None:
+        os.environ["PPO_NLP_MODELS"] = str(models)
+    from ppo_nlp.extract.ner import load_ner
+
+    load_ner.cache_clear()
+    model = load_ner(lang)
+    if model is None:
+        raise SystemExit(f"no model for {lang}")
+    return lambda texts: [[(e.start, e.end, e.label) for e in ents] for ents in model.predict_many(texts)]
+
+
+def natasha() -> Optional[Predictor]:
+    """natasha's slovnet NER (PER/ORG/LOC) as a predictor; None when natasha/slovnet/navec are absent."""
+    from ppo_nlp.extract.ner import SlovnetNer, natasha_data
+
+    data = natasha_data()
+    return SlovnetNer(data).spans if data is not None else None
+
+
+def hybrid(lang: str = "ru") -> Optional[Predictor]:
+    """slovnet PERSON/LOC + our ORG/POSITION (what `PPO_NLP_NER_RU=hybrid` runs); None without natasha."""
+    from ppo_nlp.extract.ner import HybridModel, SlovnetNer, load_ner, natasha_data
+
+    data, model = natasha_data(), load_ner(lang)
+    if data is None or model is None:
+        return None
+    combined = HybridModel(lang, model.nlp, SlovnetNer(data))
+    return lambda texts: [[(e.start, e.end, e.label) for e in ents] for ents in combined.predict_many(texts)]
+
+
+def compare_ru(samples: list[Sample], ours_predict: Predictor) -> dict:
+    """ours vs natasha vs hybrid on PER/ORG/LOC (plus hybrid on all labels) for one ru dev set."""
+    out = {"ours (PER/ORG/LOC)": evaluate(ours_predict, samples, COMMON)}
+    nat, mixed = natasha(), hybrid()
+    if nat is not None:
+        out["natasha (PER/ORG/LOC)"] = evaluate(nat, samples, COMMON)
+    if mixed is not None:
+        out["hybrid"] = evaluate(mixed, samples)
+    return out
+
+
+def format_table(result: dict) -> str:
+    """A Markdown table of a `score` result."""
+    lines = ["| label | P | R | F1 | gold |", "|---|---|---|---|---|"]
+    for lab, row in result.items():
+        if isinstance(row, dict):
+            lines.append(f"| {lab} | {row['p']:.3f} | {row['r']:.3f} | {row['f']:.3f} | {row['n']} |")
+    return "\n".join(lines)

@@ -1,0 +1,182 @@
+"""Train the NER models from the public corpora and ship them to models/ner-<lang>.
+
+    nice -n 19 env OMP_NUM_THREADS=1 .venv/bin/python scripts/train_ner.py --lang all
+
+Reads `$PPO_NLP_DATA` (else ../shared/data), writes spaCy DocBins and checkpoints under a work folder
+(default /tmp/ppo_ner, never the repository), copies the best checkpoint to models/ner-<lang>, scores it on
+the dev sets through the runtime adapter and writes the model card.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import sys
+from pathlib import Path
+from typing import Optional
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+from ner_data import Sample, read_conll2003, read_conllu_iob, read_factru, read_kaznerd, read_nerel, split_paragraphs  # noqa: E402
+from ner_eval import compare_ru, dev_sets, evaluate, ours  # noqa: E402
+
+from ppo_nlp.paths import models_dir, shared_data_dir  # noqa: E402
+
+CONFIG = HERE / "ner_configs" / "ner.cfg"
+# Per-language training caps (steps) sized for 2 shared CPU cores, ~30 minutes each.
+STEPS = {"kk": 5000, "ru": 5000, "en": 5000}
+# WikiANN ru train sentences added for name variety (PER/ORG/LOC only, no POSITION, so kept a minority).
+RU_WIKIANN = 6000
+# ru adds static vectors (scripts/ner_vectors.py) and, to pay for them, fewer NORM hash rows.
+OVERRIDES = {
+    "ru": {"components.tok2vec.model.embed.include_static_vectors": True,
+           "components.tok2vec.model.embed.rows": [5000, 2000, 5000, 1000],
+           "training.patience": 3000},
+}
+TRAIN_DATA = {
+    "kk": "KazNERD train.iob2 (15,181 sentences)",
+    "ru": "NEREL v1.1 train (746 documents) + the even-indexed half of factRuEval-2016 dev (61 documents, "
+          "`job` spans as POSITION), cut into paragraphs; the odd half is the held-out factrueval-dev; 6,000 WikiANN ru train "
+          "sentences (PER/ORG/LOC); static vectors: navec (natasha wheel, MIT) reduced to 40 dims by PCA for the "
+          "words of the ru non-dev corpora",
+    "en": "CoNLL-2003 train (14,041 sentences)",
+}
+
+
+def train_samples(lang: str, data: Path) -> list[Sample]:
+    """The training corpus of a language."""
+    if lang == "kk":
+        return read_kaznerd(data / "kaznerd" / "train.iob2")
+    if lang == "ru":
+        factru = [p for d in read_factru(data / "factrueval2016" / "devset", "train")
+                  for p in split_paragraphs(d.text, d.spans, d.doc_id)]
+        wikiann = read_conllu_iob(data / "wikiann" / "ru" / "train.conllu")
+        random.Random(7).shuffle(wikiann)
+        return read_nerel(data / "nerel" / "train") + factru + wikiann[:RU_WIKIANN]
+    return read_conll2003(data / "conll2003" / "train.txt")
+
+
+def blank(lang: str):
+    """A blank spaCy pipeline of the language (our `kk` registered first)."""
+    import spacy
+
+    if lang == "kk":
+        import ppo_nlp.lang.spacy_kk  # noqa: F401
+    return spacy.blank(lang)
+
+
+def to_doc(nlp, sample: Sample):
+    """A spaCy Doc with gold entities: gold tokens when the corpus has them, else our tokenizer."""
+    from spacy.tokens import Doc
+    from spacy.util import filter_spans
+
+    if sample.words:
+        doc = Doc(nlp.vocab, words=sample.words, spaces=[True] * (len(sample.words) - 1) + [False])
+    else:
+        doc = nlp.make_doc(sample.text)
+    spans = [doc.char_span(s, e, label=lab, alignment_mode="expand") for s, e, lab in sample.spans]
+    doc.ents = filter_spans([s for s in spans if s is not None])
+    return doc
+
+
+def write_docbin(nlp, samples: list[Sample], path: Path) -> None:
+    """Serialize samples as a DocBin."""
+    from spacy.tokens import DocBin
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    DocBin(docs=(to_doc(nlp, s) for s in samples)).to_disk(path)
+
+
+def prepare(lang: str, data: Path, work: Path) -> tuple[Path, Path]:
+    """Train and dev DocBins of a language (dev = the first dev set, used for checkpoint selection)."""
+    nlp = blank(lang)
+    train = train_samples(lang, data)
+    random.Random(13).shuffle(train)
+    dev = next(iter(dev_sets(lang, data).values()))
+    write_docbin(nlp, train, work / lang / "train.spacy")
+    write_docbin(nlp, dev, work / lang / "dev.spacy")
+    return work / lang / "train.spacy", work / lang / "dev.spacy"
+
+
+def train(lang: str, data: Path, work: Path, steps: int, extra: Optional[dict] = None) -> Path:
+    """Run spaCy training; returns the best checkpoint folder."""
+    from spacy.cli.train import train as spacy_train
+
+    train_path, dev_path = prepare(lang, data, work)
+    out = work / lang / "output"
+    overrides = {"paths.train": str(train_path), "paths.dev": str(dev_path), "nlp.lang": lang,
+                 "training.max_steps": steps, **OVERRIDES.get(lang, {}), **(extra or {})}
+    if lang == "ru":
+        from ner_vectors import build
+
+        overrides["paths.vectors"] = str(build(data, work / "ru_vectors"))
+    spacy_train(CONFIG, out, overrides=overrides, use_gpu=-1)
+    return out / "model-best"
+
+
+def prune_strings(model: Path) -> None:
+    """Keep only the entity labels in vocab/strings.json.
+
+    Hash embeddings and vectors look words up by hash, so the training vocabulary's strings (megabytes)
+    are dead weight; predictions are unchanged (checked on the dev sets by `score_shipped`).
+    """
+    labels = json.loads((model / "meta.json").read_text(encoding="utf-8"))["labels"]["ner"]
+    (model / "vocab" / "strings.json").write_text(json.dumps(sorted(labels)), encoding="utf-8")
+
+
+def ship(lang: str, best: Path) -> Path:
+    """Copy a checkpoint to models/ner-<lang> and prune its string store."""
+    target = models_dir() / f"ner-{lang}"
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(best, target)
+    prune_strings(target)
+    return target
+
+
+def score_shipped(lang: str, data: Path) -> dict:
+    """Dev scores of the shipped model through the runtime adapter."""
+    predict = ours(lang)
+    scores = {}
+    for name, samples in dev_sets(lang, data).items():
+        scores[name] = evaluate(predict, samples)
+        if lang == "ru":
+            scores.update({f"{name}: {k}": v for k, v in compare_ru(samples, predict).items()})
+    return scores
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line entry point."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--lang", choices=["kk", "ru", "en", "all"], default="all")
+    ap.add_argument("--work", type=Path, default=Path("/tmp/ppo_ner"))
+    ap.add_argument("--steps", type=int, default=0, help="override the per-language step cap")
+    ap.add_argument("--ru-wikiann", type=int, default=RU_WIKIANN, help="WikiANN ru sentences to add")
+    ap.add_argument("--set", nargs="*", default=[], metavar="KEY=JSON", help="extra spaCy config overrides")
+    ap.add_argument("--no-ship", action="store_true", help="train only; leave models/ untouched")
+    ap.add_argument("--score-only", action="store_true", help="score and card the shipped model only")
+    args = ap.parse_args(argv)
+    globals()["RU_WIKIANN"] = args.ru_wikiann
+    data = shared_data_dir()
+    if data is None:
+        raise SystemExit("public corpora not found: set PPO_NLP_DATA")
+    from ner_card import write_card
+
+    for lang in (["kk", "ru", "en"] if args.lang == "all" else [args.lang]):
+        if not args.score_only:
+            extra = {k: json.loads(v) for k, v in (kv.split("=", 1) for kv in args.set)}
+            best = train(lang, data, args.work, args.steps or STEPS[lang], extra)
+            if args.no_ship:
+                continue
+            ship(lang, best)
+        scores = score_shipped(lang, data)
+        print(lang, json.dumps(scores, ensure_ascii=False, indent=1))
+        write_card(lang, scores, TRAIN_DATA[lang])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
