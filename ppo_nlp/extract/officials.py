@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ppo_nlp.doc import Document, Entity, Mention, Person, Position
+from ppo_nlp.extract.officials_links import extend_links
 from ppo_nlp.extract.persons import Ctx, PersonSpan, build_ctx, find_persons, is_cap
 from ppo_nlp.extract.positions import PositionSpan, find_positions
 from ppo_nlp.normalize.ids import slug
@@ -54,6 +55,7 @@ def extract_officials(doc: Document) -> tuple[list[Entity], list[Person]]:
     spans = spans + _surnames_after_positions(ctx, positions, spans)
     spans = sorted(spans + _names_before_appositions(ctx, positions, spans), key=lambda s: s.start)
     links = _link(ctx, spans, positions)
+    extend_links(ctx, spans, positions, links)
     mentions = [_normalize(ctx, s, links.get(s.start, [])) for s in spans]
     clusters = _cluster([m for m in mentions if m.name])
     _add_surname_mentions(ctx, clusters, spans)

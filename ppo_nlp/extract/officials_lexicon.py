@@ -52,6 +52,12 @@ def _lexeme(lemma: str) -> list:
 
 
 @lru_cache(maxsize=None)
+def ru_head_prefixes() -> tuple[str, ...]:
+    """Prefixes that keep a Russian head a title («экс-», «экс»), longest first."""
+    return tuple(sorted((ru_key(r[0]) for r in read_rows(POSITIONS_DIR / "head_prefixes_ru.txt")), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
 def ru_modifiers() -> frozenset[str]:
     """Every form of the Russian title modifiers (первый, исполнительный, ...)."""
     out = set()

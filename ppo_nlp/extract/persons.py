@@ -237,6 +237,8 @@ def _add_ner(ctx: Ctx, spans: list[PersonSpan]) -> list[PersonSpan]:
             continue
         lo, hi = bisect_right(starts, ent.start - 1), bisect_right(starts, ent.end - 1)
         idx = [k for k in range(lo, hi) if ctx.tokens[k].text[:1].isalpha()]
+        if any(is_position_word(ctx.tokens[k].text, ctx.langs[k]) for k in idx):
+            continue  # a title the model read as a name («Акимам на местах»)
         if idx and not taken & set(range(lo, hi)) and len(idx) <= 4:
             kind = "full" if len(idx) > 1 else "surname"
             spans.append(PersonSpan(lo, hi, [ctx.tokens[k].text for k in idx], kind))

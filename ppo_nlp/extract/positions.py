@@ -10,13 +10,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from ppo_nlp.extract.officials_lexicon import en_heads, generic_org_words, kk_heads, ru_heads, ru_key, ru_modifiers, word_set
+from ppo_nlp.extract.officials_lexicon import (HeadForm, en_heads, generic_org_words, kk_heads, ru_head_prefixes, ru_heads,
+                                               ru_key, ru_modifiers, word_set)
 from ppo_nlp.extract.persons import Ctx
 from ppo_nlp.normalize.names import parses
 from ppo_nlp.text import fold, fold_quotes
 
 MAX_CHAIN = 12
+MAX_PP = 2  # prepositional phrases a Russian title may take after its genitive chain
+MAX_PP_WORDS = 6
+APPOSED = frozenset({",", "—", "–", "-", "("})
+CLAUSE_END = frozenset({",", ".", ";", ")", "!", "?", "—", "–"})
 CHAIN_POS = frozenset({"NOUN", "ADJF", "PRTF", "NUMR"})
+FUNCTION_POS = frozenset({"CONJ", "PREP", "PRCL", "INTJ"})
 SENTENCE_END = frozenset(".!?;:")
 
 
@@ -58,14 +64,67 @@ def _left_modifiers(ctx: Ctx, i: int, words: frozenset[str], key) -> int:
 
 
 def _ru_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
-    forms = [f for f in ru_heads().get(ru_key(ctx.tokens[i].text), ()) if not f.plural]
-    if not forms:
+    forms = _ru_head_forms(ctx.tokens[i].text)
+    if not forms or _modifier_of_next_head(ctx, i):
         return None
     start = _left_modifiers(ctx, i, ru_modifiers(), ru_key)
     end, org = _ru_chain(ctx, i + 1, stops)
+    end = _ru_pp(ctx, end, stops, start > 0 and ctx.tokens[start - 1].text in APPOSED)
     words = [_ru_modifier_nominative(ctx.tokens[k].text) for k in range(start, i)] + [forms[0].lemma]
     title = " ".join(words + ([_span_text(ctx, i + 1, end)] if end > i + 1 else []))
     return PositionSpan(start, i, end, title, frozenset(f.case for f in forms), org or _party_in(ctx, i + 1, end))
+
+
+def _ru_head_forms(word: str) -> list[HeadForm]:
+    """Singular readings of a Russian head; «экс-» in front keeps the head («экс-премьера» -> экс-премьер)."""
+    key = ru_key(word)
+    prefix = next((p for p in ru_head_prefixes() if key.startswith(p) and len(key) > len(p) + 2), "")
+    forms = [f for f in ru_heads().get(key[len(prefix):] if prefix else key, ()) if not f.plural]
+    return [f._replace(lemma=prefix + f.lemma) for f in forms] if prefix and key not in ru_heads() else forms
+
+
+def _modifier_of_next_head(ctx: Ctx, i: int) -> bool:
+    """An adjectival head before another head is its modifier («управляющий директор»)."""
+    nxt = i + 1
+    return (ru_key(ctx.tokens[i].text) in ru_modifiers() and nxt < len(ctx.tokens)
+            and bool(_ru_head_forms(ctx.tokens[nxt].text)) and _gap_ok(ctx, i, nxt))
+
+
+def _ru_pp(ctx: Ctx, j: int, stops: set[int], apposed: bool) -> int:
+    """Extend a title over prepositional phrases («посол Японии в России», «заместитель акима по вопросам …»).
+
+    Kept only when the title then ends at a name, or, for a title in apposition, at punctuation.
+    """
+    k = j
+    for _ in range(MAX_PP):
+        if k >= len(ctx.tokens) or fold(ctx.tokens[k].text) not in word_set("prepositions_ru.txt"):
+            break
+        m = k + 1
+        while m < len(ctx.tokens) and m - k <= MAX_PP_WORDS and m not in stops and _gap_ok(ctx, m - 1, m) \
+                and _pp_word(ctx.tokens[m].text):
+            m += 1
+        if m == k + 1 or not _gap_ok(ctx, k, k + 1):
+            break
+        k = m
+    return k if k > j and _title_ends_at(ctx, k, stops, apposed) else j
+
+
+def _pp_word(word: str) -> bool:
+    """A word inside a prepositional phrase of a title: a noun phrase word in any case, acronym, Latin name."""
+    if word.isascii() and word[:1].isupper() or word.isupper() and len(word) >= 2:
+        return True
+    if word[:1].isupper() and _looks_like_name(word):
+        return False
+    return any(p.tag.POS in CHAIN_POS for p in parses(word))
+
+
+def _title_ends_at(ctx: Ctx, k: int, stops: set[int], apposed: bool) -> bool:
+    if k >= len(ctx.tokens):
+        return apposed
+    word = ctx.tokens[k].text
+    if k in stops or word[:1].isupper() and _looks_like_name(word):
+        return True
+    return apposed and word in CLAUSE_END
 
 
 def _ru_modifier_nominative(word: str) -> str:
@@ -83,7 +142,7 @@ def _ru_chain(ctx: Ctx, j: int, stops: set[int]) -> tuple[int, Optional[str]]:
         word = ctx.tokens[j].text
         if fold_quotes(word) in ('"', "'"):
             quoted = not quoted
-        elif not (quoted or j in ctx.blocked or _ru_dependent(word)):
+        elif not (quoted or j in ctx.blocked or _ru_dependent(word) or _ru_and(ctx, j, stops)):
             break
         if j in ctx.orgs and org is None:
             org = ctx.orgs[j].id
@@ -91,6 +150,13 @@ def _ru_chain(ctx: Ctx, j: int, stops: set[int]) -> tuple[int, Optional[str]]:
         if not quoted:
             end = j
     return _trim_adjectives(ctx, begin, end), org
+
+
+def _ru_and(ctx: Ctx, j: int, stops: set[int]) -> bool:
+    """«и» inside an organization phrase («министр образования и науки»), not before a second title."""
+    nxt = j + 1
+    return (fold(ctx.tokens[j].text) == "и" and nxt < len(ctx.tokens) and nxt not in stops
+            and _gap_ok(ctx, j, nxt) and _ru_dependent(ctx.tokens[nxt].text) and not _ru_head_forms(ctx.tokens[nxt].text))
 
 
 def _trim_adjectives(ctx: Ctx, begin: int, end: int) -> int:
@@ -107,9 +173,12 @@ def _ru_dependent(word: str) -> bool:
         return True
     if word.isupper() and len(word) >= 2:
         return True
-    if word[:1].isupper() and _looks_like_name(word):
-        return False
-    return any("gent" in p.tag and p.tag.POS in CHAIN_POS for p in parses(word))
+    if word[:1].isupper() and _looks_like_name(word) or fold(word) in word_set("prepositions_ru.txt"):
+        return False  # «в», «по» read as abbreviated genitive nouns: a preposition ends the chain
+    ps = parses(word)
+    if ps and ps[0].tag.POS in FUNCTION_POS:
+        return False  # «и» is also an abbreviated genitive noun for pymorphy3
+    return any("gent" in p.tag and p.tag.POS in CHAIN_POS for p in ps)
 
 
 def _looks_like_name(word: str) -> bool:

@@ -208,7 +208,8 @@ def _score(readings: list[Reading], gender_hint: Optional[str], case_hint: Optio
     case = next(iter(cases), None)
     gender = next(iter(genders), None)
     specific = sum(1 for r in readings if r.case) + sum(1 for r in readings if r.gender)
-    return (case is not None and case == case_hint, gender is not None and gender == gender_hint,
+    agree = 2 if case is not None and case == case_hint else 0 if case and case_hint else 1  # hint: no clash
+    return (agree, gender is not None and gender == gender_hint,
             sum(r.known for r in readings), specific, -CASE_ORDER.index(case) if case in CASE_ORDER else -len(CASE_ORDER))
 
 

@@ -159,3 +159,65 @@ def test_officials_hostile_input(text):
 ])
 def test_officials_kk_kaznerd_style(text, expected):
     assert [name for name, _ in _people(text, "kk")] == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # «экс-» keeps the head a title
+    ("Экс-премьер Казахстана Иван Петров выступил.", "ru", [("Иван Петров", ["экс-премьер Казахстана"])]),
+    # new heads: envoy, deputy-head short forms, ranks
+    ("Полпред президента Иван Петров выступил.", "ru", [("Иван Петров", ["полпред президента"])]),
+    ("Замглавы Министерства финансов Иван Петров выступил.", "ru",
+     [("Иван Петров", ["замглавы Министерства финансов"])]),
+    ("Colonel John Smith said the talks went well.", "en", [("John Smith", ["colonel"])]),
+    # an adjectival head before another head is its modifier
+    ("Иван Петров — управляющий директор компании.", "ru", [("Иван Петров", ["управляющий директор компании"])]),
+])
+def test_officials_heads_and_prefixes(text, lang, expected):
+    assert _people(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Посол Казахстана в России Иван Петров вручил грамоты.", [("Иван Петров", ["посол Казахстана в России"])]),
+    ("Иван Петров, заместитель акима по социальным вопросам, выступил.",
+     [("Иван Петров", ["заместитель акима по социальным вопросам"])]),
+    ("Министр по чрезвычайным ситуациям Иван Петров прибыл.", [("Иван Петров", ["министр по чрезвычайным ситуациям"])]),
+    # the phrase is dropped when no name follows it
+    ("Аким области на встрече сказал, что Иван Петров прав.", [("Иван Петров", [])]),
+])
+def test_officials_ru_prepositional_phrase(text, expected):
+    assert _people(text, "ru") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Лидер партии, депутат Мажилиса Иван Петров выступил.", "ru",
+     [("Иван Петров", ["депутат Мажилиса", "лидер партии"])]),
+    ("Иван Петров, депутат маслихата и директор школы, выступил.", "ru",
+     [("Иван Петров", ["депутат маслихата", "директор школы"])]),
+    ("Erlan Karin, secretary and spokesman of the party, spoke.", "en",
+     [("Erlan Karin", ["secretary", "spokesman of the party"])]),
+    # «и» before a name may join two people: not linked
+    ("Аким области и председатель маслихата Иван Петров выступили.", "ru",
+     [("Иван Петров", ["председатель маслихата"])]),
+])
+def test_officials_coordinated_titles(text, lang, expected):
+    assert _people(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Иван Петров был назначен министром образования.", [("Иван Петров", ["министр образования"])]),
+    ("Анна Иванова избрана председателем филиала партии.", [("Анна Иванова", ["председатель филиала партии"])]),
+    ("Председателем совета стал Иван Петров.", [("Иван Петров", ["председатель совета"])]),
+    ("Иван Петров согласился занять пост премьер-министра.", [("Иван Петров", ["премьер-министр"])]),
+    ("Иван Петров не был министром.", [("Иван Петров", [])]),
+])
+def test_officials_ru_predicate_titles(text, expected):
+    assert _people(text, "ru") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Министр образования и науки Иван Петров выступил.", [("Иван Петров", ["министр образования и науки"])]),
+    ("Иван Петров, депутат маслихата и директор школы, выступил.",
+     [("Иван Петров", ["депутат маслихата", "директор школы"])]),
+])
+def test_officials_ru_and_inside_organization(text, expected):
+    assert _people(text, "ru") == expected

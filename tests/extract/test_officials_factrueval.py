@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "factrueval_occupation.py"
-F1_FLOOR = 0.58  # measured 0.605 (P 0.83, R 0.48) when pinned
-PRECISION_FLOOR = 0.78
+F1_FLOOR = 0.68  # measured 0.706 (P 0.852, R 0.602) when pinned (0.605 before the PP, predicate and coordination rules)
+PRECISION_FLOOR = 0.80
 
 
 def _bench():

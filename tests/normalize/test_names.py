@@ -70,3 +70,11 @@ def test_names_surname_keys_cover_both_genders():
 
 def test_names_en_kept():
     assert to_nominative(["ERLAN", "KARIN"], "en")[0] == "Erlan Karin"
+
+
+@pytest.mark.parametrize("tokens, hint, expected", [
+    (["Дейв", "Донателли"], "nomn", "Дейв Донателли"),  # an indeclinable foreign name is not read as genitive
+    (["Ивана", "Петрова"], "gent", "Иван Петров"),
+])
+def test_names_case_hint_rejects_other_cases(tokens, hint, expected):
+    assert to_nominative(tokens, "ru", case_hint=hint)[0] == expected
