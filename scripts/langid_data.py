@@ -19,10 +19,11 @@ import regex
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from ppo_nlp.lang.features import CYRILLIC, LATIN, NONLETTER, code_points, letter_classes  # noqa: E402
 from ppo_nlp.lang.sentences import sentence_spans  # noqa: E402
+from ppo_nlp.text import KK_LETTERS  # noqa: E402
 
 LANGS = ("ru", "kk", "en")
 _NO_SPACE_BEFORE = regex.compile(r" (?=[.,;:!?%)\]»”])|(?<=[(\[«“]) ")
-_KK_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+
 
 
 @dataclass(frozen=True)
@@ -149,7 +150,7 @@ def kazakh_names(root: Path) -> list[str]:
     for sent in _tagged_spans(paths):
         for label, text in sent:
             if label in {"PERSON", "ORGANISATION", "PROJECT", "GPE", "LOCATION", "FACILITY"} and \
-                    _KK_LETTERS & set(text):
+                    KK_LETTERS & set(text):
                 names.add(text)
     return sorted(names)
 
