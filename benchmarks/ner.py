@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 
-from ner_eval import compare_ru, dev_sets, evaluate, format_table, ours  # noqa: E402
+from ner_eval import compare_ru, dev_labels, dev_sets, evaluate, format_table, ours  # noqa: E402
 
 from ppo_nlp.paths import shared_data_dir  # noqa: E402
 
@@ -32,9 +32,9 @@ def run(langs: list[str], with_natasha: bool) -> dict:
     for lang in langs:
         predict = ours(lang)
         for name, samples in dev_sets(lang, data).items():
-            results[f"{lang}/{name}/ours"] = evaluate(predict, samples)
+            results[f"{lang}/{name}/ours"] = evaluate(predict, samples, dev_labels(name))
             if lang == "ru" and with_natasha:
-                for system, result in compare_ru(samples, predict).items():
+                for system, result in compare_ru(samples, predict, dev_labels(name)).items():
                     results[f"{lang}/{name}/{system}"] = result
     return results
 

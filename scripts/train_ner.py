@@ -21,7 +21,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 from ner_data import Sample, read_conll2003, read_conllu_iob, read_factru, read_kaznerd, read_nerel, split_paragraphs  # noqa: E402
-from ner_eval import compare_ru, dev_sets, evaluate, ours  # noqa: E402
+from ner_eval import compare_ru, dev_labels, dev_sets, evaluate, ours  # noqa: E402
 
 from ppo_nlp.paths import models_dir, shared_data_dir  # noqa: E402
 
@@ -142,9 +142,9 @@ def score_shipped(lang: str, data: Path) -> dict:
     predict = ours(lang)
     scores = {}
     for name, samples in dev_sets(lang, data).items():
-        scores[name] = evaluate(predict, samples)
+        scores[name] = evaluate(predict, samples, dev_labels(name))
         if lang == "ru":
-            scores.update({f"{name}: {k}": v for k, v in compare_ru(samples, predict).items()})
+            scores.update({f"{name}: {k}": v for k, v in compare_ru(samples, predict, dev_labels(name)).items()})
     return scores
 
 

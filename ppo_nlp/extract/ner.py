@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 
 LANGS = ("kk", "ru", "en")
 MAX_CHUNK = 10_000  # characters per spaCy call
+BATCH = 4  # chunks per spaCy batch: ~150 MB of activations at most, no slower than larger batches
 MIN_SEGMENT = 200  # a passage in another language shorter than this uses the document model
 KEEP_PIPES = ("tok2vec", "ner")
 # `hybrid`: ru PERSON/LOC from natasha's slovnet (needs natasha, slovnet, navec installed), ORG/POSITION ours.
@@ -71,7 +72,7 @@ class NerModel:
         """Entities of `text` with our labels and offsets into `text`."""
         return self.predict_many([text])[0]
 
-    def predict_many(self, texts: Iterable[str], batch_size: int = 32) -> list[list[Entity]]:
+    def predict_many(self, texts: Iterable[str], batch_size: int = BATCH) -> list[list[Entity]]:
         """`predict` for many texts, batching spaCy calls across them."""
         texts = list(texts)
         pieces = [(i, off, piece) for i, t in enumerate(texts) for off, piece in chunks(t)]
@@ -125,7 +126,7 @@ class HybridModel(NerModel):
         super().__init__(lang, nlp)
         self.slovnet = slovnet
 
-    def predict_many(self, texts: Iterable[str], batch_size: int = 32) -> list[list[Entity]]:
+    def predict_many(self, texts: Iterable[str], batch_size: int = BATCH) -> list[list[Entity]]:
         texts = list(texts)
         out = []
         for text, ours in zip(texts, super().predict_many(texts, batch_size)):
