@@ -1,7 +1,7 @@
 """Publication dates in page headers: `1 Марта 2022, 12:01`, `15 қазан 2023 ж.`, `March 1, 2022`, `01.03.2022`.
 
-The span is found here; the ISO form comes from `ppo_nlp.normalize.dates.parse_date` when that module
-offers it, else from the small reader below (day, month, year and an optional time only).
+The span is found here (with its position, to split a date line from the author beside it); month names
+and the ISO form come from `ppo_nlp.normalize.dates`.
 
 >>> find_date("пресс служба Nur Otan 1 Марта 2022, 12:01").iso
 '2022-03-01T12:01'
@@ -9,13 +9,11 @@ offers it, else from the small reader below (day, month, year and an optional ti
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Optional
 
 import regex
 
-from ppo_nlp.paths import RESOURCES_DIR
-from ppo_nlp.text import fold
+from ppo_nlp.normalize.dates import month_of, parse_date
 
 MAX_CHARS = 200  # dates are only looked for in short lines
 _TIME = r"(?:[\s,]{1,3}(?:\p{L}{1,5}\.?\s{1,2})?(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d))?"
@@ -69,42 +67,15 @@ def _to_found(line: str, m: regex.Match) -> Optional[FoundDate]:
 
 
 def _library_iso(span: str) -> Optional[str]:
-    """`normalize.dates.parse_date(span)` when it exists and gives a full date, else None."""
-    try:
-        from ppo_nlp.normalize.dates import parse_date
-    except ImportError:
-        return None
-    try:
-        iso = parse_date(span)
-    except Exception:  # another stage's helper must not break ingest
-        return None
-    return iso if isinstance(iso, str) and regex.fullmatch(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?", iso) else None
-
-
-@lru_cache(maxsize=1)
-def _month_forms() -> tuple[dict[str, int], tuple[tuple[str, int], ...]]:
-    """(exact folded form -> month, (folded stem, month) pairs) from `months.txt`."""
-    exact: dict[str, int] = {}
-    stems: list[tuple[str, int]] = []
-    for raw in (RESOURCES_DIR / "furniture" / "months.txt").read_text(encoding="utf-8").splitlines():
-        fields = raw.split("  #", 1)[0].split()
-        if not fields or fields[0].startswith("#"):
-            continue
-        for form in fields[1:]:
-            if form.endswith("*"):
-                stems.append((fold(form[:-1]), int(fields[0])))
-            else:
-                exact[fold(form)] = int(fields[0])
-    return exact, tuple(sorted(stems, key=lambda s: -len(s[0])))
+    """`normalize.dates.parse_date(span)` when it gives a full date, else None."""
+    iso = parse_date(span)
+    return iso if iso and regex.fullmatch(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?", iso) else None
 
 
 def month_number(word: str) -> Optional[int]:
-    """1..12 for a month name or abbreviation in ru, kk or en (any case, any ending on stems)."""
-    key = fold(word)
-    exact, stems = _month_forms()
-    if key in exact:
-        return exact[key]
-    return next((month for stem, month in stems if key.startswith(stem)), None)
+    """1..12 for a month name or abbreviation in ru, kk or en."""
+    found = month_of(word)
+    return found[0] if found else None
 
 
 def normalize_iso(value: str) -> Optional[str]:
