@@ -107,8 +107,10 @@ def natasha_row(texts: list[str]) -> dict:
         return {"system": f"natasha segment+NER (unavailable: {type(exc).__name__}: {exc})"}
 
     def run(text: str) -> None:
-        sentences = [[t.text for t in tokenize(s.text)] for s in sentenize(text)]
+        sentences = [s.text for s in sentenize(text)]
+        tokens = [list(tokenize(s)) for s in sentences]  # natasha's Doc.segment
         list(ner.map(sentences))
+        return tokens
 
     return rate("natasha segment+NER (slovnet, ru only)", texts, run)
 

@@ -13,6 +13,7 @@ The result is sorted by (start, -end, label, source) so records are deterministi
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Iterable, Iterator
 
 from ppo_nlp.doc import Document, Entity
 from ppo_nlp.text import fold
@@ -47,12 +48,40 @@ def _conflicts(candidate: Entity, kept: Entity) -> bool:
     return candidate.label == kept.label or precedence(candidate) > precedence(kept)
 
 
+class SpanIndex:
+    """Entities bucketed by 64-character blocks, so that overlap checks cost O(neighbours), not O(all)."""
+
+    BLOCK = 64
+
+    def __init__(self, entities: Iterable[Entity] = ()) -> None:
+        self._blocks: dict[int, list[Entity]] = {}
+        for entity in entities:
+            self.add(entity)
+
+    def _range(self, start: int, end: int) -> range:
+        return range(start // self.BLOCK, max(start, end - 1) // self.BLOCK + 1)
+
+    def add(self, entity: Entity) -> None:
+        for block in self._range(entity.start, entity.end):
+            self._blocks.setdefault(block, []).append(entity)
+
+    def near(self, entity: Entity) -> Iterator[Entity]:
+        """Every indexed entity that shares a block with `entity` (a superset of those that touch it)."""
+        for block in self._range(entity.start, entity.end):
+            yield from self._blocks.get(block, ())
+
+    def overlaps(self, entity: Entity) -> bool:
+        return any(entity.start < o.end and o.start < entity.end for o in self.near(entity))
+
+
 def merge_entities(entities: list[Entity]) -> list[Entity]:
     """Resolve duplicates and crossing spans by precedence; keep nesting."""
     kept: list[Entity] = []
+    index = SpanIndex()
     for candidate in sorted(entities, key=_strength):
-        if not any(_conflicts(candidate, other) for other in kept):
+        if not any(_conflicts(candidate, other) for other in index.near(candidate)):
             kept.append(candidate)
+            index.add(candidate)
     return sorted(kept, key=sort_key)
 
 
@@ -60,8 +89,10 @@ def sort_key(entity: Entity) -> tuple[int, int, str, str]:
     return (entity.start, -entity.end, entity.label, entity.source)
 
 
-def overlaps_any(entity: Entity, others: list[Entity]) -> bool:
-    """Whether `entity` shares a character with any of `others`."""
+def overlaps_any(entity: Entity, others: list[Entity] | SpanIndex) -> bool:
+    """Whether `entity` shares a character with any of `others` (pass a `SpanIndex` when checking many)."""
+    if isinstance(others, SpanIndex):
+        return others.overlaps(entity)
     return any(entity.start < o.end and o.start < entity.end for o in others)
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Optional
 
 from ppo_nlp.doc import Document, Entity, Mention, Person, Position
@@ -36,11 +37,11 @@ class NameMention:
     gender: Optional[str]
     positions: list[PositionSpan] = field(default_factory=list)
 
-    @property
+    @cached_property
     def surname(self) -> str:
         return fold(self.name.split()[-1])
 
-    @property
+    @cached_property
     def first(self) -> str:
         return fold(self.name.split()[0]) if len(self.name.split()) > 1 else ""
 
@@ -152,17 +153,23 @@ def _initial_of(x: str, y: str) -> bool:
 
 
 def _cluster(mentions: list[NameMention]) -> list[list[NameMention]]:
-    """Full names first, then initials and lone surnames joined to the one full name they fit."""
+    """Full names first, then initials and lone surnames joined to the one full name they fit.
+
+    `_same` needs surnames equal or one a 4+ letter prefix of the other, so clusters are looked up by the
+    first four letters of their members' surnames."""
     clusters: list[list[NameMention]] = []
+    by_key: dict[str, list[list[NameMention]]] = {}
     order = sorted(mentions, key=lambda m: ({"full": 0, "initials": 1}.get(m.span.kind, 2), m.span.start))
     for m in order:
-        fits = [c for c in clusters if any(_same(m, x) for x in c)]
+        key = m.surname[:4]
+        fits = [c for c in by_key.get(key, []) if any(_same(m, x) for x in c)]
         if m.span.kind == "full":
             fits = [c for c in fits if any(x.first == m.first for x in c)]
         if len(fits) >= 1 and (m.span.kind == "full" or len(fits) == 1):
             fits[0].append(m)
         else:
             clusters.append([m])
+            by_key.setdefault(key, []).append(clusters[-1])
     return sorted(clusters, key=lambda c: min(x.span.start for x in c))
 
 
