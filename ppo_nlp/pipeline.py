@@ -58,6 +58,13 @@ class Pipeline:
         self._extract(doc)
         return doc
 
+    def warm(self) -> "Pipeline":
+        """Load now what otherwise loads on first use (the NER model of every language, morphology, word
+        lists) by running one short article per language from `resources/warmup.txt`."""
+        for text in _warmup_texts():
+            self(text)
+        return self
+
     def pipe(self, texts: Iterable[str]) -> Iterator[Document]:
         """Documents for many texts, in order."""
         for i, text in enumerate(texts):
@@ -135,6 +142,13 @@ def _load_stages(ner: bool) -> _Stages:
         ner_stage = extract_ner
     return _Stages(extract_gazetteer, extract_patterns, ner_stage, extract_dates, extract_counts,
                    extract_officials)
+
+
+def _warmup_texts() -> list[str]:
+    from ppo_nlp.paths import RESOURCES_DIR
+
+    lines = (RESOURCES_DIR / "warmup.txt").read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line.strip() and not line.startswith("#")]
 
 
 def _count_entities(counts: list[Count]) -> list[Entity]:

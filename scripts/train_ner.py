@@ -30,18 +30,20 @@ CONFIG = HERE / "ner_configs" / "ner.cfg"
 STEPS = {"kk": 5000, "ru": 5000, "en": 5000}
 # WikiANN ru train sentences added for name variety (PER/ORG/LOC only, no POSITION, so kept a minority).
 RU_WIKIANN = 6000
-# ru adds static vectors (scripts/ner_vectors.py) and, to pay for them, fewer NORM hash rows.
+# Dimensions the navec vectors are reduced to for the ru model (scripts/ner_vectors.py).
+VECTOR_DIMS = 64
+# ru adds static vectors (scripts/ner_vectors.py).
 OVERRIDES = {
     "ru": {"components.tok2vec.model.embed.include_static_vectors": True,
-           "components.tok2vec.model.embed.rows": [5000, 2000, 5000, 1000],
+           "components.tok2vec.model.embed.rows": [10000, 2000, 5000, 1000],
            "training.patience": 3000},
 }
 TRAIN_DATA = {
     "kk": "KazNERD train.iob2 (15,181 sentences)",
     "ru": "NEREL v1.1 train (746 documents) + the even-indexed half of factRuEval-2016 dev (61 documents, "
           "`job` spans as POSITION), cut into paragraphs; the odd half is the held-out factrueval-dev; 6,000 WikiANN ru train "
-          "sentences (PER/ORG/LOC); static vectors: navec (natasha wheel, MIT) reduced to 40 dims by PCA for the "
-          "words of the ru non-dev corpora",
+          "sentences (PER/ORG/LOC); static vectors: navec (natasha wheel, MIT) reduced by PCA (see the model's meta.json, "
+          "`vectors.width`) for the words of the ru non-dev corpora",
     "en": "CoNLL-2003 train (14,041 sentences)",
 }
 
@@ -112,7 +114,7 @@ def train(lang: str, data: Path, work: Path, steps: int, extra: Optional[dict] =
     if lang == "ru":
         from ner_vectors import build
 
-        overrides["paths.vectors"] = str(build(data, work / "ru_vectors"))
+        overrides["paths.vectors"] = str(build(data, work / "ru_vectors", VECTOR_DIMS))
     spacy_train(CONFIG, out, overrides=overrides, use_gpu=-1)
     return out / "model-best"
 
@@ -155,11 +157,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--work", type=Path, default=Path("/tmp/ppo_ner"))
     ap.add_argument("--steps", type=int, default=0, help="override the per-language step cap")
     ap.add_argument("--ru-wikiann", type=int, default=RU_WIKIANN, help="WikiANN ru sentences to add")
+    ap.add_argument("--vector-dims", type=int, default=VECTOR_DIMS, help="ru static vector dimensions (PCA)")
     ap.add_argument("--set", nargs="*", default=[], metavar="KEY=JSON", help="extra spaCy config overrides")
     ap.add_argument("--no-ship", action="store_true", help="train only; leave models/ untouched")
     ap.add_argument("--score-only", action="store_true", help="score and card the shipped model only")
     args = ap.parse_args(argv)
     globals()["RU_WIKIANN"] = args.ru_wikiann
+    globals()["VECTOR_DIMS"] = args.vector_dims
     data = shared_data_dir()
     if data is None:
         raise SystemExit("public corpora not found: set PPO_NLP_DATA")

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 from ppo_nlp.doc import Document, Entity
+from ppo_nlp.normalize._morph import common_word
 from ppo_nlp.text import fold
 
 _RANK = {"gazetteer": 0, "rule": 1, "ner": 2}
@@ -96,20 +97,6 @@ def overlaps_any(entity: Entity, others: list[Entity] | SpanIndex) -> bool:
     return any(entity.start < o.end and o.start < entity.end for o in others)
 
 
-# Parts of speech that a one-word name never is (pymorphy3 tags): "Ключевая", "Сегодня", "Широкая".
-_COMMON_POS = frozenset({"ADJF", "ADJS", "COMP", "VERB", "INFN", "PRTF", "PRTS", "GRND", "ADVB", "NPRO",
-                         "PRED", "PREP", "CONJ", "PRCL", "INTJ", "NUMR"})
-_PROPER = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr")
-
-
-def _common_russian_word(word: str) -> bool:
-    """A Russian word whose every reading is a common word, never a name."""
-    from ppo_nlp.normalize._morph import parses
-
-    found = [p for p in parses(word.lower()) if p.is_known]
-    return bool(found) and all(p.tag.POS in _COMMON_POS and not any(t in p.tag for t in _PROPER) for p in found)
-
-
 @lru_cache(maxsize=None)
 def _word_list(name: str) -> frozenset[str]:
     """A folded word list from `resources/ner/` (one entry a line, `#` starts a comment)."""
@@ -139,4 +126,4 @@ def plausible(entity: Entity, doc: Document) -> bool:
         return False
     if entity.label == "ORG" and _not_organization(words):
         return False
-    return not (len(words) == 1 and doc.lang_at(entity.start) == "ru" and _common_russian_word(words[0]))
+    return not (len(words) == 1 and doc.lang_at(entity.start) == "ru" and common_word(words[0]))

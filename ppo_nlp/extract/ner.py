@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from ppo_nlp.doc import Document, Entity
+from ppo_nlp.extract.ner_ru import check_ru
 from ppo_nlp.paths import models_dir
 
 log = logging.getLogger(__name__)
@@ -80,6 +81,8 @@ class NerModel:
         docs = self.nlp.pipe((p for _, _, p in pieces), batch_size=batch_size)
         for (i, off, _), doc in zip(pieces, docs):
             out[i].extend(self._entities(doc, off, texts[i]))
+        if self.lang == "ru":
+            out = [check_ru(text, entities) for text, entities in zip(texts, out)]
         return out
 
     def _entities(self, doc, offset: int, text: str) -> Iterator[Entity]:

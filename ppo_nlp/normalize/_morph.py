@@ -32,3 +32,34 @@ def lemma(word: str) -> str:
 def lemmas(word: str) -> frozenset[str]:
     """Every normal form pymorphy3 considers for a word."""
     return frozenset(p.normal_form for p in parses(word.lower()))
+
+
+# Parts of speech that a one-word name never is (pymorphy3 tags): "Ключевая", "Сегодня", "Широкая".
+COMMON_POS = frozenset({"ADJF", "ADJS", "COMP", "VERB", "INFN", "PRTF", "PRTS", "GRND", "ADVB", "NPRO",
+                        "PRED", "PREP", "CONJ", "PRCL", "INTJ", "NUMR"})
+PERSON_TAGS = ("Name", "Surn", "Patr")
+PROPER_TAGS = PERSON_TAGS + ("Geox", "Orgn", "Trad", "Abbr")
+
+
+def known_parses(word: str) -> list[Any]:
+    """Dictionary readings of a word (pymorphy3's guesses for unknown words left out)."""
+    return [p for p in parses(word.lower()) if p.is_known]
+
+
+def common_word(word: str) -> bool:
+    """A Russian word whose every reading is a common word of a part of speech names never have."""
+    found = known_parses(word)
+    return bool(found) and all(p.tag.POS in COMMON_POS and not any(t in p.tag for t in PROPER_TAGS)
+                               for p in found)
+
+
+def has_tag(word: str, tags: tuple[str, ...]) -> bool:
+    """Whether some dictionary reading of `word` carries one of `tags` (e.g. "Geox", "Name")."""
+    return any(t in p.tag for p in known_parses(word) for t in tags)
+
+
+def only_place(word: str) -> bool:
+    """Every dictionary reading of `word` is a place name (Geox): «Анкарой», «Беларусь», never «Орёл»."""
+    found = known_parses(word)
+    return bool(found) and all("Geox" in p.tag and not any(t in p.tag for t in PERSON_TAGS + ("Orgn",))
+                               for p in found)

@@ -249,6 +249,12 @@ def _numeric(text: str) -> list[DateMatch]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _cursor(text: str) -> _Cursor:
+    """The tokens of `text`, kept for the next call: an article is read twice (its year, then its dates)."""
+    return _Cursor(text)
+
+
 def find_dates(text: str, lang: Optional[str] = None, default_year: Optional[int] = None) -> list[DateMatch]:
     """Every date in `text` (day-month-year, month-year, month alone, years), in order.
 
@@ -258,7 +264,7 @@ def find_dates(text: str, lang: Optional[str] = None, default_year: Optional[int
     if not isinstance(text, str):
         return []
     found = _numeric(text)
-    cur = _Cursor(text)
+    cur = _cursor(text)
     k, last_end = 0, -1
     for j, tok in enumerate(cur.toks):
         while k < len(found) and found[k].end <= tok.start:
