@@ -32,6 +32,17 @@ LABEL_NOTES = {
 }
 
 
+# Checks the runtime adapter applies to a model's output (scored with it: the dev scores below include them).
+POST_PROCESSING = {
+    "ru": "`ppo_nlp.extract.ner_ru` checks every prediction against pymorphy3's dictionary: trailing "
+          "function words are cut, a PERSON ending in a place name with no personal name becomes LOC, "
+          "PERSON spans are cut at separators and lose a leading common word, a one-word ORG that is only a "
+          "place (or adjectives before a territory word from `resources/ner/place_heads.txt`) becomes LOC, "
+          "a POSITION ending in a place gives it to a LOC, and capitalised words known only as place names "
+          "become LOC.",
+}
+
+
 def model_size(path: Path) -> float:
     """Size of a model folder in MB."""
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
@@ -44,9 +55,13 @@ def arch_line(path: Path) -> str:
     cfg = Config().from_disk(path / "config.cfg", interpolate=False)
     enc = cfg["components"]["tok2vec"]["model"]["encode"]
     emb = cfg["components"]["tok2vec"]["model"]["embed"]
+    meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+    width = meta.get("vectors", {}).get("width", 0)
+    vectors = (f"static vectors {meta['vectors']['vectors']:,} x {width}" if emb.get("include_static_vectors")
+               and width else "no static vectors")
     return (f"spaCy tok2vec (MultiHashEmbed {emb['attrs']} rows {emb['rows']}, MaxoutWindowEncoder "
             f"width {enc['width']} depth {enc['depth']} window {enc['window_size']}) + ner "
-            f"(TransitionBasedParser); no static vectors; CPU.")
+            f"(TransitionBasedParser); {vectors}; CPU.")
 
 
 def card_text(lang: str, scores: dict, train_data: str, path: Path) -> str:
@@ -56,6 +71,7 @@ def card_text(lang: str, scores: dict, train_data: str, path: Path) -> str:
              f"- Architecture: {arch_line(path)}",
              f"- spaCy {meta.get('spacy_version', '?')}; labels: {', '.join(meta.get('labels', {}).get('ner', []))}",
              f"- Training data: {train_data}", f"- Label map: {LABEL_NOTES[lang]}",
+             *([f"- Post-processing: {POST_PROCESSING[lang]}"] if lang in POST_PROCESSING else []),
              f"- Licence: {LICENCES[lang]}", f"- Size on disk: {model_size(path):.1f} MB", "",
              "## Dev scores (exact span match, through `ppo_nlp.extract.ner`)", "",
              "Gold spans are built by `scripts/ner_data.py` (label map and nesting rule above); a prediction "

@@ -31,11 +31,11 @@ STEPS = {"kk": 5000, "ru": 5000, "en": 5000}
 # WikiANN ru train sentences added for name variety (PER/ORG/LOC only, no POSITION, so kept a minority).
 RU_WIKIANN = 6000
 # Dimensions the navec vectors are reduced to for the ru model (scripts/ner_vectors.py).
-VECTOR_DIMS = 64
-# ru adds static vectors (scripts/ner_vectors.py).
+VECTOR_DIMS = 32
+# ru adds static vectors (scripts/ner_vectors.py) and, to pay for them, fewer NORM hash rows.
 OVERRIDES = {
     "ru": {"components.tok2vec.model.embed.include_static_vectors": True,
-           "components.tok2vec.model.embed.rows": [10000, 2000, 5000, 1000],
+           "components.tok2vec.model.embed.rows": [5000, 2000, 5000, 1000],
            "training.patience": 3000},
 }
 TRAIN_DATA = {

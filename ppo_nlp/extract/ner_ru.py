@@ -2,14 +2,19 @@
 
 The ru model knows words only through hashed spellings and small vectors, so it calls places people
 («с Анкарой», «Южными Курилами») and glues separators into names («Крис Хелмбрехт -»). pymorphy3 knows
-which words are place names and which are common words; three checks use that, in order:
+which words are place names and which are common words; these checks use that, in order:
 
+0. `trim_tail`, `lone_common_word`: trailing lower-case function words and modifiers are cut from
+   every name, and a name that is one common word («Турецкий») is dropped.
 1. `place_not_person`: a PERSON whose last word is a place name (Geox) and none of whose words is a
    first name, surname or patronymic becomes LOC.
 2. `split_person`: a PERSON span is cut at separators (a spaced dash, a comma, an ellipsis, brackets);
    pieces without a capital letter, a leading word that is never a name («Реакцией Кана» → «Кана») and
    a lone common word are dropped.
-3. `lone_places`: a capitalised word outside every span whose every dictionary reading is a place name
+3. `place_not_org`, `split_places`, `split_position`: a one-word ORG that is only a place name becomes
+   LOC; place names side by side in one LOC («Крыма Россией») are one LOC each; a POSITION ending in a
+   place name gives that place to a LOC («министр связи РФ»), as the training data marks them.
+4. `lone_places`: a capitalised word outside every span whose every dictionary reading is a place name
    becomes LOC («Беларусь», «Гаваны»).
 
 >>> [(e.label, e.text) for e in check_ru("Переговоры с Анкарой.", [Entity("PERSON", "Анкарой", 13, 20, "ner:ru")])]
@@ -17,12 +22,14 @@ which words are place names and which are common words; three checks use that, i
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 import regex
 
 from ppo_nlp.doc import Entity
-from ppo_nlp.normalize._morph import PERSON_TAGS, PROPER_TAGS, common_word, has_tag, known_parses, only_place
+from ppo_nlp.normalize._morph import (COMMON_POS, PERSON_TAGS, PROPER_TAGS, common_word, has_tag, is_adjective, known_parses,
+                                      lemma, only_place)
 
 _WORD = regex.compile(r"\w+(?:-\w+)*")
 _SEPARATOR = regex.compile(r"\s+[-–—]\s*|\s*[-–—]\s+|,\s*|…|[()]")
@@ -30,14 +37,23 @@ _MIN_TRIM = 3  # shorter leading words are initials («А.»), never trimmed
 
 
 def check_ru(text: str, entities: list[Entity]) -> list[Entity]:
-    """The three checks above on the entities of one Russian text (offsets into `text`)."""
+    """The checks above on the entities of one Russian text (offsets into `text`)."""
     out: list[Entity] = []
     for entity in entities:
-        if entity.label != "PERSON":
-            out.append(entity)
+        entity = trim_tail(text, entity) if entity.label != "POSITION" else entity
+        if entity is None or lone_common_word(text, entity):
             continue
-        entity = place_not_person(text, entity)
-        out.extend(split_person(text, entity) if entity.label == "PERSON" else [entity])
+        if entity.label == "PERSON":
+            entity = place_not_person(text, entity)
+            out.extend(split_person(text, entity) if entity.label == "PERSON" else [entity])
+        elif entity.label == "ORG":
+            out.append(place_not_org(text, entity))
+        elif entity.label == "LOC":
+            out.extend(split_places(text, entity))
+        elif entity.label == "POSITION":
+            out.extend(split_position(text, entity))
+        else:
+            out.append(entity)
     source = entities[0].source if entities else "ner:ru"
     return sorted(out + list(lone_places(text, out, source)), key=lambda e: (e.start, e.end))
 
@@ -75,12 +91,80 @@ def _trim_end(text: str, lo: int, hi: int) -> int:
     return hi
 
 
+def trim_tail(text: str, entity: Entity) -> Entity | None:
+    """`entity` without trailing lower-case function words and modifiers («Владивостоком и», «посол
+    Италии в», «Подмосковью минувшим»); None when nothing is left."""
+    words = list(_WORD.finditer(text, entity.start, entity.end))
+    keep = len(words)
+    while keep > 0 and words[keep - 1].group()[:1].islower() and _function_or_modifier(words[keep - 1].group()):
+        keep -= 1
+    if keep == len(words):
+        return entity
+    if keep == 0:
+        return None
+    return _with_span(entity, text, entity.start, _trim_end(text, entity.start, words[keep - 1].end()),
+                      entity.label)
+
+
+def _function_or_modifier(word: str) -> bool:
+    """The likeliest reading of `word` is a part of speech names never end with («и», «в», «минувшим»)."""
+    found = known_parses(word)
+    return bool(found) and found[0].tag.POS in COMMON_POS
+
+
+def lone_common_word(text: str, entity: Entity) -> bool:
+    """A one-word name that is a common word in every reading («Турецкий», «Пилотируемые»)."""
+    words = _WORD.findall(text, entity.start, entity.end)
+    return entity.label != "POSITION" and len(words) == 1 and common_word(words[0])
+
+
 def place_not_person(text: str, entity: Entity) -> Entity:
     """LOC for a PERSON that ends in a place name and holds no personal name."""
     words = _WORD.findall(text, entity.start, entity.end)
     if words and has_tag(words[-1], ("Geox",)) and not any(has_tag(w, PERSON_TAGS) for w in words):
         return _with_span(entity, text, entity.start, entity.end, "LOC")
     return entity
+
+
+def place_not_org(text: str, entity: Entity) -> Entity:
+    """LOC for an ORG that is a place: one word the dictionary knows only as a place name («Химок»,
+    «Лубянке»), or adjectives before a territory word from `resources/ner/place_heads.txt`
+    («Дальневосточном федеральном округе», «Палестинского государства»)."""
+    words = _WORD.findall(text, entity.start, entity.end)
+    one_place = len(words) == 1 and only_place(words[0])
+    territory = len(words) > 1 and lemma(words[-1]) in _place_heads() and all(is_adjective(w) for w in words[:-1])
+    if one_place or territory:
+        return _with_span(entity, text, entity.start, entity.end, "LOC")
+    return entity
+
+
+@lru_cache(maxsize=1)
+def _place_heads() -> frozenset[str]:
+    from ppo_nlp.paths import RESOURCES_DIR
+
+    lines = (RESOURCES_DIR / "ner" / "place_heads.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.split("#")[0].strip() for line in lines if line.split("#")[0].strip())
+
+
+def split_places(text: str, entity: Entity) -> Iterator[Entity]:
+    """A LOC made of place names side by side («Крыма Россией») as one LOC each."""
+    words = list(_WORD.finditer(text, entity.start, entity.end))
+    if len(words) > 1 and all(only_place(w.group()) for w in words):
+        yield from (_with_span(entity, text, w.start(), w.end(), "LOC") for w in words)
+    else:
+        yield entity
+
+
+def split_position(text: str, entity: Entity) -> Iterator[Entity]:
+    """A POSITION ending in a place name is a POSITION and a LOC («министр связи РФ» → «РФ»), as the
+    training data marks them."""
+    words = list(_WORD.finditer(text, entity.start, entity.end))
+    last = words[-1] if len(words) > 1 else None
+    if last is None or not last.group()[:1].isupper() or not only_place(last.group()):
+        yield entity
+        return
+    yield _with_span(entity, text, entity.start, _trim_end(text, entity.start, last.start()), "POSITION")
+    yield _with_span(entity, text, last.start(), last.end(), "LOC")
 
 
 def lone_places(text: str, entities: list[Entity], source: str = "ner:ru") -> Iterator[Entity]:

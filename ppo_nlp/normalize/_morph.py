@@ -63,3 +63,8 @@ def only_place(word: str) -> bool:
     found = known_parses(word)
     return bool(found) and all("Geox" in p.tag and not any(t in p.tag for t in PERSON_TAGS + ("Orgn",))
                                for p in found)
+
+
+def is_adjective(word: str) -> bool:
+    """Whether some dictionary reading of `word` is a full adjective («федеральном», «Турецкой»)."""
+    return any(p.tag.POS == "ADJF" for p in known_parses(word))

@@ -49,3 +49,34 @@ def test_places_inside_spans_are_not_added_twice():
     text = "Посольство Республики Беларусь открыто."
     org = Entity("ORG", "Посольство Республики Беларусь", 0, 30, "ner:ru")
     assert check_ru(text, [org]) == [org]
+
+
+def _span(text: str, surface: str, label: str) -> Entity:
+    start = text.index(surface)
+    return Entity(label, surface, start, start + len(surface), "ner:ru")
+
+
+@pytest.mark.parametrize("text, predicted, label, expected", [
+    # a one-word ORG that is only a place name, or adjectives before a territory word, is a place
+    ("Митинг прошёл в центре Химок.", "Химок", "ORG", [("LOC", "Химок")]),
+    ("В Дальневосточном федеральном округе три пояса.", "Дальневосточном федеральном округе", "ORG",
+     [("LOC", "Дальневосточном федеральном округе")]),
+    ("Признать Палестинское государство.", "Палестинское государство", "ORG", [("LOC", "Палестинское государство")]),
+    # an organization named after a place stays an organization
+    ("Суд Партизанского района вынес решение.", "Суд Партизанского района", "ORG",
+     [("ORG", "Суд Партизанского района")]),
+    # place names side by side are separate places
+    ("После завоевания Крыма Россией начался исход.", "Крыма Россией", "LOC", [("LOC", "Крыма"), ("LOC", "Россией")]),
+    ("Он родился в Нижнем Новгороде.", "Нижнем Новгороде", "LOC", [("LOC", "Нижнем Новгороде")]),
+    # a position ending in a country gives the country to a LOC
+    ("Министр связи и коммуникаций РФ Игорь Щёголев.", "Министр связи и коммуникаций РФ", "POSITION",
+     [("POSITION", "Министр связи и коммуникаций"), ("LOC", "РФ")]),
+    ("Министр иностранных дел выступил.", "Министр иностранных дел", "POSITION", [("POSITION", "Министр иностранных дел")]),
+    # trailing function words are cut; a lone common word is dropped
+    ("Разница с Владивостоком и временем.", "Владивостоком и", "ORG", [("LOC", "Владивостоком")]),
+    ("Турецкий бизнес растёт.", "Турецкий", "LOC", []),
+])
+def test_span_checks(text, predicted, label, expected):
+    found = check_ru(text, [_span(text, predicted, label)])
+    assert [(e.label, e.text) for e in found] == expected
+    assert all(text[e.start:e.end] == e.text for e in found)
