@@ -163,7 +163,9 @@ def load_ner(lang: str) -> Optional[NerModel]:
     import spacy
 
     _import_language(lang)
-    nlp = spacy.load(path)
+    # The saved tokenizer is the language's default one (tests/extract/test_ner.py checks that); building
+    # it from the defaults instead of reading it back halves the load time.
+    nlp = spacy.load(path, exclude=["tokenizer"])
     disable = [name for name in nlp.pipe_names if name not in KEEP_PIPES]
     nlp.select_pipes(disable=disable)
     if lang == "ru" and os.environ.get(RU_BACKEND_ENV, "").lower() == "hybrid":

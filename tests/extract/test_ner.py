@@ -127,3 +127,23 @@ def test_ner_ru_hybrid_uses_slovnet(monkeypatch) -> None:
         assert all(text[e.start:e.end] == e.text for e in ents)
     finally:
         load_ner.cache_clear()
+
+
+TOKENIZER_SAMPLES = [
+    "Секретарь ППО «Нұр Отан» т.е. Тамара Дуйсенова (г. Астана) — 56 тыс. членов, 12.05.2023 в 10:00!",
+    "Партияның 2023 ж. 12 мамырдағы БПҰ төрағасы А.Б. Сейітқали-ұлы, т.б. «AMANAT» e-mail@kz.kz.",
+    "Mr. O'Neill's U.S.-based co-op didn't pay $5.2bn (i.e. 4,500 items) on Jan. 3rd, 2022...",
+]
+
+
+@pytest.mark.parametrize("lang", ner.LANGS)
+@pytest.mark.parametrize("text", TOKENIZER_SAMPLES)
+def test_saved_tokenizer_is_the_default_one(lang, text):
+    """`load_ner` rebuilds the tokenizer from the language defaults instead of reading it back."""
+    import spacy
+
+    shipped(lang)
+    path = models_dir() / f"ner-{lang}"
+    saved = spacy.load(path, exclude=["ner", "tok2vec"]).tokenizer
+    rebuilt = load_ner(lang).nlp.tokenizer
+    assert [t.text for t in saved(text)] == [t.text for t in rebuilt(text)]
