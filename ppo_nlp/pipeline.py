@@ -17,7 +17,7 @@ from typing import Any, Iterable, Iterator, Optional
 from ppo_nlp import aggregate
 from ppo_nlp.doc import Count, Document, Entity, Segment
 from ppo_nlp.errors import IngestError
-from ppo_nlp.extract.merge import SpanIndex, merge_entities, overlaps_any, plausible
+from ppo_nlp.extract.merge import SpanIndex, merge_entities, plausible
 from ppo_nlp.ingest import IngestLimits, RawDoc, clean
 from ppo_nlp.lang import detect_language, segment_languages
 from ppo_nlp.records import document_record, error_record
@@ -105,13 +105,13 @@ class Pipeline:
         doc.entities = known = merge_entities(doc.entities + s.patterns(doc))
         known = merge_entities(known + s.dates(doc))
         known_index = SpanIndex(known)
-        ner = [e for e in (s.ner(doc) if s.ner else []) if plausible(e, doc) and not overlaps_any(e, known_index)]
+        ner = [e for e in (s.ner(doc) if s.ner else []) if plausible(e, doc) and not known_index.overlaps(e)]
         doc.entities = known + [e for e in ner if e.label == "PERSON"]
         doc.counts = s.counts(doc)
         people_entities, doc.people = s.officials(doc)
         ruled = known + people_entities + _count_entities(doc.counts)
         ruled_index = SpanIndex(ruled)
-        doc.entities = merge_entities(ruled + [e for e in ner if not overlaps_any(e, ruled_index)])
+        doc.entities = merge_entities(ruled + [e for e in ner if not ruled_index.overlaps(e)])
         doc.organizations = aggregate.organizations(doc.entities)
         doc.projects = aggregate.projects(doc.entities)
         doc.locations = aggregate.locations(doc.entities)

@@ -22,6 +22,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from ner_data import Sample, read_conll2003, read_conllu_iob, read_factru, read_kaznerd, read_nerel, split_paragraphs  # noqa: E402
 from ner_eval import compare_ru, dev_labels, dev_sets, evaluate, ours  # noqa: E402
+from ner_vectors import DIMS as VECTOR_DIMS, build  # noqa: E402
 
 from ppo_nlp.paths import models_dir, shared_data_dir  # noqa: E402
 
@@ -30,8 +31,6 @@ CONFIG = HERE / "ner_configs" / "ner.cfg"
 STEPS = {"kk": 5000, "ru": 5000, "en": 5000}
 # WikiANN ru train sentences added for name variety (PER/ORG/LOC only, no POSITION, so kept a minority).
 RU_WIKIANN = 6000
-# Dimensions the navec vectors are reduced to for the ru model (scripts/ner_vectors.py).
-VECTOR_DIMS = 32
 # ru adds static vectors (scripts/ner_vectors.py) and, to pay for them, fewer NORM hash rows.
 OVERRIDES = {
     "ru": {"components.tok2vec.model.embed.include_static_vectors": True,
@@ -112,8 +111,6 @@ def train(lang: str, data: Path, work: Path, steps: int, extra: Optional[dict] =
     overrides = {"paths.train": str(train_path), "paths.dev": str(dev_path), "nlp.lang": lang,
                  "training.max_steps": steps, **OVERRIDES.get(lang, {}), **(extra or {})}
     if lang == "ru":
-        from ner_vectors import build
-
         overrides["paths.vectors"] = str(build(data, work / "ru_vectors", VECTOR_DIMS))
     spacy_train(CONFIG, out, overrides=overrides, use_gpu=-1)
     return out / "model-best"

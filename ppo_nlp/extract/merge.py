@@ -17,6 +17,7 @@ from typing import Iterable, Iterator
 
 from ppo_nlp.doc import Document, Entity
 from ppo_nlp.normalize._morph import common_word
+from ppo_nlp.normalize._tables import load_lines
 from ppo_nlp.text import fold
 
 _RANK = {"gazetteer": 0, "rule": 1, "ner": 2}
@@ -90,20 +91,10 @@ def sort_key(entity: Entity) -> tuple[int, int, str, str]:
     return (entity.start, -entity.end, entity.label, entity.source)
 
 
-def overlaps_any(entity: Entity, others: list[Entity] | SpanIndex) -> bool:
-    """Whether `entity` shares a character with any of `others` (pass a `SpanIndex` when checking many)."""
-    if isinstance(others, SpanIndex):
-        return others.overlaps(entity)
-    return any(entity.start < o.end and o.start < entity.end for o in others)
-
-
 @lru_cache(maxsize=None)
 def _word_list(name: str) -> frozenset[str]:
     """A folded word list from `resources/ner/` (one entry a line, `#` starts a comment)."""
-    from ppo_nlp.paths import RESOURCES_DIR
-
-    lines = (RESOURCES_DIR / "ner" / name).read_text(encoding="utf-8").splitlines()
-    return frozenset(fold(line.split("#")[0].strip()) for line in lines if line.split("#")[0].strip())
+    return frozenset(fold(word) for word in load_lines(f"ner/{name}"))
 
 
 def _not_organization(words: list[str]) -> bool:

@@ -22,14 +22,14 @@ which words are place names and which are common words; these checks use that, i
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Iterable, Iterator
 
 import regex
 
 from ppo_nlp.doc import Entity
-from ppo_nlp.normalize._morph import (COMMON_POS, PERSON_TAGS, PROPER_TAGS, common_word, has_tag, is_adjective, known_parses,
-                                      lemma, only_place)
+from ppo_nlp.normalize._morph import (COMMON_POS, PERSON_TAGS, PROPER_TAGS, common_word, has_tag, is_adjective,
+                                      known_parses, lemma, only_place)
+from ppo_nlp.normalize._tables import load_lines
 
 _WORD = regex.compile(r"\w+(?:-\w+)*")
 _SEPARATOR = regex.compile(r"\s+[-–—]\s*|\s*[-–—]\s+|,\s*|…|[()]")
@@ -132,18 +132,11 @@ def place_not_org(text: str, entity: Entity) -> Entity:
     («Дальневосточном федеральном округе», «Палестинского государства»)."""
     words = _WORD.findall(text, entity.start, entity.end)
     one_place = len(words) == 1 and only_place(words[0])
-    territory = len(words) > 1 and lemma(words[-1]) in _place_heads() and all(is_adjective(w) for w in words[:-1])
+    territory = (len(words) > 1 and lemma(words[-1]) in load_lines("ner/place_heads.txt")
+                 and all(is_adjective(w) for w in words[:-1]))
     if one_place or territory:
         return _with_span(entity, text, entity.start, entity.end, "LOC")
     return entity
-
-
-@lru_cache(maxsize=1)
-def _place_heads() -> frozenset[str]:
-    from ppo_nlp.paths import RESOURCES_DIR
-
-    lines = (RESOURCES_DIR / "ner" / "place_heads.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.split("#")[0].strip() for line in lines if line.split("#")[0].strip())
 
 
 def split_places(text: str, entity: Entity) -> Iterator[Entity]:

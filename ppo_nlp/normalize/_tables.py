@@ -22,8 +22,9 @@ def load_tsv(relpath: str) -> tuple[dict[str, str], ...]:
 
 @lru_cache(maxsize=None)
 def load_lines(relpath: str) -> frozenset[str]:
-    """The items of a one-item-a-line resource, lower-cased."""
-    return frozenset(line.strip().lower() for line in _data_lines(relpath))
+    """The items of a one-item-a-line resource, lower-cased; a `# why` after an item is dropped."""
+    items = (line.split("#", 1)[0].strip().lower() for line in _data_lines(relpath))
+    return frozenset(item for item in items if item)
 
 
 @lru_cache(maxsize=None)

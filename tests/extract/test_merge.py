@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from ppo_nlp.doc import Entity
-from ppo_nlp.extract.merge import merge_entities
+from ppo_nlp.extract.merge import SpanIndex, merge_entities
 
 
 def ent(label: str, start: int, end: int, source: str) -> Entity:
@@ -62,3 +62,20 @@ def test_merge_plausible_ner_mentions(label, text, lang, kept):
     doc = Document("d", "d", text, lang=lang)
     assert plausible(Entity(label, text, 0, len(text), f"ner:{lang}"), doc) is kept
     assert plausible(Entity(label, text, 0, len(text), "gazetteer:x"), doc)
+
+
+@pytest.mark.parametrize("spans, probe", [
+    ([(0, 5)], (4, 10)),              # overlaps inside one block
+    ([(0, 5)], (5, 10)),              # touching is not overlapping
+    ([(60, 70)], (63, 66)),           # a span across the 64-character block edge
+    ([(10, 300)], (200, 201)),        # a long span, probed several blocks in
+    ([(10, 300)], (300, 400)),
+    ([(128, 128)], (120, 130)),       # an empty span overlaps nothing
+    ([(0, 3), (500, 600), (1000, 1001)], (590, 1000)),
+    ([], (0, 10)),
+])
+def test_span_index_agrees_with_a_full_scan(spans, probe):
+    entities = [Entity("ORG", "x" * (e - s), s, e, "rule:test") for s, e in spans]
+    target = Entity("PERSON", "y", probe[0], probe[1], "ner:ru")
+    full_scan = any(target.start < o.end and o.start < target.end for o in entities)
+    assert SpanIndex(entities).overlaps(target) == full_scan
