@@ -105,7 +105,9 @@ def prepare(lang: str, data: Path, work: Path) -> tuple[Path, Path]:
 def train(lang: str, data: Path, work: Path, steps: int, extra: Optional[dict] = None) -> Path:
     """Run spaCy training; returns the best checkpoint folder."""
     from spacy.cli.train import train as spacy_train
+    from thinc.api import NumpyOps, set_current_ops
 
+    set_current_ops(NumpyOps(use_blis=False))  # numpy's BLAS multiplies ~3x faster than blis here
     train_path, dev_path = prepare(lang, data, work)
     out = work / lang / "output"
     overrides = {"paths.train": str(train_path), "paths.dev": str(dev_path), "nlp.lang": lang,

@@ -162,10 +162,14 @@ def load_ner(lang: str) -> Optional[NerModel]:
         return None
     import spacy
 
+    from thinc.api import use_ops
+
     _import_language(lang)
     # The saved tokenizer is the language's default one (tests/extract/test_ner.py checks that); building
-    # it from the defaults instead of reading it back halves the load time.
-    nlp = spacy.load(path, exclude=["tokenizer"])
+    # it from the defaults instead of reading it back halves the load time. The layers multiply through
+    # numpy's BLAS, not thinc's bundled blis: same results, 2x faster tok2vec (benchmarks/throughput.py).
+    with use_ops("numpy", use_blis=False):
+        nlp = spacy.load(path, exclude=["tokenizer"])
     disable = [name for name in nlp.pipe_names if name not in KEEP_PIPES]
     nlp.select_pipes(disable=disable)
     if lang == "ru" and os.environ.get(RU_BACKEND_ENV, "").lower() == "hybrid":
