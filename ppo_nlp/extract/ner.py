@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from ppo_nlp.doc import Document, Entity
+from ppo_nlp.extract.ner_decode import GreedyNer
 from ppo_nlp.extract.ner_ru import check_ru
 from ppo_nlp.paths import models_dir
 
@@ -68,6 +69,7 @@ class NerModel:
         self.lang = lang
         self.nlp = nlp
         self.source = f"ner:{lang}"
+        self.decoder = _decoder(nlp)
 
     def predict(self, text: str) -> list[Entity]:
         """Entities of `text` with our labels and offsets into `text`."""
@@ -78,19 +80,28 @@ class NerModel:
         texts = list(texts)
         pieces = [(i, off, piece) for i, t in enumerate(texts) for off, piece in chunks(t)]
         out: list[list[Entity]] = [[] for _ in texts]
-        docs = self.nlp.pipe((p for _, _, p in pieces), batch_size=batch_size)
-        for (i, off, _), doc in zip(pieces, docs):
-            out[i].extend(self._entities(doc, off, texts[i]))
+        for start in range(0, len(pieces), batch_size):
+            batch = pieces[start:start + batch_size]
+            for (i, off, _), spans in zip(batch, self._spans([p for _, _, p in batch])):
+                out[i].extend(self._entities(spans, off, texts[i]))
         if self.lang == "ru":
             out = [check_ru(text, entities) for text, entities in zip(texts, out)]
         return out
 
-    def _entities(self, doc, offset: int, text: str) -> Iterator[Entity]:
-        """Mapped entities of one spaCy doc, shifted by the chunk offset."""
-        for ent in doc.ents:
-            label = LABEL_MAP.get(ent.label_)
+    def _spans(self, pieces: list[str]) -> list[list[tuple[int, int, str]]]:
+        """(start char, end char, model label) entities of each piece."""
+        if self.decoder is None:
+            return [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in self.nlp.pipe(pieces)]
+        docs = [self.nlp.make_doc(p) for p in pieces]
+        return [[(doc[s:e].start_char, doc[s:e].end_char, label) for s, e, label in found]
+                for doc, found in zip(docs, self.decoder(docs))]
+
+    def _entities(self, spans: list[tuple[int, int, str]], offset: int, text: str) -> Iterator[Entity]:
+        """Mapped entities of one piece, shifted by the chunk offset."""
+        for start, end, model_label in spans:
+            label = LABEL_MAP.get(model_label)
             if label:
-                start, end = ent.start_char + offset, ent.end_char + offset
+                start, end = start + offset, end + offset
                 yield Entity(label, text[start:end], start, end, self.source, 1.0)
 
 
@@ -145,6 +156,15 @@ class HybridModel(NerModel):
         pieces = list(chunks(text))
         for (off, _), spans in zip(pieces, self.slovnet.spans([p for _, p in pieces])):
             yield from ((s + off, e + off, lab) for s, e, lab in spans)
+
+
+def _decoder(nlp) -> Optional[GreedyNer]:
+    """The numpy decoder of a tok2vec + ner pipeline; None (spaCy decodes) for any other architecture."""
+    try:
+        return GreedyNer(nlp.get_pipe("tok2vec"), nlp.get_pipe("ner"))
+    except (KeyError, ValueError) as exc:
+        log.info("NER decoded by spaCy: %s", exc)
+        return None
 
 
 def _import_language(lang: str) -> None:
