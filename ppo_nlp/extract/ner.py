@@ -167,6 +167,26 @@ def _decoder(nlp) -> Optional[GreedyNer]:
         return None
 
 
+def _model_attrs(nlp) -> set[str]:
+    """Lexical attributes the NER reads: the tok2vec's embedded ones, NORM, and IS_SPACE for the decoder."""
+    embed = nlp.config["components"]["tok2vec"]["model"].get("embed", {})
+    return {*embed.get("attrs", ["NORM", "PREFIX", "SUFFIX", "SHAPE"]), "NORM", "IS_SPACE"}
+
+
+def _keep_model_attrs(nlp) -> None:
+    """Compute only the lexical attributes the model reads when a new word enters the vocabulary.
+
+    spaCy computes ~20 attributes (like_num, like_url, stop words...) for every new word; on a stream of
+    articles new words keep coming, and those the model never reads cost more than the tokenizer itself.
+    tests/extract/test_ner.py checks that the attributes the model reads are unchanged.
+    """
+    from spacy.attrs import IDS
+
+    keep = {IDS[name] for name in _model_attrs(nlp)}
+    getters = nlp.vocab.lex_attr_getters
+    nlp.vocab.lex_attr_getters = {attr: get for attr, get in getters.items() if attr in keep}
+
+
 def _import_language(lang: str) -> None:
     """Register languages spaCy lacks (kk) before a model of that language loads."""
     if lang == "kk":
@@ -192,6 +212,7 @@ def load_ner(lang: str) -> Optional[NerModel]:
         nlp = spacy.load(path, exclude=["tokenizer"])
     disable = [name for name in nlp.pipe_names if name not in KEEP_PIPES]
     nlp.select_pipes(disable=disable)
+    _keep_model_attrs(nlp)
     if lang == "ru" and os.environ.get(RU_BACKEND_ENV, "").lower() == "hybrid":
         data = natasha_data()
         if data is not None:

@@ -147,3 +147,18 @@ def test_saved_tokenizer_is_the_default_one(lang, text):
     saved = spacy.load(path, exclude=["ner", "tok2vec"]).tokenizer
     rebuilt = load_ner(lang).nlp.tokenizer
     assert [t.text for t in saved(text)] == [t.text for t in rebuilt(text)]
+
+
+@pytest.mark.parametrize("lang", ner.LANGS)
+def test_trimmed_lexeme_attrs_keep_what_the_model_reads(lang):
+    """`load_ner` computes fewer lexical attributes per new word; those the model reads stay the same."""
+    import spacy
+    from spacy.attrs import IS_SPACE, NORM, ORTH, PREFIX, SHAPE, SUFFIX
+
+    shipped(lang)
+    full = spacy.load(models_dir() / f"ner-{lang}", exclude=["ner", "tok2vec"])
+    trimmed = load_ner(lang).nlp
+    assert len(trimmed.vocab.lex_attr_getters) < len(full.vocab.lex_attr_getters)
+    attrs = [ORTH, NORM, PREFIX, SUFFIX, SHAPE, IS_SPACE]
+    for text in TOKENIZER_SAMPLES + ["  \n\n UPPER lower Title 12,5 %  ", "Ӛ ӛ Ә ә ЁЛКА ёлка"]:
+        assert (trimmed.make_doc(text).to_array(attrs) == full.make_doc(text).to_array(attrs)).all()
