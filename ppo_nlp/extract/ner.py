@@ -9,6 +9,7 @@ are cut on paragraph breaks into chunks of at most `MAX_CHUNK` characters, so me
 """
 from __future__ import annotations
 
+import ctypes
 import importlib.util
 import logging
 import os
@@ -29,6 +30,7 @@ MAX_CHUNK = 10_000  # characters per spaCy call
 BATCH = 4  # chunks per spaCy batch: ~150 MB of activations at most, no slower than larger batches
 MIN_SEGMENT = 200  # a passage in another language shorter than this uses the document model
 KEEP_PIPES = ("tok2vec", "ner")
+VOCAB_LIMIT = 150_000  # words a model's vocabulary may collect before it is reloaded (~60 MB)
 # `hybrid`: ru PERSON/LOC from natasha's slovnet (needs natasha, slovnet, navec installed), ORG/POSITION ours.
 RU_BACKEND_ENV = "PPO_NLP_NER_RU"
 # Model labels (ours and the corpora's own names) -> our labels; anything else is dropped.
@@ -67,9 +69,21 @@ class NerModel:
 
     def __init__(self, lang: str, nlp) -> None:
         self.lang = lang
-        self.nlp = nlp
         self.source = f"ner:{lang}"
+        self._use(nlp)
+
+    def _use(self, nlp) -> None:
+        self.nlp = nlp
         self.decoder = _decoder(nlp)
+        self.path = Path(nlp.path) if getattr(nlp, "path", None) else None
+
+    def _bound_vocab(self) -> None:
+        """Start from the saved vocabulary again once it holds `VOCAB_LIMIT` words: spaCy never forgets
+        a word it has seen, so on a large archive the vocabulary would otherwise grow without end."""
+        if len(self.nlp.vocab) > VOCAB_LIMIT and self.path is not None:
+            log.info("NER %s: vocabulary reached %d words; reloading %s", self.lang, len(self.nlp.vocab), self.path)
+            self._use(_load_pipeline(self.path))
+            _return_freed_memory()
 
     def predict(self, text: str) -> list[Entity]:
         """Entities of `text` with our labels and offsets into `text`."""
@@ -86,6 +100,7 @@ class NerModel:
                 out[i].extend(self._entities(spans, off, texts[i]))
         if self.lang == "ru":
             out = [check_ru(text, entities) for text, entities in zip(texts, out)]
+        self._bound_vocab()
         return out
 
     def _spans(self, pieces: list[str]) -> list[list[tuple[int, int, str]]]:
@@ -200,25 +215,37 @@ def load_ner(lang: str) -> Optional[NerModel]:
     if not (path / "config.cfg").is_file():
         log.warning("no NER model for %r at %s; NER is skipped for this language", lang, path)
         return None
-    import spacy
-
-    from thinc.api import use_ops
-
     _import_language(lang)
-    # The saved tokenizer is the language's default one (tests/extract/test_ner.py checks that); building
-    # it from the defaults instead of reading it back halves the load time. The layers multiply through
-    # numpy's BLAS, not thinc's bundled blis: same results, 2x faster tok2vec (benchmarks/throughput.py).
-    with use_ops("numpy", use_blis=False):
-        nlp = spacy.load(path, exclude=["tokenizer"])
-    disable = [name for name in nlp.pipe_names if name not in KEEP_PIPES]
-    nlp.select_pipes(disable=disable)
-    _keep_model_attrs(nlp)
+    nlp = _load_pipeline(path)
     if lang == "ru" and os.environ.get(RU_BACKEND_ENV, "").lower() == "hybrid":
         data = natasha_data()
         if data is not None:
             return HybridModel(lang, nlp, SlovnetNer(data))
         log.warning("%s=hybrid but natasha/slovnet/navec are not installed; using ner-ru alone", RU_BACKEND_ENV)
     return NerModel(lang, nlp)
+
+
+def _return_freed_memory() -> None:
+    """Hand the heap freed by a dropped vocabulary back to the system (glibc keeps it otherwise)."""
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
+
+
+def _load_pipeline(path: Path):
+    """The spaCy pipeline saved at `path`, with only the tok2vec and ner components running."""
+    import spacy
+    from thinc.api import use_ops
+
+    # The saved tokenizer is the language's default one (tests/extract/test_ner.py checks that); building
+    # it from the defaults instead of reading it back halves the load time. The layers multiply through
+    # numpy's BLAS, not thinc's bundled blis: same results, 2x faster tok2vec (benchmarks/throughput.py).
+    with use_ops("numpy", use_blis=False):
+        nlp = spacy.load(path, exclude=["tokenizer"])
+    nlp.select_pipes(disable=[name for name in nlp.pipe_names if name not in KEEP_PIPES])
+    _keep_model_attrs(nlp)
+    return nlp
 
 
 def _regions(doc: Document) -> list[tuple[int, int, str]]:

@@ -162,3 +162,15 @@ def test_trimmed_lexeme_attrs_keep_what_the_model_reads(lang):
     attrs = [ORTH, NORM, PREFIX, SUFFIX, SHAPE, IS_SPACE]
     for text in TOKENIZER_SAMPLES + ["  \n\n UPPER lower Title 12,5 %  ", "Ӛ ӛ Ә ә ЁЛКА ёлка"]:
         assert (trimmed.make_doc(text).to_array(attrs) == full.make_doc(text).to_array(attrs)).all()
+
+
+def test_vocabulary_is_bounded_by_reloading(monkeypatch):
+    """Past VOCAB_LIMIT words the model reloads its saved vocabulary; predictions do not change."""
+    shipped("en")
+    model = ner.NerModel("en", ner._load_pipeline(models_dir() / "ner-en"))
+    texts = [text for text, _ in SENTENCES["en"]]
+    expected = model.predict_many(texts)
+    monkeypatch.setattr(ner, "VOCAB_LIMIT", 5)
+    before = model.nlp
+    assert model.predict_many(texts) == expected
+    assert model.nlp is not before and len(model.nlp.vocab) == 0
