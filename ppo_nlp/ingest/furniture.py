@@ -7,7 +7,7 @@
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
@@ -22,10 +22,13 @@ KINDS = ("line", "prefix", "regex", "token")
 MAX_LINE_CHARS = 300  # longer lines are never furniture
 MAX_PREFIX_WORDS = 12
 REGEX_TIMEOUT = 0.5
+REGEX_FLAGS = regex.I | regex.V1
 
 _EDGE_RE = regex.compile(r"^[\W_]+|[\W_]+$")
 _SPACE_RE = regex.compile(r"\s+")
 _TOKEN_RE = regex.compile(r"\w+(?:[-'’.]\w+)*")
+# `\1`, `\g<..>` and any `(?` other than `(?:`, lookarounds and scoped flags `(?i:` / `(?-i:`.
+_UNSAFE_IN_ALTERNATION = regex.compile(r"\\[0-9gk]|\(\?(?!:|=|!|<=|<!|-?[a-zA-Z]+:)")
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,11 @@ class Lists:
     prefixes: tuple[tuple[str, Entry], ...]
     regexes: tuple[tuple[regex.Pattern, Entry], ...]
     tokens: dict[str, Entry]
+    # Positions in `prefixes` by the first character of the key; keys ending in a letter or digit are
+    # compared with the normalized line, the others with the folded line.
+    norm_prefixes: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    folded_prefixes: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    any_regex: Optional[regex.Pattern] = None  # every regex entry as one alternation, None when unsafe
 
 
 def parse_entry(line: str) -> Optional[Entry]:
@@ -68,14 +76,40 @@ def load_lists() -> Lists:
     """Every furniture list, loaded once per process."""
     entries = [e for name in LIST_FILES for raw in (FURNITURE_DIR / name).read_text(encoding="utf-8").splitlines()
                if (e := parse_entry(raw))]
+    prefixes = tuple((_prefix_key(e.pattern), e) for e in entries if e.kind == "prefix")
+    patterns = [e.pattern for e in entries if e.kind == "regex"]
     return Lists(
         lines={normalize(e.pattern): e for e in reversed(entries) if e.kind == "line"},
-        prefixes=tuple((_prefix_key(e.pattern), e) for e in entries if e.kind == "prefix"),
-        regexes=tuple((regex.compile(e.pattern, regex.I | regex.V1), e) for e in entries if e.kind == "regex"),
+        prefixes=prefixes,
+        regexes=tuple((regex.compile(e.pattern, REGEX_FLAGS), e) for e in entries if e.kind == "regex"),
         tokens={fold(e.pattern): e for e in entries if e.kind == "token"},
+        norm_prefixes=_by_first_char([key if key[-1].isalnum() else "" for key, _ in prefixes]),
+        folded_prefixes=_by_first_char(["" if key[-1].isalnum() else key for key, _ in prefixes]),
+        any_regex=combine_regexes(patterns),
     )
 
 
+def _by_first_char(keys: list[str]) -> dict[str, tuple[int, ...]]:
+    """Positions of the non-empty `keys`, grouped by their first character, in order."""
+    index: dict[str, list[int]] = {}
+    for i, key in enumerate(keys):
+        if key:
+            index.setdefault(key[0], []).append(i)
+    return {first: tuple(positions) for first, positions in index.items()}
+
+
+def combine_regexes(patterns: list[str]) -> Optional[regex.Pattern]:
+    """One alternation `(?P<r0>p0)|(?P<r1>p1)|...` whose fullmatch is the first pattern that fullmatches.
+
+    None when a pattern uses a construct that would mean something else inside the alternation
+    (back references, group names or numbers, global inline flags, comments): then each is tried alone.
+    """
+    if not patterns or any(_UNSAFE_IN_ALTERNATION.search(p) for p in patterns):
+        return None
+    return regex.compile("|".join(f"(?P<r{i}>{p})" for i, p in enumerate(patterns)), REGEX_FLAGS)
+
+
+@lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
     """The comparison form of a line: folded, spaces collapsed, punctuation trimmed at both ends."""
     return _EDGE_RE.sub("", _SPACE_RE.sub(" ", fold(text)).strip())
@@ -103,15 +137,34 @@ def _match_prefix(lists: Lists, stripped: str, norm: str) -> Optional[Entry]:
     if len(stripped.split()) > MAX_PREFIX_WORDS:
         return None
     folded = _SPACE_RE.sub(" ", fold(stripped))
-    for key, entry in lists.prefixes:
-        head = folded if not key[-1].isalnum() else norm
-        if head.startswith(key) and (len(head) == len(key) or not head[len(key)].isalnum()):
-            return entry
-    return None
+    found = [i for head, index in ((norm, lists.norm_prefixes), (folded, lists.folded_prefixes))
+             for i in index.get(head[:1], ()) if _starts_with_word(head, lists.prefixes[i][0])]
+    return lists.prefixes[min(found)][1] if found else None
+
+
+def _starts_with_word(head: str, key: str) -> bool:
+    """`head` starts with `key`, followed by the end or by a character that is not a letter or digit."""
+    return head.startswith(key) and (len(head) == len(key) or not head[len(key)].isalnum())
 
 
 def _match_regex(lists: Lists, stripped: str) -> Optional[Entry]:
-    """The first regex entry that matches the whole line (bounded by a timeout)."""
+    """The first regex entry that matches the whole line: all at once, else one by one (each with a timeout)."""
+    if lists.any_regex is not None:
+        try:
+            m = lists.any_regex.fullmatch(stripped, timeout=REGEX_TIMEOUT)
+        except TimeoutError:
+            return _match_each_regex(lists, stripped)
+        return lists.regexes[_branch(m)][1] if m else None
+    return _match_each_regex(lists, stripped)
+
+
+def _branch(m: regex.Match) -> int:
+    """The index of the alternative `(?P<rI>...)` that matched."""
+    return next(int(name[1:]) for name, value in m.groupdict().items() if value is not None)
+
+
+def _match_each_regex(lists: Lists, stripped: str) -> Optional[Entry]:
+    """The first regex entry that matches the whole line (each bounded by a timeout)."""
     for pattern, entry in lists.regexes:
         try:
             if pattern.fullmatch(stripped, timeout=REGEX_TIMEOUT):

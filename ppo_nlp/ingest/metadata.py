@@ -17,11 +17,16 @@ from ppo_nlp.ingest.zones import Layout, is_date_line
 
 _DOMAIN = r"(?<![\w.-])(?:[A-Za-z0-9][A-Za-z0-9-]*+\.)+(?:kz|ru|com|net|org|info|news|media|tv|uz|kg|asia|io|co|su)\b"
 _OUTLET = rf"(?-i:(?P<outlet>{_DOMAIN}|«[^»\n]{{2,40}}»|(?<![\w-])[A-Z][A-Za-z0-9]++(?:\s[A-Z][A-Za-z0-9]++){{0,2}}\b))"
+_COPYRIGHT_YEAR_RE = regex.compile(r"(?:©|\(c\)|copyright)\s*©?\s*(?:19|20)\d\d|©.*(?:19|20)\d\d", regex.I)
 _COPYRIGHT_RE = regex.compile(r"(?:©|\(c\)|copyright)\s*©?\s*", regex.I)
 _YEARS_RE = regex.compile(r"^(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)\d\d)?[\s,.]*|[\s,.]*(?:19|20)\d\d[\s.]*$")
 _NAME_END_RE = regex.compile(r"\s*(?:\||\.\s|;|\s[-–—]\s|,\s)")
 ATTRIBUTION_LINES = 5  # first prose lines searched for "как передает ..." (and the last lines too)
 MAX_SEARCH_CHARS = 5000
+SEARCH_TIMEOUT = 0.2
+# A gate must not begin with a quantifier (it would quantify the outlet) nor set flags for the whole pattern.
+_GATE_SAFE_RE = regex.compile(r"(?![*+?{])(?:(?!\(\?[a-zA-Z-]+\)).)+", regex.S)
+ATTRIBUTION_FLAGS = regex.I | regex.V1
 
 
 def published(layout: Layout, meta: dict) -> Optional[str]:
@@ -54,7 +59,7 @@ def outlet(layout: Layout, meta: dict) -> Optional[str]:
 
 def _is_copyright(line: str) -> bool:
     """A footer copyright line with a year."""
-    return bool(line) and len(line) <= 300 and bool(regex.search(r"(?:©|\(c\)|copyright)\s*©?\s*(?:19|20)\d\d|©.*(?:19|20)\d\d", line, regex.I))
+    return bool(line) and len(line) <= 300 and bool(_COPYRIGHT_YEAR_RE.search(line))
 
 
 def copyright_name(line: str) -> Optional[str]:
@@ -74,28 +79,46 @@ def attributed_outlet(layout: Layout) -> Optional[str]:
     """The outlet named by "как передает корреспондент X" / "деп хабарлайды X"; domains first."""
     body = [i for i in range(layout.cut) if layout.prose[i]]
     lines = [layout.lines[i][:MAX_SEARCH_CHARS] for i in body[:ATTRIBUTION_LINES] + body[-3:]]
-    found = [m.group("outlet") for line in lines for pattern in _attribution_patterns()
-             for m in _search(pattern, line)]
+    found = [m.group("outlet") for line in lines for pattern, gate in _attribution_patterns()
+             for m in _search(pattern, gate, line)]
     domains = [f for f in found if regex.fullmatch(_DOMAIN, f)]
     best = (domains or found or [None])[0]
     return best.strip("«»") if best else None
 
 
-def _search(pattern: regex.Pattern, line: str) -> list[regex.Match]:
-    """At most one match, bounded by a timeout."""
+def _search(pattern: regex.Pattern, gate: Optional[regex.Pattern], line: str) -> list[regex.Match]:
+    """At most one match, bounded by a timeout; none without a match of `gate` (a part every match contains)."""
     try:
-        m = pattern.search(line, timeout=0.2)
+        if gate is not None and not gate.search(line, timeout=SEARCH_TIMEOUT):
+            return []
+    except TimeoutError:
+        pass  # the gate could not tell: the pattern decides
+    try:
+        m = pattern.search(line, timeout=SEARCH_TIMEOUT)
     except TimeoutError:
         return []
     return [m] if m else []
 
 
 @lru_cache(maxsize=1)
-def _attribution_patterns() -> tuple[regex.Pattern, ...]:
-    """The attribution regexes of `attribution.txt` with `{OUTLET}` filled in."""
+def _attribution_patterns() -> tuple[tuple[regex.Pattern, Optional[regex.Pattern]], ...]:
+    """The attribution regexes of `attribution.txt` with `{OUTLET}` filled in, each with its gate."""
     rows = (FURNITURE_DIR / "attribution.txt").read_text(encoding="utf-8").splitlines()
     bodies = [row.split("  #", 1)[0].split(None, 1) for row in rows if row.strip() and not row.startswith("#")]
-    return tuple(regex.compile(body[1].strip().replace("{OUTLET}", _OUTLET), regex.I | regex.V1) for body in bodies)
+    templates = [body[1].strip() for body in bodies]
+    return tuple((regex.compile(t.replace("{OUTLET}", _OUTLET), ATTRIBUTION_FLAGS), outlet_gate(t)) for t in templates)
+
+
+def outlet_gate(template: str) -> Optional[regex.Pattern]:
+    """For `{OUTLET}rest`, the regex `rest`: every match of the template contains a match of it, and it is
+    far cheaper to search for than a name at every capital letter. None for other templates."""
+    rest = template[len("{OUTLET}"):]
+    if not template.startswith("{OUTLET}") or "{OUTLET}" in rest or not _GATE_SAFE_RE.fullmatch(rest):
+        return None
+    try:
+        return regex.compile(rest, ATTRIBUTION_FLAGS)
+    except regex.error:
+        return None
 
 
 def author(layout: Layout, meta: dict) -> Optional[str]:

@@ -68,8 +68,8 @@ def detect_languages(texts: list[str]) -> list[LangResult]:
         return []
     model = load_model()
     scores = model.score(samples)
-    return [decide(s, scores.probs[i].tolist(), model.classes, letters_of(s, scores.scripts[i].tolist()))
-            for i, s in enumerate(samples)]
+    return [decide(s, probs, model.classes, letters_of(s, scripts))
+            for s, probs, scripts in zip(samples, scores.probs.tolist(), scores.scripts.tolist())]
 
 
 def detect_language(text: str) -> LangResult:

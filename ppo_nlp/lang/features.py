@@ -61,6 +61,20 @@ def latin_extra(text: str) -> int:
     return int(np.count_nonzero((letter_classes(cps) == LATIN) & (cps > 127)))
 
 
+def letter_counts(texts: list[str]) -> list[int]:
+    """`sum(ch.isalpha() for ch in text)` for every text, in one numpy pass (astral letters asked of Python)."""
+    if not texts:
+        return []
+    cps = code_points("".join(texts))
+    letter = letter_classes(cps) != NONLETTER
+    for i in np.flatnonzero(cps > 0xFFFF).tolist():
+        letter[i] = chr(cps[i]).isalpha()
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    ends = np.cumsum(lengths)
+    before = np.concatenate(([0], np.cumsum(letter, dtype=np.int64)))  # letters before each position
+    return (before[ends] - before[ends - lengths]).tolist()
+
+
 def letter_classes(cps: np.ndarray) -> np.ndarray:
     """Letter class (NONLETTER/LATIN/CYRILLIC/OTHER_SCRIPT) per code point; astral planes count as non-letters."""
     return script_table()[cps]
@@ -77,7 +91,8 @@ class Prepared:
 
 def prepare(texts: list[str]) -> Prepared:
     """Lower-case, frame each text with spaces, map non-letters to BOUNDARY and collapse their runs."""
-    raw = code_points("".join(f" {t.lower()} " for t in texts))
+    lowered = [t.lower() for t in texts]
+    raw = code_points("".join(f" {t} " for t in lowered))
     cls = letter_classes(raw)
     letter = cls != NONLETTER
     keep = letter.copy()
@@ -86,7 +101,7 @@ def prepare(texts: list[str]) -> Prepared:
     if len(texts) == 1:
         keep[0] = True
         return Prepared(seq[keep], None, np.bincount(cls, minlength=4)[None, :])
-    lengths = np.fromiter((len(t.lower()) + 2 for t in texts), dtype=np.int64, count=len(texts))
+    lengths = np.fromiter((len(t) + 2 for t in lowered), dtype=np.int64, count=len(texts))
     owner = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
     keep[np.cumsum(lengths) - lengths] = True  # each text's opening space
     scripts = np.bincount(owner * 4 + cls, minlength=4 * len(texts)).reshape(-1, 4)

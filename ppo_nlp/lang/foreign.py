@@ -9,13 +9,14 @@ langdetect runs with its own factory and seed 0, so answers are deterministic; i
 from __future__ import annotations
 
 import threading
-from functools import cached_property
+from functools import lru_cache
 from typing import Optional
 
 import regex
 
 from ppo_nlp.doc import LangResult
 from ppo_nlp.lang.features import latin_extra
+from ppo_nlp.lang.profiles import load_factory
 
 KK_ONLY = frozenset("әғқұһі")  # Kazakh letters that Kyrgyz and Mongolian Cyrillic lack
 KY_MN = frozenset("ңөү")
@@ -48,18 +49,25 @@ class Letters:
     def __init__(self, text: str, latin: int, cyrillic: int, other: int) -> None:
         self.text, self.latin, self.cyrillic, self.other = text, latin, cyrillic, other
         self.total = latin + cyrillic + other
+        self._chars: Optional[frozenset] = None  # computed on first use (plain attributes: cached_property locks)
+        self._latin_extra: Optional[int] = None
 
-    @cached_property
+    @property
     def chars(self) -> frozenset:
         """The distinct lower-cased characters."""
-        return frozenset(self.text.lower())
+        if self._chars is None:
+            self._chars = frozenset(self.text.lower())
+        return self._chars
 
-    @cached_property
+    @property
     def latin_extra(self) -> int:
         """Latin letters outside a-z."""
-        return latin_extra(self.text)
+        if self._latin_extra is None:
+            self._latin_extra = latin_extra(self.text)
+        return self._latin_extra
 
 
+@lru_cache(maxsize=256)  # seeded, so the same text always gets the same answer
 def langdetect_best(text: str) -> Optional[LangResult]:
     """langdetect's best language (seed 0), `zh-cn`/`zh-tw` folded to `zh`; None when it cannot tell."""
     from langdetect.lang_detect_exception import LangDetectException
@@ -75,15 +83,13 @@ def langdetect_best(text: str) -> Optional[LangResult]:
 
 
 def _detector_factory():
-    """A private langdetect factory (its profiles load once, on first use)."""
+    """A private langdetect factory (its profiles load once, on first use, their n-gram map lazily)."""
     global _factory
     with _lock:
         if _factory is None:
-            from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+            from langdetect.detector_factory import PROFILES_DIRECTORY
 
-            factory = DetectorFactory()
-            factory.load_profile(PROFILES_DIRECTORY)
-            _factory = factory
+            _factory = load_factory(PROFILES_DIRECTORY)
     return _factory
 
 

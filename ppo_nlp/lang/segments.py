@@ -17,6 +17,7 @@ import regex
 
 from ppo_nlp.doc import LangResult, Segment
 from ppo_nlp.lang.detect import detect_language, detect_languages
+from ppo_nlp.lang.features import letter_counts
 from ppo_nlp.lang.sentences import sentence_spans
 
 MIN_LETTERS = 12  # fewer letters than this never decide a unit
@@ -27,10 +28,6 @@ MAIN = frozenset({"ru", "kk", "en"})
 _NAMES_RE = regex.compile(r"«[^«»\n]*»|\"[^\"\n]*\"|“[^“”\n]*”|(?<=\s)\p{Lu}[\p{L}\-ʼ']*")
 
 
-def _letters(text: str) -> int:
-    return sum(1 for ch in text if ch.isalpha())
-
-
 def masked(text: str) -> str:
     """The unit without quotations and capitalized words after its first word."""
     return _NAMES_RE.sub(" ", text)
@@ -39,18 +36,17 @@ def masked(text: str) -> str:
 def _decide_units(units: list[str], doc_lang: str) -> list[Optional[str]]:
     """A language per unit, or None when the unit is too short or unclear to decide on its own."""
     results = detect_languages(units)
-    decided: list[Optional[str]] = [_own(u, r, doc_lang) for u, r in zip(units, results)]
+    decided: list[Optional[str]] = [_own(n, r, doc_lang) for n, r in zip(letter_counts(units), results)]
     flips = [i for i, lang in enumerate(decided) if lang not in (None, doc_lang)]
     checks = [masked(units[i]) for i in flips]
-    for i, text, res in zip(flips, checks, detect_languages(checks)):
-        if _letters(text) >= MIN_LETTERS and res.lang == doc_lang:
+    for i, letters, res in zip(flips, letter_counts(checks), detect_languages(checks)):
+        if letters >= MIN_LETTERS and res.lang == doc_lang:
             decided[i] = doc_lang
     return decided
 
 
-def _own(unit: str, result: LangResult, doc_lang: str) -> Optional[str]:
-    """The unit's own language when it is clear enough."""
-    letters = _letters(unit)
+def _own(letters: int, result: LangResult, doc_lang: str) -> Optional[str]:
+    """The unit's own language (given its count of letters) when it is clear enough."""
     if result.lang == "und" or letters < MIN_LETTERS or (result.lang not in MAIN and letters < MIN_LETTERS_OTHER):
         return None
     if result.lang != doc_lang and result.score < MIN_SCORE:

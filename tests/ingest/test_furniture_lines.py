@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from ppo_nlp.ingest.furniture import load_lists, match_line, parse_entry
+from ppo_nlp.ingest.furniture import (MAX_PREFIX_WORDS, _SPACE_RE, _branch, _match_prefix, _match_regex,
+                                    combine_regexes, load_lists, match_line, normalize, parse_entry)
+from ppo_nlp.text import fold
 
 FURNITURE = [
     # ru
@@ -78,3 +80,55 @@ def test_furniture_lists_load_with_unique_ids():
 @pytest.mark.parametrize("line", ["1 " * 60_000, '"' * 20_000, "а" * 300_000, "Фото: " + "x " * 100_000])
 def test_furniture_hostile_lines_complete(line):
     match_line(line)
+
+
+EDGE_LINES = ["Просмотров: 4577", "Views: 12", "12 views", "• | •", "★★★☆ 4.5/5", "Latest news", "NEWS",
+              "Соңғы жаңалықтары", "Аудан жаңалықтары", "© Фото с сайта", "(c) 2020 - 2023 site.kz",
+              "Комментарии (12)", "Фото:", "Фото: Kazinform:", "Источник -", "Читайте также: форум партии",
+              "Теги: партия, форум", "Поделиться:", "Facebook", "", ":", "—"]
+
+
+def _each_regex(line):
+    """The first regex entry that fullmatches, tried one by one (the reference for the alternation)."""
+    return next((e for p, e in load_lists().regexes if p.fullmatch(line)), None)
+
+
+def _each_prefix(line):
+    """The first prefix entry, scanned in list order (the reference for the first-character index)."""
+    stripped = line.strip()
+    if len(stripped.split()) > MAX_PREFIX_WORDS:
+        return None
+    folded, norm = _SPACE_RE.sub(" ", fold(stripped)), normalize(stripped)
+    for key, entry in load_lists().prefixes:
+        head = folded if not key[-1].isalnum() else norm
+        if head.startswith(key) and (len(head) == len(key) or not head[len(key)].isalnum()):
+            return entry
+    return None
+
+
+@pytest.mark.parametrize("line", FURNITURE + BODY + EDGE_LINES)
+def test_furniture_regex_alternation_equals_one_by_one(line):
+    assert load_lists().any_regex is not None  # the shipped patterns combine
+    assert _match_regex(load_lists(), line) == _each_regex(line)
+
+
+@pytest.mark.parametrize("line", FURNITURE + BODY + EDGE_LINES)
+def test_furniture_prefix_index_equals_scan(line):
+    assert _match_prefix(load_lists(), line.strip(), normalize(line.strip())) == _each_prefix(line)
+
+
+@pytest.mark.parametrize("patterns, combined", [
+    (["a+", "b(?:c|d)", "(?i:x)y", "(?<=a)b", "(?!x)y"], True),
+    (["a+", "[(?]z"], False),  # only looks unsafe: refused all the same (the safe side)
+    (["(a)\\1"], False), (["(?P<n>a)(?P=n)"], False), (["(?i)a"], False), (["a(?#note)"], False),
+    (["a\\g<0>"], False), (["(?>a)"], False), ([], False), (["a", "b"], True), (["(?-i:A)b", "c(?=d)"], True),
+])
+def test_furniture_regexes_combine_only_when_safe(patterns, combined):
+    assert (combine_regexes(patterns) is not None) is combined
+
+
+@pytest.mark.parametrize("patterns, line, branch", [
+    (["a.*", "ab"], "ab", 0), (["a", "ab"], "ab", 1), (["(a|b)c", "b"], "b", 1), (["x?", "y"], "y", 1),
+])
+def test_furniture_regex_alternation_first_fullmatch_wins(patterns, line, branch):
+    assert _branch(combine_regexes(patterns).fullmatch(line)) == branch

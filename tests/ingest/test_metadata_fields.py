@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from ppo_nlp.ingest import clean
+from ppo_nlp.ingest.metadata import _attribution_patterns, _search, outlet_gate
 
 BODY = ("В Астане прошёл форум первичных партийных организаций партии AMANAT.\n"
         "В нём приняли участие более 300 председателей ППО из всех регионов страны.")
@@ -125,3 +126,24 @@ def test_metadata_html_json_ld():
             ' "author": {"name": "A B"}, "publisher": {"name": "P"}}</script><p>' + BODY + "</p>")
     result = clean(page, "html", {})
     assert (result.title, result.published, result.author, result.outlet) == ("H", "2023-05-01", "A B", "P")
+
+
+@pytest.mark.parametrize("template, gate", [
+    ("{OUTLET}\\s+(?:reports|reported)", "\\s+(?:reports|reported)"), ("{OUTLET}\\s+ok|b", "\\s+ok|b"),
+    ("reports\\s+{OUTLET}", None), ("{OUTLET}", None), ("{OUTLET}+x", None), ("{OUTLET}{2}x", None),
+    ("{OUTLET}(?i)x", None), ("{OUTLET}\\s+(?P=outlet)", None), ("{OUTLET} and {OUTLET}", None),
+])
+def test_metadata_outlet_gate_only_a_part_every_match_contains(template, gate):
+    found = outlet_gate(template)
+    assert (found.pattern if found else None) == gate
+
+
+@pytest.mark.parametrize("line", [
+    "Kazinform тілшісі хабарлағандай, форум өтті.", "Astana Times reports that the forum ended.",
+    "Kazinform correspondent said the party met.", "AMANAT reported. The party told Astana Times that 5 joined.",
+    "The forum ended in Astana, the party said.", "ҚазАқпарат ақпарат агенттігі мәлімдеді.",
+])
+def test_metadata_outlet_gates_change_no_answer(line):
+    gated = [m.group("outlet") for p, g in _attribution_patterns() for m in _search(p, g, line)]
+    plain = [m.group("outlet") for p, _ in _attribution_patterns() for m in _search(p, None, line)]
+    assert gated == plain

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from ppo_nlp.lang import segment_languages
+from ppo_nlp.lang.features import letter_counts
 
 RU_PARA = ("В Шымкенте состоялся первый региональный форум первичных партийных организаций. "
            "В нем приняли участие более 250 человек.")
@@ -83,3 +84,18 @@ def test_segments_seed_articles_are_mostly_their_language(seed_paths, name, lang
 def test_segments_use_given_document_language_for_undecided_text():
     assert [s.lang for s in segment_languages("12:01 — 4577", "kk")] == ["kk"]
     assert [s.lang for s in segment_languages("12:01 — 4577")] == ["und"]
+
+
+@pytest.mark.parametrize("texts", [
+    [], [""], ["abc", "", "Ꙁ12"], ["𝐀𝐁c1", "\ud800x", "ǅ ǈ", "кó́", "٣ ⅷ ①"], ["Қонаев", "Nur Otan", "2023"],
+    [chr(cp) for cp in range(0x2F0, 0x3A0)],
+])
+def test_segments_letter_counts_equal_isalpha(texts):
+    assert letter_counts(texts) == [sum(ch.isalpha() for ch in t) for t in texts]
+
+
+def test_segments_letter_counts_whole_code_space():
+    chunk = 4099
+    text = "".join(map(chr, range(0x110000)))
+    chunks = [text[i:i + chunk] for i in range(0, len(text), chunk)]
+    assert letter_counts(chunks) == [sum(ch.isalpha() for ch in t) for t in chunks]

@@ -1,0 +1,21 @@
+"""text.py: the one-pass fold tables do what the separate quote, dash and Kazakh tables did in a row."""
+from __future__ import annotations
+
+import pytest
+
+from ppo_nlp.text import _DASHES, _KK_TO_RU, _QUOTES, fold, fold_quotes
+
+EVERY_BMP_CHAR = "".join(map(chr, range(0x10000)))
+
+
+@pytest.mark.parametrize("text", [EVERY_BMP_CHAR, "«Нұр Отан» — ‘Amanat’ ＂Ё", "ӘҒҚҢӨҰҮҺІ әғқңөұүһі ё", ""])
+def test_text_fold_equals_table_chain(text):
+    assert fold_quotes(text) == text.translate(_QUOTES).translate(_DASHES)
+    assert fold(text) == text.translate(_QUOTES).translate(_DASHES).translate(_KK_TO_RU).lower()
+
+
+@pytest.mark.parametrize("text, folded", [
+    ("«Нұр Отан»", '"нур отан"'), ("Қарғалы–2023", "каргалы-2023"), ("ЁЛКА", "елка"),
+])
+def test_text_fold_examples(text, folded):
+    assert fold(text) == folded
