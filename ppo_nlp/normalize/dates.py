@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from bisect import bisect_left
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter, methodcaller
 from typing import Optional
 
 import regex
@@ -23,6 +26,8 @@ from ppo_nlp.normalize.kk_stem import strip_kk
 _TOKEN_RE = regex.compile(r"\d++|[^\W\d_]++|\S")
 _MATCH = type(regex.match("", ""))
 _FOUR_DIGITS_RE = regex.compile(r"(?<!\d)\d{4}(?!\d)")
+_first3 = itemgetter(slice(None, 3))
+_no_yo = methodcaller("replace", "ё", "е")
 _NUMERIC_RE = regex.compile(
     r"(?<!\d)(?:(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})|(?P<d2>\d{1,2})(?P<sep>[./])(?P<m2>\d{1,2})(?P=sep)(?P<y2>\d{4}))"
     r"(?:[T ,]{1,2}(?P<hh>\d{1,2}):(?P<mm>\d{2}))?(?![\d.]\d)"
@@ -63,12 +68,11 @@ def _kk_prefixes() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _month_prefix_re() -> regex.Pattern:
-    """The first three letters of every month form and Kazakh stem: a word whose lower case starts
-    with none of them is no month."""
+def _month_prefixes() -> frozenset[str]:
+    """The first three letters of every month form and Kazakh stem: `month_of` is None for a word whose
+    lower case (ё as е) starts with none of them."""
     forms, kk_stems, _ = _months()
-    prefixes = sorted({f[:3] for f in forms} | {s[:3] for s in kk_stems}, key=lambda p: (-len(p), p))
-    return regex.compile("|".join(regex.escape(p) for p in prefixes))
+    return frozenset({f[:3] for f in forms} | {s[:3] for s in kk_stems})
 
 
 @lru_cache(maxsize=65536)
@@ -140,7 +144,7 @@ class _Cursor:
         self.words: list[str] = list(map(_MATCH.group, matches))
         self.starts: list[int] = list(map(_MATCH.start, matches))
         self.ends: list[int] = list(map(_MATCH.end, matches))
-        self.candidates = _candidates(text, self.starts)
+        self.candidates = _candidates(text, self.words, self.starts)
 
     def at(self, i: int, base: int) -> Optional[str]:
         """Token `i` when it lies on the same line as token `base`."""
@@ -154,19 +158,16 @@ class _Cursor:
         return word.lower() if word is not None else ""
 
 
-def _candidates(text: str, starts: list[int]) -> list[int]:
-    """Indices of the tokens that may carry a date: four-digit numbers and words that may be months.
+def _candidates(text: str, words: list[str], starts: list[int]) -> list[int]:
+    """Indices of the tokens that may start a date: four-digit numbers and words that may be months.
 
-    A month word lower-cased starts with a prefix of `_month_prefix_re`; when lower-casing keeps the
-    length of the text, the lower-cased text holds each token's lower case at the token's offsets.
+    The month test is `month_of`'s own first step (lower case, ё -> е, first three letters), run by
+    `map` over all words at once.
     """
-    index = dict(zip(starts, range(len(starts))))
-    low = text.lower().replace("ё", "е")
-    if len(low) != len(text):
-        return list(range(len(starts)))
-    hits = {m.start() for m in _FOUR_DIGITS_RE.finditer(text)}
-    hits.update(m.start() for m in _month_prefix_re().finditer(low, overlapped=True))
-    return sorted(index[p] for p in hits if p in index)
+    keys = map(_first3, map(_no_yo, map(str.lower, words)))
+    months = compress(range(len(words)), map(_month_prefixes().__contains__, keys))
+    years = (bisect_left(starts, m.start()) for m in _FOUR_DIGITS_RE.finditer(text))
+    return sorted({*months, *years})
 
 
 def _skip_dot(cur: _Cursor, i: int, base: int, max_len: int = 4) -> int:

@@ -125,7 +125,7 @@ def _full_scan(text: str, default_year):
         dates._cursor = original
 
 
-# The prefilter reads month prefixes in the lower-cased text: letters whose lower case is longer (İ),
+# Only four-digit numbers and words with a month prefix are tried: letters whose lower case is longer (İ),
 # the final sigma, ё, months glued to other letters or digits, and capitals must not change a result.
 PREFILTER = [
     "27 августа 2018 года и в октябре", "İ 5 мая 2020 года", "5 МАЯ 2020", "Σ 5 мая 2020 Σ", "в мае",
