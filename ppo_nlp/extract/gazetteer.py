@@ -6,14 +6,21 @@
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import compress
+from operator import itemgetter
 from typing import Any, NamedTuple, Optional
+
+import regex
 
 from ppo_nlp.doc import Document, Entity
 from ppo_nlp.extract.gaz_inflect import Lexicon
 from ppo_nlp.extract.gaz_trie import LABELS, AliasRef, gazetteer_trie
 from ppo_nlp.resources import load_table, lookup
 from ppo_nlp.text import WORD_RE, fold
+
+_MATCH = type(regex.match("", ""))
+_first3 = itemgetter(slice(None, 3))
 
 # (words before, words after) searched for a context word of each kind
 WINDOWS = {"party": (3, 3), "project": (4, 3), "city": (2, 2), "region_noun": (0, 8)}
@@ -34,8 +41,14 @@ class Words:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.tokens: list[Tok] = [Tok(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
-        self.folded: list[str] = [fold(t.text) for t in self.tokens]
+        matches = list(WORD_RE.finditer(text))
+        self.tokens: list[Tok] = list(map(Tok, map(_MATCH.group, matches), map(_MATCH.start, matches),
+                                          map(_MATCH.end, matches)))
+
+    @cached_property
+    def folded(self) -> list[str]:
+        """`fold` of each token (made on first use: the officials stage reads only the tokens)."""
+        return list(map(fold, [t.text for t in self.tokens]))
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -118,10 +131,8 @@ def _accept(words: Words, start: int, end: int, ref: AliasRef) -> bool:
 def candidates(words: Words) -> list[tuple[int, int, AliasRef]]:
     """(start, end, alias) of the longest acceptable alias per start word and label."""
     trie, out = gazetteer_trie(), []
-    prefixes, folded = trie.prefixes, words.folded
-    for i, word in enumerate(folded):
-        if word[:3] not in prefixes:
-            continue
+    folded = words.folded
+    for i in compress(range(len(folded)), map(trie.prefixes.__contains__, map(_first3, folded))):
         best: dict[str, tuple[int, AliasRef]] = {}
         for end, refs in reversed(trie.walk(folded, i)):
             for ref in refs:

@@ -179,6 +179,8 @@ def _add_surname_mentions(ctx: Ctx, clusters: list[list[NameMention]], spans: li
     for c in clusters:
         for key in {x.surname for x in c if x.name}:
             by_surname.setdefault(key[:4], []).append(c)
+    if not by_surname:
+        return
     taken = {k for s in spans for k in range(s.start, s.end)}
     for k, tok in enumerate(ctx.tokens):
         if k in taken or not is_cap(tok.text) or fold(tok.text)[:4] not in by_surname:

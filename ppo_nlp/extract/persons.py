@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from ppo_nlp.doc import Document, Entity
+from ppo_nlp.extract.gazetteer import Tok, words_of
 from ppo_nlp.extract.officials_lexicon import en_heads, honorifics, kk_heads, ru_heads, ru_key
 from ppo_nlp.normalize.names import (MAX_NAME_LEN, is_first_name, is_surname_shape, parses, strip_kk_case)
-from ppo_nlp.text import Token, fold, word_spans
+from ppo_nlp.text import fold
 
 BLOCKING = frozenset({"ORG", "LOC", "PROJECT", "DATE", "COUNT"})
 PATRONYMIC_ENDS = ("ович", "евич", "овна", "евна", "ична", "ұлы", "улы", "қызы", "кызы")
@@ -23,7 +25,7 @@ class Ctx:
     """The tokens of a document with what the extractor needs to know about each."""
 
     doc: Document
-    tokens: list[Token]
+    tokens: list[Tok]
     langs: list[str]
     blocked: set[int] = field(default_factory=set)
     orgs: dict[int, Entity] = field(default_factory=dict)
@@ -41,7 +43,7 @@ class PersonSpan:
 
 def build_ctx(doc: Document) -> Ctx:
     """Tokens, their languages and the entity spans that block or name organizations."""
-    tokens = word_spans(doc.text)
+    tokens = list(words_of(doc.text).tokens)  # the words the gazetteer split (as `text.word_spans` does)
     ctx = Ctx(doc, tokens, _token_langs(doc, tokens))
     starts = [t.start for t in tokens]
     for ent in doc.entities:
@@ -68,7 +70,7 @@ def _main_orgs(entities: list[Entity]) -> dict[str, str]:
     return {kind: max(ids, key=lambda k: ids[k]) for kind, ids in counts.items()}
 
 
-def _token_langs(doc: Document, tokens: list[Token]) -> list[str]:
+def _token_langs(doc: Document, tokens: list[Tok]) -> list[str]:
     """The language of each token by walking the segments once."""
     segs = sorted(doc.segments, key=lambda s: s.start)
     out, j = [], 0
@@ -80,6 +82,7 @@ def _token_langs(doc: Document, tokens: list[Token]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def is_cap(word: str) -> bool:
     """A capitalised word or an ALL CAPS word of three letters or more."""
     if len(word) < 2 or len(word) > MAX_NAME_LEN or not word[0].isupper() or not word[0].isalpha():
@@ -103,6 +106,7 @@ def is_position_word(word: str, lang: str) -> bool:
     return ru_key(word) in ru_heads() or fold(word) in kk_heads()
 
 
+@lru_cache(maxsize=65536)
 def is_common_word(word: str, lang: str) -> bool:
     """A Russian dictionary word that is not a name (Kazakh and English rely on the lists only)."""
     if lang != "ru" or is_first_name(word):
@@ -119,7 +123,11 @@ def _nameable(ctx: Ctx, i: int) -> bool:
     """A token that may be part of a name: capitalised, outside entities, not a position or honorific."""
     if i >= len(ctx.tokens) or i in ctx.blocked:
         return False
-    word, lang = ctx.tokens[i].text, ctx.langs[i]
+    return _nameable_word(ctx.tokens[i].text, ctx.langs[i])
+
+
+@lru_cache(maxsize=65536)
+def _nameable_word(word: str, lang: str) -> bool:
     return is_cap(word) and not is_position_word(word, lang) and fold(word) not in honorifics()
 
 
@@ -131,16 +139,24 @@ def _adjacent(ctx: Ctx, i: int) -> bool:
 
 
 def first_name_like(ctx: Ctx, i: int) -> bool:
-    word = ctx.tokens[i].text
+    return _first_name_like(ctx.tokens[i].text, ctx.langs[i])
+
+
+@lru_cache(maxsize=65536)
+def _first_name_like(word: str, lang: str) -> bool:
     if is_first_name(word):
         return True
-    if ctx.langs[i] == "ru":
+    if lang == "ru":
         return any("Name" in p.tag and len(p.methods_stack) == 1 for p in parses(word))
     return False
 
 
 def surname_like(ctx: Ctx, i: int, strong: bool) -> bool:
-    word, lang = ctx.tokens[i].text, ctx.langs[i]
+    return _surname_like(ctx.tokens[i].text, ctx.langs[i], strong)
+
+
+@lru_cache(maxsize=65536)
+def _surname_like(word: str, lang: str, strong: bool) -> bool:
     base = strip_kk_case(word) if lang == "kk" else word
     if is_surname_shape(base, strong=strong) or (lang == "ru" and is_surname_shape(_ru_base(word), strong)):
         return True

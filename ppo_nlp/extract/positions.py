@@ -8,6 +8,7 @@ English: "executive secretary of the party".
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from ppo_nlp.extract.officials_lexicon import (HeadForm, en_heads, generic_org_words, kk_heads, ru_head_prefixes, ru_heads,
@@ -43,11 +44,23 @@ def find_positions(ctx: Ctx, stops: set[int]) -> list[PositionSpan]:
         if not tok.text[:1].isalpha() or i in ctx.blocked or (out and i < out[-1].end):
             continue
         lang = ctx.langs[i]
+        if not _may_head(tok.text, lang):  # each finder first looks its word up as a head
+            continue
         finder = _kk_at if lang == "kk" else _en_at if lang == "en" else _ru_at
         found = finder(ctx, i, stops)
         if found:
             out.append(found)
     return out
+
+
+@lru_cache(maxsize=65536)
+def _may_head(word: str, lang: str) -> bool:
+    """Whether `word` is a head word of the finder of `lang` (`_kk_at`, `_en_at`, `_ru_at`)."""
+    if lang == "kk":
+        return fold(word) in kk_heads()
+    if lang == "en":
+        return word.lower() in en_heads()
+    return bool(_ru_head_forms(word))
 
 
 def _gap_ok(ctx: Ctx, a: int, b: int) -> bool:
@@ -75,12 +88,13 @@ def _ru_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
     return PositionSpan(start, i, end, title, frozenset(f.case for f in forms), org or _party_in(ctx, i + 1, end))
 
 
-def _ru_head_forms(word: str) -> list[HeadForm]:
+@lru_cache(maxsize=65536)
+def _ru_head_forms(word: str) -> tuple[HeadForm, ...]:
     """Singular readings of a Russian head; «экс-» in front keeps the head («экс-премьера» -> экс-премьер)."""
     key = ru_key(word)
     prefix = next((p for p in ru_head_prefixes() if key.startswith(p) and len(key) > len(p) + 2), "")
-    forms = [f for f in ru_heads().get(key[len(prefix):] if prefix else key, ()) if not f.plural]
-    return [f._replace(lemma=prefix + f.lemma) for f in forms] if prefix and key not in ru_heads() else forms
+    forms = tuple(f for f in ru_heads().get(key[len(prefix):] if prefix else key, ()) if not f.plural)
+    return tuple(f._replace(lemma=prefix + f.lemma) for f in forms) if prefix and key not in ru_heads() else forms
 
 
 def _modifier_of_next_head(ctx: Ctx, i: int) -> bool:

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from bisect import bisect_left
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter, methodcaller
 from typing import Optional
 
 import regex
@@ -21,6 +24,10 @@ from ppo_nlp.normalize._tables import load_tsv, word_set
 from ppo_nlp.normalize.kk_stem import strip_kk
 
 _TOKEN_RE = regex.compile(r"\d++|[^\W\d_]++|\S")
+_MATCH = type(regex.match("", ""))
+_FOUR_DIGITS_RE = regex.compile(r"(?<!\d)\d{4}(?!\d)")
+_first3 = itemgetter(slice(None, 3))
+_no_yo = methodcaller("replace", "ё", "е")
 _NUMERIC_RE = regex.compile(
     r"(?<!\d)(?:(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})|(?P<d2>\d{1,2})(?P<sep>[./])(?P<m2>\d{1,2})(?P=sep)(?P<y2>\d{4}))"
     r"(?:[T ,]{1,2}(?P<hh>\d{1,2}):(?P<mm>\d{2}))?(?![\d.]\d)"
@@ -35,13 +42,6 @@ class DateMatch:
     start: int
     end: int
     iso: str
-
-
-@dataclass(frozen=True)
-class _Tok:
-    text: str
-    start: int
-    end: int
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +67,15 @@ def _kk_prefixes() -> frozenset[str]:
     return frozenset(s[:3] for s in _months()[1])
 
 
+@lru_cache(maxsize=1)
+def _month_prefixes() -> frozenset[str]:
+    """The first three letters of every month form and Kazakh stem: `month_of` is None for a word whose
+    lower case (ё as е) starts with none of them."""
+    forms, kk_stems, _ = _months()
+    return frozenset({f[:3] for f in forms} | {s[:3] for s in kk_stems})
+
+
+@lru_cache(maxsize=65536)
 def month_of(word: str) -> Optional[tuple[int, bool, str]]:
     """(month number, is an abbreviation, lang) for a month word in ru, kk or en; None otherwise."""
     low = word.lower().replace("ё", "е")
@@ -88,6 +97,7 @@ def _year_words() -> tuple[frozenset[str], frozenset[str]]:
             frozenset(r["form"] for r in rows if r["lang"] == "kk"))
 
 
+@lru_cache(maxsize=65536)
 def is_year_word(word: str) -> bool:
     """`года`, `г`, `жылғы`, `жылы`, `years`, ..."""
     low = word.lower()
@@ -99,17 +109,17 @@ def is_year_word(word: str) -> bool:
     return strip_kk(low, kk)[0] in kk
 
 
-def _year(tok: Optional[_Tok]) -> Optional[int]:
-    if tok is None or not tok.text.isdigit() or len(tok.text) != 4:
+def _year(word: Optional[str]) -> Optional[int]:
+    if word is None or not word.isdigit() or len(word) != 4:
         return None
-    year = int(tok.text)
+    year = int(word)
     return year if MIN_YEAR <= year <= MAX_YEAR else None
 
 
-def _day(tok: Optional[_Tok]) -> Optional[int]:
-    if tok is None or not tok.text.isdigit() or len(tok.text) > 2:
+def _day(word: Optional[str]) -> Optional[int]:
+    if word is None or not word.isdigit() or len(word) > 2:
         return None
-    return int(tok.text) if 1 <= int(tok.text) <= 31 else None
+    return int(word) if 1 <= int(word) <= 31 else None
 
 
 def _iso(year: Optional[int], month: int, day: Optional[int], time: str = "") -> Optional[str]:
@@ -126,22 +136,38 @@ def _iso(year: Optional[int], month: int, day: Optional[int], time: str = "") ->
 
 
 class _Cursor:
-    """Tokens of one text, with look-ups that never cross a line break."""
+    """Tokens of one text (words, starts, ends), with look-ups that never cross a line break."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.toks = [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+        matches = list(_TOKEN_RE.finditer(text))
+        self.words: list[str] = list(map(_MATCH.group, matches))
+        self.starts: list[int] = list(map(_MATCH.start, matches))
+        self.ends: list[int] = list(map(_MATCH.end, matches))
+        self.candidates = _candidates(text, self.words, self.starts)
 
-    def at(self, i: int, base: int) -> Optional[_Tok]:
+    def at(self, i: int, base: int) -> Optional[str]:
         """Token `i` when it lies on the same line as token `base`."""
-        if not 0 <= i < len(self.toks):
+        if not 0 <= i < len(self.words):
             return None
-        lo, hi = sorted((self.toks[i], self.toks[base]), key=lambda t: t.start)
-        return None if "\n" in self.text[lo.end:hi.start] else self.toks[i]
+        lo, hi = (i, base) if i < base else (base, i)
+        return None if self.text.find("\n", self.ends[lo], self.starts[hi]) >= 0 else self.words[i]
 
     def low(self, i: int, base: int) -> str:
-        tok = self.at(i, base)
-        return tok.text.lower() if tok is not None else ""
+        word = self.at(i, base)
+        return word.lower() if word is not None else ""
+
+
+def _candidates(text: str, words: list[str], starts: list[int]) -> list[int]:
+    """Indices of the tokens that may start a date: four-digit numbers and words that may be months.
+
+    The month test is `month_of`'s own first step (lower case, ё -> е, first three letters), run by
+    `map` over all words at once.
+    """
+    keys = map(_first3, map(_no_yo, map(str.lower, words)))
+    months = compress(range(len(words)), map(_month_prefixes().__contains__, keys))
+    years = (bisect_left(starts, m.start()) for m in _FOUR_DIGITS_RE.finditer(text))
+    return sorted({*months, *years})
 
 
 def _skip_dot(cur: _Cursor, i: int, base: int, max_len: int = 4) -> int:
@@ -175,16 +201,16 @@ def _time_after(cur: _Cursor, i: int, base: int) -> tuple[str, int]:
     if cur.low(j, base) in word_set("time_lead"):
         j += 1
     hh, colon, mm = cur.at(j, base), cur.low(j + 1, base), cur.at(j + 2, base)
-    if hh is None or mm is None or colon != ":" or not (hh.text.isdigit() and mm.text.isdigit()):
+    if hh is None or mm is None or colon != ":" or not (hh.isdigit() and mm.isdigit()):
         return "", i
-    if int(hh.text) > 23 or len(mm.text) != 2 or int(mm.text) > 59:
+    if int(hh) > 23 or len(mm) != 2 or int(mm) > 59:
         return "", i
-    return f"{int(hh.text):02d}:{mm.text}", j + 2
+    return f"{int(hh):02d}:{mm}", j + 2
 
 
 def _month_only_ok(cur: _Cursor, j: int, lang: str) -> bool:
     """A month without day or year is a date only in a dating context."""
-    word = cur.toks[j].text
+    word = cur.words[j]
     if lang == "kk":
         return word[0].islower()
     lead = cur.low(j - 1, j) in word_set("date_preps")
@@ -193,7 +219,7 @@ def _month_only_ok(cur: _Cursor, j: int, lang: str) -> bool:
 
 def _month_date(cur: _Cursor, j: int, default_year: Optional[int]) -> Optional[tuple[int, int, str]]:
     """(first token, last token, iso) of a date built around the month word at `j`."""
-    month, abbr, lang = month_of(cur.toks[j].text) or (0, False, "")
+    month, abbr, lang = month_of(cur.words[j]) or (0, False, "")
     if not month:
         return None
     first, last = j, _skip_dot(cur, j, j) if abbr else j
@@ -229,7 +255,7 @@ def _year_date(cur: _Cursor, j: int) -> Optional[tuple[int, int, str]]:
         return None
     last, iso = j, str(year)
     if cur.low(j + 1, j) in ("-", "–", "—", "/") and _year(cur.at(j + 2, j)):
-        last, iso = j + 2, f"{year}/{cur.toks[j + 2].text}"
+        last, iso = j + 2, f"{year}/{cur.words[j + 2]}"
     if is_year_word(cur.low(last + 1, j)):
         return j, _skip_dot(cur, last + 1, j, 2), iso
     if cur.low(j - 1, j) in word_set("bare_year_leads"):
@@ -266,16 +292,17 @@ def find_dates(text: str, lang: Optional[str] = None, default_year: Optional[int
     found = _numeric(text)
     cur = _cursor(text)
     k, last_end = 0, -1
-    for j, tok in enumerate(cur.toks):
-        while k < len(found) and found[k].end <= tok.start:
+    for j in cur.candidates:  # any other token starts no date
+        start = cur.starts[j]
+        while k < len(found) and found[k].end <= start:
             k += 1
-        if tok.start < last_end or (k < len(found) and found[k].start <= tok.start):
+        if start < last_end or (k < len(found) and found[k].start <= start):
             continue
-        span = _month_date(cur, j, default_year) if tok.text[0].isalpha() else _year_date(cur, j)
+        span = _month_date(cur, j, default_year) if cur.words[j][0].isalpha() else _year_date(cur, j)
         if span is not None:
             first, last, iso = span
-            found.append(DateMatch(cur.toks[first].start, cur.toks[last].end, iso))
-            last_end = cur.toks[last].end
+            found.append(DateMatch(cur.starts[first], cur.ends[last], iso))
+            last_end = cur.ends[last]
     return _without_overlaps(found)
 
 

@@ -64,6 +64,7 @@ def _suffix_table(name: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
+@lru_cache(maxsize=65536)
 def _match_suffix(word: str, table: str) -> Optional[str]:
     key = fold(word)
     for suffix, value in _suffix_table(table):
@@ -77,6 +78,7 @@ def surname_gender(word: str) -> Optional[str]:
     return _match_suffix(word, "surname_suffixes.tsv")
 
 
+@lru_cache(maxsize=65536)
 def is_surname_shape(word: str, strong: bool = False) -> bool:
     """True when the word ends like a surname (`strong`: an ending that rarely ends other words)."""
     if strong:
@@ -155,13 +157,18 @@ def _stripped_readings(word: str, accept) -> list[Reading]:
         base = word[: -len(ending)] if word.lower().endswith(ending) else ""
         if len(base) > 2 and base[-1].lower() not in "аеиоуыэюяё" and accept(base):
             out.append(Reading(base, "m", case, accept is is_first_name))
-    for row in read_rows(NAMES_DIR / "ru_fem_noun_endings.tsv"):
-        ending, nom_ending, case = row
+    for ending, nom_ending, case in _fem_noun_endings():
         if word.lower().endswith(ending) and len(word) > len(ending) + 2:
             base = word[: -len(ending)] + nom_ending
             if accept(base):
                 out.append(Reading(base, "f", case, accept is is_first_name))
     return out
+
+
+@lru_cache(maxsize=None)
+def _fem_noun_endings() -> tuple[tuple[str, ...], ...]:
+    """(ending, nominative ending, case) rows of `ru_fem_noun_endings.tsv`."""
+    return tuple(tuple(row) for row in read_rows(NAMES_DIR / "ru_fem_noun_endings.tsv"))
 
 
 @lru_cache(maxsize=None)
@@ -175,6 +182,11 @@ def ru_surname_readings(word: str, after_first: bool = True) -> list[Reading]:
 
     Case endings of other shapes (Оралом -> Орал) are only read `after_first` name that agrees with them.
     """
+    return list(_ru_surname_readings(word, after_first))
+
+
+@lru_cache(maxsize=65536)
+def _ru_surname_readings(word: str, after_first: bool) -> tuple[Reading, ...]:
     low = word.lower()
     out = []
     best = 0
@@ -188,7 +200,7 @@ def ru_surname_readings(word: str, after_first: bool = True) -> list[Reading]:
         out += _pm_adjective_surname(word)
         if after_first:
             out += _stripped_readings(word, lambda base: not is_first_name(word))
-    return out
+    return tuple(out)
 
 
 def _same_case(ending: str, word: str) -> str:
@@ -253,6 +265,7 @@ def _ru_options(words: list[str]) -> list[list[Reading]]:
     return options
 
 
+@lru_cache(maxsize=65536)
 def strip_kk_case(word: str) -> str:
     """A Kazakh case ending off a name word, when what remains still looks like a name."""
     key = fold(word)

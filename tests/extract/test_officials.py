@@ -221,3 +221,22 @@ def test_officials_ru_predicate_titles(text, expected):
 ])
 def test_officials_ru_and_inside_organization(text, expected):
     assert _people(text, "ru") == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Выступил первый заместитель председателя районного филиала партии М.Нурланов.", "ru"),
+    ("Требуют отставки экс-мэра Москвы Юрия Лужкова и управляющего директора.", "ru"),
+    ("Облыстық филиалының атқарушы хатшысы Ерлан Жакупов сөз сөйледі.", "kk"),
+    ("Executive secretary of the party Erlan Karin and the PRESIDENT spoke.", "en"),
+    ("Аким области Бердибек Сапарбаев и Chairman of the Board John Smith.", "ru"),
+])
+def test_officials_position_prefilter_same_as_full_scan(text, lang, monkeypatch):
+    """`find_positions` only tries words that are heads; trying every word finds the same titles."""
+    from ppo_nlp.extract import positions
+    from ppo_nlp.extract.persons import build_ctx
+
+    ctx = build_ctx(Document("t", "t", text, lang=lang))
+    fast = positions.find_positions(ctx, set())
+    monkeypatch.setattr(positions, "_may_head", lambda word, lang: True)
+    assert fast == positions.find_positions(ctx, set())
+    assert fast

@@ -109,3 +109,42 @@ def test_dates_property_random_text_never_raises(text: str, lang, year) -> None:
                                   "1." * 50000, "." * 20000 + " " * 20000])
 def test_dates_hostile_inputs_return(text: str) -> None:
     assert isinstance(find_dates(text, "ru", default_year=2020), list)
+
+
+def _full_scan(text: str, default_year):
+    """find_dates with every token tried (no candidate prefilter), for comparison."""
+    from ppo_nlp.normalize import dates
+
+    cur = dates._Cursor(text)
+    cur.candidates = list(range(len(cur.words)))
+    original = dates._cursor
+    dates._cursor = lambda _text: cur
+    try:
+        return dates.find_dates(text, default_year=default_year)
+    finally:
+        dates._cursor = original
+
+
+# Only four-digit numbers and words with a month prefix are tried: letters whose lower case is longer (İ),
+# the final sigma, ё, months glued to other letters or digits, and capitals must not change a result.
+PREFILTER = [
+    "27 августа 2018 года и в октябре", "İ 5 мая 2020 года", "5 МАЯ 2020", "Σ 5 мая 2020 Σ", "в мае",
+    "5 маё 2020", "1 ЯНВ. 2020 Г.", "қыркүйегінде 2023 жылы", "семинар 5 марта", "2020марта 5", "5 марта2020",
+    "Sept. 5, 2019\n2018 года", "ΑΣ мая 2019", "İstanbul, 3 March 2021 at 10:15", "٢٠١٨ года", "в 2017-2018 годы",
+    "Наурыз 2022", "Март\n2020", "май\n", "в\nмае",
+]
+MONTH_BITS = ["мар", "марта", "мае", "Мая", "ЯНВ", "jan", "Sept", "наурыз", "қыркүйегі", "жылы", "года", "г",
+              "2018", "15", "12:01", ".", ",", " ", "\n", "İ", "Σ", "ё", "в", "in", "-"]
+
+
+@pytest.mark.parametrize("text", PREFILTER)
+@pytest.mark.parametrize("year", [None, 2020])
+def test_dates_prefilter_same_as_full_scan(text: str, year) -> None:
+    assert find_dates(text, default_year=year) == _full_scan(text, year)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(MONTH_BITS), max_size=12), st.sampled_from([None, 2020]))
+def test_dates_property_prefilter_same_as_full_scan(bits: list[str], year) -> None:
+    text = "".join(bits)
+    assert find_dates(text, default_year=year) == _full_scan(text, year)
