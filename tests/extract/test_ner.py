@@ -174,3 +174,11 @@ def test_vocabulary_is_bounded_by_reloading(monkeypatch):
     before = model.nlp
     assert model.predict_many(texts) == expected
     assert model.nlp is not before and len(model.nlp.vocab) == 0
+
+
+def test_blas_runs_one_thread_after_loading():
+    """The NER's small matrix products must not spread over BLAS threads (they only wait on each other)."""
+    from threadpoolctl import threadpool_info
+
+    shipped("en")
+    assert all(pool["num_threads"] == 1 for pool in threadpool_info() if pool["user_api"] == "blas")
