@@ -45,8 +45,8 @@ def words_before(text: str, pos: int, limit: int = 8) -> list[Word]:
     """Up to `limit` tokens before `pos` on the same line, nearest first."""
     lo = max(0, pos - BACK_WINDOW)
     nl = text.rfind("\n", lo, pos)
-    found = [Word(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text, nl + 1 if nl >= 0 else lo, pos)]
-    return found[::-1][:limit]
+    found = list(_WORD_RE.finditer(text, nl + 1 if nl >= 0 else lo, pos))
+    return [Word(m.group(), m.start(), m.end()) for m in found[::-1][:limit]]
 
 
 def sentence_starts(text: str) -> list[int]:
@@ -194,13 +194,13 @@ def as_of_date(text: str, date: DateMatch) -> bool:
     for position, phrase in _as_of_phrases():
         if position == "before" and _matches(before, phrase[::-1]):
             return True
-        if position == "after" and (_matches(after, phrase) or _glued_after(text, date, phrase)):
+        if position == "after" and (_matches(after, phrase) or _glued_after(after, date, phrase)):
             return True
     return False
 
 
-def _glued_after(text: str, date: DateMatch, phrase: tuple[str, ...]) -> bool:
-    """The phrase follows the date's last word with an ending in between ("1 қаңтардағы жағдай бойынша")."""
-    after = words_after(text, date.end, 4)
+def _glued_after(after: list[Word], date: DateMatch, phrase: tuple[str, ...]) -> bool:
+    """The phrase follows the date's last word (`after` holds the words after the date) with an ending in
+    between ("1 қаңтардағы жағдай бойынша")."""
     return len(after) > len(phrase) and _matches(after[1:], phrase) and after[0].text.isalpha() \
         and date.end == after[0].start
