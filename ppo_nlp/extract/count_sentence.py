@@ -102,6 +102,8 @@ def _propagate(group: list["Draft"]) -> None:
 
 def fill_from_context(text: str, drafts: list["Draft"], dates: list[DateMatch]) -> None:
     """Set as_of and the missing subjects of `drafts` from their sentences."""
+    if not drafts:
+        return
     starts = ctx.sentence_starts(text)
     dated = _as_of(text, starts, dates)
     groups: dict[int, list["Draft"]] = {}

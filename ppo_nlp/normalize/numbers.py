@@ -30,6 +30,7 @@ _SPACES = " \u00a0\u202f"
 _SEP_RE = regex.compile(r"[.,\u00a0\u202f ]")
 _GAP_RE = regex.compile(r"[ \t\u00a0\u202f]*+")
 MAX_WORD_RUN = 12  # no number is written with more words ("девятьсот девяносто девять тысяч ...")
+SEEN_WORDS_MAX = 1 << 17  # words remembered per language, so that a long batch does not grow memory
 _CASE_KINDS = frozenset({"abl", "gen", "dat", "loc", "acc", "ins", "poss"})
 
 
@@ -70,24 +71,39 @@ def _tokens(text: str, lang: str) -> list[_Tok]:
 
     Other words are left out; `seq` keeps their place, so that a gap in it shows a word in between.
     """
-    out = []
+    out, seen = [], _seen_words(lang)
     for seq, m in enumerate(_TOKEN_RE.finditer(text)):
-        num, suffix, word, dot, _ = m.groups()
-        if word is not None:
-            if _may_be_number(word, lang):
-                out.append(_Tok(m.start(3), m.end(3), word, "word", dot=dot is not None, seq=seq))
-        elif num is not None:
-            out.append(_Tok(m.start(), m.end(), num, "num", suffix or "", seq=seq))
-        else:
-            out.append(_Tok(m.start(), m.end(), "%", "pct", seq=seq))
+        word = m[3]
+        if word is None:
+            out.append(_digits_or_percent(m, seq))
+            continue
+        keep = seen.get(word)
+        if keep is None:
+            keep = _may_be_number(word, lang, seen)
+        if keep:
+            out.append(_Tok(m.start(3), m.end(3), word, "word", dot=m[4] is not None, seq=seq))
     return out
 
 
-@lru_cache(maxsize=1 << 16)
-def _may_be_number(word: str, lang: str) -> bool:
+def _digits_or_percent(m: regex.Match, seq: int) -> _Tok:
+    if m[1] is not None:
+        return _Tok(m.start(), m.end(), m[1], "num", m[2] or "", seq=seq)
+    return _Tok(m.start(), m.end(), "%", "pct", seq=seq)
+
+
+@lru_cache(maxsize=8)
+def _seen_words(lang: str) -> dict[str, bool]:
+    """Word -> whether it may be part of a number in `lang`, for the words met so far."""
+    return {}
+
+
+def _may_be_number(word: str, lang: str, seen: dict[str, bool]) -> bool:
     """Whether a word token can take part in a number: a number word, an abbreviated multiplier or "and"."""
+    if len(seen) >= SEEN_WORDS_MAX:
+        seen.clear()
     low = word.lower()
-    return low == "and" or low in abbreviations() or _word_value(word, lang) is not None
+    seen[word] = keep = low == "and" or low in abbreviations() or _word_value(word, lang) is not None
+    return keep
 
 
 def _follows(toks: list[_Tok], j: int) -> bool:

@@ -128,3 +128,14 @@ def test_numbers_hostile_inputs_return(text: str) -> None:
 ])
 def test_numbers_find_skips_words_that_are_no_numbers(text: str, lang: str, expected: list[str]) -> None:
     assert [text[m.start:m.end] for m in find_numbers(text, lang)] == expected
+
+
+def test_numbers_find_same_after_the_word_memory_is_cleared(monkeypatch) -> None:
+    from ppo_nlp.normalize import numbers
+
+    text = "twenty and one, 5 млн и три тысячи слов"
+    expected = [(m.start, m.end, m.value) for m in find_numbers(text, "en")]
+    monkeypatch.setattr(numbers, "SEEN_WORDS_MAX", 2)
+    numbers._seen_words("en").clear()
+    assert [(m.start, m.end, m.value) for m in find_numbers(text, "en")] == expected
+    assert len(numbers._seen_words("en")) <= 2
