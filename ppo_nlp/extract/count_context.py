@@ -66,6 +66,7 @@ def sentence_starts(text: str) -> list[int]:
 
 
 def _ends_sentence(text: str, boundary: regex.Match) -> bool:
+    """Whether the punctuation `boundary` closes a sentence (a capital follows, not after an abbreviation)."""
     nxt = _next_visible(text, boundary.end())
     return nxt is not None and _opens_sentence(text, boundary.start(), nxt)
 

@@ -86,6 +86,7 @@ def _tokens(text: str, lang: str) -> list[_Tok]:
 
 
 def _digits_or_percent(m: regex.Match, seq: int) -> _Tok:
+    """The token of a `_TOKEN_RE` match that is no word."""
     if m[1] is not None:
         return _Tok(m.start(), m.end(), m[1], "num", m[2] or "", seq=seq)
     return _Tok(m.start(), m.end(), "%", "pct", seq=seq)
