@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
+from itertools import islice
+from typing import NamedTuple, Optional
 
 import regex
 
@@ -17,10 +17,12 @@ WINDOW = 160  # characters looked at after a number
 BACK_WINDOW = 64  # characters looked at before it (qualifiers, labels, "сократится на")
 _WORD_RE = regex.compile(r"[^\W\d_]++(?:[-'’][^\W\d_]++)*+|\d++|[^\w\s]")
 _BOUNDARY_RE = regex.compile(r"[.!?…]++|\n")
+_LAST_BLANK_RE = regex.compile(r"(?r)\s")
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
+    """A token near a number (a named tuple: made by the thousand, it must be cheap)."""
+
     text: str
     start: int
     end: int
@@ -33,30 +35,40 @@ class Word:
 def words_after(text: str, pos: int, limit: int = 8) -> list[Word]:
     """Up to `limit` tokens after `pos` on the same line."""
     stop = text.find("\n", pos, pos + WINDOW)
-    out = []
-    for m in _WORD_RE.finditer(text, pos, stop if stop >= 0 else min(len(text), pos + WINDOW)):
-        out.append(Word(m.group(), m.start(), m.end()))
-        if len(out) >= limit:
-            break
-    return out
+    found = _WORD_RE.finditer(text, pos, stop if stop >= 0 else min(len(text), pos + WINDOW))
+    return [Word(m.group(), m.start(), m.end()) for m in islice(found, max(limit, 1))]
 
 
 def words_before(text: str, pos: int, limit: int = 8) -> list[Word]:
     """Up to `limit` tokens before `pos` on the same line, nearest first."""
     lo = max(0, pos - BACK_WINDOW)
     nl = text.rfind("\n", lo, pos)
-    found = [Word(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text, nl + 1 if nl >= 0 else lo, pos)]
-    return found[::-1][:limit]
+    start = nl + 1 if nl >= 0 else lo
+    found = _last_stretch(text, start, pos) if limit == 1 else []
+    found = found or list(_WORD_RE.finditer(text, start, pos))
+    return [Word(m.group(), m.start(), m.end()) for m in found[::-1][:limit]]
+
+
+def _last_stretch(text: str, start: int, pos: int) -> list[regex.Match]:
+    """The tokens after the last blank between `start` and `pos` (a token never holds a blank, so these
+    read the same as from `start`)."""
+    blank = _LAST_BLANK_RE.search(text, start, pos)
+    return list(_WORD_RE.finditer(text, blank.end(), pos)) if blank is not None else []
 
 
 def sentence_starts(text: str) -> list[int]:
     """Start offsets of the sentences of `text` (a line break always ends one)."""
     starts = [0]
     for m in _BOUNDARY_RE.finditer(text):
-        nxt = _next_visible(text, m.end())
-        if m.group() == "\n" or (nxt is not None and _opens_sentence(text, m.start(), nxt)):
+        if m.group() == "\n" or _ends_sentence(text, m):
             starts.append(m.end())
     return starts
+
+
+def _ends_sentence(text: str, boundary: regex.Match) -> bool:
+    """Whether the punctuation `boundary` closes a sentence (a capital follows, not after an abbreviation)."""
+    nxt = _next_visible(text, boundary.end())
+    return nxt is not None and _opens_sentence(text, boundary.start(), nxt)
 
 
 def _next_visible(text: str, pos: int) -> Optional[int]:
@@ -194,13 +206,13 @@ def as_of_date(text: str, date: DateMatch) -> bool:
     for position, phrase in _as_of_phrases():
         if position == "before" and _matches(before, phrase[::-1]):
             return True
-        if position == "after" and (_matches(after, phrase) or _glued_after(text, date, phrase)):
+        if position == "after" and (_matches(after, phrase) or _glued_after(after, date, phrase)):
             return True
     return False
 
 
-def _glued_after(text: str, date: DateMatch, phrase: tuple[str, ...]) -> bool:
-    """The phrase follows the date's last word with an ending in between ("1 қаңтардағы жағдай бойынша")."""
-    after = words_after(text, date.end, 4)
+def _glued_after(after: list[Word], date: DateMatch, phrase: tuple[str, ...]) -> bool:
+    """The phrase follows the date's last word (`after` holds the words after the date) with an ending in
+    between ("1 қаңтардағы жағдай бойынша")."""
     return len(after) > len(phrase) and _matches(after[1:], phrase) and after[0].text.isalpha() \
         and date.end == after[0].start

@@ -13,6 +13,7 @@ TITLE_MAX_CHARS = 70  # a quoted span this short is a name ("«100 конкре�
 TITLE_MAX_WORDS = 8
 NAME_LABELS = frozenset({"ORG", "PROJECT", "LOC", "PERSON", "DATE"})
 _OPEN, _CLOSE, _TOGGLE = "«„‹", "»›", "\"“”"
+_QUOTE_RE = regex.compile("[" + regex.escape(_OPEN + _CLOSE + _TOGGLE) + "]")
 
 _FURNITURE_LINE = regex.compile(r"(?m)^[ \t]*+(?=[^\n]*?\d)[\d \t%.,:;()+\-–—/]++$")
 _PATTERNS = (
@@ -20,7 +21,8 @@ _PATTERNS = (
     regex.compile(r"\(\s*+\d++\s*+\)"),  # "(0)" counters and list markers
     regex.compile(r"\+\d[\d \-()]{8,18}\d"),  # international phones
     regex.compile(r"(?<!\d)\(?\d{3,5}\)?[ \-]?\d{1,3}-\d{2}-\d{2}(?!\d)"),  # local phones
-    regex.compile(r"(?:https?://|www\.)\S++|(?<!\S)[^\s@]++@\S++"),  # links and e-mail
+    regex.compile(r"(?:https?://|www\.)\S++"),  # links
+    regex.compile(r"(?<!\S)[^\s@]++@\S++"),  # e-mail (one alternation with the links scans far slower)
 )
 
 
@@ -49,7 +51,8 @@ class Blocked:
 def _quote_pairs(line: str) -> Iterator[tuple[int, int]]:
     """(open, close) offsets of the quotes of one line, nesting respected."""
     stack: list[tuple[int, str]] = []
-    for i, ch in enumerate(line):
+    for m in _QUOTE_RE.finditer(line):
+        i, ch = m.start(), m.group()
         if ch in _OPEN or (ch in _TOGGLE and (not stack or stack[-1][1] not in _TOGGLE)):
             stack.append((i, ch))
         elif (ch in _CLOSE or ch in _TOGGLE) and stack:

@@ -45,10 +45,13 @@ def _dash_subject(text: str, sent_start: int, d: "Draft") -> Optional[Subject]:
     return Subject(lemma, lemma, d.end) if lemma else None
 
 
-def _aggregate_subject(text: str, sent_start: int, d: "Draft") -> Optional[Subject]:
-    """"Количество общественных советов ... на 700", "мүшелер саны 5 мыңға": the aggregate's complement."""
+def _aggregate_subject(sentence: list[ctx.Word], d: "Draft") -> Optional[Subject]:
+    """"Количество общественных советов ... на 700", "мүшелер саны 5 мыңға": the aggregate's complement.
+
+    `sentence` holds the first words of the figure's sentence.
+    """
     forms = _aggregates().get(d.lang, frozenset())
-    words = [w for w in ctx.words_after(text, sent_start, SENTENCE_WORDS) if w.end <= d.number_start]
+    words = [w for w in sentence if w.end <= d.number_start]
     for i, word in enumerate(words):
         if word.text.isalpha() and _is_aggregate(word, d.lang, forms):
             found = subject_after(_complement(words, i, d.lang), d.lang)
@@ -99,9 +102,12 @@ def _propagate(group: list["Draft"]) -> None:
 
 def fill_from_context(text: str, drafts: list["Draft"], dates: list[DateMatch]) -> None:
     """Set as_of and the missing subjects of `drafts` from their sentences."""
+    if not drafts:
+        return
     starts = ctx.sentence_starts(text)
     dated = _as_of(text, starts, dates)
     groups: dict[int, list["Draft"]] = {}
+    sentences: dict[int, list[ctx.Word]] = {}
     for d in drafts:
         sent_start = ctx.sentence_of(starts, len(text), d.number_start)[0]
         d.as_of = dated.get(sent_start)
@@ -109,6 +115,8 @@ def fill_from_context(text: str, drafts: list["Draft"], dates: list[DateMatch]) 
         if _bare(d) and d.lang == "ru" and d.dash_before:
             d.subject = _dash_subject(text, sent_start, d)
         if _bare(d) and d.min is None:
-            d.subject = _aggregate_subject(text, sent_start, d)
+            if sent_start not in sentences:
+                sentences[sent_start] = ctx.words_after(text, sent_start, SENTENCE_WORDS)
+            d.subject = _aggregate_subject(sentences[sent_start], d)
     for group in groups.values():
         _propagate(group)

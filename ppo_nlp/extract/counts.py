@@ -78,11 +78,11 @@ def _range_end(text: str, nums: list[NumberMatch], i: int, lang: str) -> Optiona
     if i + 1 >= len(nums):
         return None
     a, b = nums[i], nums[i + 1]
+    if a.value >= b.value or b.start - a.end > 6:
+        return None
     gap = text[a.end:b.start].strip().lower()
     lead = words_before(text, a.start, 1)
     lead_low = lead[0].low if lead else ""
-    if a.value >= b.value or b.start - a.end > 6:
-        return None
     if gap in word_set("range_to") and lead_low in word_set("range_from"):
         return b.end
     if gap in _DASHES and b.start - a.end == 1:

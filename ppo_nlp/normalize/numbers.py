@@ -12,7 +12,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator, Optional
+from functools import lru_cache
+from typing import Optional
 
 import regex
 
@@ -29,6 +30,7 @@ _SPACES = " \u00a0\u202f"
 _SEP_RE = regex.compile(r"[.,\u00a0\u202f ]")
 _GAP_RE = regex.compile(r"[ \t\u00a0\u202f]*+")
 MAX_WORD_RUN = 12  # no number is written with more words ("девятьсот девяносто девять тысяч ...")
+SEEN_WORDS_MAX = 1 << 17  # words remembered per language, so that a long batch does not grow memory
 _CASE_KINDS = frozenset({"abl", "gen", "dat", "loc", "acc", "ins", "poss"})
 
 
@@ -54,6 +56,7 @@ class _Tok:
     kind: str  # num | word | pct
     suffix: str = ""
     dot: bool = False
+    seq: int = 0  # index in the stream of every token, the ones that cannot be part of a number included
 
 
 def resolve_lang(text: str, lang: Optional[str]) -> str:
@@ -63,14 +66,50 @@ def resolve_lang(text: str, lang: Optional[str]) -> str:
     return "kk" if has_kazakh_letters(text) else "ru"
 
 
-def _tokens(text: str) -> Iterator[_Tok]:
-    for m in _TOKEN_RE.finditer(text):
-        if m.group("num") is not None:
-            yield _Tok(m.start(), m.end(), m.group("num"), "num", m.group("suf") or "")
-        elif m.group("word") is not None:
-            yield _Tok(m.start("word"), m.end("word"), m.group("word"), "word", dot=bool(m.group("dot")))
-        else:
-            yield _Tok(m.start(), m.end(), "%", "pct")
+def _tokens(text: str, lang: str) -> list[_Tok]:
+    """The tokens that may be part of a number: digits, `%`, number words, multipliers and "and".
+
+    Other words are left out; `seq` keeps their place, so that a gap in it shows a word in between.
+    """
+    out, seen = [], _seen_words(lang)
+    for seq, m in enumerate(_TOKEN_RE.finditer(text)):
+        word = m[3]
+        if word is None:
+            out.append(_digits_or_percent(m, seq))
+            continue
+        keep = seen.get(word)
+        if keep is None:
+            keep = _may_be_number(word, lang, seen)
+        if keep:
+            out.append(_Tok(m.start(3), m.end(3), word, "word", dot=m[4] is not None, seq=seq))
+    return out
+
+
+def _digits_or_percent(m: regex.Match, seq: int) -> _Tok:
+    """The token of a `_TOKEN_RE` match that is no word."""
+    if m[1] is not None:
+        return _Tok(m.start(), m.end(), m[1], "num", m[2] or "", seq=seq)
+    return _Tok(m.start(), m.end(), "%", "pct", seq=seq)
+
+
+@lru_cache(maxsize=8)
+def _seen_words(lang: str) -> dict[str, bool]:
+    """Word -> whether it may be part of a number in `lang`, for the words met so far."""
+    return {}
+
+
+def _may_be_number(word: str, lang: str, seen: dict[str, bool]) -> bool:
+    """Whether a word token can take part in a number: a number word, an abbreviated multiplier or "and"."""
+    if len(seen) >= SEEN_WORDS_MAX:
+        seen.clear()
+    low = word.lower()
+    seen[word] = keep = low == "and" or low in abbreviations() or _word_value(word, lang) is not None
+    return keep
+
+
+def _follows(toks: list[_Tok], j: int) -> bool:
+    """Whether `toks[j]` comes right after `toks[j - 1]` in the full token stream (no word left out between)."""
+    return toks[j].seq == toks[j - 1].seq + 1
 
 
 def _thousands_sep(sep: str, lang: str) -> bool:
@@ -127,11 +166,15 @@ def _adjacent(text: str, left: int, right: int) -> bool:
 
 def _word_num(tok: _Tok, lang: str) -> Optional[WordNum]:
     """The number word a token is, including hyphenated "twenty-one"."""
-    if tok.kind != "word":
-        return None
-    found = word_value(tok.text, lang)
-    if found is None and "-" in tok.text:
-        parts = [word_value(p, lang) for p in tok.text.split("-")]
+    return _word_value(tok.text, lang) if tok.kind == "word" else None
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_value(word: str, lang: str) -> Optional[WordNum]:
+    """The number word `word` is, including hyphenated "twenty-one"."""
+    found = word_value(word, lang)
+    if found is None and "-" in word:
+        parts = [word_value(p, lang) for p in word.split("-")]
         if all(parts) and len(parts) == 2 and parts[0].value >= 20 and parts[1].value < 10:
             return WordNum(parts[0].value + parts[1].value, "unit")
     return found
@@ -181,7 +224,7 @@ def _digit_match(toks: list[_Tok], i: int, text: str, lang: str) -> tuple[list[N
     out = [NumberMatch(s, e, v, k) for s, e, v, k in pieces[:-1]]
     start, end, value, kind = pieces[-1]
     last, used = NumberMatch(start, tok.end if tok.suffix else end, value, kind, case=case), 1
-    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    nxt = toks[i + 1] if i + 1 < len(toks) and _follows(toks, i + 1) else None
     if nxt is not None and not tok.suffix and _adjacent(text, end, nxt.start):
         last, used = _extend_digits(last, nxt, lang)
     return out + [last], used
@@ -204,7 +247,7 @@ def _word_run(toks: list[_Tok], i: int, text: str, lang: str) -> list[tuple[_Tok
     """Adjacent number words from `toks[i]` (English "and" allowed inside)."""
     run: list[tuple[_Tok, WordNum]] = []
     j = i
-    while j < len(toks) and len(run) < MAX_WORD_RUN:
+    while j < len(toks) and len(run) < MAX_WORD_RUN and (not run or _follows(toks, j)):
         num = _word_num(toks[j], lang)
         if num is None and toks[j].text.lower() == "and" and run and j + 1 < len(toks):
             j += 1
@@ -250,7 +293,7 @@ def find_numbers(text: str, lang: Optional[str] = None) -> list[NumberMatch]:
     [(51.3, 'percent'), (56000.0, 'int')]
     """
     lang = resolve_lang(text, lang)
-    toks = list(_tokens(text))
+    toks = _tokens(text, lang)
     out: list[NumberMatch] = []
     i = 0
     while i < len(toks):

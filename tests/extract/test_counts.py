@@ -148,3 +148,21 @@ def test_counts_same_fact_twice_is_reported_once() -> None:
 ])
 def test_counts_hostile_inputs_return(text: str) -> None:
     assert isinstance(extract_counts(Document("t", "t", text=text, lang="ru")), list)
+
+
+@pytest.mark.parametrize("text,inside,outside", [
+    ("Пишите: info@amanat.kz 25 человек", "info@amanat.kz", "25"),
+    ("см. www.amanat.kz/news/2023 и 25 человек", "www.amanat.kz/news/2023", "25"),
+    ("адрес xwww.site.kz/a@b.kz, 25 человек", "xwww.site.kz/a@b.kz,", "25"),  # e-mail and link in one word
+    ("адрес https://x.kz/?m=a@b 25 человек", "https://x.kz/?m=a@b", "25"),
+    ("«100 конкретных шагов» и «5 шагов: \"план\"» 25 человек", "«100 конкретных шагов»", "25"),
+])
+def test_counts_blocked_spans_links_mail_quotes(text: str, inside: str, outside: str) -> None:
+    from ppo_nlp.extract.count_filters import blocked_spans
+
+    blocked = blocked_spans(Document("t", "t", text=text, lang="ru"), [])
+    start = text.index(inside)
+    assert blocked.covers(start, start + len(inside))
+    assert blocked.covers(start + len(inside) - 1, start + len(inside))
+    at = text.rindex(outside)
+    assert not blocked.covers(at, at + len(outside))

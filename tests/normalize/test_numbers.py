@@ -114,3 +114,28 @@ def test_numbers_property_random_text_never_raises(text: str, lang) -> None:
 def test_numbers_hostile_inputs_return(text: str) -> None:
     assert isinstance(find_numbers(text, "ru"), list)
     assert isinstance(find_numbers(text, "kk"), list)
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("twenty and one", "en", ["twenty and one"]),
+    ("twenty and foo and one", "en", ["twenty", "one"]),  # a word that is no number ends the run before "and"
+    ("hundred foo and fifty", "en", ["hundred", "fifty"]),
+    ("twenty foo one", "en", ["twenty", "one"]),
+    ("twenty and\nfive", "en", ["twenty", "five"]),
+    ("двадцать слово два", "ru", ["двадцать", "два"]),
+    ("5 слово млн", "ru", ["5"]),  # a multiplier after a word that is no number is not attached
+    ("5 тыс. человек", "ru", ["5 тыс."]),
+])
+def test_numbers_find_skips_words_that_are_no_numbers(text: str, lang: str, expected: list[str]) -> None:
+    assert [text[m.start:m.end] for m in find_numbers(text, lang)] == expected
+
+
+def test_numbers_find_same_after_the_word_memory_is_cleared(monkeypatch) -> None:
+    from ppo_nlp.normalize import numbers
+
+    text = "twenty and one, 5 млн и три тысячи слов"
+    expected = [(m.start, m.end, m.value) for m in find_numbers(text, "en")]
+    monkeypatch.setattr(numbers, "SEEN_WORDS_MAX", 2)
+    numbers._seen_words("en").clear()
+    assert [(m.start, m.end, m.value) for m in find_numbers(text, "en")] == expected
+    assert len(numbers._seen_words("en")) <= 2
