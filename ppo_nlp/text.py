@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Optional
 
 import regex
 
@@ -69,3 +70,12 @@ def fold(text: str) -> str:
 
 def has_kazakh_letters(text: str) -> bool:
     return any(ch in KK_LETTERS for ch in text)
+
+
+def python_digits(*parts: Optional[str]) -> bool:
+    """Whether Python's `int` reads every given digit string (None parts are skipped).
+
+    The `regex` module's `\\d` knows digits of newer Unicode versions (U+11BF0...) than this Python's
+    `unicodedata`; a match made of those is not a number here.
+    """
+    return all(part is None or part.isdecimal() for part in parts)

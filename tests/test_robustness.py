@@ -13,7 +13,8 @@ from ppo_nlp.records import validate
 
 PIECES = ["Нұр Отан", "AMANAT", "партии", "ППО", "«", "»", "“", '"', "более", "астам", "56", "мыңнан", "1,5",
           "тыс.", "%", "2023 жылғы", "1 Марта 2022, 12:01", "Секретарь", "Тамары Дуйсеновой", "\n", " ", ".",
-          "-", "Д.", "СЕЙДУАЛИЕВ", "филиалының", "атқарушы хатшысы", "million", "chairman of", "Комментарии"]
+          "-", "Д.", "СЕЙДУАЛИЕВ", "филиалының", "атқарушы хатшысы", "million", "chairman of", "Комментарии",
+          "\U00011bf0", "12.05.", ":00", "٣"]  # U+11BF0: a digit to `regex`, not to this Python's int()
 TEXTS = st.one_of(st.text(max_size=400), st.lists(st.sampled_from(PIECES), max_size=80).map("".join))
 
 
@@ -34,6 +35,16 @@ def test_robustness_fuzz_pipeline_never_raises(pipeline, text):
         assert record["text"][entity["start"]:entity["end"]] == entity["text"]
     for count in record["counts"]:
         assert record["text"][count["start"]:count["end"]] == count["text"]
+
+
+@pytest.mark.parametrize("text", [
+    "\U00011bf0\U00011bf1\U00011bf2\U00011bf3 жылы 5 \U00011bf0 мамыр", "12.\U00011bf0.2020 членов \U00011bf0 тыс.",
+    "12.05.\U00011bf0\U00011bf0\U00011bf0\U00011bf0 в \U00011bf0\U00011bf0:00", "Опубликовано: \U00011bf0\U00011bf0.05.2021\nТекст",
+])
+def test_robustness_digits_newer_than_python(pipeline, text):
+    """Digits `regex` knows and this Python's int() does not are plain characters, not a failed document."""
+    record = pipeline.process(RawDoc("digits", "digits", text, "text", {}, None))
+    assert "error" not in record, record.get("error")
 
 
 def test_robustness_models_and_resources_load_without_pickle(monkeypatch, seed_paths):

@@ -14,6 +14,7 @@ from typing import Optional
 import regex
 
 from ppo_nlp.normalize.dates import month_of, parse_date
+from ppo_nlp.text import python_digits
 
 MAX_CHARS = 200  # dates are only looked for in short lines
 _TIME = r"(?:[\s,]{1,3}(?:\p{L}{1,5}\.?\s{1,2})?(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d))?"
@@ -52,6 +53,8 @@ def find_date(line: str) -> Optional[FoundDate]:
 def _to_found(line: str, m: regex.Match) -> Optional[FoundDate]:
     """A FoundDate from a regex match, or None when the month or the numbers are not a date."""
     parts = m.groupdict()
+    if not python_digits(parts.get("m"), parts["y"], parts["d"], parts.get("hh")):
+        return None
     month = int(parts["m"]) if parts.get("m") else month_number(parts["mon"])
     year, day = int(parts["y"]), int(parts["d"])
     if not month or not 1 <= month <= 12 or not 1 <= day <= 31 or not 1900 <= year <= 2100:

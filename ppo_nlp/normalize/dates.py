@@ -22,6 +22,7 @@ import regex
 from ppo_nlp.normalize import _morph
 from ppo_nlp.normalize._tables import load_tsv, word_set
 from ppo_nlp.normalize.kk_stem import strip_kk
+from ppo_nlp.text import python_digits
 
 _TOKEN_RE = regex.compile(r"\d++|[^\W\d_]++|\S")
 _MATCH = type(regex.match("", ""))
@@ -268,6 +269,8 @@ def _numeric(text: str) -> list[DateMatch]:
     out = []
     for m in _NUMERIC_RE.finditer(text):
         year, month, day = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])
+        if not python_digits(year, month, day, m["hh"], m["mm"]):
+            continue
         time = f"{int(m['hh']):02d}:{m['mm']}" if m["hh"] and int(m["hh"]) < 24 and int(m["mm"]) < 60 else ""
         iso = _iso(int(year), int(month), int(day), time) if 1 <= int(month) <= 12 else None
         if iso and MIN_YEAR <= int(year) <= MAX_YEAR:

@@ -11,6 +11,8 @@
 """
 from __future__ import annotations
 
+import unicodedata
+
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -27,6 +29,7 @@ _TOKEN_RE = regex.compile(
     r"|(?P<pct>%)",
 )
 _SPACES = " \u00a0\u202f"
+_SEPARATORS = frozenset(".," + _SPACES)
 _SEP_RE = regex.compile(r"[.,\u00a0\u202f ]")
 _GAP_RE = regex.compile(r"[ \t\u00a0\u202f]*+")
 MAX_WORD_RUN = 12  # no number is written with more words ("девятьсот девяносто девять тысяч ...")
@@ -125,8 +128,16 @@ def _grouped(groups: list[str], seps: list[str]) -> bool:
     return same and len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
 
 
+def _python_digits(raw: str) -> bool:
+    """Whether every digit of `raw` is one Python's `float` reads: `regex` knows digits of newer Unicode
+    versions (U+11BF0...) than this Python's `unicodedata`."""
+    return raw.isascii() or all(ch in _SEPARATORS or unicodedata.decimal(ch, None) is not None for ch in raw)
+
+
 def digits_value(raw: str, lang: str = "ru") -> Optional[tuple[float, str]]:
     """A digit string with separators to (value, 'int'|'decimal'); None when it is not one number."""
+    if not _python_digits(raw):
+        return None
     groups, seps = _SEP_RE.split(raw), _SEP_RE.findall(raw)
     decimal = False
     if seps and seps[-1] in ",.":

@@ -139,3 +139,9 @@ def test_numbers_find_same_after_the_word_memory_is_cleared(monkeypatch) -> None
     numbers._seen_words("en").clear()
     assert [(m.start, m.end, m.value) for m in find_numbers(text, "en")] == expected
     assert len(numbers._seen_words("en")) <= 2
+
+
+@pytest.mark.parametrize("text", ["\U00011bf0", "\U00011bf0\U00011bf1 тыс", "12 \U00011bf0", "\U00011bf0,5%"])
+def test_digits_python_cannot_read_are_not_numbers(text: str) -> None:
+    """`regex` knows digits of newer Unicode than this Python's `float`: they are skipped, never raise."""
+    assert all("\U00011bf0" not in text[m.start:m.end] for m in find_numbers(text, "ru"))
