@@ -86,7 +86,10 @@ class GreedyNer:
 
     def _scores(self, summed: np.ndarray) -> np.ndarray:
         """Action scores from summed feature blocks: bias, maxout over the pieces, the upper layer."""
-        hidden = (summed + self.lower_b).reshape(len(summed), *self.shape).max(axis=2)
+        pieces = (summed + self.lower_b).reshape(len(summed), *self.shape)
+        hidden = pieces[:, :, 0]
+        for piece in range(1, self.shape[1]):  # np.maximum per piece: a max over a short last axis is slow
+            hidden = np.maximum(hidden, pieces[:, :, piece])
         return hidden @ self.upper_w.T + self.upper_b
 
     def _closed_moves(self, feats, space, sent_start, doc_end) -> np.ndarray:
