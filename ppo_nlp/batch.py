@@ -53,7 +53,7 @@ def chunks(raws: Iterable[RawDoc]) -> Iterator[list[RawDoc]]:
 
 def _init_worker(options: Options) -> None:
     global _worker_pipeline
-    _worker_pipeline = Pipeline(options)
+    _worker_pipeline = Pipeline(options).warm()
 
 
 def _process_chunk(chunk: list[RawDoc]) -> list[dict[str, Any]]:
@@ -75,7 +75,7 @@ def _ordered_parallel(pieces: Iterator[list[RawDoc]], options: Options, workers:
 def process_raws(raws: Iterable[RawDoc], options: Options, workers: int = 1) -> Iterator[dict[str, Any]]:
     """Records for ingested documents, in input order, with `workers` processes (1: in this process)."""
     if workers <= 1:
-        pipeline = Pipeline(options)
+        pipeline = Pipeline(options).warm()
         for raw in raws:
             yield pipeline.process(raw)
         return

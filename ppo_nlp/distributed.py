@@ -31,7 +31,7 @@ def _worker_pipeline(options: Options) -> Pipeline:
     """The pipeline of this worker process, built on its first chunk."""
     k = _options_key(options)
     if k not in _pipelines:
-        _pipelines[k] = Pipeline(options)
+        _pipelines[k] = Pipeline(options).warm()
     return _pipelines[k]
 
 
