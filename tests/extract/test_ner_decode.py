@@ -66,3 +66,17 @@ def test_moves_columns() -> None:
 def test_other_architectures_fall_back_to_spacy() -> None:
     nlp = spacy.blank("en")
     assert ner._decoder(nlp) is None
+
+
+@pytest.mark.parametrize("shape", [(0, 4, 3), (1, 1, 1), (7, 5, 2), (50, 96, 3)])
+def test_predict_ops_maxout_equals_thinc(shape) -> None:
+    from thinc.api import NumpyOps
+
+    from ppo_nlp.extract.ner_decode import PredictOps
+
+    X = np.random.default_rng(0).standard_normal(shape).astype("float32")
+    best, _ = PredictOps().maxout(X)
+    expected, _ = NumpyOps().maxout(X)
+    assert best.flags.c_contiguous and best.shape == expected.shape and (best == expected).all()
+    with pytest.raises(NotImplementedError):
+        PredictOps().backprop_maxout(best, None, shape[2])
