@@ -58,7 +58,7 @@ def _init_worker(options: Options) -> None:
 
 def _process_chunk(chunk: list[RawDoc]) -> list[dict[str, Any]]:
     assert _worker_pipeline is not None
-    return _worker_pipeline.process_many(chunk)
+    return [_worker_pipeline.process(raw) for raw in chunk]
 
 
 def _ordered_parallel(pieces: Iterator[list[RawDoc]], options: Options, workers: int) -> Iterator[dict]:
@@ -76,8 +76,8 @@ def process_raws(raws: Iterable[RawDoc], options: Options, workers: int = 1) -> 
     """Records for ingested documents, in input order, with `workers` processes (1: in this process)."""
     if workers <= 1:
         pipeline = Pipeline(options).warm()
-        for chunk in chunks(raws):
-            yield from pipeline.process_many(chunk)
+        for raw in raws:
+            yield pipeline.process(raw)
         return
     yield from _ordered_parallel(chunks(raws), options, workers)
 

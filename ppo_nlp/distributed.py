@@ -38,7 +38,7 @@ def _worker_pipeline(options: Options) -> Pipeline:
 def process_chunk(chunk: list[RawDoc], options: Options) -> list[dict[str, Any]]:
     """Records for one chunk, on a Dask worker."""
     pipeline = _worker_pipeline(options)
-    return pipeline.process_many(chunk)
+    return [pipeline.process(raw) for raw in chunk]
 
 
 def extract_dask(inputs: list[str], client: Any, options: Optional[Options] = None,

@@ -12,10 +12,9 @@ are loaded; load it once per process (`ppo_nlp.load()`), then feed it texts or i
 from __future__ import annotations
 
 import gc
-import logging
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, Optional
+from typing import Any, Iterable, Iterator, Optional
 
 from ppo_nlp import aggregate
 from ppo_nlp.doc import Count, Document, Entity, Segment
@@ -25,8 +24,6 @@ from ppo_nlp.ingest import IngestLimits, RawDoc, clean
 from ppo_nlp.lang import detect_language, segment_languages
 from ppo_nlp.records import document_record, error_record
 from ppo_nlp.timeout import DocumentTimeout, time_limit
-
-log = logging.getLogger(__name__)
 
 LANGS = ("auto", "ru", "kk", "en")
 
@@ -55,17 +52,12 @@ class Pipeline:
     def __call__(self, text: str, *, id: str = "text", source: str = "<string>", kind: str = "text",
                  meta: Optional[dict[str, Any]] = None) -> Document:
         """Clean and analyse one text (plain or HTML) into a `Document`."""
-        doc = self._prepared(text, id=id, source=source, kind=kind, meta=meta)
-        self._extract(doc)
-        return doc
-
-    def _prepared(self, text: str, *, id: str, source: str, kind: str, meta: Optional[dict[str, Any]]) -> Document:
-        """A cleaned document with its language and passages, before any extractor."""
         cleaned = clean(text, kind, meta or {})
         doc = Document(id=id, source=source, text=cleaned.text, title=cleaned.title,
                        published=cleaned.published, outlet=cleaned.outlet, author=cleaned.author,
                        removed=list(cleaned.removed))
         self._set_language(doc, (meta or {}).get("lang"))
+        self._extract(doc)
         return doc
 
     def warm(self) -> "Pipeline":
@@ -88,28 +80,14 @@ class Pipeline:
 
     def process(self, raw: RawDoc) -> dict[str, Any]:
         """A record for an ingested document: the document record, or an error record. Never raises."""
-        return self.process_many([raw])[0]
-
-    def process_many(self, raws: list[RawDoc]) -> list[dict[str, Any]]:
-        """`process` for several documents, in order; their NER runs in one model call per language, which
-        spreads the models' fixed cost per call over the documents. Never raises."""
-        prepared = [self._guarded(raw, lambda raw=raw: self._prepared(
-            raw.text, id=raw.id, source=raw.source, kind=raw.kind, meta=raw.meta)) for raw in raws]
-        docs = [p for p in prepared if isinstance(p, Document)]
-        ner = dict(zip(map(id, docs), self._ner_many(docs)))
-        return [p if not isinstance(p, Document)
-                else self._guarded(raw, lambda p=p: document_record(self._extract(p, ner.get(id(p)))))
-                for raw, p in zip(raws, prepared)]
-
-    def _guarded(self, raw: RawDoc, work: Callable[[], Any]) -> Any:
-        """`work()` for one document under the time limit, or the error record of its failure."""
         if raw.error is not None:
             return error_record(raw.id, raw.source, raw.error.code, raw.error.message)
         if not raw.text or not raw.text.strip():
             return error_record(raw.id, raw.source, "E008", "the document has no text")
         try:
             with time_limit(self.options.time_limit):
-                return work()
+                doc = self(raw.text, id=raw.id, source=raw.source, kind=raw.kind, meta=raw.meta)
+                return document_record(doc)
         except DocumentTimeout:
             return error_record(raw.id, raw.source, "E009",
                                 f"processing took longer than {self.options.time_limit:g} s")
@@ -117,17 +95,6 @@ class Pipeline:
             return error_record(raw.id, raw.source, exc.code, exc.message)
         except Exception as exc:  # a bad document must never end the batch
             return error_record(raw.id, raw.source, "E010", f"{type(exc).__name__}: {exc}"[:500])
-
-    def _ner_many(self, docs: list[Document]) -> list[Optional[list[Entity]]]:
-        """NER mentions of several documents at once; None for each when that fails (each document then
-        runs its own NER, so that a failure is that document's error record)."""
-        if self._stages.ner is None or not docs:
-            return [None] * len(docs)
-        try:
-            return self._stages.ner(docs)
-        except Exception as exc:  # noqa: BLE001 - retried per document below
-            log.warning("NER of %d documents failed together (%s); retrying one by one", len(docs), exc)
-            return [None] * len(docs)
 
     def _set_language(self, doc: Document, meta_lang: Optional[str]) -> None:
         forced = self.options.lang if self.options.lang != "auto" else None
@@ -139,17 +106,14 @@ class Pipeline:
         doc.lang, doc.lang_score = result.lang, result.score
         doc.segments = segment_languages(doc.text, doc.lang)
 
-    def _extract(self, doc: Document, ner_found: Optional[list[Entity]] = None) -> Document:
-        """Rules first; officials see rule mentions plus NER people; NER joins last, at lowest precedence.
-        `ner_found`: the document's NER mentions when they were found already (`process_many`)."""
+    def _extract(self, doc: Document) -> None:
+        """Rules first; officials see rule mentions plus NER people; NER joins last, at lowest precedence."""
         s = self._stages
-        if ner_found is None and s.ner is not None:
-            ner_found = s.ner([doc])[0]
         doc.entities = s.gazetteer(doc)
         doc.entities = known = merge_entities(doc.entities + s.patterns(doc))
         known = merge_entities(known + s.dates(doc))
         known_index = SpanIndex(known)
-        ner = [e for e in ner_found or [] if plausible(e, doc) and not known_index.overlaps(e)]
+        ner = [e for e in (s.ner(doc) if s.ner else []) if plausible(e, doc) and not known_index.overlaps(e)]
         doc.entities = known + [e for e in ner if e.label == "PERSON"]
         doc.counts = s.counts(doc)
         people_entities, doc.people = s.officials(doc)
@@ -159,7 +123,6 @@ class Pipeline:
         doc.organizations = aggregate.organizations(doc.entities)
         doc.projects = aggregate.projects(doc.entities)
         doc.locations = aggregate.locations(doc.entities)
-        return doc
 
 
 @dataclass
@@ -182,9 +145,9 @@ def _load_stages(ner: bool) -> _Stages:
 
     ner_stage = None
     if ner:
-        from ppo_nlp.extract.ner import extract_ner_many
+        from ppo_nlp.extract.ner import extract_ner
 
-        ner_stage = extract_ner_many
+        ner_stage = extract_ner
     return _Stages(extract_gazetteer, extract_patterns, ner_stage, extract_dates, extract_counts,
                    extract_officials)
 

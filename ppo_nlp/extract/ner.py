@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 LANGS = ("kk", "ru", "en")
 MAX_CHUNK = 10_000  # characters per spaCy call
-BATCH = 4  # a model call reads at most BATCH * MAX_CHUNK characters: ~150 MB of activations at most
+BATCH = 4  # chunks per spaCy batch: ~150 MB of activations at most, no slower than larger batches
 MIN_SEGMENT = 200  # a passage in another language shorter than this uses the document model
 KEEP_PIPES = ("tok2vec", "ner")
 VOCAB_LIMIT = 150_000  # words a model's vocabulary may collect before it is reloaded (~60 MB)
@@ -64,20 +64,6 @@ def chunks(text: str, limit: int = MAX_CHUNK) -> Iterator[tuple[int, str]]:
         yield start, text[start:]
 
 
-def _batches(pieces: list[tuple[int, int, str]], limit: int) -> Iterator[list[tuple[int, int, str]]]:
-    """Consecutive pieces grouped into batches of at most `limit` characters (a longer piece alone)."""
-    batch: list[tuple[int, int, str]] = []
-    size = 0
-    for piece in pieces:
-        if batch and size + len(piece[2]) > limit:
-            yield batch
-            batch, size = [], 0
-        batch.append(piece)
-        size += len(piece[2])
-    if batch:
-        yield batch
-
-
 class NerModel:
     """A loaded spaCy NER pipeline for one language."""
 
@@ -108,7 +94,8 @@ class NerModel:
         texts = list(texts)
         pieces = [(i, off, piece) for i, t in enumerate(texts) for off, piece in chunks(t)]
         out: list[list[Entity]] = [[] for _ in texts]
-        for batch in _batches(pieces, batch_size * MAX_CHUNK):
+        for start in range(0, len(pieces), batch_size):
+            batch = pieces[start:start + batch_size]
             for (i, off, _), spans in zip(batch, self._spans([p for _, _, p in batch])):
                 out[i].extend(self._entities(spans, off, texts[i]))
         if self.lang == "ru":
@@ -295,20 +282,11 @@ def _regions(doc: Document) -> list[tuple[int, int, str]]:
 
 def extract_ner(doc: Document) -> list[Entity]:
     """NER mentions of `doc.text`, by the model of the document (or long passage) language."""
-    return extract_ner_many([doc])[0]
-
-
-def extract_ner_many(docs: list[Document]) -> list[list[Entity]]:
-    """`extract_ner` of several documents, with one model call per language for all their passages."""
-    where: dict[str, list[tuple[int, int, int]]] = {}
-    for i, doc in enumerate(docs):
-        for start, end, lang in _regions(doc):
-            if lang in LANGS and start < end and load_ner(lang) is not None:
-                where.setdefault(lang, []).append((i, start, end))
-    found: list[list[Entity]] = [[] for _ in docs]
-    for lang, places in where.items():
-        texts = [docs[i].text[start:end] for i, start, end in places]
-        for (i, start, _), entities in zip(places, load_ner(lang).predict_many(texts)):
-            found[i].extend(Entity(e.label, e.text, e.start + start, e.end + start, e.source, e.score)
-                            for e in entities)
-    return [sorted(entities, key=lambda e: (e.start, e.end)) for entities in found]
+    found: list[Entity] = []
+    for start, end, lang in _regions(doc):
+        model = load_ner(lang) if lang in LANGS else None
+        if model is None or start >= end:
+            continue
+        for ent in model.predict(doc.text[start:end]):
+            found.append(Entity(ent.label, ent.text, ent.start + start, ent.end + start, ent.source, ent.score))
+    return sorted(found, key=lambda e: (e.start, e.end))
