@@ -18,7 +18,6 @@ from typing import Callable, Iterable
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from ppo_nlp.ingest import RawDoc  # noqa: E402
 from ppo_nlp.paths import shared_data_dir  # noqa: E402
 
 
@@ -67,21 +66,32 @@ def timed(fn: Callable[[], object]) -> float:
 
 
 def rate(name: str, texts: list[str], fn: Callable[[str], object]) -> dict:
+    return _row(name, texts, timed(lambda: [fn(t) for t in texts]))
+
+
+def _row(name: str, texts: list[str], seconds: float) -> dict:
     chars = sum(map(len, texts))
-    seconds = timed(lambda: [fn(t) for t in texts])
     return {"system": name, "docs": len(texts), "chars": chars, "seconds": round(seconds, 2),
             "chars_per_s": round(chars / seconds), "docs_per_s": round(len(texts) / seconds, 1)}
 
 
-def ppo_rows(texts: list[str]) -> list[dict]:
+def ppo_row(chars: int, langs: list[str], ner: bool) -> dict:
+    """One ppo_nlp row: the pipeline loaded and warmed as batch workers start, then one document at a time
+    (what each worker of the CLI does)."""
     import ppo_nlp
 
-    rows = []
-    for label, ner in (("ppo_nlp (rules + NER)", True), ("ppo_nlp (rules only)", False)):
-        nlp = ppo_nlp.load(ner=ner, time_limit=None)
-        nlp(texts[0])  # warm caches
-        rows.append(rate(label, texts, nlp))
-    return rows
+    corpus = mixed_corpus(chars)
+    texts = [t for lang in langs for t in corpus[lang]]
+    nlp = ppo_nlp.load(ner=ner, time_limit=None).warm()
+    name = "ppo_nlp (rules + NER)" if ner else "ppo_nlp (rules only)"
+    return rate(name + (f" on {langs[0]}" if len(langs) == 1 else ""), texts, nlp)
+
+
+def ppo_rows(chars: int, langs: list[str], ners: Iterable[bool]) -> list[dict]:
+    """ppo_nlp rows, each in a fresh process: no row reads caches that an earlier row filled."""
+    code = ("import json,sys;sys.path.insert(0,'benchmarks');import throughput as b;"
+            "print(json.dumps(b.ppo_row({chars},{langs!r},{ner})))")
+    return [_child(code.format(chars=chars, langs=list(langs), ner=ner)) for ner in ners]
 
 
 def _natasha_models() -> tuple[object, object]:
@@ -202,8 +212,9 @@ def main() -> None:
     corpus = mixed_corpus(args.chars)
     mixed = [t for lang in ("ru", "kk", "en") for t in corpus[lang]]
     print("corpus:", {lang: (len(d), sum(map(len, d))) for lang, d in corpus.items()})
-    rows = ppo_rows(mixed) + [natasha_row(corpus["ru"]), spacy_row(mixed)]
-    rows += [r | {"system": r["system"] + " on ru"} for r in ppo_rows(corpus["ru"])[:1]]
+    langs = ["ru", "kk", "en"]
+    rows = ppo_rows(args.chars, langs, [True, False]) + [natasha_row(corpus["ru"]), spacy_row(mixed)]
+    rows += ppo_rows(args.chars, ["ru"], [True])
     print_table(r for r in rows if r)
     print("scaling:", scaling(mixed))
     print("load and memory (one worker):", load_and_memory(corpus["ru"][0][:5000]))
