@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 LANGS = ("kk", "ru", "en")
 MAX_CHUNK = 10_000  # characters per spaCy call
-BATCH = 4  # chunks per spaCy batch: ~150 MB of activations at most, no slower than larger batches
+BATCH = 4  # chunks per model call: ~150 MB of activations at most, no slower than larger batches
 MIN_SEGMENT = 200  # a passage in another language shorter than this uses the document model
 KEEP_PIPES = ("tok2vec", "ner")
 VOCAB_LIMIT = 150_000  # words a model's vocabulary may collect before it is reloaded (~60 MB)

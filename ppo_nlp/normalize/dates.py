@@ -72,8 +72,7 @@ def _kk_prefixes() -> frozenset[str]:
 def _month_prefixes() -> frozenset[str]:
     """The first three letters of every month form and Kazakh stem: `month_of` is None for a word whose
     lower case (ё as е) starts with none of them."""
-    forms, kk_stems, _ = _months()
-    return frozenset({f[:3] for f in forms} | {s[:3] for s in kk_stems})
+    return frozenset(f[:3] for f in _months()[0]) | _kk_prefixes()
 
 
 @lru_cache(maxsize=65536)

@@ -11,8 +11,6 @@
 """
 from __future__ import annotations
 
-import unicodedata
-
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -20,7 +18,7 @@ from typing import Optional
 import regex
 
 from ppo_nlp.normalize.number_words import WordNum, abbreviations, combine, word_value
-from ppo_nlp.text import has_kazakh_letters
+from ppo_nlp.text import has_kazakh_letters, python_digits
 
 # Digits, optionally grouped by one space/dot/comma between digit runs, and a hyphenated ending.
 _TOKEN_RE = regex.compile(
@@ -29,11 +27,10 @@ _TOKEN_RE = regex.compile(
     r"|(?P<pct>%)",
 )
 _SPACES = " \u00a0\u202f"
-_SEPARATORS = frozenset(".," + _SPACES)
 _SEP_RE = regex.compile(r"[.,\u00a0\u202f ]")
 _GAP_RE = regex.compile(r"[ \t\u00a0\u202f]*+")
 MAX_WORD_RUN = 12  # no number is written with more words ("девятьсот девяносто девять тысяч ...")
-SEEN_WORDS_MAX = 1 << 17  # words remembered per language, so that a long batch does not grow memory
+SEEN_WORDS_MAX = 1 << 17  # words remembered, so that a long batch does not grow memory
 _CASE_KINDS = frozenset({"abl", "gen", "dat", "loc", "acc", "ins", "poss"})
 
 
@@ -74,16 +71,12 @@ def _tokens(text: str, lang: str) -> list[_Tok]:
 
     Other words are left out; `seq` keeps their place, so that a gap in it shows a word in between.
     """
-    out, seen = [], _seen_words(lang)
+    out = []
     for seq, m in enumerate(_TOKEN_RE.finditer(text)):
         word = m[3]
         if word is None:
             out.append(_digits_or_percent(m, seq))
-            continue
-        keep = seen.get(word)
-        if keep is None:
-            keep = _may_be_number(word, lang, seen)
-        if keep:
+        elif _may_be_number(word, lang):
             out.append(_Tok(m.start(3), m.end(3), word, "word", dot=m[4] is not None, seq=seq))
     return out
 
@@ -95,19 +88,11 @@ def _digits_or_percent(m: regex.Match, seq: int) -> _Tok:
     return _Tok(m.start(), m.end(), "%", "pct", seq=seq)
 
 
-@lru_cache(maxsize=8)
-def _seen_words(lang: str) -> dict[str, bool]:
-    """Word -> whether it may be part of a number in `lang`, for the words met so far."""
-    return {}
-
-
-def _may_be_number(word: str, lang: str, seen: dict[str, bool]) -> bool:
+@lru_cache(maxsize=SEEN_WORDS_MAX)
+def _may_be_number(word: str, lang: str) -> bool:
     """Whether a word token can take part in a number: a number word, an abbreviated multiplier or "and"."""
-    if len(seen) >= SEEN_WORDS_MAX:
-        seen.clear()
     low = word.lower()
-    seen[word] = keep = low == "and" or low in abbreviations() or _word_value(word, lang) is not None
-    return keep
+    return low == "and" or low in abbreviations() or _word_value(word, lang) is not None
 
 
 def _follows(toks: list[_Tok], j: int) -> bool:
@@ -128,17 +113,11 @@ def _grouped(groups: list[str], seps: list[str]) -> bool:
     return same and len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
 
 
-def _python_digits(raw: str) -> bool:
-    """Whether every digit of `raw` is one Python's `float` reads: `regex` knows digits of newer Unicode
-    versions (U+11BF0...) than this Python's `unicodedata`."""
-    return raw.isascii() or all(ch in _SEPARATORS or unicodedata.decimal(ch, None) is not None for ch in raw)
-
-
 def digits_value(raw: str, lang: str = "ru") -> Optional[tuple[float, str]]:
     """A digit string with separators to (value, 'int'|'decimal'); None when it is not one number."""
-    if not _python_digits(raw):
-        return None
     groups, seps = _SEP_RE.split(raw), _SEP_RE.findall(raw)
+    if not python_digits(*groups):
+        return None
     decimal = False
     if seps and seps[-1] in ",.":
         last, others = seps[-1], seps[:-1]

@@ -130,15 +130,14 @@ def test_numbers_find_skips_words_that_are_no_numbers(text: str, lang: str, expe
     assert [text[m.start:m.end] for m in find_numbers(text, lang)] == expected
 
 
-def test_numbers_find_same_after_the_word_memory_is_cleared(monkeypatch) -> None:
+def test_numbers_find_same_after_the_word_memory_is_cleared() -> None:
     from ppo_nlp.normalize import numbers
 
     text = "twenty and one, 5 млн и три тысячи слов"
     expected = [(m.start, m.end, m.value) for m in find_numbers(text, "en")]
-    monkeypatch.setattr(numbers, "SEEN_WORDS_MAX", 2)
-    numbers._seen_words("en").clear()
+    numbers._may_be_number.cache_clear()
     assert [(m.start, m.end, m.value) for m in find_numbers(text, "en")] == expected
-    assert len(numbers._seen_words("en")) <= 2
+    assert numbers._may_be_number.cache_info().maxsize == numbers.SEEN_WORDS_MAX
 
 
 @pytest.mark.parametrize("text", ["\U00011bf0", "\U00011bf0\U00011bf1 тыс", "12 \U00011bf0", "\U00011bf0,5%"])
