@@ -1,0 +1,179 @@
+"""Matching keys for place names: a surface form -> (class, name key) pairs, in ru, kk and Latin script.
+
+A key is the folded name (`ppo_nlp.text.fold`) with each word in its dictionary form: a pymorphy3 lemma
+or a rule-made adjective/noun base in Russian, the stem left by `kk_stem.strip_kk` in Kazakh, a coarse
+skeleton in Latin script (one key for the passport, 2017/2018/2021 Kazakh Latin and English spellings).
+The class comes from a type word before or after the name (`resources/places/type_words.tsv`):
+`Алгинском районе` -> ("district", "алгинский"); `Алматы облысының` -> ("oblast", "алматы").
+
+>>> latin_skeleton("Qostanaı oblysy") == latin_skeleton("Kostanay oblysy")
+True
+>>> masculine("Акмолинская")
+'акмолинский'
+"""
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from itertools import product
+from typing import Callable, Iterable, Optional
+
+import regex
+
+from ppo_nlp.normalize import _morph
+from ppo_nlp.normalize._tables import load_tsv
+from ppo_nlp.normalize.kk_stem import strip_kk, suffixes
+from ppo_nlp.normalize.translit import to_latin
+from ppo_nlp.text import fold, fold_quotes
+
+# Which KATO kinds a type word allows; None: a bare name (settlements and cities only).
+CLASSES: dict[Optional[str], frozenset[str]] = {
+    None: frozenset({"country", "city_republican", "city", "town", "urban_settlement", "village",
+                     "railway_station", "railway_siding", "site"}),
+    "oblast": frozenset({"oblast"}),
+    "district": frozenset({"district", "city_district"}),
+    "okrug": frozenset({"rural_okrug", "rural_administration", "settlement_administration",
+                        "town_administration", "city_district_administration"}),
+    "city": frozenset({"city_republican", "city", "town"}),
+    "village": frozenset({"village", "urban_settlement", "site"}),
+    "settlement": frozenset({"urban_settlement", "village", "town"}),
+    "station": frozenset({"railway_station", "railway_siding"}),
+}
+UNIT_CLASSES = frozenset({"oblast", "district", "okrug"})  # names that are only names with a type word
+MAX_KEYS = 64
+_PREPOSITIONS = frozenset({"в", "во", "на", "из", "изо", "по", "до", "от", "у", "к", "ко", "под", "над",
+                           "для", "при", "о", "об", "in", "of", "from", "to", "the", "at"})
+_ABBREV_GLUE = regex.compile(r"(?<=(?:^|\s)(?:г|с|п|ст|пос|им)\.)(?=\w)")
+_EDGE_PUNCT = "\"'«»“”„()[],;:!?"
+_FEM_ADJ = (("ская", "ский"), ("цкая", "цкий"), ("кая", "кий"), ("ная", "ный"), ("ая", "ый"), ("яя", "ий"))
+_RU_ADJ_ENDS = ("ого", "ому", "ой", "ом", "им", "ую", "ая", "ий", "ый", "ое", "ие", "ых", "их", "ыми", "ими")
+_RU_NOUN_ENDS = ("ом", "ой", "ою", "ем", "е", "а", "у", "ы", "и", "ю", "я")
+_RU_NOUN_ADDS = ("", "а", "я", "й", "ь")
+_APOSTROPHES = regex.compile(r"['’ʼ`´]")
+_NON_ALNUM = regex.compile(r"[^a-z0-9]+")
+_DOUBLED = regex.compile(r"(\w)\1+")
+_IE = regex.compile(r"\bie")
+_LATIN_STEPS = (("shch", "sh"), ("dzh", "j"), ("zh", "j"), ("kh", "h"), ("ch", "c"), ("ts", "c"),
+                ("sh", "s"), ("gh", "g"), ("q", "k"), ("w", "u"), ("y", "i"), ("x", "h"))
+
+
+def masculine(word: str) -> str:
+    """The masculine form of a feminine Russian adjective (index side: Акмолинская область)."""
+    low = fold(word)
+    for fem, masc in _FEM_ADJ:
+        if low.endswith(fem):
+            return low[: -len(fem)] + masc
+    return low
+
+
+@lru_cache(maxsize=65536)
+def latin_skeleton(text: str) -> str:
+    """A coarse ASCII key shared by the Latin spellings of one name (Qostanaı = Kostanay = Qostanay)."""
+    low = text.lower().replace("ı", "i").replace("ł", "l")
+    low = "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
+    low = _APOSTROPHES.sub("", low)
+    for old, new in _LATIN_STEPS:
+        low = low.replace(old, new)
+    low = _DOUBLED.sub(r"\1", _NON_ALNUM.sub(" ", low))
+    return _IE.sub("e", low).strip()
+
+
+def words_of(form: str) -> list[str]:
+    """The words of a surface form: quotes and edge punctuation dropped, `г.Семей` split, prepositions off."""
+    text = _ABBREV_GLUE.sub(" ", fold_quotes(form).replace("\xa0", " "))
+    words = [w.strip(_EDGE_PUNCT) for w in text.split()]
+    words = [w for w in words if w]
+    while len(words) > 1 and words[0].lower() in _PREPOSITIONS:
+        words = words[1:]
+    return words
+
+
+def ru_word_keys(word: str, vocab: frozenset[str]) -> set[str]:
+    """Dictionary forms of a Russian word: itself, pymorphy3 lemmas, rule-made adjective/noun bases."""
+    low = fold(word)
+    keys = {low} | {fold(lemma) for lemma in _morph.lemmas(word)}
+    for end in _RU_ADJ_ENDS:
+        if low.endswith(end) and len(low) > len(end) + 2:
+            keys |= {low[: -len(end)] + "ий", low[: -len(end)] + "ый"}
+    for end in _RU_NOUN_ENDS:
+        if low.endswith(end) and len(low) > len(end) + 2:
+            keys |= {low[: -len(end)] + add for add in _RU_NOUN_ADDS}
+    return {low} | (keys & vocab)
+
+
+def kk_word_keys(word: str, vocab: frozenset[str], kk_vocab: frozenset[str]) -> set[str]:
+    """A Kazakh word and the stems its case, possessive and plural endings leave: the first known name
+    stem, the first type-word stem (`ауылы` is also a name word) and the greedy one."""
+    stems = {strip_kk(word, known)[0] for known in (kk_vocab, kk_type_forms(), None)}
+    return {fold(word)} | ({fold(s) for s in stems} & vocab)
+
+
+@lru_cache(maxsize=None)
+@lru_cache(maxsize=None)
+def latin_endings() -> tuple[str, ...]:
+    """Skeletons of the Kazakh endings (`да`, `ның` ...), longest first, for Latin-script Kazakh."""
+    ends = {latin_skeleton(to_latin(suffix)) for suffix, _ in suffixes()}
+    return tuple(sorted((e for e in ends if e), key=lambda e: (-len(e), e)))
+
+
+def latin_word_keys(word: str, vocab: frozenset[str]) -> set[str]:
+    """A Latin word's skeleton and what is left of it without a Kazakh ending (Shymkentte -> simkent)."""
+    key = latin_skeleton(word)
+    stems = set()
+    for end in latin_endings():
+        if key.endswith(end) and len(key) - len(end) >= 3:
+            # the skeleton merges doubled letters: Shymkentte -> simkente = simkent + te
+            stems |= {key[: -len(end)], key[: -len(end)] + end[0]}
+    return {key} | (stems & vocab)
+
+
+@lru_cache(maxsize=None)
+def type_table(lang: str) -> tuple[tuple[str, str, str], ...]:
+    """(form key, class, where) of the type words of `lang`."""
+    rows = load_tsv("places/type_words.tsv")
+    norm: Callable[[str], str] = latin_skeleton if lang == "latin" else fold
+    return tuple((norm(r["form"]), r["class"], r["where"]) for r in rows if r["lang"] == lang)
+
+
+def split_type(keys: list[set[str]], lang: str) -> list[tuple[Optional[str], list[set[str]]]]:
+    """(class, name-word keys) readings: a type word at either end, or none."""
+    out: list[tuple[Optional[str], list[set[str]]]] = [(None, keys)]
+    for form, cls, where in type_table(lang):
+        size = form.count(" ") + 1
+        if len(keys) <= size:
+            continue
+        head, tail = keys[:size], keys[-size:]
+        if where in ("before", "both") and _spells(head, form):
+            out.append((cls, keys[size:]))
+        if where in ("after", "both") and _spells(tail, form):
+            out.append((cls, keys[:-size]))
+    return out
+
+
+def _spells(keys: list[set[str]], form: str) -> bool:
+    return all(part in options for part, options in zip(form.split(" "), keys))
+
+
+def combine(word_keys: Iterable[set[str]]) -> list[str]:
+    """Every joined key of the word options (at most MAX_KEYS), sorted for determinism."""
+    options = [sorted(k) for k in word_keys]
+    keys = []
+    for combo in product(*options):
+        keys.append(" ".join(combo))
+        if len(keys) >= MAX_KEYS:
+            break
+    return keys
+
+
+@lru_cache(maxsize=None)
+def kk_type_forms() -> frozenset[str]:
+    """Kazakh type words as written (облыс, аудан, ауыл ...), the stems `strip_kk` should reach."""
+    return frozenset(r["form"] for r in load_tsv("places/type_words.tsv") if r["lang"] == "kk")
+
+
+@lru_cache(maxsize=None)
+def type_vocab() -> frozenset[str]:
+    """Folded words of every type word (kept as word keys so type words are recognised)."""
+    rows = load_tsv("places/type_words.tsv")
+    words = (latin_skeleton(r["form"]) if r["lang"] == "latin" else fold(r["form"]) for r in rows)
+    return frozenset(w for form in words for w in form.split())

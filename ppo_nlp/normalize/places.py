@@ -1,0 +1,252 @@
+"""Places of Kazakhstan (the KATO classifier, built by scripts/build_gazetteers.py) and their lookup.
+
+`lookup(form, lang)` answers every place an inflected surface form can name, best kinds first (city,
+oblast, district ... village); many villages share a name, so a caller keeps the candidate inside the
+oblast an article is about (`prefer`). A place whose bare name is also an ordinary word in a language
+(село Орда, Мектеп ауылы) has that language in `common`: require a trigger word before taking it.
+
+>>> [p.id for p in lookup("в Алгинском районе", "ru")]
+['loc:kato:153200000']
+>>> [nominative(p, "kk") for p in lookup("Алматы облысының", "kk")]
+['Алматы облысы']
+>>> nominative(lookup("Qostanaı oblysy", "latin")[0], "ru")
+'Костанайская область'
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Optional
+
+from ppo_nlp.normalize import place_keys as pk
+from ppo_nlp.normalize._tables import load_tsv
+from ppo_nlp.normalize.translit import to_latin
+from ppo_nlp.text import fold
+
+KIND_ORDER = ("country", "city_republican", "oblast", "city", "town", "district", "city_district",
+              "urban_settlement", "village", "rural_okrug", "city_administration", "town_administration",
+              "settlement_administration", "rural_administration", "city_district_administration",
+              "railway_station", "railway_siding", "site")
+_RANK = {kind: i for i, kind in enumerate(KIND_ORDER)}
+_NAME_MARKS = ("им.", "атын.", "ат.")  # "named after", kept in KATO bare names, often left out in text
+
+
+@dataclass(frozen=True)
+class Place:
+    """One KATO object (or the country). Ids are `loc:kato:<9 digits>`, stable while KATO keeps the code."""
+    id: str
+    kato: str
+    kind: str
+    name_ru: str
+    name_kk: str
+    bare_ru: str
+    bare_kk: str
+    parent: Optional[str]
+    oblast: Optional[str]
+    district: Optional[str]
+    common: tuple[str, ...] = ()
+    former: tuple[str, ...] = ()
+
+
+def _place_id(code: str) -> str:
+    return f"loc:kato:{code}" if code.isdigit() else f"loc:{code.lower()}"
+
+
+def _ancestors(code: str, codes: frozenset[str]) -> list[str]:
+    """Existing KATO ancestors of a code, nearest first (the classifier's own derivation)."""
+    if not code.isdigit():
+        return []
+    cuts = (code[:7] + "00", code[:6] + "000", code[:4] + "00000", code[:2] + "0000000")
+    return [c for c in dict.fromkeys(cuts) if c != code and c in codes]
+
+
+def _make_place(row: dict[str, str], codes: frozenset[str], kinds: dict[str, str],
+                former: dict[str, list[str]]) -> Place:
+    code, up = row["kato"], _ancestors(row["kato"], codes)
+    oblast = code[:2] + "0000000"
+    district = next((c for c in up if kinds[c] in ("district", "city_administration")), None)
+    top = "KZ" if "KZ" in codes and code.isdigit() else None
+    return Place(
+        id=_place_id(code), kato=code, kind=row["kind"], name_ru=row["name_ru"] or row["bare_ru"],
+        name_kk=row["name_kk"] or row["bare_kk"], bare_ru=row["bare_ru"], bare_kk=row["bare_kk"],
+        parent=_place_id(up[0]) if up else (_place_id(top) if top else None),
+        oblast=_place_id(oblast) if oblast in codes and oblast != code else None,
+        district=_place_id(district) if district else None,
+        common=tuple(filter(None, row["common"].split(","))), former=tuple(former.get(code, ())))
+
+
+@lru_cache(maxsize=1)
+def places() -> dict[str, Place]:
+    """Every place by id, loaded once from `resources/places/`."""
+    rows = load_tsv("places/places.tsv")
+    codes = frozenset(r["kato"] for r in rows)
+    kinds = {r["kato"]: r["kind"] for r in rows}
+    former: dict[str, list[str]] = defaultdict(list)
+    for alias in load_tsv("places/aliases.tsv"):
+        if alias["source"] == "former":
+            former[alias["kato"]].append(alias["alias"])
+    made = (_make_place(r, codes, kinds, former) for r in rows)
+    return {p.id: p for p in made}
+
+
+def place(place_id: str) -> Optional[Place]:
+    """The place of an id (`loc:kato:153200000`, `loc:kz`), or None."""
+    return places().get(place_id)
+
+
+def _unmarked(name: str) -> list[str]:
+    """A name and, when it carries "им."/"атын.", the name without it."""
+    out = [name]
+    for mark in _NAME_MARKS:
+        if mark in name:
+            out.append(" ".join(name.replace(mark, " ").split()))
+    return out
+
+
+def _class_of(kind: str) -> Optional[str]:
+    """The type-word class a kind is indexed under (None: its bare name alone names it)."""
+    if kind in pk.CLASSES[None]:
+        return None
+    return next((c for c in sorted(pk.UNIT_CLASSES) if kind in pk.CLASSES[c]), "-")
+
+
+@lru_cache(maxsize=1)
+def _latin_table() -> dict[int, str]:
+    """Lower-case Cyrillic letters to `translit.to_latin`'s Latin (one table call instead of per letter)."""
+    letters = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі"
+    return str.maketrans({ch: to_latin(ch) for ch in letters})
+
+
+def _latin(name: str) -> str:
+    """`to_latin` of a lower-cased name (keys are lower case anyway)."""
+    return name.lower().translate(_latin_table())
+
+
+def _own_names(p: Place, latin: bool) -> list[tuple[str, str]]:
+    """(lang, name) of a place's own bare names, with "им." forms unmarked."""
+    ru = pk.masculine(p.bare_ru) if p.kind == "oblast" else p.bare_ru
+    names = [("ru", n) for n in _unmarked(ru)] + [("kk", n) for n in _unmarked(p.bare_kk)]
+    return [(lang, _latin(n) if latin else n) for lang, n in names]
+
+
+class _Index:
+    """(class, key) -> place ids, for Cyrillic keys or Latin skeletons."""
+
+    def __init__(self, latin: bool) -> None:
+        self.latin = latin
+        self.keys: dict[tuple[Optional[str], str], set[str]] = defaultdict(set)
+        for p in places().values():
+            cls = _class_of(p.kind)
+            for _, name in _own_names(p, latin):
+                self.keys[(cls, pk.latin_skeleton(name) if latin else fold(name))].add(p.id)
+        self.kk_vocab = frozenset(w for p in places().values() for w in p.bare_kk.lower().split()) | \
+            pk.kk_type_forms()
+        self._set_vocab()
+        for alias in self._aliases():
+            self._add_alias(alias)
+        self._set_vocab()
+
+    @staticmethod
+    def _aliases() -> list[dict[str, str]]:
+        """The alias table plus the display names of oblasts (Абайская область for область Абай)."""
+        shown = [{"kato": p.kato, "lang": lang, "alias": name, "source": "display"}
+                 for p in places().values() if p.kind == "oblast"
+                 for lang, name in (("ru", p.name_ru), ("kk", p.name_kk))]
+        return list(load_tsv("places/aliases.tsv")) + shown
+
+    def _set_vocab(self) -> None:
+        """Every word of a key: word forms outside it are never tried (keeps the key products small)."""
+        self.vocab = frozenset(w for _, key in self.keys for w in key.split()) | pk.type_vocab()
+
+    def _add_alias(self, alias: dict[str, str]) -> None:
+        p, latin_alias = place(_place_id(alias["kato"])), alias["lang"] in ("en", "latin")
+        if p is None or latin_alias and not self.latin:
+            return
+        text = _latin(alias["alias"]) if self.latin and not latin_alias else alias["alias"]
+        for cls, key in self.readings(text, ("latin",) if self.latin else ("ru", "kk"), static=True):
+            if p.kind in pk.CLASSES.get(cls, ()):
+                self.keys[(cls, key)].add(p.id)
+
+    def word_keys(self, word: str, lang: str, static: bool) -> set[str]:
+        if lang == "latin":
+            return {pk.latin_skeleton(word)} if static else pk.latin_word_keys(word, self.vocab)
+        if static:
+            return {fold(word), pk.masculine(word)} | pk.kk_word_keys(word, self.vocab, self.kk_vocab)
+        if lang == "kk":
+            return pk.kk_word_keys(word, self.vocab, self.kk_vocab)
+        return pk.ru_word_keys(word, self.vocab)
+
+    def readings(self, form: str, langs: Iterable[str], static: bool = False) -> list[tuple[Optional[str], str]]:
+        """Every (class, key) a surface form can be read as."""
+        words = pk.words_of(form)
+        out: list[tuple[Optional[str], str]] = []
+        for lang in langs if words else ():
+            keys = [self.word_keys(w, lang, static) for w in words]
+            for cls, name_keys in pk.split_type(keys, lang):
+                out.extend((cls, key) for key in pk.combine(name_keys) if name_keys)
+        return list(dict.fromkeys(out))
+
+    def find(self, form: str, langs: Iterable[str]) -> list[str]:
+        """Ids of the places a surface form names."""
+        found: set[str] = set()
+        for cls, key in self.readings(form, langs):
+            if cls in pk.UNIT_CLASSES:
+                found |= self.keys.get((cls, key), set())
+            else:
+                allowed = pk.CLASSES[cls]
+                found |= {i for i in self.keys.get((None, key), ()) if places()[i].kind in allowed}
+        return sorted(found)
+
+
+@lru_cache(maxsize=2)
+def _index(latin: bool) -> _Index:
+    return _Index(latin)
+
+
+def _is_latin(form: str) -> bool:
+    return not any("а" <= c <= "я" or c in "ёәғқңөұүһі" for c in form.lower())
+
+
+@lru_cache(maxsize=65536)
+def _lookup(form: str, lang: str) -> tuple[Place, ...]:
+    latin = lang in ("en", "latin") or _is_latin(form)
+    langs = ("latin",) if latin else ((lang,) if lang in ("ru", "kk") else ("ru", "kk"))
+    ids = _index(latin).find(form, langs)
+    return tuple(sorted((places()[i] for i in ids), key=lambda p: (_RANK.get(p.kind, 99), p.kato)))
+
+
+def lookup(form: str, lang: Optional[str] = None) -> list[Place]:
+    """Every place `form` can name (any case form, ru/kk/Latin), most prominent kinds first.
+
+    >>> [p.kind for p in lookup("Қонаевта", "kk")]
+    ['city']
+    """
+    if not isinstance(form, str) or not form.strip():
+        return []
+    return list(_lookup(form.strip(), lang or "auto"))
+
+
+def prefer(candidates: Iterable[Place], oblast_id: Optional[str]) -> list[Place]:
+    """Candidates inside (or equal to) the oblast an article is about first; order otherwise kept."""
+    items = list(candidates)
+    return sorted(items, key=lambda p: not oblast_id or not (p.oblast == oblast_id or p.id == oblast_id))
+
+
+def needs_context(p: Place, lang: str) -> bool:
+    """Whether the bare name is also an ordinary word in `lang`: take it only after a trigger word."""
+    return lang in p.common
+
+
+@lru_cache(maxsize=1)
+def _english() -> dict[str, str]:
+    return {_place_id(a["kato"]): a["alias"] for a in load_tsv("places/aliases.tsv") if a["source"] == "name"}
+
+
+def nominative(p: Place, lang: str = "ru") -> str:
+    """The canonical display name: `ru`, `kk`, or `en` (an English name where one is known, else Latin)."""
+    if lang == "kk":
+        return p.name_kk
+    if lang in ("en", "latin"):
+        return _english().get(p.id) or to_latin(p.name_kk)
+    return p.name_ru
