@@ -22,6 +22,8 @@ from typing import Iterable, Iterator, Optional
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from ppo_nlp.normalize import _morph  # noqa: E402
 from ppo_nlp.normalize.kk_stem import strip_kk  # noqa: E402
+from ppo_nlp.normalize.place_keys import latin_skeleton  # noqa: E402
+from ppo_nlp.normalize.translit import to_latin  # noqa: E402
 from ppo_nlp.paths import RESOURCES_DIR, shared_data_dir  # noqa: E402
 from ppo_nlp.text import fold  # noqa: E402
 
@@ -121,17 +123,25 @@ def _latin_name(name: str) -> bool:
                                                     for c in name) and not any(c.isdigit() for c in name)
 
 
-def geonames_aliases(rows: list[dict[str, str]], known: set[str]) -> Iterator[tuple[str, str, str, str]]:
-    """Cyrillic and Latin alternates of GeoNames places linked to one KATO code."""
+def _heads(names: Iterable[str]) -> set[str]:
+    """First three letters of the Latin skeletons of names (Cyrillic ones transliterated)."""
+    return {latin_skeleton(to_latin(n))[:3] for n in names if n}
+
+
+def geonames_aliases(rows: list[dict[str, str]], names: dict[str, set[str]]) -> Iterator[tuple[str, str, str, str]]:
+    """Cyrillic and Latin alternates of GeoNames places linked to one KATO code. A Latin alternate must
+    begin like one of the place's Cyrillic names (drops "Kazakh" as a name of Petropavl)."""
     for row in rows:
         code = row["kato"]
-        if len(code) != 9 or not code.isdigit() or code not in known:
+        if len(code) != 9 or not code.isdigit() or code not in names:
             continue
-        for name in filter(None, row["names_cyrillic"].split("|")):
-            if not set(name.lower()) & set("їєґў"):  # Ukrainian and Belarusian spellings
-                yield code, "cyrl", name, "geonames"
+        cyrillic = [n for n in row["names_cyrillic"].split("|") if n and not set(n.lower()) & set("їєґў")]
+        for name in cyrillic:  # Ukrainian and Belarusian spellings dropped above
+            yield code, "cyrl", name, "geonames"
+        heads = _heads(cyrillic + sorted(names[code]))
         for name in filter(_latin_name, [row["name"]] + row["names_latin"].split("|")):
-            yield code, "latin", name, "geonames"
+            if latin_skeleton(name)[:3] in heads:
+                yield code, "latin", name, "geonames"
 
 
 def legacy_entries() -> list[dict]:
@@ -305,9 +315,12 @@ def build(data: Path) -> dict[str, list[list[str]]]:
     places = place_rows(kato, iso_ru, common)
     legacy, crosswalk = legacy_aliases(places)
     places += country_rows()
-    known = {row[0] for row in places}
-    aliases = [*rename_aliases(read_tsv(gaz / "kz_place_renames.tsv")), *iso_aliases, *legacy,
-               *geonames_aliases(read_tsv(gaz / "kz_places_geonames.tsv"), known)]
+    renames = list(rename_aliases(read_tsv(gaz / "kz_place_renames.tsv")))
+    names = {row[0]: {row[4], row[5]} for row in places}
+    for code, _, name, _ in renames:
+        names[code].add(name)
+    aliases = [*renames, *iso_aliases, *legacy,
+               *geonames_aliases(read_tsv(gaz / "kz_places_geonames.tsv"), names)]
     return {
         "places/places.tsv": sorted(places),
         "places/aliases.tsv": unique_aliases(aliases, places),

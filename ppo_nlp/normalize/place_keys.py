@@ -48,6 +48,7 @@ _EDGE_PUNCT = "\"'«»“”„()[],;:!?"
 _FEM_ADJ = (("ская", "ский"), ("цкая", "цкий"), ("кая", "кий"), ("ная", "ный"), ("ая", "ый"), ("яя", "ий"))
 _RU_ADJ_ENDS = ("ого", "ому", "ой", "ом", "им", "ую", "ая", "ий", "ый", "ое", "ие", "ых", "их", "ыми", "ими")
 _RU_NOUN_ENDS = ("ом", "ой", "ою", "ем", "е", "а", "у", "ы", "и", "ю", "я")
+_KK_VOWELS = frozenset("аәеиоөұүыіуюя")
 _RU_NOUN_ADDS = ("", "а", "я", "й", "ь")
 _APOSTROPHES = regex.compile(r"['’ʼ`´]")
 _NON_ALNUM = regex.compile(r"[^a-z0-9]+")
@@ -104,8 +105,11 @@ def ru_word_keys(word: str, vocab: frozenset[str]) -> set[str]:
 def kk_word_keys(word: str, vocab: frozenset[str], kk_vocab: frozenset[str]) -> set[str]:
     """A Kazakh word and the stems its case, possessive and plural endings leave: the first known name
     stem, the first type-word stem (`ауылы` is also a name word) and the greedy one."""
-    stems = {strip_kk(word, known)[0] for known in (kk_vocab, kk_type_forms(), None)}
-    return {fold(word)} | ({fold(s) for s in stems} & vocab)
+    forms = [word]
+    if len(word) > 4 and word[-1] == "н" and word[-2] in _KK_VOWELS:
+        forms.append(word[:-1])  # accusative -н after a possessive: ауылын = ауылы + н
+    stems = {strip_kk(f, known)[0] for f in forms for known in (kk_vocab, kk_type_forms(), None)}
+    return {fold(word)} | ({fold(s) for s in stems | {f.lower() for f in forms}} & vocab)
 
 
 @lru_cache(maxsize=None)
@@ -118,7 +122,7 @@ def latin_endings() -> tuple[str, ...]:
 
 def latin_word_keys(word: str, vocab: frozenset[str]) -> set[str]:
     """A Latin word's skeleton and what is left of it without a Kazakh ending (Shymkentte -> simkent)."""
-    key = latin_skeleton(word)
+    key = latin_skeleton(regex.sub(r"['’]s$", "", word))  # English possessive: Kazakhstan's
     stems = set()
     for end in latin_endings():
         if key.endswith(end) and len(key) - len(end) >= 3:
