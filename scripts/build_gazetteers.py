@@ -234,20 +234,34 @@ def ru_common(name: str) -> bool:
     return bool(words) and all(map(ru_common_word, words))
 
 
-def common_flags(kato: list[dict[str, str]], kk_counts: Counter) -> dict[str, str]:
-    """Settlement names that are also ordinary words: `ru`, `kk` or `ru,kk` per KATO code."""
+def given_names(path: Path) -> frozenset[str]:
+    """Folded given names and their variant spellings."""
+    rows = read_tsv(path) if path.exists() else []
+    return frozenset(fold(n) for r in rows for n in [r["name"]] + r["variants"].split("|") if n)
+
+
+def person_name(row: dict[str, str], names: frozenset[str]) -> bool:
+    """A one-word settlement name that is a given name or a pymorphy3 name/surname (Абай, Ленин)."""
+    ru, kk = row["bare_ru"].translate(KK_TO_RU), row["bare_kk"]
+    if " " in ru or " " in kk:
+        return False
+    return fold(ru) in names or fold(kk) in names or _morph.has_tag(ru, _morph.PERSON_TAGS)
+
+
+def common_flags(kato: list[dict[str, str]], kk_counts: Counter, names: frozenset[str]) -> dict[str, str]:
+    """Settlement names that are also ordinary words (`ru`, `kk`) or person names (`name`) per KATO code."""
     out = {}
     for row in kato:
         if row["kind"] not in BARE_KINDS or row["kind"] in NEVER_COMMON:
             continue
-        langs = []
+        langs = ["name"] if person_name(row, names) else []
         if ru_common(row["bare_ru"].translate(KK_TO_RU)):
             langs.append("ru")
         word = row["bare_kk"].lower()
         if " " not in word and kk_counts[word] >= COMMON_MIN_COUNT:
             langs.append("kk")
         if langs:
-            out[row["kato"]] = ",".join(langs)
+            out[row["kato"]] = ",".join(sorted(langs))
     return out
 
 
@@ -311,7 +325,8 @@ def build(data: Path) -> dict[str, list[list[str]]]:
     gaz = data / "gazetteers"
     kato = read_tsv(gaz / "kato_nk_rk_11_2025.tsv")
     iso_ru, iso_aliases = iso_names(read_tsv(gaz / "kz_regions_iso3166.tsv"))
-    common = common_flags(kato, kk_common_counts(data / "kaznerd"))
+    names = given_names(gaz / "given_names_airlock_pii.tsv")
+    common = common_flags(kato, kk_common_counts(data / "kaznerd"), names)
     places = place_rows(kato, iso_ru, common)
     legacy, crosswalk = legacy_aliases(places)
     places += country_rows()

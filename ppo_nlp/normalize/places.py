@@ -3,7 +3,8 @@
 `lookup(form, lang)` answers every place an inflected surface form can name, best kinds first (city,
 oblast, district ... village); many villages share a name, so a caller keeps the candidate inside the
 oblast an article is about (`prefer`). A place whose bare name is also an ordinary word in a language
-(село Орда, Мектеп ауылы) has that language in `common`: require a trigger word before taking it.
+(село Орда, Мектеп ауылы) has that language in `common`, and `name` when it is a person's name
+(Амангельды): `needs_context` says when to require a trigger word before taking it.
 
 >>> [p.id for p in lookup("в Алгинском районе", "ru")]
 ['loc:kato:153200000']
@@ -199,6 +200,30 @@ class _Index:
         return sorted(found)
 
 
+def _inside(p: Place, outer: set[str]) -> bool:
+    """Whether one of `p`'s ancestors is in `outer`."""
+    up = p.parent
+    while up is not None:
+        if up in outer:
+            return True
+        up = places()[up].parent
+    return False
+
+
+def _nested(index: _Index, form: str, langs: tuple[str, ...]) -> list[str]:
+    """Ids for «Жамбылский район Алматинской области» / «Алматы облысы Жамбыл ауданы»: a place of one
+    part that lies inside a place of the other part."""
+    words = pk.words_of(form)
+    for cut in range(1, len(words)):
+        first = index.find(" ".join(words[:cut]), langs)
+        second = index.find(" ".join(words[cut:]), langs) if first else []
+        inner = [i for i in first if _inside(places()[i], set(second))] + \
+            [i for i in second if _inside(places()[i], set(first))]
+        if inner:
+            return sorted(set(inner))
+    return []
+
+
 @lru_cache(maxsize=2)
 def _index(latin: bool) -> _Index:
     return _Index(latin)
@@ -212,7 +237,7 @@ def _is_latin(form: str) -> bool:
 def _lookup(form: str, lang: str) -> tuple[Place, ...]:
     latin = lang in ("en", "latin") or _is_latin(form)
     langs = ("latin",) if latin else ((lang,) if lang in ("ru", "kk") else ("ru", "kk"))
-    ids = _index(latin).find(form, langs)
+    ids = _index(latin).find(form, langs) or _nested(_index(latin), form, langs)
     return tuple(sorted((places()[i] for i in ids), key=lambda p: (_RANK.get(p.kind, 99), p.kato)))
 
 
@@ -234,8 +259,9 @@ def prefer(candidates: Iterable[Place], oblast_id: Optional[str]) -> list[Place]
 
 
 def needs_context(p: Place, lang: str) -> bool:
-    """Whether the bare name is also an ordinary word in `lang`: take it only after a trigger word."""
-    return lang in p.common
+    """Whether the bare name is also an ordinary word in `lang` or a person's name (Абай, Амангельды):
+    take it only with a trigger word (ауылы, село, в районе) or another sign that a place is meant."""
+    return lang in p.common or "name" in p.common
 
 
 @lru_cache(maxsize=1)
