@@ -1,0 +1,205 @@
+"""The place gazetteer (resources/places) and its lookup: inflected ru/kk forms, Latin spellings, ambiguity,
+common words, display names, hierarchy. Runs on the shipped data only."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ppo_nlp.normalize import places as pl
+from ppo_nlp.normalize.place_keys import latin_skeleton, masculine
+from ppo_nlp.paths import RESOURCES_DIR
+
+
+def ids(form: str, lang: str) -> list[str]:
+    return [p.kato for p in pl.lookup(form, lang)]
+
+
+@pytest.mark.parametrize("form,lang,expected", [
+    # Russian: case forms of adjective + type word, nouns, type word first, former names, nesting
+    ("в Алгинском районе", "ru", "153200000"),
+    ("Алгинский район", "ru", "153200000"),
+    ("Алматинской области", "ru", "190000000"),
+    ("по Восточно-Казахстанской области", "ru", "630000000"),
+    ("области Абай", "ru", "100000000"),
+    ("Абайской области", "ru", "100000000"),
+    ("в Усть-Каменогорске", "ru", "631010000"),
+    ("Нур-Султане", "ru", "710000000"),
+    ("Капшагае", "ru", "191010000"),
+    ("г.Семей", "ru", "101010000"),
+    ("в городе Семей", "ru", "101010000"),
+    ("Карааульском сельском округе", "ru", "103230000"),
+    ("Южно-Казахстанской области", "ru", "610000000"),
+    ("Жамбылском районе Алматинской области", "ru", "194200000"),
+    ("Аккемер Мугалжарского района", "ru", "154833100"),
+    ("Туркестанского областного", "ru", "610000000"),
+    # Kazakh: case, possessive and accusative endings on the name or on the type word
+    ("Алматы облысының", "kk", "190000000"),
+    ("Петропавлда", "kk", "591010000"),
+    ("Шиелі ауданында", "kk", "435200000"),
+    ("Қонаевта", "kk", "191010000"),
+    ("Оңтүстік Қазақстан облысында", "kk", "610000000"),
+    ("Қараауыл ауылдық округінде", "kk", "103230000"),
+    ("Алматы облысы Жамбыл ауданының", "kk", "194200000"),
+    ("Н.Ілиясов ауылын", "kk", "434843100"),
+    ("Шиелі аудандық", "kk", "435200000"),
+    # Latin: Kazakh Latin alphabets, passport style, English names and former names
+    ("Qostanaı oblysy", "latin", "390000000"),
+    ("Qostanaı oblysynda", "latin", "390000000"),
+    ("Kostanay Region", "en", "390000000"),
+    ("Shymkentte", "latin", "790000000"),
+    ("Nur-Sultan", "en", "710000000"),
+    ("North Kazakhstan Region", "en", "590000000"),
+    ("Turkistan region", "en", "610000000"),
+    ("Zhambyl district of Almaty region", "en", "194200000"),
+    ("Kazakhstan's", "en", "KZ"),
+])
+def test_places_lookup_resolves(form, lang, expected):
+    found = ids(form, lang)
+    assert found and found[0] == expected, (form, found[:5])
+
+
+@pytest.mark.parametrize("form,lang", [
+    ("Қазақстан", "kk"), ("Казахстан", "ru"), ("Kazakhstan", "en"), ("Алматы", "ru"), ("Almaty", "en"),
+])
+def test_places_lookup_prefers_prominent_kinds(form, lang):
+    """Villages share the names of the country and of cities; the country/city comes first."""
+    found = pl.lookup(form, lang)
+    assert found[0].kind in ("country", "city_republican") and len(found) > 1
+
+
+@pytest.mark.parametrize("form,lang,expected", [
+    ("Аккемер", "ru", {"154833100", "155245200"}),
+    ("в селе Аккемер", "ru", {"154833100", "155245200"}),
+    ("Жамбыл ауданы", "kk", {"194200000", "314000000", "594600000"}),
+    ("Yesil district", "en", {"114800000", "594200000", "711210000"}),
+])
+def test_places_lookup_returns_every_candidate(form, lang, expected):
+    assert set(ids(form, lang)) == expected
+
+
+@pytest.mark.parametrize("form,lang,oblast,expected", [
+    ("Жамбыл ауданы", "kk", "loc:kato:310000000", "314000000"),
+    ("Жамбыл ауданы", "kk", "loc:kato:590000000", "594600000"),
+    ("Аккемер", "ru", "loc:kato:150000000", "154833100"),
+    ("Аккемер", "ru", None, "154833100"),
+])
+def test_places_prefer_keeps_the_article_oblast_first(form, lang, oblast, expected):
+    assert pl.prefer(pl.lookup(form, lang), oblast)[0].kato == expected
+
+
+@pytest.mark.parametrize("form,lang", [
+    ("Турции", "ru"),            # a foreign country: not in KATO
+    ("Алгинский", "ru"),         # a district adjective without its type word
+    ("Алматинской", "ru"),
+    ("Съезге", "kk"),            # case forms of common words that are not places
+    ("Жиында", "kk"),
+    ("Конституцияға", "kk"),
+    ("Партия", "ru"),
+    ("", "ru"), ("   ", "kk"), ("!!!", "ru"), ("«»", "kk"), ("x" * 5000, "en"), ("в", "ru"),
+])
+def test_places_lookup_finds_nothing(form, lang):
+    assert pl.lookup(form, lang) == []
+
+
+@pytest.mark.parametrize("value", [None, 42, b"Astana"])
+def test_places_lookup_bad_input_is_empty(value):
+    assert pl.lookup(value, "ru") == []
+
+
+@pytest.mark.parametrize("form,lang,context_lang,needed", [
+    ("Победа", "ru", "ru", True),      # a common Russian noun
+    ("Мектеп", "kk", "kk", True),      # 'school'
+    ("Береке", "kk", "kk", True),
+    ("Амангельды", "ru", "ru", True),  # a person's name
+    ("Семей", "ru", "ru", False),      # «семей» is only an inflected form of «семья»
+    ("Астана", "kk", "kk", False),     # cities are never flagged
+    ("Аккемер", "ru", "ru", False),
+])
+def test_places_common_word_needs_context(form, lang, context_lang, needed):
+    found = pl.lookup(form, lang)
+    assert found and all(pl.needs_context(p, context_lang) == needed for p in found if p.kind == "village"
+                         or p.kind == found[0].kind)
+
+
+@pytest.mark.parametrize("place_id,lang,expected", [
+    ("loc:kato:153200000", "ru", "Алгинский район"),
+    ("loc:kato:153200000", "kk", "Алға ауданы"),
+    ("loc:kato:100000000", "ru", "Абайская область"),
+    ("loc:kato:100000000", "kk", "Абай облысы"),
+    ("loc:kato:590000000", "en", "North Kazakhstan Region"),
+    ("loc:kato:710000000", "en", "Astana"),
+    ("loc:kato:191010000", "ru", "Конаев"),
+    ("loc:kato:191010000", "kk", "Қонаев"),
+    ("loc:kato:103230000", "ru", "Карааульский сельский округ"),
+    ("loc:kato:103230000", "kk", "Қараауыл ауылдық округі"),
+    ("loc:kato:101000000", "ru", "городская администрация Семей"),
+    ("loc:kato:154833100", "ru", "Аккемер"),
+    ("loc:kato:154833100", "en", "Aqkemer"),
+    ("loc:kz", "kk", "Қазақстан"),
+])
+def test_places_nominative(place_id, lang, expected):
+    assert pl.nominative(pl.place(place_id), lang) == expected
+
+
+@pytest.mark.parametrize("place_id,parent,oblast,district", [
+    ("loc:kato:154833100", "loc:kato:154833000", "loc:kato:150000000", "loc:kato:154800000"),
+    ("loc:kato:153200000", "loc:kato:150000000", "loc:kato:150000000", None),
+    ("loc:kato:150000000", "loc:kz", None, None),
+    ("loc:kato:710000000", "loc:kz", None, None),
+    ("loc:kz", None, None, None),
+])
+def test_places_hierarchy(place_id, parent, oblast, district):
+    p = pl.place(place_id)
+    assert (p.parent, p.oblast, p.district) == (parent, oblast, district)
+
+
+def test_places_former_names_are_kept():
+    assert "Нур-Султан" in pl.place("loc:kato:710000000").former
+
+
+def test_places_data_is_well_formed():
+    every = pl.places()
+    assert len(every) > 12000
+    assert {p.kind for p in every.values()} <= set(pl.KIND_ORDER)
+    assert all(p.parent is None or p.parent in every for p in every.values())
+    assert all(p.name_ru and p.name_kk and p.bare_ru and p.bare_kk for p in every.values())
+    assert all(set(p.common) <= {"ru", "kk", "name"} for p in every.values())
+
+
+def test_places_shipped_data_is_small_and_sorted():
+    files = sorted((RESOURCES_DIR / "places").iterdir()) + sorted((RESOURCES_DIR / "orgs").iterdir())
+    assert sum(f.stat().st_size for f in files) < 3_000_000
+    lines = (RESOURCES_DIR / "places" / "places.tsv").read_text(encoding="utf-8").splitlines()[2:]
+    assert lines == sorted(lines)
+
+
+def test_places_crosswalk_covers_the_old_location_ids():
+    path = RESOURCES_DIR / "gazetteers" / "locations.jsonl"
+    old = {json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+    rows = (RESOURCES_DIR / "places" / "crosswalk.tsv").read_text(encoding="utf-8").splitlines()[2:]
+    mapped = dict(row.split("\t") for row in rows)
+    assert set(mapped) == old
+    assert all(pl.place(f"loc:kato:{code}" if code.isdigit() else f"loc:{code.lower()}") for code in
+               mapped.values())
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Qostanaı", "Kostanay"), ("Shymkent", "Şymkent"), ("Taldyqorğan", "Taldykorgan"), ("Aqtöbe", "Aktobe"),
+    ("Öskemen", "Oskemen"), ("Jezqazğan", "Zhezkazgan"), ("Mañğystau", "Mangystau"), ("Yesil", "Esil"),
+])
+def test_places_latin_skeleton_joins_spellings(a, b):
+    assert latin_skeleton(a) == latin_skeleton(b)
+
+
+@pytest.mark.parametrize("a,b", [("Astana", "Almaty"), ("Aral", "Oral"), ("Aqsu", "Aqsay")])
+def test_places_latin_skeleton_keeps_names_apart(a, b):
+    assert latin_skeleton(a) != latin_skeleton(b)
+
+
+@pytest.mark.parametrize("word,expected", [
+    ("Акмолинская", "акмолинский"), ("Восточно-Казахстанская", "восточно-казахстанский"),
+    ("Абай", "абай"), ("Жетысуская", "жетысуский"),
+])
+def test_places_masculine(word, expected):
+    assert masculine(word) == expected
