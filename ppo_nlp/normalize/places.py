@@ -30,6 +30,7 @@ KIND_ORDER = ("country", "city_republican", "oblast", "city", "town", "district"
               "settlement_administration", "rural_administration", "city_district_administration",
               "railway_station", "railway_siding", "site")
 _RANK = {kind: i for i, kind in enumerate(KIND_ORDER)}
+MAX_WORDS = 12  # a longer form is a sentence, not a place name: lookup answers nothing
 _NAME_MARKS = ("им.", "атын.", "ат.")  # "named after", kept in KATO bare names, often left out in text
 
 
@@ -210,13 +211,15 @@ def _inside(p: Place, outer: set[str]) -> bool:
     return False
 
 
-def _nested(index: _Index, form: str, langs: tuple[str, ...]) -> list[str]:
-    """Ids for «Жамбылский район Алматинской области» / «Алматы облысы Жамбыл ауданы»: a place of one
-    part that lies inside a place of the other part."""
-    words = pk.words_of(form)
+def _nested(index: _Index, words: list[str], langs: tuple[str, ...], depth: int = 2) -> list[str]:
+    """Ids for «Жамбылский район Алматинской области» / «Алматы облысы Жамбыл ауданы Есік қаласы»: a place
+    of one part that lies inside a place of the rest (itself read the same way, up to `depth` cuts; at most
+    MAX_WORDS words, so about MAX_WORDS**2 look-ups)."""
     for cut in range(1, len(words)):
         first = index.find(" ".join(words[:cut]), langs)
-        second = index.find(" ".join(words[cut:]), langs) if first else []
+        rest = words[cut:]
+        second = (index.find(" ".join(rest), langs) or
+                  (_nested(index, rest, langs, depth - 1) if depth > 1 else [])) if first else []
         inner = [i for i in first if _inside(places()[i], set(second))] + \
             [i for i in second if _inside(places()[i], set(first))]
         if inner:
@@ -237,7 +240,7 @@ def _is_latin(form: str) -> bool:
 def _lookup(form: str, lang: str) -> tuple[Place, ...]:
     latin = lang in ("en", "latin") or _is_latin(form)
     langs = ("latin",) if latin else ((lang,) if lang in ("ru", "kk") else ("ru", "kk"))
-    ids = _index(latin).find(form, langs) or _nested(_index(latin), form, langs)
+    ids = _index(latin).find(form, langs) or _nested(_index(latin), pk.words_of(form), langs)
     return tuple(sorted((places()[i] for i in ids), key=lambda p: (_RANK.get(p.kind, 99), p.kato)))
 
 
@@ -247,7 +250,7 @@ def lookup(form: str, lang: Optional[str] = None) -> list[Place]:
     >>> [p.kind for p in lookup("Қонаевта", "kk")]
     ['city']
     """
-    if not isinstance(form, str) or not form.strip():
+    if not isinstance(form, str) or not form.strip() or len(form.split()) > MAX_WORDS:
         return []
     return list(_lookup(form.strip(), lang or "auto"))
 
@@ -267,6 +270,16 @@ def needs_context(p: Place, lang: str) -> bool:
 @lru_cache(maxsize=1)
 def _english() -> dict[str, str]:
     return {_place_id(a["kato"]): a["alias"] for a in load_tsv("places/aliases.tsv") if a["source"] == "name"}
+
+
+# The `type` of a location record (records.py, resources/gazetteers/locations.jsonl) for each KATO kind.
+RECORD_TYPES = {"country": "country", "oblast": "region", "city_republican": "city", "city": "city",
+                "town": "city", "district": "district", "city_district": "district"}
+
+
+def record_type(p: Place) -> str:
+    """The location-record type of a place: country, region, city, district or village."""
+    return RECORD_TYPES.get(p.kind, "village" if p.kind in pk.CLASSES[None] else "district")
 
 
 def nominative(p: Place, lang: str = "ru") -> str:

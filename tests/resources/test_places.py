@@ -203,3 +203,25 @@ def test_places_latin_skeleton_keeps_names_apart(a, b):
 ])
 def test_places_masculine(word, expected):
     assert masculine(word) == expected
+
+
+@pytest.mark.parametrize("place_id,expected", [
+    ("loc:kz", "country"), ("loc:kato:150000000", "region"), ("loc:kato:710000000", "city"),
+    ("loc:kato:194020100", "city"), ("loc:kato:153200000", "district"), ("loc:kato:103230000", "district"),
+    ("loc:kato:154833100", "village"), ("loc:kato:116830100", "village"),
+])
+def test_places_record_type(place_id, expected):
+    assert pl.record_type(pl.place(place_id)) == expected
+
+
+@pytest.mark.parametrize("form,lang,expected", [
+    ("Алматы облысы Еңбекшіқазақ ауданы Есік қаласы", "kk", "194020100"),
+    ("в городе Есик Енбекшиказахского района Алматинской области", "ru", "194020100"),
+    ("Aqkemer village, Mugalzhar district, Aktobe region", "en", "154833100"),
+])
+def test_places_lookup_reads_nested_places(form, lang, expected):
+    assert ids(form, lang) == [expected]
+
+
+def test_places_lookup_ignores_sentences():
+    assert pl.lookup(" ".join(["Алматы облысы"] * 10), "kk") == []
