@@ -248,13 +248,30 @@ def person_name(row: dict[str, str], names: frozenset[str]) -> bool:
     return fold(ru) in names or fold(kk) in names or _morph.has_tag(ru, _morph.PERSON_TAGS)
 
 
-def common_flags(kato: list[dict[str, str]], kk_counts: Counter, names: frozenset[str]) -> dict[str, str]:
-    """Settlement names that are also ordinary words (`ru`, `kk`) or person names (`name`) per KATO code."""
+def _unquoted(text: str) -> str:
+    return " ".join(fold(text).replace('"', " ").replace("'", " ").split())
+
+
+def org_names(seed: list[dict[str, str]]) -> frozenset[str]:
+    """Folded names of parties, bodies and projects (AMANAT, Байтақ, Жастар): settlements named so are
+    flagged `org`."""
+    names = set(legacy_org_ids()) | set(legacy_org_ids("projects"))
+    for row in seed:
+        names |= {row[k] for k in ("short_ru", "short_kk", "name_en")} | set(split_former(row["former_names"]))
+    return frozenset(_unquoted(n) for n in names if n)
+
+
+def common_flags(kato: list[dict[str, str]], kk_counts: Counter, names: frozenset[str],
+                 orgs: frozenset[str]) -> dict[str, str]:
+    """Settlement names that are also ordinary words (`ru`, `kk`), person names (`name`) or names of
+    organizations (`org`), per KATO code."""
     out = {}
     for row in kato:
         if row["kind"] not in BARE_KINDS or row["kind"] in NEVER_COMMON:
             continue
         langs = ["name"] if person_name(row, names) else []
+        if _unquoted(row["bare_ru"]) in orgs or _unquoted(row["bare_kk"]) in orgs:
+            langs.append("org")
         if ru_common(row["bare_ru"].translate(KK_TO_RU)):
             langs.append("ru")
         word = row["bare_kk"].lower()
@@ -280,10 +297,10 @@ def split_former(text: str) -> list[str]:
     return [clean(n) for n in out if clean(n)]
 
 
-def legacy_org_ids() -> dict[str, str]:
-    """Folded name or alias -> id of the hand-written organization gazetteer (ids stay as they are)."""
+def legacy_org_ids(name: str = "organizations") -> dict[str, str]:
+    """Folded name or alias -> id of a hand-written gazetteer (organizations, projects; ids stay)."""
     out: dict[str, str] = {}
-    with (RESOURCES_DIR / "gazetteers" / "organizations.jsonl").open(encoding="utf-8") as fh:
+    with (RESOURCES_DIR / "gazetteers" / f"{name}.jsonl").open(encoding="utf-8") as fh:
         for entry in map(json.loads, filter(str.strip, fh)):
             for lang in ("ru", "kk", "en", "latin"):
                 for item in entry.get("aliases", {}).get(lang, []) + [entry["names"].get(lang) or ""]:
@@ -326,7 +343,8 @@ def build(data: Path) -> dict[str, list[list[str]]]:
     kato = read_tsv(gaz / "kato_nk_rk_11_2025.tsv")
     iso_ru, iso_aliases = iso_names(read_tsv(gaz / "kz_regions_iso3166.tsv"))
     names = given_names(gaz / "given_names_airlock_pii.tsv")
-    common = common_flags(kato, kk_common_counts(data / "kaznerd"), names)
+    seed = read_tsv(gaz / "kz_orgs_seed.tsv")
+    common = common_flags(kato, kk_common_counts(data / "kaznerd"), names, org_names(seed))
     places = place_rows(kato, iso_ru, common)
     legacy, crosswalk = legacy_aliases(places)
     places += country_rows()
@@ -340,7 +358,7 @@ def build(data: Path) -> dict[str, list[list[str]]]:
         "places/places.tsv": sorted(places),
         "places/aliases.tsv": unique_aliases(aliases, places),
         "places/crosswalk.tsv": crosswalk,
-        "orgs/bodies.tsv": org_rows(read_tsv(gaz / "kz_orgs_seed.tsv")),
+        "orgs/bodies.tsv": org_rows(seed),
         "orgs/local_body_patterns.tsv": pattern_rows(read_tsv(gaz / "local_body_patterns.tsv")),
     }
 

@@ -104,25 +104,30 @@ def ru_word_keys(word: str, vocab: frozenset[str]) -> set[str]:
 
 def kk_word_keys(word: str, vocab: frozenset[str], kk_vocab: frozenset[str]) -> set[str]:
     """A Kazakh word and the stems its case, possessive and plural endings leave: the first known name
-    stem, the first type-word stem (`ауылы` is also a name word) and the greedy one."""
+    stem, the first type-word stem (`ауылы` is also a name word) and, for a word that is no name word
+    itself (Жастар is a village, not Жас + plural), the greedy one."""
     forms = [word]
     if len(word) > 4 and word[-1] == "н" and word[-2] in _KK_VOWELS:
         forms.append(word[:-1])  # accusative -н after a possessive: ауылын = ауылы + н
-    stems = {strip_kk(f, known)[0] for f in forms for known in (kk_vocab, kk_type_forms(), None)}
+    stems = {strip_kk(f, kk_vocab)[0] for f in forms}  # falls back to the greedy stem
+    stems |= {strip_kk(f, kk_type_forms())[0] for f in forms} & kk_type_forms()
+    if fold(word) not in vocab:
+        stems |= {strip_kk(f)[0] for f in forms}
     return {fold(word)} | ({fold(s) for s in stems | {f.lower() for f in forms}} & vocab)
 
 
 @lru_cache(maxsize=None)
-@lru_cache(maxsize=None)
 def latin_endings() -> tuple[str, ...]:
     """Skeletons of the Kazakh endings (`да`, `ның` ...), longest first, for Latin-script Kazakh."""
-    ends = {latin_skeleton(to_latin(suffix)) for suffix, _ in suffixes()}
+    ends = {latin_skeleton(to_latin(suffix)) for suffix, kind in suffixes() if kind != "plural"}
     return tuple(sorted((e for e in ends if e), key=lambda e: (-len(e), e)))
 
 
 def latin_word_keys(word: str, vocab: frozenset[str]) -> set[str]:
     """A Latin word's skeleton and what is left of it without a Kazakh ending (Shymkentte -> simkent)."""
     key = latin_skeleton(regex.sub(r"['’]s$", "", word))  # English possessive: Kazakhstan's
+    if key in vocab:
+        return {key}
     stems = set()
     for end in latin_endings():
         if key.endswith(end) and len(key) - len(end) >= 3:

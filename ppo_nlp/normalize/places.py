@@ -4,7 +4,8 @@
 oblast, district ... village); many villages share a name, so a caller keeps the candidate inside the
 oblast an article is about (`prefer`). A place whose bare name is also an ordinary word in a language
 (село Орда, Мектеп ауылы) has that language in `common`, and `name` when it is a person's name
-(Амангельды): `needs_context` says when to require a trigger word before taking it.
+(Амангельды), `org` when it is the name of a party, body or project (Аманат, Байтақ): `needs_context`
+says when to require a trigger word before taking it.
 
 >>> [p.id for p in lookup("в Алгинском районе", "ru")]
 ['loc:kato:153200000']
@@ -262,9 +263,9 @@ def prefer(candidates: Iterable[Place], oblast_id: Optional[str]) -> list[Place]
 
 
 def needs_context(p: Place, lang: str) -> bool:
-    """Whether the bare name is also an ordinary word in `lang` or a person's name (Абай, Амангельды):
-    take it only with a trigger word (ауылы, село, в районе) or another sign that a place is meant."""
-    return lang in p.common or "name" in p.common
+    """Whether the bare name is also an ordinary word in `lang`, a person's name (Амангельды) or an
+    organization's (Аманат): take it only with a trigger word (ауылы, село) or another sign of a place."""
+    return lang in p.common or "name" in p.common or "org" in p.common
 
 
 @lru_cache(maxsize=1)

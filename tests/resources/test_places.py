@@ -115,6 +115,8 @@ def test_places_lookup_bad_input_is_empty(value):
     ("Семей", "ru", "ru", False),      # «семей» is only an inflected form of «семья»
     ("Астана", "kk", "kk", False),     # cities are never flagged
     ("Аккемер", "ru", "ru", False),
+    ("Аманат", "ru", "en", True),      # the party's name
+    ("Baytaq", "en", "en", True),
 ])
 def test_places_common_word_needs_context(form, lang, context_lang, needed):
     found = pl.lookup(form, lang)
@@ -164,7 +166,7 @@ def test_places_data_is_well_formed():
     assert {p.kind for p in every.values()} <= set(pl.KIND_ORDER)
     assert all(p.parent is None or p.parent in every for p in every.values())
     assert all(p.name_ru and p.name_kk and p.bare_ru and p.bare_kk for p in every.values())
-    assert all(set(p.common) <= {"ru", "kk", "name"} for p in every.values())
+    assert all(set(p.common) <= {"ru", "kk", "name", "org"} for p in every.values())
 
 
 def test_places_shipped_data_is_small_and_sorted():
@@ -225,3 +227,11 @@ def test_places_lookup_reads_nested_places(form, lang, expected):
 
 def test_places_lookup_ignores_sentences():
     assert pl.lookup(" ".join(["Алматы облысы"] * 10), "kk") == []
+
+
+@pytest.mark.parametrize("form,lang,not_expected", [
+    ("Jastar", "en", "Жас"),      # a village Жастар is not Жас + plural
+    ("Жастар", "kk", "Жас"),
+])
+def test_places_lookup_keeps_whole_names(form, lang, not_expected):
+    assert all(p.bare_kk != not_expected for p in pl.lookup(form, lang))
