@@ -99,7 +99,22 @@ def ru_word_keys(word: str, vocab: frozenset[str]) -> set[str]:
     for end in _RU_NOUN_ENDS:
         if low.endswith(end) and len(low) > len(end) + 2:
             keys |= {low[: -len(end)] + add for add in _RU_NOUN_ADDS}
-    return {low} | (keys & vocab)
+    adjectives = {k for k in keys if k.endswith(("ский", "цкий"))}  # for noun_bases
+    return {low} | (keys & vocab) | adjectives
+
+
+def noun_bases(keys: set[str], vocab: frozenset[str]) -> set[str]:
+    """Nouns behind Russian place adjectives, for units named by a noun (Байдибекском районе -> район
+    Байдибек, Есильском районе -> район Есиль, Сарыаркинский -> Сарыарка); only with a type word."""
+    out = set()
+    for key in keys:
+        if not key.endswith(("ский", "цкий")):
+            continue
+        base = key[:-4]
+        out |= {base + end for end in ("", "а", "ь", "ы", "и")}
+        if base.endswith(("ин", "ен", "ын")):
+            out |= {base[:-2] + end for end in ("", "а", "ы")}
+    return keys | (out & vocab)
 
 
 def kk_word_keys(word: str, vocab: frozenset[str], kk_vocab: frozenset[str]) -> set[str]:

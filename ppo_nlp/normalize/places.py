@@ -187,6 +187,8 @@ class _Index:
         for lang in langs if words else ():
             keys = [self.word_keys(w, lang, static) for w in words]
             for cls, name_keys in pk.split_type(keys, lang):
+                if cls in pk.UNIT_CLASSES and lang == "ru" and not static:
+                    name_keys = [pk.noun_bases(k, self.vocab) for k in name_keys]
                 out.extend((cls, key) for key in pk.combine(name_keys) if name_keys)
         return list(dict.fromkeys(out))
 
