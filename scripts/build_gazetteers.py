@@ -188,6 +188,20 @@ def country_rows() -> list[list[str]]:
     return out
 
 
+def initials(name: str) -> str:
+    """Capital initials of a region name of three or more parts (Восточно-Казахстанская область -> ВКО)."""
+    parts = name.replace("-", " ").split()
+    return "".join(p[0] for p in parts).upper() if len(parts) >= 3 else ""
+
+
+def initial_aliases(places: list[list[str]], renames: list[tuple[str, str, str, str]]) -> list[tuple]:
+    """ВКО, СҚО, ЮКО ...: initials of the oblasts' display and former names (uppercase only when matched)."""
+    oblasts = {row[0] for row in places if row[1] == "oblast"}
+    names = [(row[0], lang, row[i]) for row in places if row[0] in oblasts for lang, i in (("ru", 2), ("kk", 3))]
+    names += [(code, lang, name) for code, lang, name, _ in renames if code in oblasts and lang != "latin"]
+    return [(code, lang, initials(name), "initials") for code, lang, name in names if initials(name)]
+
+
 def unique_aliases(items: Iterable[tuple[str, str, str, str]], places: list[list[str]]) -> list[list[str]]:
     """Aliases that add something: not a place's own name, no duplicates (first source wins)."""
     own = {row[0]: {fold(x) for x in row[2:6] if x} for row in places}
@@ -352,7 +366,7 @@ def build(data: Path) -> dict[str, list[list[str]]]:
     names = {row[0]: {row[4], row[5]} for row in places}
     for code, _, name, _ in renames:
         names[code].add(name)
-    aliases = [*renames, *iso_aliases, *legacy,
+    aliases = [*renames, *iso_aliases, *legacy, *initial_aliases(places, renames),
                *geonames_aliases(read_tsv(gaz / "kz_places_geonames.tsv"), names)]
     return {
         "places/places.tsv": sorted(places),

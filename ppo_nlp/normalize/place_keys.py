@@ -70,7 +70,8 @@ def masculine(word: str) -> str:
 @lru_cache(maxsize=65536)
 def latin_skeleton(text: str) -> str:
     """A coarse ASCII key shared by the Latin spellings of one name (Qostanaı = Kostanay = Qostanay)."""
-    low = text.lower().replace("ı", "i").replace("ł", "l")
+    # ý is у in the 2017-2018 Kazakh Latin alphabets; Cyrillic і slips into Latin-script Kazakh text
+    low = text.lower().replace("ı", "i").replace("ł", "l").replace("ý", "u").replace("і", "i")
     low = "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
     low = _APOSTROPHES.sub("", low)
     for old, new in _LATIN_STEPS:

@@ -139,6 +139,7 @@ class _Index:
     def __init__(self, latin: bool) -> None:
         self.latin = latin
         self.keys: dict[tuple[Optional[str], str], set[str]] = defaultdict(set)
+        self.initials: dict[str, set[str]] = defaultdict(set)  # ВКО, СҚО: matched in capitals only
         for p in places().values():
             cls = _class_of(p.kind)
             for _, name in _own_names(p, latin):
@@ -165,6 +166,11 @@ class _Index:
     def _add_alias(self, alias: dict[str, str]) -> None:
         p, latin_alias = place(_place_id(alias["kato"])), alias["lang"] in ("en", "latin")
         if p is None or latin_alias and not self.latin:
+            return
+        if alias["source"] == "initials":
+            if self.latin and alias["lang"] != "ru":
+                return  # English text abbreviates the Russian names (VKO, SKO), not the Kazakh ones
+            self.initials[pk.latin_skeleton(_latin(alias["alias"])) if self.latin else fold(alias["alias"])].add(p.id)
             return
         text = _latin(alias["alias"]) if self.latin and not latin_alias else alias["alias"]
         for cls, key in self.readings(text, ("latin",) if self.latin else ("ru", "kk"), static=True):
@@ -194,7 +200,9 @@ class _Index:
 
     def find(self, form: str, langs: Iterable[str]) -> list[str]:
         """Ids of the places a surface form names."""
-        found: set[str] = set()
+        caps = form.strip()
+        key = (pk.latin_skeleton(caps) if self.latin else fold(caps)) if caps.isupper() and len(caps) <= 5 else ""
+        found: set[str] = set(self.initials.get(key, ()))
         for cls, key in self.readings(form, langs):
             if cls in pk.UNIT_CLASSES:
                 found |= self.keys.get((cls, key), set())

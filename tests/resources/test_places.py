@@ -237,3 +237,21 @@ def test_places_lookup_ignores_sentences():
 ])
 def test_places_lookup_keeps_whole_names(form, lang, not_expected):
     assert all(p.bare_kk != not_expected for p in pl.lookup(form, lang))
+
+
+@pytest.mark.parametrize("form,lang,expected", [
+    ("ВКО", "ru", ["630000000"]), ("СҚО", "kk", ["590000000"]), ("ЮКО", "ru", ["610000000"]),
+    ("SKO", "en", ["590000000"]), ("Шемонаихинский район ВКО", "ru", ["636800000"]),
+    ("вко", "ru", []),            # initials only in capitals
+])
+def test_places_lookup_region_initials(form, lang, expected):
+    assert ids(form, lang) == expected
+
+
+@pytest.mark.parametrize("form,expected", [
+    ("Qaratal aýyldyq okrýgі", "104551000"),     # 2017 alphabet ý, a Cyrillic і inside Latin text
+    ("Qyzyljar aýdanyndaǵy", "595000000"),
+    ("Almatı oblısı", "190000000"),               # 2018 alphabet
+])
+def test_places_lookup_reads_latin_alphabets(form, expected):
+    assert expected in ids(form, "latin")
