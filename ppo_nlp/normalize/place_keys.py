@@ -169,7 +169,8 @@ def split_type(keys: list[set[str]], lang: str) -> list[tuple[Optional[str], lis
             continue
         head, tail = keys[:size], keys[-size:]
         if where in ("before", "both") and _spells(head, form):
-            out.append((cls, keys[size:]))
+            rest = keys[size:]
+            out.append((cls, rest[1:] if len(rest) > 1 and "of" in rest[0] else rest))  # city of Almaty
         if where in ("after", "both") and _spells(tail, form):
             out.append((cls, keys[:-size]))
     return out

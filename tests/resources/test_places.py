@@ -55,6 +55,12 @@ def ids(form: str, lang: str) -> list[str]:
     ("Turkistan region", "en", "610000000"),
     ("Zhambyl district of Almaty region", "en", "194200000"),
     ("Kazakhstan's", "en", "KZ"),
+    ("the city of Shymkent", "en", "790000000"),
+    ("Almaty's Medeu district", "en", "751710000"),
+    ("Алгинского р-на", "ru", "153200000"),
+    ("Қызылжар ауданындағы", "kk", "595000000"),
+    ("Бөрлі аудандық", "kk", "273600000"),
+    ("Уилского районного", "ru", "155200000"),
 ])
 def test_places_lookup_resolves(form, lang, expected):
     found = ids(form, lang)
