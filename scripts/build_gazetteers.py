@@ -237,9 +237,23 @@ def kk_common_counts(kaznerd: Path) -> Counter:
 
 
 def ru_common_word(word: str) -> bool:
-    """A dictionary word in its own normal form, never a proper name (Победа, Лагерь; not Семей)."""
+    """A dictionary noun in its own normal form or any adjective form, never a proper name (Победа,
+    Дорожное; not Семей, which is only the genitive plural of семья)."""
     found = _morph.known_parses(word)
-    return any(p.normal_form == word.lower() for p in found) and not _morph.has_tag(word, _morph.PROPER_TAGS)
+    own = any(p.normal_form == word.lower() or p.tag.POS in ("ADJF", "PRTF") for p in found)
+    return own and not _morph.has_tag(word, _morph.PROPER_TAGS)
+
+
+def en_common_skeletons(ud: Path) -> frozenset[str]:
+    """Latin skeletons of English words written in lower case at least COMMON_MIN_COUNT times in UD
+    English-EWT (may, bar, jar): a place spelled like one needs context in English."""
+    counts: Counter = Counter()
+    path = ud / "UD_English-EWT" / "en_ewt-ud-train.conllu"
+    for line in path.read_text(encoding="utf-8").splitlines() if path.exists() else ():
+        cols = line.split("\t")
+        if len(cols) > 3 and cols[0].isdigit() and cols[3] != "PROPN" and cols[1].isalpha() and cols[1].islower():
+            counts[cols[1]] += 1
+    return frozenset(latin_skeleton(w) for w, n in counts.items() if n >= COMMON_MIN_COUNT)
 
 
 def ru_common(name: str) -> bool:
@@ -276,9 +290,9 @@ def org_names(seed: list[dict[str, str]]) -> frozenset[str]:
 
 
 def common_flags(kato: list[dict[str, str]], kk_counts: Counter, names: frozenset[str],
-                 orgs: frozenset[str]) -> dict[str, str]:
-    """Settlement names that are also ordinary words (`ru`, `kk`), person names (`name`) or names of
-    organizations (`org`), per KATO code."""
+                 orgs: frozenset[str], english: frozenset[str]) -> dict[str, str]:
+    """Settlement names that are also ordinary words (`ru`, `kk`, `en` in Latin letters), person names
+    (`name`) or names of organizations (`org`), per KATO code."""
     out = {}
     for row in kato:
         if row["kind"] not in BARE_KINDS or row["kind"] in NEVER_COMMON:
@@ -286,6 +300,8 @@ def common_flags(kato: list[dict[str, str]], kk_counts: Counter, names: frozense
         langs = ["name"] if person_name(row, names) else []
         if _unquoted(row["bare_ru"]) in orgs or _unquoted(row["bare_kk"]) in orgs:
             langs.append("org")
+        if {latin_skeleton(to_latin(row["bare_kk"])), latin_skeleton(to_latin(row["bare_ru"]))} & english:
+            langs.append("en")
         if ru_common(row["bare_ru"].translate(KK_TO_RU)):
             langs.append("ru")
         word = row["bare_kk"].lower()
@@ -358,7 +374,8 @@ def build(data: Path) -> dict[str, list[list[str]]]:
     iso_ru, iso_aliases = iso_names(read_tsv(gaz / "kz_regions_iso3166.tsv"))
     names = given_names(gaz / "given_names_airlock_pii.tsv")
     seed = read_tsv(gaz / "kz_orgs_seed.tsv")
-    common = common_flags(kato, kk_common_counts(data / "kaznerd"), names, org_names(seed))
+    common = common_flags(kato, kk_common_counts(data / "kaznerd"), names, org_names(seed),
+                          en_common_skeletons(data / "ud"))
     places = place_rows(kato, iso_ru, common)
     legacy, crosswalk = legacy_aliases(places)
     places += country_rows()

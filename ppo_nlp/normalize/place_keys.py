@@ -90,10 +90,16 @@ def words_of(form: str) -> list[str]:
     return words
 
 
+def ru_lemmas(word: str) -> set[str]:
+    """pymorphy3 normal forms of singular readings: a surname is not the genitive plural of a village
+    (Токаев is not Токай, Оралов not Орал); plural place names match in the nominative only."""
+    return {p.normal_form for p in _morph.parses(word.lower()) if "plur" not in p.tag}
+
+
 def ru_word_keys(word: str, vocab: frozenset[str]) -> set[str]:
     """Dictionary forms of a Russian word: itself, pymorphy3 lemmas, rule-made adjective/noun bases."""
     low = fold(word)
-    keys = {low} | {fold(lemma) for lemma in _morph.lemmas(word)}
+    keys = {low} | {fold(lemma) for lemma in ru_lemmas(word)}
     for end in _RU_ADJ_ENDS:
         if low.endswith(end) and len(low) > len(end) + 2:
             keys |= {low[: -len(end)] + "ий", low[: -len(end)] + "ый"}

@@ -140,6 +140,7 @@ class _Index:
         self.latin = latin
         self.keys: dict[tuple[Optional[str], str], set[str]] = defaultdict(set)
         self.initials: dict[str, set[str]] = defaultdict(set)  # ВКО, СҚО: matched in capitals only
+        self.former_only: set[tuple[Optional[str], str, str]] = set()  # (class, key, id) of a former name
         for p in places().values():
             cls = _class_of(p.kind)
             for _, name in _own_names(p, latin):
@@ -174,8 +175,13 @@ class _Index:
             return
         text = _latin(alias["alias"]) if self.latin and not latin_alias else alias["alias"]
         for cls, key in self.readings(text, ("latin",) if self.latin else ("ru", "kk"), static=True):
-            if p.kind in pk.CLASSES.get(cls, ()):
-                self.keys[(cls, key)].add(p.id)
+            if p.kind not in pk.CLASSES.get(cls, ()):
+                continue
+            if alias["source"] != "former":
+                self.former_only.discard((cls, key, p.id))
+            elif p.id not in self.keys[(cls, key)]:
+                self.former_only.add((cls, key, p.id))
+            self.keys[(cls, key)].add(p.id)
 
     def word_keys(self, word: str, lang: str, static: bool) -> set[str]:
         if lang == "latin":
@@ -200,16 +206,20 @@ class _Index:
 
     def find(self, form: str, langs: Iterable[str]) -> list[str]:
         """Ids of the places a surface form names."""
+        return sorted(self.find_marked(form, langs))
+
+    def find_marked(self, form: str, langs: Iterable[str]) -> dict[str, bool]:
+        """Id -> whether it was reached by a former name only (Жамбыл as Taraz's name of 1938-1997)."""
         caps = form.strip()
         key = (pk.latin_skeleton(caps) if self.latin else fold(caps)) if caps.isupper() and len(caps) <= 5 else ""
-        found: set[str] = set(self.initials.get(key, ()))
+        found = {i: False for i in self.initials.get(key, ())}
         for cls, key in self.readings(form, langs):
-            if cls in pk.UNIT_CLASSES:
-                found |= self.keys.get((cls, key), set())
-            else:
-                allowed = pk.CLASSES[cls]
-                found |= {i for i in self.keys.get((None, key), ()) if places()[i].kind in allowed}
-        return sorted(found)
+            bucket = cls if cls in pk.UNIT_CLASSES else None
+            for i in self.keys.get((bucket, key), ()):
+                if bucket is None and places()[i].kind not in pk.CLASSES[cls]:
+                    continue
+                found[i] = found.get(i, True) and (bucket, key, i) in self.former_only
+        return found
 
 
 def _inside(p: Place, outer: set[str]) -> bool:
@@ -251,12 +261,15 @@ def _is_latin(form: str) -> bool:
 def _lookup(form: str, lang: str) -> tuple[Place, ...]:
     latin = lang in ("en", "latin") or _is_latin(form)
     langs = ("latin",) if latin else ((lang,) if lang in ("ru", "kk") else ("ru", "kk"))
-    ids = _index(latin).find(form, langs) or _nested(_index(latin), pk.words_of(form), langs)
-    return tuple(sorted((places()[i] for i in ids), key=lambda p: (_RANK.get(p.kind, 99), p.kato)))
+    found = _index(latin).find_marked(form, langs) or \
+        dict.fromkeys(_nested(_index(latin), pk.words_of(form), langs), False)
+    order = sorted(found, key=lambda i: (found[i], _RANK.get(places()[i].kind, 99), places()[i].kato))
+    return tuple(places()[i] for i in order)
 
 
 def lookup(form: str, lang: Optional[str] = None) -> list[Place]:
-    """Every place `form` can name (any case form, ru/kk/Latin), most prominent kinds first.
+    """Every place `form` can name (any case form, ru/kk/Latin): places by their current names first,
+    most prominent kinds first, then places that had the name before (Жамбыл: villages, then Taraz).
 
     >>> [p.kind for p in lookup("Қонаевта", "kk")]
     ['city']
@@ -273,9 +286,11 @@ def prefer(candidates: Iterable[Place], oblast_id: Optional[str]) -> list[Place]
 
 
 def needs_context(p: Place, lang: str) -> bool:
-    """Whether the bare name is also an ordinary word in `lang`, a person's name (Амангельды) or an
-    organization's (Аманат): take it only with a trigger word (ауылы, село) or another sign of a place."""
-    return lang in p.common or "name" in p.common or "org" in p.common
+    """Whether the bare name is also an ordinary word in `lang` (`latin`: Kazakh in Latin letters), a
+    person's name (Амангельды) or an organization's (Аманат): take it only with a trigger word (ауылы,
+    село, village) or another sign of a place."""
+    flag = "kk" if lang == "latin" else lang
+    return flag in p.common or "name" in p.common or "org" in p.common
 
 
 @lru_cache(maxsize=1)

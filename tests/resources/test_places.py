@@ -173,7 +173,7 @@ def test_places_data_is_well_formed():
     assert {p.kind for p in every.values()} <= set(pl.KIND_ORDER)
     assert all(p.parent is None or p.parent in every for p in every.values())
     assert all(p.name_ru and p.name_kk and p.bare_ru and p.bare_kk for p in every.values())
-    assert all(set(p.common) <= {"ru", "kk", "name", "org"} for p in every.values())
+    assert all(set(p.common) <= {"ru", "kk", "en", "name", "org"} for p in every.values())
 
 
 def test_places_shipped_data_is_small_and_sorted():
@@ -260,3 +260,28 @@ def test_places_lookup_region_initials(form, lang, expected):
 ])
 def test_places_lookup_reads_latin_alphabets(form, expected):
     assert expected in ids(form, "latin")
+
+
+@pytest.mark.parametrize("form,lang", [
+    ("Токаев", "ru"), ("Тажибаев", "ru"), ("Оралов", "ru"), ("Кошанов", "ru"),   # surnames, not plurals
+])
+def test_places_lookup_surnames_are_not_places(form, lang):
+    assert pl.lookup(form, lang) == []
+
+
+@pytest.mark.parametrize("form,lang,first_kind,taraz_rank", [
+    ("Жамбыл", "kk", "village", "last"),   # Taraz was Жамбыл in 1938-1997: former names rank last
+    ("Джамбул", "ru", "village", "last"),
+])
+def test_places_lookup_ranks_former_names_last(form, lang, first_kind, taraz_rank):
+    found = pl.lookup(form, lang)
+    assert found[0].kind == first_kind and found[-1].kato == "311010000"
+
+
+@pytest.mark.parametrize("form,lang,flag_lang,needed", [
+    ("May", "en", "en", True),       # the month
+    ("Shymkent", "en", "en", False),
+])
+def test_places_english_common_words_need_context(form, lang, flag_lang, needed):
+    found = pl.lookup(form, lang)
+    assert found and pl.needs_context(found[0], flag_lang) == needed
