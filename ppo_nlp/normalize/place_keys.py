@@ -92,8 +92,10 @@ def words_of(form: str) -> list[str]:
 
 def ru_lemmas(word: str) -> set[str]:
     """pymorphy3 normal forms of singular readings: a surname is not the genitive plural of a village
-    (Токаев is not Токай, Оралов not Орал); plural place names match in the nominative only."""
-    return {p.normal_form for p in _morph.parses(word.lower()) if "plur" not in p.tag}
+    (Токаев is not Токай, Оралов not Орал); plural place names match in the nominative only. Type words
+    keep their plurals (Алматинской и Жамбылской областей)."""
+    found = _morph.parses(word.lower())
+    return {p.normal_form for p in found if "plur" not in p.tag or fold(p.normal_form) in type_vocab()}
 
 
 def ru_word_keys(word: str, vocab: frozenset[str]) -> set[str]:

@@ -35,6 +35,8 @@ def ids(form: str, lang: str) -> list[str]:
     ("Байдибекском районе", "ru", "613600000"),       # adjective of a district named by a noun
     ("Есильском районе Астаны", "ru", "711210000"),
     ("Туркестанского областного", "ru", "610000000"),
+    ("Жамбылской областей", "ru", "310000000"),       # the end of «Алматинской и Жамбылской областей»
+    ("Уилского районов", "ru", "155200000"),
     # Kazakh: case, possessive and accusative endings on the name or on the type word
     ("Алматы облысының", "kk", "190000000"),
     ("Петропавлда", "kk", "591010000"),
