@@ -8,15 +8,16 @@ from ppo_nlp.show.facts import items, span_of
 SPANS_KEY = "ppo_nlp"
 
 
-def _nlp(nlp: Any) -> Any:
-    """The given pipeline, a blank one for a language code, or a blank multi-language one."""
+def _nlp(nlp: Any, lang: Any) -> Any:
+    """The given pipeline, else a blank one for the given code or the record's language (`xx` if unknown)."""
     import spacy
 
-    if nlp is None:
-        return spacy.blank("xx")
-    if isinstance(nlp, str):
-        return spacy.blank(nlp)
-    return nlp
+    if nlp is not None and not isinstance(nlp, str):
+        return nlp
+    code = nlp or (lang if lang in ("ru", "kk", "en") else "xx")
+    if code == "kk":
+        import ppo_nlp.lang.spacy_kk  # noqa: F401  (registers spaCy's missing Kazakh language)
+    return spacy.blank(code)
 
 
 def to_spacy(record: dict[str, Any], nlp: Any = None) -> Any:
@@ -31,7 +32,7 @@ def to_spacy(record: dict[str, Any], nlp: Any = None) -> Any:
     if "error" in record:
         raise ValueError(f"record {record.get('id')!r} is an error record: it has no text")
     text = record.get("text") if isinstance(record.get("text"), str) else ""
-    doc = _nlp(nlp).make_doc(text)
+    doc = _nlp(nlp, record.get("lang")).make_doc(text)
     spans: list[Span] = []
     for ent in items(record, "entities"):
         pos = span_of(ent)
