@@ -65,20 +65,15 @@ def console_messages(stderr: str) -> list[tuple[str, str, str]]:
     return out
 
 
-def load(path: Path, width: int = 1280, height: int = 900, timeout: float = 60.0) -> Loaded:
-    """Open a local page and return its DOM after loading and what it wrote to the console."""
+def load(path: Path, width: int = 1280, height: int = 900, png: Optional[Path] = None,
+         timeout: float = 60.0) -> Loaded:
+    """Open a local page: its DOM after loading, what it wrote to the console, and a screenshot of its first
+    `width` x `height` pixels into `png` when given (all in one browser run)."""
     url = Path(path).resolve().as_uri()
-    done = _run([f"--window-size={width},{height}", "--dump-dom", url], timeout)
+    shot = [f"--screenshot={Path(png).resolve()}"] if png is not None else []
+    done = _run([f"--window-size={width},{height}", *shot, "--dump-dom", url], timeout)
     if done.returncode != 0 or not done.stdout.strip():
         raise RuntimeError(f"chromium failed on {url} (exit {done.returncode}): {done.stderr[-2000:]}")
+    if png is not None and not Path(png).is_file():
+        raise RuntimeError(f"chromium made no screenshot of {url}: {done.stderr[-2000:]}")
     return Loaded(done.stdout, console_messages(done.stderr))
-
-
-def screenshot(path: Path, png: Path, width: int = 1280, height: int = 900, timeout: float = 60.0) -> Path:
-    """Save a PNG of the page's first `width` x `height` pixels."""
-    url = Path(path).resolve().as_uri()
-    png = Path(png).resolve()
-    done = _run([f"--window-size={width},{height}", f"--screenshot={png}", url], timeout)
-    if not png.is_file():
-        raise RuntimeError(f"chromium made no screenshot of {url} (exit {done.returncode}): {done.stderr[-2000:]}")
-    return png

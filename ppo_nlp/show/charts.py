@@ -11,7 +11,7 @@ from typing import Optional, Sequence
 from ppo_nlp.show.facts import number
 from ppo_nlp.show.markup import attr, esc
 
-WIDTH = 480
+WIDTH = 360  # user units; the SVG scales to its column, so text stays about 12 px on a screen
 MAX_POINTS = 240  # above this, a series is shown as one point per month (the median)
 Bar = tuple[str, float, Optional[str]]  # label, value, link
 Point = tuple[str, float, str, Optional[str]]  # month "YYYY-MM", value, tooltip, link
@@ -34,12 +34,12 @@ def bar_chart(rows: Sequence[Bar], title: str) -> str:
     """Horizontal bars, one row per label, the value at the end of each bar."""
     if not rows:
         return ""
-    top, left, step = max(v for _, v, _ in rows) or 1, 200, 20
+    top, left, step = max(v for _, v, _ in rows) or 1, 160, 20
     body = []
     for i, (label, value, href) in enumerate(rows):
         y = 4 + i * step
         width = max(1.0, (WIDTH - left - 60) * value / top)
-        bar = (f'<text x="{left - 6}" y="{y + 13}" text-anchor="end">{esc(_short(label, 26))}<title>{esc(label)}'
+        bar = (f'<text x="{left - 6}" y="{y + 13}" text-anchor="end">{esc(_short(label, 20))}<title>{esc(label)}'
                f'</title></text><rect class="bar" x="{left}" y="{y + 2}" width="{width:.1f}" height="{step - 6}"/>'
                f'<text x="{left + width + 4:.1f}" y="{y + 13}">{esc(number(value))}</text>')
         body.append(_wrap(href, bar))
@@ -50,10 +50,10 @@ def column_chart(rows: Sequence[tuple[str, float]], title: str) -> str:
     """Vertical columns over time (e.g. documents per month), every n-th label written below."""
     if not rows:
         return ""
-    height, base, left = 200, 170, 36
+    height, base, left = 200, 170, 34
     top = max(v for _, v in rows) or 1
     step = min(40.0, (WIDTH - left - 8) / len(rows))
-    every = max(1, round(len(rows) / 8))
+    every = max(1, round(len(rows) / 5))
     body = [_y_axis(left, base, top, 150)]
     for i, (label, value) in enumerate(rows):
         x, h = left + i * step, max(1.0, 150 * value / top)
@@ -80,7 +80,7 @@ def _tick(value: float) -> str:
     return f"{value:.3g}"
 
 
-def _months(first: str, last: str) -> list[str]:
+def months_between(first: str, last: str) -> list[str]:
     """Every month from `first` to `last` ("YYYY-MM"), both included."""
     y, m = int(first[:4]), int(first[5:7])
     out = []
@@ -105,8 +105,8 @@ def time_chart(points: Sequence[Point], title: str) -> str:
     points = summarise(points)
     if not points:
         return ""
-    months = _months(min(p[0] for p in points), max(p[0] for p in points))
-    base, left, top = 170, 44, max(p[1] for p in points) or 1
+    months = months_between(min(p[0] for p in points), max(p[0] for p in points))
+    base, left, top = 170, 38, max(p[1] for p in points) or 1
     step = (WIDTH - left - 12) / max(1, len(months))
     where = {m: i for i, m in enumerate(months)}
     body = [_y_axis(left, base, top, 150)]

@@ -82,10 +82,10 @@ a{color:#0b57d0}a:focus-visible,input:focus-visible+label,summary:focus-visible{
 h1{font-size:1.4rem;margin:.3rem 0}h2{font-size:1.1rem;margin:1.2rem 0 .4rem}
 table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{text-align:left;padding:.25rem .4rem;
  border-bottom:1px solid #e3e3e3;vertical-align:top}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
-.meta{color:#555;font-size:.9rem}.meta span{margin-right:1rem}
+.meta{color:#555;font-size:.9rem}.meta>span{margin-right:1rem}
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(20rem,1fr));gap:1rem}
 .charts figure{margin:0}.charts figcaption{font-weight:600;font-size:.9rem}
-svg.chart{width:100%;height:auto;font:11px system-ui,sans-serif}svg.chart .bar{fill:#4a7fd0}
+svg.chart{width:100%;max-width:34rem;height:auto;font:11px system-ui,sans-serif}svg.chart .bar{fill:#4a7fd0}
 svg.chart .dot{fill:#d0611e}svg.chart .axis{stroke:#999}svg.chart a:focus .dot{stroke:#000;stroke-width:2}
 .pager a,.pager strong{margin-right:.5rem}
 @media (max-width:50rem){body{padding:.6rem}}
@@ -93,7 +93,7 @@ svg.chart .dot{fill:#d0611e}svg.chart .axis{stroke:#999}svg.chart a:focus .dot{s
 # Everything an article needs, scoped under .ppo so that a notebook cell can carry it.
 ARTICLE_STYLE = """
 .ppo{--c:#eee}.ppo h1{font-size:1.3rem;margin:.3rem 0}.ppo h2{font-size:1rem;margin:1rem 0 .3rem}
-.ppo .meta{color:#555;font-size:.9rem}.ppo .meta span{margin-right:1rem}
+.ppo .meta{color:#555;font-size:.9rem}.ppo .meta>span{margin-right:1rem}
 .ppo>label{display:inline-block;font-size:.85rem;padding:0 .45rem;margin:.1rem .3rem .4rem 0;border-radius:.3rem;
  background:var(--c);border-bottom:3px solid rgba(0,0,0,.35)}
 .ppo>input.tg{margin:0 .15rem 0 .5rem;vertical-align:middle}
@@ -109,7 +109,7 @@ ARTICLE_STYLE = """
 .ppo [id]{scroll-margin-top:4rem}
 .ppo .seg{border-left:3px solid #8e8e8e;padding-left:.2rem}
 .ppo .seg::before{content:attr(data-lang);font-size:.65rem;color:#555;vertical-align:super;margin-right:.2rem}
-.ppo .facts{font-size:.9rem;position:sticky;top:0;max-height:100vh;overflow:auto}
+.ppo .facts{font-size:.9rem;overflow-wrap:anywhere;position:sticky;top:0;max-height:100vh;overflow:auto}
 .ppo .facts ul{padding-left:1.1rem;margin:.2rem 0}.ppo .facts li{margin:.25rem 0}
 .ppo .facts .ev-links a{margin-right:.4rem}.ppo .k{color:#555}
 .ppo details{margin:.6rem 0}.ppo details pre{white-space:pre-wrap;font-size:.85rem;background:#f6f6f6;padding:.5rem}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Callable, Iterator, Sequence
 
 from ppo_nlp.show.archive import Archive, Entry, Tally
-from ppo_nlp.show.charts import bar_chart, column_chart, time_chart
+from ppo_nlp.show.charts import bar_chart, column_chart, months_between, time_chart
 from ppo_nlp.show.facts import number
 from ppo_nlp.show.markup import esc, link, page
 
@@ -19,7 +19,8 @@ def _figure(caption: str, svg: str) -> str:
 
 
 def _charts(archive: Archive) -> str:
-    months = sorted((m, n) for m, n in archive.months.items() if m[0].isdigit())
+    dated = sorted(m for m in archive.months if m[0].isdigit())
+    months = [(m, archive.months.get(m, 0)) for m in months_between(dated[0], dated[-1])] if dated else []
     undated = archive.months.get("(no date)", 0)
     figures = [
         _figure("Documents by language", bar_chart([(k, v, None) for k, v in archive.langs.most_common(12)],

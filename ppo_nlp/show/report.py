@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -115,6 +116,7 @@ def write_report(records: Records, out: Union[str, Path], overwrite: bool = Fals
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
     try:
+        tmp.chmod(0o777 & ~_umask())  # mkdtemp makes it private; the report is an ordinary folder
         total = len(dicts) if dicts is not None else count_lines(paths)
         report = _write_all(_progress(_stream(paths, dicts), total, progress), tmp)
         check_output(out, overwrite, paths)
@@ -124,6 +126,12 @@ def write_report(records: Records, out: Union[str, Path], overwrite: bool = Fals
         raise
     report.out = out
     return report
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _write_all(stream: Iterable[tuple[Optional[dict], str]], folder: Path) -> Report:
