@@ -30,7 +30,8 @@ def archive(n: int, tmp: Path) -> Path:
     with out.open("w", encoding="utf-8") as handle:
         for i in range(n):
             if i % 50 == 49:
-                rec = {"schema_version": "1.0", "id": f"e{i}", "source": f"e{i}", "error": {"code": "E008", "message": "empty"}}
+                rec = {"schema_version": "1.0", "id": f"e{i}", "source": f"e{i}",
+                       "error": {"code": "E008", "message": "empty"}}
             else:
                 month = 1 + i % 60
                 rec = {**seeds[i % len(seeds)], "id": f"doc{i}", "outlet": f"outlet{i % 12}.kz",

@@ -157,8 +157,8 @@ def _removed(removed: Optional[list[str]]) -> str:
 def _unplaced(bad: list[dict]) -> str:
     if not bad:
         return ""
-    rows = "".join(f"<li>{esc(e.get('label'))} «{esc(e.get('text'))}» {esc(e.get('start'))}–{esc(e.get('end'))}</li>"
-                   for e in bad)
+    rows = "".join(f"<li>{esc(e.get('label'))} «{esc(e.get('text'))}» {esc(e.get('start'))}–{esc(e.get('end'))}"
+                   "</li>" for e in bad)
     return f'<h2 class="warn">Entities with offsets outside the text ({len(bad)})</h2><ul>{rows}</ul>'
 
 

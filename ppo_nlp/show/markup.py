@@ -71,7 +71,8 @@ def page(title: Any, body: str, up: Optional[str] = None) -> str:
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<meta http-equiv=\"Content-Security-Policy\" content={attr(CSP)}>"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            f"<title>{esc(title)}</title><style>{BASE_STYLE}{ARTICLE_STYLE}</style></head>\n<body>{nav}{body}</body></html>\n")
+            f"<title>{esc(title)}</title><style>{BASE_STYLE}{ARTICLE_STYLE}</style></head>\n"
+            f"<body>{nav}{body}</body></html>\n")
 
 
 BASE_STYLE = """

@@ -66,7 +66,8 @@ def _cut(text: str, size: int = 40) -> str:
 def _error_table(archive: Archive) -> str:
     if not archive.errors:
         return "<h2>Errors</h2><p>None: every record was shown.</p>"
-    rows = "".join(f"<tr><td>{esc(code)}</td><td class=\"n\">{n}</td></tr>" for code, n in sorted(archive.errors.items()))
+    rows = "".join(f"<tr><td>{esc(code)}</td><td class=\"n\">{n}</td></tr>"
+                   for code, n in sorted(archive.errors.items()))
     return (f"<h2>Errors by code</h2><table><thead><tr><th>code</th><th class=\"n\">records</th></tr></thead>"
             f"<tbody>{rows}</tbody></table><p>{link('errors-1.html', 'Every error record')}</p>")
 

@@ -63,7 +63,8 @@ def test_show_article_escapes_metadata(title, needle):
 
 @pytest.mark.parametrize("rec, ids", [
     (record(entities=[ent("ORG", 8, 14)], organizations=[
-        {"id": "org:amanat", "name": "AMANAT", "type": "party", "mentions": [{"text": "AMANAT", "start": 8, "end": 14}]}]),
+        {"id": "org:amanat", "name": "AMANAT", "type": "party",
+         "mentions": [{"text": "AMANAT", "start": 8, "end": 14}]}]),
      ["s8-14"]),
     (record(counts=[{"value": 150, "qualifier": "exact", "unit": None, "subject": "ППО", "subject_id": "ppo",
                      "min": None, "max": None, "change": None, "as_of": None, "text": "150", "start": 40, "end": 43}]),

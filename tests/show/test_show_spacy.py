@@ -35,8 +35,8 @@ def test_show_spacy_pipelines_and_displacy(nlp):
     from spacy import displacy
 
     doc = ppo_nlp.to_spacy(rec(("ORG", 8, 14)), nlp)
-    assert 'AMANAT' in displacy.render(doc, style="ent") and "ORG" in displacy.render(doc, style="span",
-                                                                                         options={"spans_key": "ppo_nlp"})
+    assert "AMANAT" in displacy.render(doc, style="ent")
+    assert "ORG" in displacy.render(doc, style="span", options={"spans_key": "ppo_nlp"})
 
 
 def test_show_spacy_refuses_error_records():
