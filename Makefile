@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test models bench natasha clean
+.PHONY: install demo test models bench natasha screenshots clean
 
 install: $(STAMP)
 
@@ -22,6 +22,7 @@ demo: install
 	$(BIN)/ppo-nlp extract corpus/articles -o out/records.parquet --format parquet
 	$(BIN)/ppo-nlp extract corpus/articles -o out/records.sqlite --format sqlite
 	$(BIN)/ppo-nlp evaluate out/records.jsonl --gold corpus/gold
+	$(BIN)/ppo-nlp show out/records.jsonl -o out/report
 
 test: install
 	$(BIN)/python -m pytest
@@ -42,6 +43,10 @@ bench: natasha
 	$(BIN)/python benchmarks/ner.py
 	$(BIN)/python benchmarks/factrueval_occupation.py
 	$(BIN)/python benchmarks/throughput.py
+
+# docs/article.png and docs/archive.png for the README (needs chromium; pngquant, when present, shrinks them).
+screenshots: install
+	$(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -rf out build *.egg-info .pytest_cache

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 __all__ = ["Count", "Document", "Entity", "LangResult", "Location", "Options", "Organization", "Person",
-           "Pipeline", "Project", "Segment", "detect_language", "load"]
+           "Pipeline", "Project", "Segment", "detect_language", "load", "render", "to_spacy"]
 
 
 def load(lang: str = "auto", ner: bool = True, time_limit: float | None = 60.0) -> "Pipeline":
@@ -31,6 +31,23 @@ def detect_language(text: str) -> LangResult:
     from ppo_nlp.lang import detect_language as _detect
 
     return _detect(text)
+
+
+def render(doc_or_record: "Document | dict"):
+    """The article as HTML, evidence highlighted and facts beside it; Jupyter shows it, `str()` is a page."""
+    from ppo_nlp.show import render as _render
+
+    return _render(doc_or_record)
+
+
+def to_spacy(doc_or_record: "Document | dict", nlp=None):
+    """A spaCy `Doc` with our entities: `doc.ents` (longest non-overlapping) and all in `doc.spans["ppo_nlp"]`.
+
+    `nlp` is a spaCy pipeline (its tokenizer is used) or a language code; a blank one by default.
+    """
+    from ppo_nlp.show import to_spacy as _to_spacy
+
+    return _to_spacy(doc_or_record, nlp)
 
 
 def __getattr__(name: str):

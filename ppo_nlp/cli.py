@@ -13,6 +13,7 @@ from typing import Optional, Sequence
 
 from ppo_nlp.io.writers import FORMATS, guess_format, open_writer
 from ppo_nlp.pipeline import LANGS
+from ppo_nlp.show import cli as show_cli
 
 
 def _extract_parser(sub: argparse._SubParsersAction) -> None:
@@ -48,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     _extract_parser(sub)
     _detect_parser(sub)
     _evaluate_parser(sub)
+    show_cli.add_parser(sub)
     return parser
 
 
@@ -127,7 +129,7 @@ class _Usage(Exception):
     """A usage error: exit status 2."""
 
 
-_COMMANDS = {"extract": cmd_extract, "detect": cmd_detect, "evaluate": cmd_evaluate}
+_COMMANDS = {"extract": cmd_extract, "detect": cmd_detect, "evaluate": cmd_evaluate, "show": show_cli.cmd_show}
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
