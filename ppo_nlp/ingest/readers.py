@@ -66,7 +66,7 @@ def iter_inputs(paths: list[Union[str, Path]], limits: IngestLimits = IngestLimi
         elif path.is_file():
             yield from _read_file(path, fs_name(path.name), limits, explicit=True)
         elif path.exists():
-            yield _error(shown, shown, "E012", f"not a regular file or folder: {_file_type(path)}")
+            yield _error(fs_name(path.name), shown, "E012", f"not a regular file, never opened: {_file_type(path)}")
         else:
             yield _error(shown, shown, "E001", "no such file or folder")
 
