@@ -27,6 +27,7 @@ HALF_UTF8 = 0.5  # the same share when no code page reads the bytes either
 MIN_PRINTABLE = 0.9  # share of printable characters below which the content is called binary
 SNIFF_BYTES = 1 << 16
 _ASCII = bytes(range(0x80))
+_SPACES = re.compile("[\n\r\t\f\v]")  # ordinary whitespace, deleted before isprintable()
 
 
 def decode_bytes(data: bytes) -> str:
@@ -84,7 +85,7 @@ def _decode_codepage(data: bytes) -> str | None:
 def _printable_ratio(text: str) -> float:
     """Share of characters that are printable or ordinary whitespace (sampled from the start)."""
     sample = text[:SNIFF_BYTES]
-    if not sample:
+    if not sample or _SPACES.sub("", sample).isprintable():
         return 1.0
     good = sum(1 for ch in sample if ch.isprintable() or ch in "\n\r\t\f\v")
     return good / len(sample)
