@@ -145,13 +145,28 @@ def _read_file(path: Path, doc_id: str, limits: IngestLimits, explicit: bool) ->
             yield _error(doc_id, source, "E011", f"unsupported file type: {fs_name(path.name)}")
         return
     try:
-        stream = open(path, "rb")
+        stream = _open_regular(path)
     except OSError as err:
         yield _error(doc_id, source, "E001", f"cannot read: {err.strerror or err}")
+        return
+    if stream is None:
+        yield _error(doc_id, source, "E012", f"not a regular file, never read: {_file_type(path)}")
         return
     with stream:
         budget = Budget(limits) if kind in ARCHIVE_KINDS else None
         yield from read_stream(stream, path.name, doc_id, source, limits, budget, 0)
+
+
+def _open_regular(path: Path) -> Optional[BinaryIO]:
+    """The file opened for reading, or None when it is not a regular file (opened without blocking, so
+    that a file swapped for a FIFO after the folder walk cannot hang the run)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        return None
+    if hasattr(os, "set_blocking"):
+        os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
 
 
 def read_stream(stream: BinaryIO, name: str, doc_id: str, source: str, limits: IngestLimits,

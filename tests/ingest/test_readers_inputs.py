@@ -226,3 +226,16 @@ def test_readers_json_cap_is_per_document(tmp_path, case, content, expected):
     _write(tmp_path, {"a.json": text})
     assert len(text.encode()) > 1000, case
     assert _summary([tmp_path / "a.json"], IngestLimits(max_member_bytes=1000)) == expected
+
+
+@pytest.mark.parametrize("case", ["fifo", "socket"])
+def test_readers_special_file_appearing_after_the_walk_never_opened(tmp_path, monkeypatch, case):
+    """Even when the walk's check is passed (a file swapped after it), opening never blocks on a FIFO."""
+    from ppo_nlp.ingest import readers
+
+    root = tmp_path / "in"
+    if case == "socket" and len(str(root / "entry.txt")) > 100:
+        pytest.skip("tmp path too long for a Unix socket")
+    _special(root, case)
+    monkeypatch.setattr(readers, "_refused", lambda *args: None)
+    assert _summary([root])[0] == ("entry.txt", "text", "E012" if case == "fifo" else "E001")
