@@ -2,7 +2,10 @@
 
 Member names that climb out (`..`) or are absolute give an E005 record, links and devices too; a broken
 archive gives an E004 record that names it. Zip members come in name order, tar members in archive order
-(tar is read as a stream, so that a compressed tar is decompressed once).
+(tar is read as a stream, so that a compressed tar is decompressed once). Names that are not UTF-8 (cp1251 or
+cp866 from Windows and DOS tools) are decoded by `encoding.decode_name`; a corrupt tar header is skipped
+like GNU tar does, with an E004 record for the spot; a zip's entry count is checked (`zipdir`) before
+`zipfile` loads its directory.
 """
 from __future__ import annotations
 
