@@ -58,7 +58,7 @@ class Pipeline:
         """Clean and analyse one text (plain or HTML) into a `Document`.
 
         `text` is a `str`, or `bytes` decoded as the readers decode files (BOM, UTF-8, Cyrillic code pages);
-        `kind` is `text` or `html`. Raises TypeError for anything else, ValueError for an unknown kind,
+        `kind` is `text` or `html`; lone surrogates become U+FFFD. Raises TypeError for anything else, ValueError for an unknown kind,
         `IngestError` E003 for a text of more characters than the per-document cap (`limits.max_member_bytes`)
         and E002 for bytes that are not text, and `ppo_nlp.timeout.DocumentTimeout` past `time_limit` seconds.
         """
@@ -197,7 +197,9 @@ def _checked_text(text: Any, kind: str, max_chars: int) -> str:
         raise TypeError(f"text must be str or bytes, not {type(text).__name__}")
     if len(text) > max_chars:
         raise IngestError("E003", f"text longer than the size cap of {max_chars} characters")
-    return text
+    from ppo_nlp.ingest.encoding import valid_unicode
+
+    return valid_unicode(text)  # lone surrogates would make the record unwritable as UTF-8
 
 
 def _own_time_limit(seconds: Optional[float]):

@@ -1,6 +1,7 @@
 """The pipeline never raises on any text, never unpickles anything, and stops a stuck document."""
 from __future__ import annotations
 
+import json
 import pickle
 
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 from ppo_nlp.errors import IngestError
 from ppo_nlp.ingest import IngestLimits, RawDoc
 from ppo_nlp.pipeline import Options, Pipeline
-from ppo_nlp.records import validate
+from ppo_nlp.records import document_record, validate
 from ppo_nlp.timeout import DocumentTimeout
 
 PIECES = ["Нұр Отан", "AMANAT", "партии", "ППО", "«", "»", "“", '"', "более", "астам", "56", "мыңнан", "1,5",
@@ -92,10 +93,16 @@ def test_robustness_api_refuses_bad_input_clearly(text, kwargs, error, match):
         nlp(text, **kwargs)
 
 
-@pytest.mark.parametrize("data", [SENTENCE.encode("utf-8"), SENTENCE.encode("cp1251"), SENTENCE.encode("utf-16")])
-def test_robustness_api_decodes_bytes(data):
+@pytest.mark.parametrize("data, text", [
+    (SENTENCE.encode("utf-8"), SENTENCE), (SENTENCE.encode("cp1251"), SENTENCE), (SENTENCE.encode("utf-16"), SENTENCE),
+    (SENTENCE + "\udfff", SENTENCE + "\ufffd"),
+])
+def test_robustness_api_decodes_bytes_and_repairs_text(data, text):
     doc = Pipeline(Options(ner=False))(data)
-    assert doc.text == SENTENCE and [o.id for o in doc.organizations] == ["org:amanat"]
+    assert doc.text == text and [o.id for o in doc.organizations] == ["org:amanat"]
+    record = document_record(doc)
+    validate(record)
+    json.dumps(record, ensure_ascii=False).encode("utf-8")  # writable as UTF-8
 
 
 @pytest.mark.parametrize("limit", [-1, 0, float("nan"), float("inf"), "60", True])
