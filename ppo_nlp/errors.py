@@ -6,7 +6,7 @@ CODES = {
     "E001": "file could not be read",
     "E002": "not text: binary content or an unknown encoding",
     "E003": "member or file larger than the size cap",
-    "E004": "broken archive",
+    "E004": "broken archive, or a corrupt tar header skipped (id `archive.tar@<byte>`; reading resumed after it)",
     "E005": "unsafe archive member path",
     "E006": "invalid JSON",
     "E007": "JSON object without a usable text field",
@@ -14,6 +14,8 @@ CODES = {
     "E009": "processing took longer than the per-document time limit",
     "E010": "internal error while processing the document",
     "E011": "unsupported file type",
+    "E012": "refused, never opened: a FIFO, socket or device, a symbolic link to a folder, or a symbolic link "
+            "to a file outside the input folder",
 }
 
 

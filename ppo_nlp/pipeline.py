@@ -40,6 +40,10 @@ class Options:
     def __post_init__(self) -> None:
         if self.lang not in LANGS:
             raise ValueError(f"lang must be one of {', '.join(LANGS)}, not {self.lang!r}")
+        limit = self.time_limit
+        if limit is not None and (isinstance(limit, bool) or not isinstance(limit, (int, float))
+                                  or not 0 < limit < float("inf")):
+            raise ValueError(f"time_limit must be a positive number of seconds or None, not {limit!r}")
 
 
 class Pipeline:
@@ -49,15 +53,23 @@ class Pipeline:
         self.options = options or Options()
         self._stages = _load_stages(self.options.ner)
 
-    def __call__(self, text: str, *, id: str = "text", source: str = "<string>", kind: str = "text",
+    def __call__(self, text: str | bytes, *, id: str = "text", source: str = "<string>", kind: str = "text",
                  meta: Optional[dict[str, Any]] = None) -> Document:
-        """Clean and analyse one text (plain or HTML) into a `Document`."""
-        cleaned = clean(text, kind, meta or {})
-        doc = Document(id=id, source=source, text=cleaned.text, title=cleaned.title,
-                       published=cleaned.published, outlet=cleaned.outlet, author=cleaned.author,
-                       removed=list(cleaned.removed))
-        self._set_language(doc, (meta or {}).get("lang"))
-        self._extract(doc)
+        """Clean and analyse one text (plain or HTML) into a `Document`.
+
+        `text` is a `str`, or `bytes` decoded as the readers decode files (BOM, UTF-8, Cyrillic code pages);
+        `kind` is `text` or `html`; lone surrogates become U+FFFD. Raises TypeError for anything else, ValueError for an unknown kind,
+        `IngestError` E003 for a text of more characters than the per-document cap (`limits.max_member_bytes`)
+        and E002 for bytes that are not text, and `ppo_nlp.timeout.DocumentTimeout` past `time_limit` seconds.
+        """
+        text = _checked_text(text, kind, self.options.limits.max_member_bytes)
+        with _own_time_limit(self.options.time_limit):
+            cleaned = clean(text, kind, meta or {})
+            doc = Document(id=id, source=source, text=cleaned.text, title=cleaned.title,
+                           published=cleaned.published, outlet=cleaned.outlet, author=cleaned.author,
+                           removed=list(cleaned.removed))
+            self._set_language(doc, (meta or {}).get("lang"))
+            self._extract(doc)
         return doc
 
     def warm(self) -> "Pipeline":
@@ -166,3 +178,35 @@ def _count_entities(counts: list[Count]) -> list[Entity]:
 def load(lang: str = "auto", ner: bool = True, time_limit: Optional[float] = 60.0) -> Pipeline:
     """A ready pipeline. `lang` forces a language ('ru', 'kk', 'en') or detects it ('auto')."""
     return Pipeline(Options(lang=lang, ner=ner, time_limit=time_limit))
+
+
+KINDS = ("text", "html")
+
+
+def _checked_text(text: Any, kind: str, max_chars: int) -> str:
+    """`text` as a str for `Pipeline.__call__`, or a clear error."""
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    if isinstance(text, (bytes, bytearray)):
+        if len(text) > 4 * max_chars:
+            raise IngestError("E003", f"text longer than the size cap of {max_chars} characters")
+        from ppo_nlp.ingest import decode_bytes
+
+        text = decode_bytes(bytes(text))
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str or bytes, not {type(text).__name__}")
+    if len(text) > max_chars:
+        raise IngestError("E003", f"text longer than the size cap of {max_chars} characters")
+    from ppo_nlp.ingest.encoding import valid_unicode
+
+    return valid_unicode(text)  # lone surrogates would make the record unwritable as UTF-8
+
+
+def _own_time_limit(seconds: Optional[float]):
+    """The pipeline's time limit, unless the caller (`process`) already runs one: timers do not nest."""
+    import contextlib
+    import signal
+
+    if hasattr(signal, "getitimer") and signal.getitimer(signal.ITIMER_REAL)[0] > 0:
+        return contextlib.nullcontext()
+    return time_limit(seconds)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 import random
 import resource
 import subprocess
@@ -52,6 +53,29 @@ def _long_article() -> str:
     return text
 
 
+def _odd_inputs(folder: Path) -> dict[str, str]:
+    """Names that are not UTF-8, a corrupt tar, special files and links; returns {expected id: outcome}."""
+    (folder / os.fsdecode(b"bad\xffname.txt")).write_text(RU, encoding="utf-8")
+    with tarfile.open(folder / "names.tar", "w", format=tarfile.GNU_FORMAT, encoding="cp1251") as tf:
+        for name in ("Отчёт.txt", "Форум.txt", "ok.txt"):
+            info = tarfile.TarInfo(name)
+            info.size = len(RU.encode("utf-8"))
+            tf.addfile(info, io.BytesIO(RU.encode("utf-8")))
+    data = bytearray((folder / "names.tar").read_bytes())
+    second = 512 + -(-len(RU.encode("utf-8")) // 512) * 512
+    data[second:second + 100] = b"\x01" * 100  # the header of Форум.txt no longer checks out
+    (folder / "names.tar").write_bytes(bytes(data))
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "passwd.txt").symlink_to("/etc/passwd")
+    (folder / "linked").symlink_to(folder.parent, target_is_directory=True)
+    (folder / "surrogates.jsonl").write_text(json.dumps({"id": "sur\udfffrogate", "title": "\udfff",
+                                                         "text": RU + "\udfff"}) + "\n", encoding="utf-8")
+    (folder / "huge.json").write_text(json.dumps({"id": "huge", "text": "а " * 4_500_000}), encoding="utf-8")
+    return {"bad\\xffname.txt": "record", "names.tar!/Отчёт.txt": "record", f"names.tar@{second}": "error",
+            "names.tar!/ok.txt": "record", "pipe.txt": "error", "passwd.txt": "error", "linked": "error",
+            "sur\ufffdrogate": "record", "huge.json": "error"}
+
+
 def build_hostile(folder: Path) -> dict[str, str]:
     """Write every case; return {expected id: 'record' | 'error' | 'any'}."""
     folder.mkdir()
@@ -81,7 +105,7 @@ def build_hostile(folder: Path) -> dict[str, str]:
             "member.txt.gz": "record", "bomb.zip!/zeros.txt": "error", "evil.tar!/../escaped.txt": "error",
             "evil.tar!//tmp/ppo_nlp_absolute.txt": "error", "evil.tar!/fine.txt": "record", "good": "record",
             "lines.jsonl#2": "error", "no-text": "error", "number-text": "error", "ones.txt": "record",
-            "quotes.txt": "record", "letters.txt": "record"}
+            "quotes.txt": "record", "letters.txt": "record", **_odd_inputs(folder)}
 
 
 def _files(root: Path) -> set[Path]:
@@ -136,6 +160,12 @@ def test_hostile_error_codes(hostile_run):
     assert codes["bomb.zip!/zeros.txt"] == "E003"
     assert codes["evil.tar!/../escaped.txt"] == codes["evil.tar!//tmp/ppo_nlp_absolute.txt"] == "E005"
     assert codes["lines.jsonl#2"] == "E006" and codes["no-text"] == codes["number-text"] == "E007"
+    assert codes["pipe.txt"] == codes["passwd.txt"] == codes["linked"] == "E012"
+    assert codes["huge.json"] == "E003" and [c for i, c in codes.items() if i.startswith("names.tar@")] == ["E004"]
+
+
+def test_hostile_nothing_read_through_links(hostile_run):
+    assert all("root:" not in r.get("text", "") for r in hostile_run[2])
 
 
 def test_hostile_nothing_written_outside_the_output(hostile_run):

@@ -1,15 +1,18 @@
 """The pipeline never raises on any text, never unpickles anything, and stops a stuck document."""
 from __future__ import annotations
 
+import json
 import pickle
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ppo_nlp.ingest import RawDoc
+from ppo_nlp.errors import IngestError
+from ppo_nlp.ingest import IngestLimits, RawDoc
 from ppo_nlp.pipeline import Options, Pipeline
-from ppo_nlp.records import validate
+from ppo_nlp.records import document_record, validate
+from ppo_nlp.timeout import DocumentTimeout
 
 PIECES = ["Нұр Отан", "AMANAT", "партии", "ППО", "«", "»", "“", '"', "более", "астам", "56", "мыңнан", "1,5",
           "тыс.", "%", "2023 жылғы", "1 Марта 2022, 12:01", "Секретарь", "Тамары Дуйсеновой", "\n", " ", ".",
@@ -72,3 +75,43 @@ def test_robustness_time_limit_makes_an_error_record(seed_paths):
     fine = Pipeline(Options(time_limit=60)).process(RawDoc("s", "s", seed_paths[0].read_text(encoding="utf-8"),
                                                            "text", {}, None))
     assert "error" not in fine
+
+
+SENTENCE = "Секретарь партии «Нур Отан» Тамара Дуйсенова открыла форум."
+
+
+@pytest.mark.parametrize("text, kwargs, error, match", [
+    (None, {}, TypeError, "str or bytes, not NoneType"),
+    (42, {}, TypeError, "str or bytes, not int"),
+    (SENTENCE, {"kind": "pdf"}, ValueError, "kind must be one of text, html"),
+    ("а" * 1001, {}, IngestError, "E003"),
+    (b"\x00\x01\x02\xff" * 10, {}, IngestError, "E002"),
+])
+def test_robustness_api_refuses_bad_input_clearly(text, kwargs, error, match):
+    nlp = Pipeline(Options(ner=False, limits=IngestLimits(max_member_bytes=1000)))
+    with pytest.raises(error, match=match):
+        nlp(text, **kwargs)
+
+
+@pytest.mark.parametrize("data, text", [
+    (SENTENCE.encode("utf-8"), SENTENCE), (SENTENCE.encode("cp1251"), SENTENCE), (SENTENCE.encode("utf-16"), SENTENCE),
+    (SENTENCE + "\udfff", SENTENCE + "\ufffd"),
+])
+def test_robustness_api_decodes_bytes_and_repairs_text(data, text):
+    doc = Pipeline(Options(ner=False))(data)
+    assert doc.text == text and [o.id for o in doc.organizations] == ["org:amanat"]
+    record = document_record(doc)
+    validate(record)
+    json.dumps(record, ensure_ascii=False).encode("utf-8")  # writable as UTF-8
+
+
+@pytest.mark.parametrize("limit", [-1, 0, float("nan"), float("inf"), "60", True])
+def test_robustness_options_refuse_bad_time_limit(limit):
+    with pytest.raises(ValueError, match="time_limit must be a positive number"):
+        Options(time_limit=limit)
+
+
+def test_robustness_api_call_honours_time_limit(seed_paths):
+    text = "\n".join(p.read_text(encoding="utf-8") for p in seed_paths) * 40
+    with pytest.raises(DocumentTimeout):
+        Pipeline(Options(ner=False, time_limit=0.05))(text)

@@ -2,7 +2,10 @@
 
 Member names that climb out (`..`) or are absolute give an E005 record, links and devices too; a broken
 archive gives an E004 record that names it. Zip members come in name order, tar members in archive order
-(tar is read as a stream, so that a compressed tar is decompressed once).
+(tar is read as a stream, so that a compressed tar is decompressed once). Names that are not UTF-8 (cp1251 or
+cp866 from Windows and DOS tools) are decoded by `encoding.decode_name`; a corrupt tar header is skipped
+like GNU tar does, with an E004 record for the spot; a zip's entry count is checked (`zipdir`) before
+`zipfile` loads its directory.
 """
 from __future__ import annotations
 
@@ -15,7 +18,9 @@ import zlib
 from typing import BinaryIO, Iterator
 
 from ppo_nlp.errors import IngestError
+from ppo_nlp.ingest.encoding import decode_name
 from ppo_nlp.ingest.model import IngestLimits, RawDoc
+from ppo_nlp.ingest.zipdir import check_zip_directory
 from ppo_nlp.ingest.streams import Budget, CountingReader, read_capped
 
 BROKEN = (zipfile.BadZipFile, tarfile.TarError, gzip.BadGzipFile, zlib.error, EOFError, OSError,
@@ -69,33 +74,34 @@ def _iter_zip(stream: BinaryIO, doc_id: str, source: str, limits: IngestLimits, 
     """Zip members in name order; a nested zip is first read whole (up to the member cap)."""
     if depth > 0:
         stream = io.BytesIO(read_capped(stream, limits.max_member_bytes))
+    check_zip_directory(stream, limits.max_members)
     with zipfile.ZipFile(stream) as archive:
-        for info in sorted(archive.infolist(), key=lambda i: i.filename):
+        for name, info in sorted((_zip_name(info), info) for info in archive.infolist()):
             if info.is_dir():
                 continue
-            yield from _zip_member(archive, info, doc_id, source, limits, budget, depth)
+            yield from _zip_member(archive, info, name, doc_id, source, limits, budget, depth)
             if budget.exhausted:
                 yield _stopped(doc_id, source, budget)
                 return
 
 
-def _zip_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, doc_id: str, source: str,
+def _zip_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, doc_id: str, source: str,
                 limits: IngestLimits, budget: Budget, depth: int) -> Iterator[RawDoc]:
-    """One zip member, read through the budget and its own cap."""
+    """One zip member (`name` its decoded name), read through the budget and its own cap."""
     from ppo_nlp.ingest.readers import read_stream
 
-    member_id, member_source = _member(info.filename, doc_id, source)
+    member_id, member_source = _member(name, doc_id, source)
     try:
-        screened = _screen(info.filename, doc_id, source, budget)
+        screened = _screen(name, doc_id, source, budget)
         if screened is not None:
             yield from [screened] if screened else []
             return
         if stat.S_ISLNK(info.external_attr >> 16):
-            raise IngestError("E005", f"symbolic link member skipped: {info.filename}")
-        if info.file_size > limits.max_member_bytes and not _is_archive(info.filename):
+            raise IngestError("E005", f"symbolic link member skipped: {name}")
+        if info.file_size > limits.max_member_bytes and not _is_archive(name):
             raise IngestError("E003", f"member larger than the size cap of {limits.max_member_bytes} bytes")
         with archive.open(info) as raw:
-            yield from read_stream(CountingReader(raw, budget), info.filename, member_id, member_source,
+            yield from read_stream(CountingReader(raw, budget), name, member_id, member_source,
                                    limits, budget, depth + 1)
     except IngestError as err:
         yield RawDoc(member_id, member_source, None, error=err)
@@ -105,15 +111,29 @@ def _zip_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, doc_id: str, so
 
 def _iter_tar(stream: BinaryIO, doc_id: str, source: str, limits: IngestLimits, budget: Budget,
               depth: int) -> Iterator[RawDoc]:
-    """Tar members in archive order, decompressing (gzip, bz2, xz) as a stream."""
-    with tarfile.open(fileobj=_decompressed(stream, budget), mode="r|") as archive:
+    """Tar members in archive order, decompressing (gzip, bz2, xz) as a stream.
+
+    Like GNU tar, a corrupt header does not end the archive: reading resumes at the next valid header
+    block, and the corrupt spot gets an E004 record of its own (id `archive.tar@<byte offset>`).
+    """
+    info_class = recording_tarinfo()
+    with tarfile.open(fileobj=_decompressed(stream, budget), mode="r|", tarinfo=info_class, ignore_zeros=True,
+                      encoding="utf-8", errors="surrogateescape") as archive:
+        end, reported = 0, 0
         for info in archive:
-            if info.isdir():
-                continue
-            yield from _tar_member(archive, info, doc_id, source, limits, budget, depth)
+            if info_class.bad_blocks > reported:
+                yield _corrupt_spot(doc_id, source, end, info.offset)
+                reported = info_class.bad_blocks
+            end = info.offset_data + -(-info.size // tarfile.BLOCKSIZE) * tarfile.BLOCKSIZE
+            if not info.isdir():
+                yield from _tar_member(archive, info, doc_id, source, limits, budget, depth)
             if budget.exhausted:
                 yield _stopped(doc_id, source, budget)
                 return
+    if info_class.bad_blocks > reported:
+        if end == 0:
+            raise IngestError("E004", "broken archive: not a tar archive (no valid header)")
+        yield _corrupt_spot(doc_id, source, end, None)
 
 
 def _tar_member(archive: tarfile.TarFile, info: tarfile.TarInfo, doc_id: str, source: str,
@@ -121,18 +141,19 @@ def _tar_member(archive: tarfile.TarFile, info: tarfile.TarInfo, doc_id: str, so
     """One tar member; links, devices and fifos are refused."""
     from ppo_nlp.ingest.readers import read_stream
 
-    member_id, member_source = _member(info.name, doc_id, source)
+    name = _tar_name(info.name)
+    member_id, member_source = _member(name, doc_id, source)
     try:
         if not info.isreg():
-            raise IngestError("E005", f"link or special member skipped: {info.name}")
-        screened = _screen(info.name, doc_id, source, budget)
+            raise IngestError("E005", f"link or special member skipped: {name}")
+        screened = _screen(name, doc_id, source, budget)
         if screened is not None:
             yield from [screened] if screened else []
             return
-        if info.size > limits.max_member_bytes and not _is_archive(info.name):
+        if info.size > limits.max_member_bytes and not _is_archive(name):
             raise IngestError("E003", f"member larger than the size cap of {limits.max_member_bytes} bytes")
         raw = archive.extractfile(info)
-        yield from read_stream(raw, info.name, member_id, member_source, limits, budget, depth + 1)
+        yield from read_stream(raw, name, member_id, member_source, limits, budget, depth + 1)
     except IngestError as err:
         yield RawDoc(member_id, member_source, None, error=err)
 
@@ -178,6 +199,47 @@ class _Prefixed:
             return data
         data, self.head = self.head[:size], self.head[size:]
         return data + (self.raw.read(size - len(data)) if size > len(data) else b"")
+
+
+def recording_tarinfo() -> type[tarfile.TarInfo]:
+    """A TarInfo class of its own for one archive, counting the header blocks it could not read (the
+    zero blocks that end an archive are not counted)."""
+
+    class RecordingTarInfo(tarfile.TarInfo):
+        bad_blocks = 0
+
+        @classmethod
+        def frombuf(cls, buf: bytes, encoding: str, errors: str) -> tarfile.TarInfo:
+            try:
+                return super().frombuf(buf, encoding, errors)
+            except tarfile.HeaderError:
+                if buf.strip(b"\0"):
+                    cls.bad_blocks += 1
+                raise
+
+    return RecordingTarInfo
+
+
+def _corrupt_spot(doc_id: str, source: str, start: int, resumed_at: int | None) -> RawDoc:
+    """The E004 record for corrupt tar headers found from byte `start` on."""
+    if resumed_at is None:
+        message = f"corrupt tar header at byte {start}: nothing readable after it"
+    else:
+        message = (f"corrupt tar header at byte {start}: {resumed_at - start} bytes skipped, "
+                   f"reading resumed at the next valid header (byte {resumed_at})")
+    return RawDoc(f"{doc_id}@{start}", f"{source}@{start}", None, error=IngestError("E004", message))
+
+
+def _tar_name(name: str) -> str:
+    """A tar member name read as UTF-8 with surrogate escapes, decoded properly (cp1251, cp866...)."""
+    return name if name.isascii() else decode_name(name.encode("utf-8", errors="surrogateescape"))
+
+
+def _zip_name(info: zipfile.ZipInfo) -> str:
+    """A zip member name: UTF-8 when flagged, else `zipfile`'s cp437 reading decoded properly."""
+    if info.flag_bits & 0x800 or info.filename.isascii():
+        return info.filename
+    return decode_name(info.filename.encode("cp437"))
 
 
 def _is_archive(name: str) -> bool:

@@ -6,6 +6,8 @@
 from __future__ import annotations
 
 import codecs
+import os
+import re
 
 from charset_normalizer import from_bytes
 
@@ -25,6 +27,7 @@ HALF_UTF8 = 0.5  # the same share when no code page reads the bytes either
 MIN_PRINTABLE = 0.9  # share of printable characters below which the content is called binary
 SNIFF_BYTES = 1 << 16
 _ASCII = bytes(range(0x80))
+_SPACES = re.compile("[\n\r\t\f\v]")  # ordinary whitespace, deleted before isprintable()
 
 
 def decode_bytes(data: bytes) -> str:
@@ -82,7 +85,48 @@ def _decode_codepage(data: bytes) -> str | None:
 def _printable_ratio(text: str) -> float:
     """Share of characters that are printable or ordinary whitespace (sampled from the start)."""
     sample = text[:SNIFF_BYTES]
-    if not sample:
+    if not sample or _SPACES.sub("", sample).isprintable():
         return 1.0
     good = sum(1 for ch in sample if ch.isprintable() or ch in "\n\r\t\f\v")
     return good / len(sample)
+
+
+NAME_CODEPAGES = ("cp1251", "cp866", "koi8_r")  # archive and file names: Windows, DOS, Unix Cyrillic
+_RUSSIAN = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def decode_name(raw: bytes) -> str:
+    """A file or member name from its bytes: UTF-8, else the Cyrillic code page that reads every byte
+    above ASCII (two at least) as a Russian letter (ties go to the earlier of `NAME_CODEPAGES`), else UTF-8
+    with `\\xNN` escapes.
+
+    >>> decode_name("Отчёт.txt".encode("cp866")), decode_name(b"a\\xff.txt")
+    ('Отчёт.txt', 'a\\\\xff.txt')
+    """
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    high = [ch for ch in raw.decode("latin-1") if ord(ch) > 0x7F]
+    best, best_score = None, 0
+    for codepage in NAME_CODEPAGES:
+        text = raw.decode(codepage, errors="replace")
+        score = sum(ch in _RUSSIAN for ch in text)
+        if score > best_score:
+            best, best_score = text, score
+    if best is not None and best_score == len(high) >= 2:
+        return best
+    return raw.decode("utf-8", errors="backslashreplace")
+
+
+def fs_name(name: str) -> str:
+    """A name the file system gave as `str` (undecodable bytes as surrogate escapes) as printable text."""
+    if not _SURROGATES.search(name):
+        return name
+    return os.fsencode(name).decode("utf-8", errors="backslashreplace")
+
+
+def valid_unicode(text: str) -> str:
+    """`text` with lone surrogates (from JSON `\\udfff` escapes) replaced by U+FFFD, so it encodes as UTF-8."""
+    return _SURROGATES.sub("\ufffd", text) if _SURROGATES.search(text) else text

@@ -1,13 +1,15 @@
 """JSON and JSONL inputs: objects with an `id` and a `text` (or `body`, `content`, `html`) field."""
 from __future__ import annotations
 
+import itertools
 import json
-from typing import Any, BinaryIO, Iterator
+from typing import Any, BinaryIO, Iterable, Iterator
 
 from ppo_nlp.errors import IngestError
 from ppo_nlp.ingest.encoding import decode_bytes
 from ppo_nlp.ingest.model import RawDoc
-from ppo_nlp.ingest.streams import iter_lines_capped, read_capped
+from ppo_nlp.ingest.jsonsplit import JsonArrayError, split_array
+from ppo_nlp.ingest.streams import CHUNK, iter_lines_capped, read_upto
 
 TEXT_FIELDS = ("text", "body", "content")
 META_FIELDS = {  # meta key -> the JSON keys that may carry it, in order of preference
@@ -21,9 +23,28 @@ META_FIELDS = {  # meta key -> the JSON keys that may carry it, in order of pref
 
 
 def read_json(stream: BinaryIO, doc_id: str, source: str, cap: int) -> Iterator[RawDoc]:
-    """A `.json` file: one object, or a list of objects (ids `file.json#<n>` when they carry none)."""
+    """A `.json` file: one object, or a list of objects (ids `file.json#<n>` when they carry none).
+
+    `cap` is per document: a file up to `cap` bytes is parsed at once; a bigger one must be an array, whose
+    elements are then cut out and parsed one by one (an element over `cap` gives an E003 record)."""
+    head = read_upto(stream, cap + 1)
+    if len(head) <= cap:
+        yield from _small_json(head, doc_id, source)
+        return
+    first = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    if first != b"[":
+        code, what = ("E003", f"JSON object larger than the size cap of {cap} bytes") if first == b"{" else \
+            ("E006", "invalid JSON: a large file that is not an array")
+        yield RawDoc(doc_id, source, None, error=IngestError(code, what))
+        return
+    yield from _large_array(itertools.chain([head.lstrip(b"\xef\xbb\xbf")], iter(lambda: stream.read(CHUNK), b"")),
+                            doc_id, source, cap)
+
+
+def _small_json(data: bytes, doc_id: str, source: str) -> Iterator[RawDoc]:
+    """A whole `.json` file within the cap, parsed at once."""
     try:
-        value = json.loads(decode_bytes(read_capped(stream, cap)))
+        value = json.loads(decode_bytes(data))
     except IngestError as err:
         yield RawDoc(doc_id, source, None, error=err)
         return
@@ -35,6 +56,20 @@ def read_json(stream: BinaryIO, doc_id: str, source: str, cap: int) -> Iterator[
             yield object_to_doc(item, f"{doc_id}#{n}", source)
     else:
         yield object_to_doc(value, doc_id, source)
+
+
+def _large_array(chunks: Iterable[bytes], doc_id: str, source: str, cap: int) -> Iterator[RawDoc]:
+    """The elements of a JSON array bigger than the cap, parsed one at a time."""
+    n = 0
+    try:
+        for n, element in enumerate(split_array(chunks, cap), 1):
+            if element is None:
+                yield RawDoc(f"{doc_id}#{n}", source, None,
+                             error=IngestError("E003", f"JSON element larger than the size cap of {cap} bytes"))
+            else:
+                yield _line_to_doc(element, f"{doc_id}#{n}", source)
+    except JsonArrayError as err:
+        yield RawDoc(f"{doc_id}#{n + 1}", source, None, error=IngestError("E006", f"invalid JSON: {err}"))
 
 
 def read_jsonl(stream: BinaryIO, doc_id: str, source: str, cap: int) -> Iterator[RawDoc]:

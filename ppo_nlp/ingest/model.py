@@ -31,6 +31,17 @@ class RawDoc:
     meta: dict[str, Any] = field(default_factory=dict)
     error: Optional[IngestError] = None
 
+    def __post_init__(self) -> None:
+        """Every string that reaches a record is valid Unicode: lone surrogates become U+FFFD."""
+        from ppo_nlp.ingest.encoding import valid_unicode
+
+        self.id, self.source = valid_unicode(self.id), valid_unicode(self.source)
+        if self.text is not None:
+            self.text = valid_unicode(self.text)
+        self.meta = {key: valid_unicode(val) if isinstance(val, str) else val for key, val in self.meta.items()}
+        if self.error is not None and not self.error.message.isascii():
+            self.error = IngestError(self.error.code, valid_unicode(self.error.message))
+
 
 @dataclass
 class CleanResult:

@@ -6,12 +6,13 @@
 from __future__ import annotations
 
 import os
+import stat
 from functools import lru_cache
 from pathlib import Path
-from typing import BinaryIO, Iterator, Union
+from typing import BinaryIO, Iterator, Optional, Union
 
 from ppo_nlp.errors import IngestError
-from ppo_nlp.ingest.encoding import decode_bytes
+from ppo_nlp.ingest.encoding import decode_bytes, fs_name
 from ppo_nlp.ingest.jsondocs import read_json, read_jsonl
 from ppo_nlp.ingest.model import IngestLimits, RawDoc
 from ppo_nlp.ingest.streams import Budget, read_capped
@@ -19,7 +20,6 @@ from ppo_nlp.paths import RESOURCES_DIR
 
 DOC_KINDS = {".txt": "text", ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl"}
 ARCHIVE_KINDS = ("tar.gz", "tgz", "tar", "zip", "gz")
-JSON_LIST_FACTOR = 32  # a .json file may hold a list of articles: it may be this many member caps large
 MAX_ARCHIVE_DEPTH = 2  # an archive inside an archive is read; one more level is refused
 
 
@@ -53,46 +53,120 @@ def is_skipped(name: str) -> bool:
 
 
 def iter_inputs(paths: list[Union[str, Path]], limits: IngestLimits = IngestLimits()) -> Iterator[RawDoc]:
-    """Every document in `paths` (files, folders walked recursively in sorted order, archives)."""
+    """Every document in `paths` (files, folders walked recursively in sorted order, archives).
+
+    A path given here is read even when it is a symbolic link (it was named on purpose); inside a folder,
+    links to files outside it, links to folders, FIFOs, sockets and devices give E012 records instead.
+    """
     for given in paths:
         path = Path(given)
+        shown = fs_name(str(given))
         if path.is_dir():
             yield from _iter_folder(path, limits)
         elif path.is_file():
-            yield from _read_file(path, path.name, limits, explicit=True)
+            yield from _read_file(path, fs_name(path.name), limits, explicit=True)
+        elif path.exists():
+            yield _error(fs_name(path.name), shown, "E012", f"not a regular file, never opened: {_file_type(path)}")
         else:
-            yield RawDoc(str(given), str(given), None, error=IngestError("E001", "no such file or folder"))
+            yield _error(shown, shown, "E001", "no such file or folder")
 
 
 def _iter_folder(root: Path, limits: IngestLimits) -> Iterator[RawDoc]:
     """Files under `root`, sorted by their path relative to it; hidden files and folders are skipped."""
-    found: list[tuple[str, Path]] = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
+    for rel, path, refused in sorted(_walk(root), key=lambda item: item[0]):
+        if refused is not None:
+            yield refused
+        else:
+            yield from _read_file(path, fs_name(rel), limits, explicit=False)
+
+
+def _walk(root: Path) -> list[tuple[str, Path, Optional[RawDoc]]]:
+    """(relative path, path, error record or None) for every entry under `root` that is not hidden."""
+    found: list[tuple[str, Path, Optional[RawDoc]]] = []
+    real_root = os.path.realpath(root)
+
+    def unreadable(err: OSError) -> None:
+        folder = Path(err.filename or root)
+        rel, source = _names(root, folder)
+        found.append((rel, folder, _error(rel, source, "E001", f"cannot read folder: {err.strerror or err}")))
+
+    for folder, dirs, files in os.walk(root, onerror=unreadable):
+        kept = [d for d in dirs if not d.startswith(".")]
+        dirs[:] = [d for d in kept if not os.path.islink(os.path.join(folder, d))]
+        for name in sorted(set(kept) - set(dirs)):
+            rel, source = _names(root, Path(folder) / name)
+            message = "symbolic link to a folder not followed (name the folder itself to read it)"
+            found.append((rel, Path(folder) / name, _error(rel, source, "E012", message)))
         for name in files:
-            if name.startswith("."):
-                continue
-            path = Path(folder) / name
-            found.append((path.relative_to(root).as_posix(), path))
-    for rel, path in sorted(found):
-        yield from _read_file(path, rel, limits, explicit=False)
+            if not name.startswith("."):
+                path = Path(folder) / name
+                found.append((path.relative_to(root).as_posix(), path, _refused(root, real_root, path)))
+    return found
+
+
+def _refused(root: Path, real_root: str, path: Path) -> Optional[RawDoc]:
+    """An E012 record for a folder entry that must not be opened: special files, links leaving the folder."""
+    rel, source = _names(root, path)
+    if os.path.islink(path):
+        target = os.path.realpath(path)
+        if not os.path.exists(target):
+            return _error(rel, source, "E001", "broken symbolic link")
+        if os.path.commonpath([real_root, target]) != real_root:
+            return _error(rel, source, "E012", "symbolic link to a file outside the input folder refused")
+    if path.exists() and not path.is_file():
+        return _error(rel, source, "E012", f"not a regular file, never opened: {_file_type(path)}")
+    return None
+
+
+def _names(root: Path, path: Path) -> tuple[str, str]:
+    """The printable id (relative to `root`, or `root` itself) and source of a path found under `root`."""
+    rel = path.relative_to(root).as_posix()
+    return fs_name(rel if rel != "." else str(root)), fs_name(str(path))
+
+
+def _file_type(path: Path) -> str:
+    """`FIFO`, `socket`, `character device`, `block device` or `special file`."""
+    mode = path.stat().st_mode
+    kinds = ((stat.S_ISFIFO, "FIFO"), (stat.S_ISSOCK, "socket"), (stat.S_ISCHR, "character device"),
+             (stat.S_ISBLK, "block device"))
+    return next((label for test, label in kinds if test(mode)), "special file")
+
+
+def _error(doc_id: str, source: str, code: str, message: str) -> RawDoc:
+    return RawDoc(doc_id, source, None, error=IngestError(code, message))
 
 
 def _read_file(path: Path, doc_id: str, limits: IngestLimits, explicit: bool) -> Iterator[RawDoc]:
     """One file on disk: a document, a JSON collection or an archive."""
     kind = input_kind(path.name)
+    source = fs_name(str(path))
     if kind is None:
         if explicit or not is_skipped(path.name):
-            yield RawDoc(doc_id, str(path), None, error=IngestError("E011", f"unsupported file type: {path.name}"))
+            yield _error(doc_id, source, "E011", f"unsupported file type: {fs_name(path.name)}")
         return
     try:
-        stream = open(path, "rb")
+        stream = _open_regular(path)
     except OSError as err:
-        yield RawDoc(doc_id, str(path), None, error=IngestError("E001", f"cannot read: {err.strerror or err}"))
+        yield _error(doc_id, source, "E001", f"cannot read: {err.strerror or err}")
+        return
+    if stream is None:
+        yield _error(doc_id, source, "E012", f"not a regular file, never read: {_file_type(path)}")
         return
     with stream:
         budget = Budget(limits) if kind in ARCHIVE_KINDS else None
-        yield from read_stream(stream, path.name, doc_id, str(path), limits, budget, 0)
+        yield from read_stream(stream, path.name, doc_id, source, limits, budget, 0)
+
+
+def _open_regular(path: Path) -> Optional[BinaryIO]:
+    """The file opened for reading, or None when it is not a regular file (opened without blocking, so
+    that a file swapped for a FIFO after the folder walk cannot hang the run)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        return None
+    if hasattr(os, "set_blocking"):
+        os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
 
 
 def read_stream(stream: BinaryIO, name: str, doc_id: str, source: str, limits: IngestLimits,
@@ -105,7 +179,7 @@ def read_stream(stream: BinaryIO, name: str, doc_id: str, source: str, limits: I
         elif kind == "jsonl":
             yield from read_jsonl(stream, doc_id, source, limits.max_member_bytes)
         elif kind == "json":
-            yield from read_json(stream, doc_id, source, limits.max_member_bytes * JSON_LIST_FACTOR)
+            yield from read_json(stream, doc_id, source, limits.max_member_bytes)
         else:
             yield _plain_doc(read_capped(stream, limits.max_member_bytes), kind or "text", doc_id, source)
     except IngestError as err:

@@ -73,6 +73,19 @@ def read_capped(stream: BinaryIO, cap: int) -> bytes:
         parts.append(chunk)
 
 
+def read_upto(stream: BinaryIO, size: int) -> bytes:
+    """The first `size` bytes of `stream` (fewer at its end), read in chunks."""
+    parts: list[bytes] = []
+    left = size
+    while left > 0:
+        chunk = stream.read(min(CHUNK, left))
+        if not chunk:
+            break
+        parts.append(chunk)
+        left -= len(chunk)
+    return b"".join(parts)
+
+
 def iter_lines_capped(stream: BinaryIO, cap: int) -> Iterator[bytes | None]:
     """Lines of `stream` (without the newline); a line longer than `cap` is skipped and yields None."""
     while True:

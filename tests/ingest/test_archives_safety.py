@@ -4,6 +4,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import struct
 import tarfile
 import zipfile
 from pathlib import Path
@@ -75,11 +76,53 @@ def test_archives_total_cap_stops_archive(tmp_path):
     assert len(result) <= 4
 
 
-def test_archives_member_count_cap(tmp_path):
-    path = _zip(tmp_path / "many.zip", {f"m{i}.txt": BODY.encode() for i in range(5)})
+def _eocd(entries: int, cd_size: int = 46, zip64: bool = False) -> bytes:
+    """A synthetic zip tail: an end-of-central-directory record (and its zip64 pair) declaring `entries`."""
+    if not zip64:
+        return struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, entries, entries, cd_size, 0, 0)
+    record = struct.pack("<4sQ2H2L4Q", b"PK\x06\x06", 44, 45, 45, 0, 0, entries, entries, cd_size, 0)
+    locator = struct.pack("<4sLQL", b"PK\x06\x07", 0, 0, 1)
+    return record + locator + struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, 0xFFFF, 0xFFFF, 0xFFFFFFFF,
+                                          0xFFFFFFFF, 0)
+
+
+def _lying_count(path: Path, declared: int) -> Path:
+    """Rewrite the entry counts of a real zip's end record (`zipfile` trusts the directory size instead)."""
+    data = bytearray(path.read_bytes())
+    at = data.rfind(b"PK\x05\x06")
+    data[at + 8:at + 12] = struct.pack("<2H", declared, declared)
+    path.write_bytes(bytes(data))
+    return path
+
+
+@pytest.mark.parametrize("case, members, declared, expected", [
+    ("under the cap", 3, None, ["m0.txt", "m1.txt", "m2.txt"]),
+    ("over the cap", 5, None, "E003"),
+    ("directory longer than its declared count", 5, 1, "E003"),
+    ("60,000 entries declared", 0, 60_000, "E003"),
+    ("a million entries in a zip64 record", 0, -1_000_000, "E003"),
+])
+def test_archives_zip_entry_count_checked_before_parsing(tmp_path, case, members, declared, expected):
+    """The entry count comes from the end record (zip64 too) before zipfile builds its directory."""
+    path = tmp_path / "many.zip"
+    if members:
+        _zip(path, {f"m{i}.txt": BODY.encode() for i in range(members)})
+        if declared:
+            _lying_count(path, declared)
+    else:
+        path.write_bytes(b"PK\x01\x02" + bytes(42) + _eocd(abs(declared), zip64=declared < 0))
     result = _summary([path], IngestLimits(max_members=3))
-    assert [r for r in result if r[1] is None] == [(f"many.zip!/m{i}.txt", None) for i in range(3)]
-    assert result[-1] == ("many.zip", "E003")
+    if expected == "E003":
+        assert result == [("many.zip", "E003")], case
+    else:
+        assert result == [(f"many.zip!/{name}", None) for name in expected], case
+
+
+def test_archives_tar_member_cap_stops_reading(tmp_path):
+    path = _tar(tmp_path / "many.tar", [(f"m{i}.txt", BODY.encode()) for i in range(5)])
+    result = _summary([path], IngestLimits(max_members=3))
+    assert [r for r in result if r[1] is None] == [(f"many.tar!/m{i}.txt", None) for i in range(3)]
+    assert result[-1] == ("many.tar", "E003")
 
 
 @pytest.mark.parametrize("name", ["../x.txt", "/abs.txt", "a/../../x.txt", "C:/win.txt", "..\\x.txt"])
@@ -165,3 +208,60 @@ def test_archives_zip_member_corrupted(tmp_path):
     result = _summary([path])
     assert result[0][0] == "c.zip!/a.txt" and result[0][1] in ("E004", "E002", "E001")
     assert result[-1] == ("c.zip!/b.txt", None)
+
+
+def _zip_raw_name(path: Path, raw: bytes) -> Path:
+    """A zip whose one member name is `raw` bytes without the UTF-8 flag (as old Windows tools write)."""
+    placeholder = b"N" * (len(raw) - 4) + b".txt"
+    _zip(path, {placeholder.decode(): BODY.encode()})
+    path.write_bytes(path.read_bytes().replace(placeholder, raw))
+    return path
+
+
+@pytest.mark.parametrize("archive, encoding, name, expected", [
+    ("tar", "cp1251", "Отчёт партии.txt", "Отчёт партии.txt"),
+    ("tar", "cp866", "Отчёт партии.txt", "Отчёт партии.txt"),
+    ("tar", "utf-8", "Отчёт партии.txt", "Отчёт партии.txt"),
+    ("tar", "latin-1", "caf\xe9.txt", "caf\\xe9.txt"),
+    ("zip", "cp866", "Отчёт партии.txt", "Отчёт партии.txt"),
+    ("zip", "cp1251", "Отчёт партии.txt", "Отчёт партии.txt"),
+    ("zip", "utf-8", "Отчёт партии.txt", "Отчёт партии.txt"),
+])
+def test_archives_member_names_in_legacy_encodings(tmp_path, archive, encoding, name, expected):
+    """Member names that are not UTF-8 are decoded (or escaped), never a crash; ids encode as UTF-8."""
+    if archive == "tar":
+        path = tmp_path / "n.tar"
+        with tarfile.open(path, "w", format=tarfile.GNU_FORMAT, encoding=encoding) as tf:
+            info = tarfile.TarInfo(name)
+            info.size = len(BODY.encode())
+            tf.addfile(info, io.BytesIO(BODY.encode()))
+    else:
+        path = _zip_raw_name(tmp_path / "n.zip", name.encode(encoding))
+    docs = list(iter_inputs([path]))
+    assert [(d.id, d.error) for d in docs] == [(f"{path.name}!/{expected}", None)]
+    assert docs[0].source.encode("utf-8") and docs[0].text.startswith("Партия")
+
+
+def _corrupt_tar(path: Path, spoil: str) -> Path:
+    """A tar of three members with one spot spoiled: a member's header, or garbage after the last one."""
+    _tar(path, [(f"{n}.txt", f"{BODY} {n}".encode()) for n in "abc"])
+    data = bytearray(path.read_bytes())
+    if spoil == "garbage at the end":
+        data[3 * 1024:3 * 1024 + 512] = b"\x7f" * 512
+    else:
+        at = {"first header": 0, "middle header": 1024}[spoil]
+        data[at:at + 100] = b"\x01" * 100  # the name field: the checksum no longer matches
+    path.write_bytes(bytes(data))
+    return path
+
+
+@pytest.mark.parametrize("spoil, expected", [
+    ("first header", [("t.tar@0", "E004"), ("t.tar!/b.txt", None), ("t.tar!/c.txt", None)]),
+    ("middle header", [("t.tar!/a.txt", None), ("t.tar@1024", "E004"), ("t.tar!/c.txt", None)]),
+    ("garbage at the end", [("t.tar!/a.txt", None), ("t.tar!/b.txt", None), ("t.tar!/c.txt", None),
+                            ("t.tar@3072", "E004")]),
+])
+def test_archives_tar_corrupt_header_recovered(tmp_path, spoil, expected):
+    """Like GNU tar: reading resumes at the next valid header, and the corrupt spot gets its own record."""
+    path = _corrupt_tar(tmp_path / "t.tar", spoil)
+    assert _summary([path]) == expected
