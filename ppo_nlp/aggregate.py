@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Callable, TypeVar
 
-from ppo_nlp.doc import Entity, Location, Mention, Organization, Project
+from ppo_nlp.doc import Document, Entity, Location, Mention, Organization, Project
+from ppo_nlp.extract.merge import precedence
 from ppo_nlp.normalize.ids import slug
 from ppo_nlp.text import fold
 
@@ -33,8 +34,6 @@ def _mentions(group: list[Entity]) -> list[Mention]:
 
 def _best(group: list[Entity], key: str) -> object:
     """The attribute given by the strongest source (gazetteer before rule before NER)."""
-    from ppo_nlp.extract.merge import precedence
-
     for entity in sorted(group, key=precedence):
         if entity.attrs.get(key):
             return entity.attrs[key]
@@ -72,3 +71,10 @@ def projects(entities: list[Entity]) -> list[Project]:
 
 def locations(entities: list[Entity]) -> list[Location]:
     return _facts(entities, "LOC", "loc", _location)
+
+
+def facts(doc: Document) -> None:
+    """The facts stage: organizations, projects and locations of `doc.entities`."""
+    doc.organizations = organizations(doc.entities)
+    doc.projects = projects(doc.entities)
+    doc.locations = locations(doc.entities)

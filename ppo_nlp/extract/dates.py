@@ -32,8 +32,8 @@ def article_year(doc: Document) -> Optional[int]:
 def date_matches(doc: Document) -> list[DateMatch]:
     """Every date of the article, with the article's year for dates that lack one.
 
-    The DATE entities of this stage, when the document already holds them, are reused instead of
-    reading the text again.
+    The DATE entities of this stage that survived merging (in `doc.entities`), when there are any, are
+    reused instead of reading the text again.
     """
     found = [DateMatch(e.start, e.end, e.attrs["iso"]) for e in doc.entities
              if e.label == "DATE" and e.source == SOURCE]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from ppo_nlp.doc import Document, Entity
-from ppo_nlp.extract.counts import extract_counts
+from ppo_nlp.extract.counts.find import extract_counts
 
 
 def _counts(text: str, lang: str, entities=()) -> list[tuple]:
@@ -158,7 +158,7 @@ def test_counts_hostile_inputs_return(text: str) -> None:
     ("«100 конкретных шагов» и «5 шагов: \"план\"» 25 человек", "«100 конкретных шагов»", "25"),
 ])
 def test_counts_blocked_spans_links_mail_quotes(text: str, inside: str, outside: str) -> None:
-    from ppo_nlp.extract.count_filters import blocked_spans
+    from ppo_nlp.extract.counts.filters import blocked_spans
 
     blocked = blocked_spans(Document("t", "t", text=text, lang="ru"), [])
     start = text.index(inside)

@@ -6,7 +6,7 @@ import math
 import pytest
 
 from ppo_nlp.doc import Count, Document
-from ppo_nlp.extract.counts import extract_counts
+from ppo_nlp.extract.counts.find import extract_counts
 from ppo_nlp.text import fold
 
 PRECISION_FLOOR = 0.95

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from ppo_nlp.doc import Document
-from ppo_nlp.extract.gazetteer import extract_gazetteer
+from ppo_nlp.extract.gazetteer.match import extract_gazetteer
 
 
 def ids(text: str, lang: str = "ru") -> list[str]:

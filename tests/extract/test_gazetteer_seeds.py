@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from ppo_nlp.doc import Document
-from ppo_nlp.extract.gazetteer import extract_gazetteer
-from ppo_nlp.extract.patterns import extract_patterns
+from ppo_nlp.extract.gazetteer.match import extract_gazetteer
+from ppo_nlp.extract.rules import extract_rules
 from ppo_nlp.paths import REPO_DIR
 from ppo_nlp.text import fold
 
@@ -28,8 +28,8 @@ def keys(entity) -> set[str]:
 
 def run(path, gold) -> list:
     doc = Document(path.stem, str(path), path.read_text(encoding="utf-8"), lang=gold["lang"])
-    doc.entities = extract_gazetteer(doc)
-    return doc.entities + extract_patterns(doc)
+    doc.found["gazetteer"] = extract_gazetteer(doc)
+    return doc.found["gazetteer"] + extract_rules(doc)
 
 
 @pytest.fixture(scope="module")

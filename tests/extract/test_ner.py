@@ -7,8 +7,8 @@ import sys
 import pytest
 
 from ppo_nlp.doc import Document, Segment
-from ppo_nlp.extract import ner
-from ppo_nlp.extract.ner import chunks, extract_ner, load_ner
+from ppo_nlp.extract.ner import model as ner
+from ppo_nlp.extract.ner.model import chunks, extract_ner, load_ner
 from ppo_nlp.paths import models_dir
 
 SENTENCES = {
@@ -106,7 +106,7 @@ def test_ner_extract_shifts_segment_offsets() -> None:
 
 
 def test_ner_does_not_import_torch() -> None:
-    code = ("import sys; from ppo_nlp.extract.ner import load_ner\n"
+    code = ("import sys; from ppo_nlp.extract.ner.model import load_ner\n"
             "for lang in ('kk', 'ru', 'en'):\n"
             "    m = load_ner(lang)\n"
             "    m and m.predict('Қасым-Жомарт Тоқаев Vladimir Putin Москва')\n"

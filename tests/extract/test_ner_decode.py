@@ -7,9 +7,9 @@ import numpy as np
 import pytest
 import spacy
 
-from ppo_nlp.extract import ner
-from ppo_nlp.extract.ner import chunks, load_ner
-from ppo_nlp.extract.ner_decode import GreedyNer, Moves
+from ppo_nlp.extract.ner import model as ner
+from ppo_nlp.extract.ner.model import chunks, load_ner
+from ppo_nlp.extract.ner.decode import GreedyNer, Moves
 from ppo_nlp.paths import models_dir
 
 REPO = Path(__file__).resolve().parents[2]
@@ -72,7 +72,7 @@ def test_other_architectures_fall_back_to_spacy() -> None:
 def test_predict_ops_maxout_equals_thinc(shape) -> None:
     from thinc.api import NumpyOps
 
-    from ppo_nlp.extract.ner_decode import PredictOps
+    from ppo_nlp.extract.ner.decode import PredictOps
 
     X = np.random.default_rng(0).standard_normal(shape).astype("float32")
     best, _ = PredictOps().maxout(X)

@@ -1,8 +1,8 @@
-"""Russian NER output checked against the morphological dictionary (ppo_nlp.extract.ner_ru)."""
+"""Russian NER output checked against the morphological dictionary (ppo_nlp.extract.ner.ru)."""
 import pytest
 
 from ppo_nlp.doc import Entity
-from ppo_nlp.extract.ner_ru import check_ru
+from ppo_nlp.extract.ner.ru import check_ru
 
 
 def _person(text: str, surface: str) -> Entity:

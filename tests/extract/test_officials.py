@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from ppo_nlp.doc import Document, Entity
-from ppo_nlp.extract.officials import extract_officials
+from ppo_nlp.extract.officials.people import extract_officials
 from ppo_nlp.text import fold
 
 
@@ -232,8 +232,8 @@ def test_officials_ru_and_inside_organization(text, expected):
 ])
 def test_officials_position_prefilter_same_as_full_scan(text, lang, monkeypatch):
     """`find_positions` only tries words that are heads; trying every word finds the same titles."""
-    from ppo_nlp.extract import positions
-    from ppo_nlp.extract.persons import build_ctx
+    from ppo_nlp.extract.officials import positions
+    from ppo_nlp.extract.officials.persons import build_ctx
 
     ctx = build_ctx(Document("t", "t", text, lang=lang))
     fast = positions.find_positions(ctx, set())

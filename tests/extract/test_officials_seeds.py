@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from ppo_nlp.doc import Document, Entity
-from ppo_nlp.extract.officials import extract_officials
+from ppo_nlp.extract.officials.people import extract_officials
 from ppo_nlp.normalize.ids import slug
 from ppo_nlp.text import fold, word_spans
 

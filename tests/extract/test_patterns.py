@@ -1,19 +1,19 @@
-"""extract_patterns: quoted projects (every quote style, lists), primary organizations, branches, departments,
+"""extract_rules: quoted projects (every quote style, lists), primary organizations, branches, departments,
 districts, and hostile input."""
 from __future__ import annotations
 
 import pytest
 
 from ppo_nlp.doc import Document
-from ppo_nlp.extract.gazetteer import extract_gazetteer
-from ppo_nlp.extract.patterns import extract_patterns
-from ppo_nlp.extract.quotes import find_quotes
+from ppo_nlp.extract.gazetteer.match import extract_gazetteer
+from ppo_nlp.extract.rules import extract_rules
+from ppo_nlp.extract.rules.quotes import find_quotes
 
 
 def found(text: str, lang: str = "ru", label: str | None = None) -> list:
     doc = Document("t", "t", text, lang=lang)
-    doc.entities = extract_gazetteer(doc)
-    return [e for e in extract_patterns(doc) if label is None or e.label == label]
+    doc.found["gazetteer"] = extract_gazetteer(doc)
+    return [e for e in extract_rules(doc) if label is None or e.label == label]
 
 
 def project_names(text: str, lang: str = "ru") -> list[str]:
@@ -151,4 +151,4 @@ def test_quotes_nested_and_mismatched():
 @pytest.mark.parametrize("text", ["1 " * 60000, '"' * 20000, '" ' * 20000, "а" * 300000, "«" * 20000 + "»" * 20000,
                                   "проект «А», " * 20000, ("Іле ауданындағы «Бент», " * 5000) + "бастауыш партия ұйымы"])
 def test_patterns_hostile_input_returns(text):
-    assert isinstance(extract_patterns(Document("t", "t", text, lang="ru")), list)
+    assert isinstance(extract_rules(Document("t", "t", text, lang="ru")), list)

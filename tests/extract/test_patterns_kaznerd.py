@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from ppo_nlp.doc import Document
-from ppo_nlp.extract.gazetteer import extract_gazetteer
-from ppo_nlp.extract.quoted import extract_quoted_projects
+from ppo_nlp.extract.gazetteer.match import extract_gazetteer
+from ppo_nlp.extract.rules.quoted import extract_quoted_projects
 from ppo_nlp.text import fold
 
 PRECISION_FLOOR = 0.75  # measured 0.83 (115 of 139) on train.iob2
@@ -57,7 +57,7 @@ def evaluate(path: Path) -> dict[str, int]:
         gold = {fold(text[s:e]) for s, e, label in spans if label == "PROJECT"}
         quoted = {g for g in gold if f"«{g}»" in fold(text).replace('"', "«", 1) or f'"{g}"' in fold(text)}
         doc = Document("k", "k", text, lang="kk")
-        doc.entities = extract_gazetteer(doc)
+        doc.found["gazetteer"] = extract_gazetteer(doc)
         predicted = {fold(e.text) for e in extract_quoted_projects(doc)}
         tally["predicted"] += len(predicted)
         tally["correct"] += len(predicted & gold)

@@ -13,12 +13,11 @@ from functools import lru_cache
 from typing import Any, Optional
 
 from ppo_nlp.doc import Document, Entity
-from ppo_nlp.extract.gaz_trie import AliasRef, Trie
-from ppo_nlp.extract.gazetteer import SENTENCE_END, Words, match_alias
-from ppo_nlp.extract.quoted import list_words
-from ppo_nlp.extract.quotes import Quote, find_quotes, is_name_like
+from ppo_nlp.extract.gazetteer import AliasRef, Trie, match_alias
+from ppo_nlp.extract.rules.quoted import list_words
+from ppo_nlp.extract.rules.quotes import Quote, find_quotes, is_name_like
 from ppo_nlp.resources import load_table, slugify
-from ppo_nlp.text import fold, has_kazakh_letters
+from ppo_nlp.text import SENTENCE_END, Words, fold, has_kazakh_letters
 
 SOURCE = "rule:ppo"
 MAX_NAME_WORDS = 5

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from ppo_nlp.extract.officials_lexicon import (HeadForm, en_heads, generic_org_words, kk_heads, ru_head_prefixes, ru_heads,
+from ppo_nlp.extract.officials.lexicon import (HeadForm, en_heads, generic_org_words, kk_heads, ru_head_prefixes, ru_heads,
                                                ru_key, ru_modifiers, word_set)
-from ppo_nlp.extract.persons import Ctx
+from ppo_nlp.extract.officials.persons import Ctx
 from ppo_nlp.normalize.names import parses
 from ppo_nlp.text import fold, fold_quotes
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Optional
 
-from ppo_nlp.extract.count_context import Word
+from ppo_nlp.extract.counts.context import Word
 from ppo_nlp.normalize import _morph
 from ppo_nlp.normalize._tables import load_lines, load_tsv, word_set
 from ppo_nlp.normalize.kk_stem import strip_kk, strip_one

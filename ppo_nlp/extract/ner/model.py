@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from ppo_nlp.doc import Document, Entity
-from ppo_nlp.extract.ner_decode import GreedyNer, PredictOps
-from ppo_nlp.extract.ner_ru import check_ru
+from ppo_nlp.extract.ner.decode import GreedyNer, PredictOps
+from ppo_nlp.extract.ner.ru import check_ru
 from ppo_nlp.paths import models_dir
 
 log = logging.getLogger(__name__)

@@ -7,9 +7,9 @@
 """
 from __future__ import annotations
 
-from ppo_nlp.extract.officials_lexicon import word_set
-from ppo_nlp.extract.persons import Ctx, PersonSpan
-from ppo_nlp.extract.positions import PositionSpan
+from ppo_nlp.extract.officials.lexicon import word_set
+from ppo_nlp.extract.officials.persons import Ctx, PersonSpan
+from ppo_nlp.extract.officials.positions import PositionSpan
 from ppo_nlp.normalize.names import parses
 from ppo_nlp.text import fold
 

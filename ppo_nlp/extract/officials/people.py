@@ -18,9 +18,10 @@ from functools import cached_property
 from typing import Optional
 
 from ppo_nlp.doc import Document, Entity, Mention, Person, Position
-from ppo_nlp.extract.officials_links import extend_links
-from ppo_nlp.extract.persons import Ctx, PersonSpan, build_ctx, find_persons, is_cap
-from ppo_nlp.extract.positions import PositionSpan, find_positions
+from ppo_nlp.extract.officials.links import extend_links
+from ppo_nlp.extract.officials.persons import (Ctx, PersonSpan, adjacent, build_ctx, find_persons, is_cap, is_common_word,
+                                               nameable, surname_like)
+from ppo_nlp.extract.officials.positions import PositionSpan, find_positions
 from ppo_nlp.normalize.ids import slug
 from ppo_nlp.normalize.names import CASE_ORDER, is_first_name, surname_keys, to_nominative
 from ppo_nlp.normalize.translit import to_latin
@@ -97,9 +98,7 @@ def _names_before_appositions(ctx: Ctx, positions: list[PositionSpan],
 
 def _name_word(ctx: Ctx, k: int, prev: int) -> bool:
     """A capitalised word after `prev` that is neither a dictionary word nor inside an entity."""
-    from ppo_nlp.extract.persons import _adjacent, _nameable, is_common_word
-
-    if k >= len(ctx.tokens) or not _nameable(ctx, k) or not _adjacent(ctx, prev):
+    if k >= len(ctx.tokens) or not nameable(ctx, k) or not adjacent(ctx, prev):
         return False
     word = ctx.tokens[k].text
     if ctx.langs[k] == "kk":  # no dictionary: only list names and surname shapes (not «Президент Әкімшілігі»)
@@ -108,8 +107,6 @@ def _name_word(ctx: Ctx, k: int, prev: int) -> bool:
 
 
 def _lone_surname(ctx: Ctx, k: int) -> bool:
-    from ppo_nlp.extract.persons import surname_like
-
     return is_cap(ctx.tokens[k].text) and surname_like(ctx, k, True)
 
 

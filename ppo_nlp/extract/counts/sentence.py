@@ -2,17 +2,15 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING, Optional
+from typing import Optional
 
-from ppo_nlp.extract import count_context as ctx
-from ppo_nlp.extract.count_subjects import Subject, ru_genitive_plural_noun, subject_after
+from ppo_nlp.extract.counts import context as ctx
+from ppo_nlp.extract.counts.draft import Draft
+from ppo_nlp.extract.counts.subjects import Subject, ru_genitive_plural_noun, subject_after
 from ppo_nlp.normalize import _morph
 from ppo_nlp.normalize._tables import load_tsv
 from ppo_nlp.normalize.dates import DateMatch
 from ppo_nlp.normalize.kk_stem import strip_kk
-
-if TYPE_CHECKING:
-    from ppo_nlp.extract.counts import Draft
 
 SENTENCE_WORDS = 40  # words of a sentence looked at for an aggregate noun
 LIST_GAP = 120  # characters between figures of one enumeration ("— 9, в регионах — 8, ... — 5 советов")
@@ -36,7 +34,7 @@ def _as_of(text: str, starts: list[int], dates: list[DateMatch]) -> dict[int, st
     return out
 
 
-def _dash_subject(text: str, sent_start: int, d: "Draft") -> Optional[Subject]:
+def _dash_subject(text: str, sent_start: int, d: Draft) -> Optional[Subject]:
     """"«Первичек» с численностью ... — 2432": a genitive plural opening the sentence."""
     words = [w for w in ctx.words_after(text, sent_start, 3) if w.text not in _QUOTES]
     if not words or words[0].start >= d.number_start or not words[0].text.isalpha():
@@ -45,7 +43,7 @@ def _dash_subject(text: str, sent_start: int, d: "Draft") -> Optional[Subject]:
     return Subject(lemma, lemma, d.end) if lemma else None
 
 
-def _aggregate_subject(sentence: list[ctx.Word], d: "Draft") -> Optional[Subject]:
+def _aggregate_subject(sentence: list[ctx.Word], d: Draft) -> Optional[Subject]:
     """"Количество общественных советов ... на 700", "мүшелер саны 5 мыңға": the aggregate's complement.
 
     `sentence` holds the first words of the figure's sentence.
@@ -77,20 +75,20 @@ def _complement(words: list[ctx.Word], i: int, lang: str) -> list[ctx.Word]:
     return words[i + 1:]
 
 
-def _bare(d: "Draft") -> bool:
+def _bare(d: Draft) -> bool:
     return d.subject is None and d.unit is None
 
 
-def _propagate(group: list["Draft"]) -> None:
+def _propagate(group: list[Draft]) -> None:
     """Figures of one enumeration share the subject written once ("9, ... 8, ... 5 советов")."""
     later: dict[int, Subject] = {}
-    nxt: Optional["Draft"] = None
+    nxt: Optional[Draft] = None
     for d in reversed(group):
         if d.subject is not None or d.unit is not None:
             nxt = d if d.subject is not None else None
         elif nxt is not None and nxt.number_start - d.end <= LIST_GAP:
             later[id(d)] = nxt.subject
-    prev: Optional["Draft"] = None
+    prev: Optional[Draft] = None
     for d in group:
         if _bare(d) and id(d) in later:
             d.subject = Subject(later[id(d)].lemma, later[id(d)].head, d.end)
@@ -100,13 +98,13 @@ def _propagate(group: list["Draft"]) -> None:
             prev = d
 
 
-def fill_from_context(text: str, drafts: list["Draft"], dates: list[DateMatch]) -> None:
+def fill_from_context(text: str, drafts: list[Draft], dates: list[DateMatch]) -> None:
     """Set as_of and the missing subjects of `drafts` from their sentences."""
     if not drafts:
         return
     starts = ctx.sentence_starts(text)
     dated = _as_of(text, starts, dates)
-    groups: dict[int, list["Draft"]] = {}
+    groups: dict[int, list[Draft]] = {}
     sentences: dict[int, list[ctx.Word]] = {}
     for d in drafts:
         sent_start = ctx.sentence_of(starts, len(text), d.number_start)[0]

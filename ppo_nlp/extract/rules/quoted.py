@@ -12,11 +12,10 @@ from functools import lru_cache
 from typing import Optional
 
 from ppo_nlp.doc import Document, Entity
-from ppo_nlp.extract.gaz_inflect import Lexicon, lang_of
-from ppo_nlp.extract.gazetteer import SENTENCE_END, Words, display_name, match_alias
-from ppo_nlp.extract.quotes import Quote, find_quotes, is_name_like, stray_closers
+from ppo_nlp.extract.gazetteer import Lexicon, display_name, lang_of, match_alias
+from ppo_nlp.extract.rules.quotes import Quote, find_quotes, is_name_like, stray_closers
 from ppo_nlp.resources import load_table, lookup, slugify
-from ppo_nlp.text import fold, has_kazakh_letters
+from ppo_nlp.text import SENTENCE_END, Words, fold, has_kazakh_letters
 
 WINDOW_BEFORE = 4  # words between a trigger and the opening quote
 FILLERS_AFTER = 2  # words (сияқты, атты) between the closing quote and a trigger after it

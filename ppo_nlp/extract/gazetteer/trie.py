@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Optional
 
-from ppo_nlp.extract.gaz_inflect import bases, lang_of, split_word
+from ppo_nlp.extract.gazetteer.inflect import bases, lang_of, split_word
 from ppo_nlp.resources import GAZETTEER_NAMES, alias_items, load_gazetteer
 from ppo_nlp.text import fold, word_spans
 

@@ -6,86 +6,21 @@
 """
 from __future__ import annotations
 
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import compress
 from operator import itemgetter
-from typing import Any, NamedTuple, Optional
-
-import regex
+from typing import Any, Optional
 
 from ppo_nlp.doc import Document, Entity
-from ppo_nlp.extract.gaz_inflect import Lexicon
-from ppo_nlp.extract.gaz_trie import LABELS, AliasRef, gazetteer_trie
+from ppo_nlp.extract.gazetteer.akimat import resolve_akimats
+from ppo_nlp.extract.gazetteer.context import has_context
+from ppo_nlp.extract.gazetteer.trie import LABELS, AliasRef, gazetteer_trie
 from ppo_nlp.resources import load_table, lookup
-from ppo_nlp.text import WORD_RE, fold
+from ppo_nlp.text import Words, fold, words_of
 
-_MATCH = type(regex.match("", ""))
 _first3 = itemgetter(slice(None, 3))
 
-# (words before, words after) searched for a context word of each kind
-WINDOWS = {"party": (3, 3), "project": (4, 3), "city": (2, 2), "region_noun": (0, 8)}
-SENTENCE_END = frozenset(".!?\n")
 MAX_OPEN = 16  # earlier spans checked for crossing (aliases are at most 12 words)
-
-
-class Tok(NamedTuple):
-    """A word of `text.word_spans` (same fields as `text.Token`, cheaper to build)."""
-
-    text: str
-    start: int
-    end: int
-
-
-class Words:
-    """The tokens of a text (as `text.word_spans` splits it) with their folded forms."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        matches = list(WORD_RE.finditer(text))
-        self.tokens: list[Tok] = list(map(Tok, map(_MATCH.group, matches), map(_MATCH.start, matches),
-                                          map(_MATCH.end, matches)))
-
-    @cached_property
-    def folded(self) -> list[str]:
-        """`fold` of each token (made on first use: the officials stage reads only the tokens)."""
-        return list(map(fold, [t.text for t in self.tokens]))
-
-    def __len__(self) -> int:
-        return len(self.tokens)
-
-
-@lru_cache(maxsize=8)
-def words_of(text: str) -> Words:
-    """Tokens of `text`, shared by the gazetteer and the rules that run on the same text."""
-    return Words(text)
-
-
-@lru_cache(maxsize=None)
-def context_lexicons() -> dict[str, Lexicon]:
-    """One lexicon of context words per `needs_context` kind."""
-    kinds: dict[str, list[tuple[str, str, str]]] = {}
-    for kind, lemma in load_table("context_words"):
-        kinds.setdefault(kind, []).append((lemma, "kk" if lemma != fold(lemma) else "ru", kind))
-    return {kind: Lexicon(items) for kind, items in kinds.items()}
-
-
-def has_context(words: Words, start: int, end: int, kind: str) -> bool:
-    """Whether a context word of `kind` stands within the kind's window around words[start:end]."""
-    lex = context_lexicons().get(kind)
-    before, after = WINDOWS.get(kind, (3, 3))
-    if lex is None:
-        return False
-    for j in range(start - 1, max(-1, start - before - 1), -1):
-        if words.folded[j] in SENTENCE_END:
-            break
-        if lex.match(words.folded[j]):
-            return True
-    for j in range(end, min(len(words), end + after)):
-        if words.folded[j] in SENTENCE_END:
-            break
-        if lex.match(words.folded[j]):
-            return True
-    return False
 
 
 def _case_ok(words: Words, start: int, end: int, ref: AliasRef) -> bool:
@@ -177,8 +112,6 @@ def make_entity(doc: Document, words: Words, start: int, end: int, ref: AliasRef
 
 def extract_gazetteer(doc: Document) -> list[Entity]:
     """ORG, PROJECT and LOC entities for every gazetteer alias in `doc.text`, with canonical ids."""
-    from ppo_nlp.extract.akimat import resolve_akimats
-
     words = words_of(doc.text)
     chosen = select(candidates(words))
     entities = [make_entity(doc, words, s, e, ref) for s, e, ref in chosen]

@@ -6,16 +6,16 @@
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
 from ppo_nlp.doc import Count, Document
-from ppo_nlp.extract import count_context as ctx
-from ppo_nlp.extract.count_context import Word, words_after, words_before
-from ppo_nlp.extract.count_filters import blocked_spans
-from ppo_nlp.extract.count_subjects import Subject, is_skip_subject, subject_after, subject_class
-from ppo_nlp.extract.count_sentence import fill_from_context
+from ppo_nlp.extract.counts import context as ctx
+from ppo_nlp.extract.counts.context import Word, words_after, words_before
+from ppo_nlp.extract.counts.draft import Draft
+from ppo_nlp.extract.counts.filters import blocked_spans
+from ppo_nlp.extract.counts.subjects import is_skip_subject, subject_after, subject_class
+from ppo_nlp.extract.counts.sentence import fill_from_context
 from ppo_nlp.extract.dates import date_matches
 from ppo_nlp.normalize import _morph
 from ppo_nlp.normalize._tables import load_tsv, word_set
@@ -27,26 +27,6 @@ from ppo_nlp.text import fold
 SOURCE = "rule:counts"
 SMALL_WORD_NUMBER = 10  # spelled-out numbers below this ("два вопроса", "екі күн") are wording, not data
 _DASHES = frozenset("-–—")
-
-
-@dataclass
-class Draft:
-    """A count being assembled."""
-
-    value: Optional[float]
-    qualifier: str
-    start: int
-    end: int
-    lang: str
-    unit: Optional[str] = None
-    subject: Optional[Subject] = None
-    min: Optional[float] = None
-    max: Optional[float] = None
-    change: Optional[str] = None
-    as_of: Optional[str] = None
-    dash_before: bool = False
-    dash_after: bool = False
-    number_start: int = 0
 
 
 @lru_cache(maxsize=1)

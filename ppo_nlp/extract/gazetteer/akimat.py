@@ -9,7 +9,9 @@ from collections import Counter
 from typing import Any, Optional
 
 from ppo_nlp.doc import Document, Entity
+from ppo_nlp.extract.gazetteer.context import context_lexicons
 from ppo_nlp.resources import lookup
+from ppo_nlp.text import Words
 
 GENERIC_ID = "org:akimat"
 
@@ -36,10 +38,8 @@ def akimat_name(place_id: str, lang: str) -> str:
     return f"Акимат {entry.get('ru_gen') or entry.get('name')}"
 
 
-def _place_words(words: Any, index: int) -> Optional[str]:
+def _place_words(words: Words, index: int) -> Optional[str]:
     """`region` or `city` when the word at `index` is a place noun (области, облыс, города, қала)."""
-    from ppo_nlp.extract.gazetteer import context_lexicons
-
     if not 0 <= index < len(words):
         return None
     lex = context_lexicons()

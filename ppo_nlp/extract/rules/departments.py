@@ -1,5 +1,6 @@
 """Departments of the party's Central Office: «партия Орталық аппаратының ұйымдастыру ... департаменті».
 
+>>> from ppo_nlp.extract.gazetteer import extract_gazetteer
 >>> doc = Document("d", "t", "Орталық аппаратының ұйымдастыру жұмыс департаменті директоры", lang="kk")
 >>> [(e.id, e.attrs["name"]) for e in extract_departments(doc, extract_gazetteer(doc))]
 [('org:amanat:central_office:uyymdastyru_zhumys', 'Орталық аппаратының ұйымдастыру жұмыс департаменті')]
@@ -9,9 +10,9 @@ from __future__ import annotations
 from typing import Optional
 
 from ppo_nlp.doc import Document, Entity
-from ppo_nlp.extract.gazetteer import Words, extract_gazetteer
-from ppo_nlp.extract.quoted import list_words
+from ppo_nlp.extract.rules.quoted import list_words
 from ppo_nlp.resources import slugify
+from ppo_nlp.text import Words
 
 OFFICE_ID = "org:amanat:central_office"
 SOURCE = "rule:party_department"
@@ -48,10 +49,9 @@ def _nominative(text: str, head: str) -> str:
     return text[: len(max(forms, key=len))] if forms else text
 
 
-def extract_departments(doc: Document, gaz: Optional[list[Entity]] = None, words: Optional[Words] = None) -> list[Entity]:
+def extract_departments(doc: Document, gaz: list[Entity], words: Optional[Words] = None) -> list[Entity]:
     """ORG entities (party_body) for departments named after the Central Office."""
     words = words or Words(doc.text)
-    gaz = extract_gazetteer(doc) if gaz is None else gaz
     ends = {t.end: i for i, t in enumerate(words.tokens)}
     out = []
     for office in (e for e in gaz if e.id == OFFICE_ID and e.end in ends):

@@ -11,10 +11,10 @@ from functools import lru_cache
 from typing import Optional
 
 from ppo_nlp.doc import Document, Entity
-from ppo_nlp.extract.gazetteer import Tok, words_of
-from ppo_nlp.extract.officials_lexicon import en_heads, honorifics, kk_heads, ru_heads, ru_key
-from ppo_nlp.normalize.names import (MAX_NAME_LEN, is_first_name, is_surname_shape, parses, strip_kk_case)
-from ppo_nlp.text import fold
+from ppo_nlp.extract.officials.lexicon import en_heads, honorifics, kk_heads, ru_heads, ru_key
+from ppo_nlp.normalize.names import (MAX_NAME_LEN, is_first_name, is_surname_shape, parses, ru_surname_readings,
+                                     strip_kk_case)
+from ppo_nlp.text import Tok, fold, words_of
 
 BLOCKING = frozenset({"ORG", "LOC", "PROJECT", "DATE", "COUNT"})
 PATRONYMIC_ENDS = ("ович", "евич", "овна", "евна", "ична", "ұлы", "улы", "қызы", "кызы")
@@ -119,7 +119,7 @@ def is_common_word(word: str, lang: str) -> bool:
                for p in parses(word))
 
 
-def _nameable(ctx: Ctx, i: int) -> bool:
+def nameable(ctx: Ctx, i: int) -> bool:
     """A token that may be part of a name: capitalised, outside entities, not a position or honorific."""
     if i >= len(ctx.tokens) or i in ctx.blocked:
         return False
@@ -131,7 +131,7 @@ def _nameable_word(word: str, lang: str) -> bool:
     return is_cap(word) and not is_position_word(word, lang) and fold(word) not in honorifics()
 
 
-def _adjacent(ctx: Ctx, i: int) -> bool:
+def adjacent(ctx: Ctx, i: int) -> bool:
     """Token i+1 follows token i after white space only (no line break)."""
     a, b = ctx.tokens[i], ctx.tokens[i + 1]
     gap = ctx.doc.text[a.end:b.start]
@@ -165,21 +165,19 @@ def _surname_like(word: str, lang: str, strong: bool) -> bool:
 
 def _ru_base(word: str) -> str:
     """A Russian surname with a case ending cut (Оралову -> Оралов) for the shape test."""
-    from ppo_nlp.normalize.names import ru_surname_readings
-
     return ru_surname_readings(word)[0].nominative
 
 
 def _full_at(ctx: Ctx, i: int) -> Optional[PersonSpan]:
     """First name [+ patronymic] + surname starting at token i."""
-    if not (_nameable(ctx, i) and i + 1 < len(ctx.tokens) and _adjacent(ctx, i) and _nameable(ctx, i + 1)):
+    if not (nameable(ctx, i) and i + 1 < len(ctx.tokens) and adjacent(ctx, i) and nameable(ctx, i + 1)):
         return None
     lang = ctx.langs[i]
     known_first = first_name_like(ctx, i)
     if not known_first and (is_common_word(ctx.tokens[i].text, lang) or not surname_like(ctx, i + 1, True)):
         return _reversed_at(ctx, i)
     j = i + 1
-    if (j + 1 < len(ctx.tokens) and _adjacent(ctx, j) and _nameable(ctx, j + 1)
+    if (j + 1 < len(ctx.tokens) and adjacent(ctx, j) and nameable(ctx, j + 1)
             and _is_patronymic(ctx.tokens[j].text) and surname_like(ctx, j + 1, False)):
         j += 1
     if not (not known_first or surname_like(ctx, j, False) or not is_common_word(ctx.tokens[j].text, lang)):
@@ -192,7 +190,7 @@ def _full_at(ctx: Ctx, i: int) -> Optional[PersonSpan]:
 def _third_name(ctx: Ctx, j: int) -> bool:
     """A third name word (Реджеп Тайип Эрдоган): capitalised, unknown, not a first name itself."""
     k = j + 1
-    if k >= len(ctx.tokens) or not _adjacent(ctx, j) or not _nameable(ctx, k):
+    if k >= len(ctx.tokens) or not adjacent(ctx, j) or not nameable(ctx, k):
         return False
     word = ctx.tokens[k].text
     return not word.isupper() and not first_name_like(ctx, k) and not is_common_word(word, ctx.langs[k]) and (
@@ -207,7 +205,7 @@ def _reversed_at(ctx: Ctx, i: int) -> Optional[PersonSpan]:
     """Surname + first name (Лужков Юрий) when the first name is known and nothing follows."""
     if not (surname_like(ctx, i, True) and first_name_like(ctx, i + 1)):
         return None
-    if i + 2 < len(ctx.tokens) and _adjacent(ctx, i + 1) and _nameable(ctx, i + 2):
+    if i + 2 < len(ctx.tokens) and adjacent(ctx, i + 1) and nameable(ctx, i + 2):
         return None
     return PersonSpan(i, i + 2, [ctx.tokens[i + 1].text, ctx.tokens[i].text], "full")
 
@@ -219,7 +217,7 @@ def _initials_at(ctx: Ctx, i: int) -> Optional[PersonSpan]:
     j = i + 2
     if is_initial(ctx, j):
         j += 2
-    if j >= len(ctx.tokens) or not _nameable(ctx, j) or ctx.doc.text[ctx.tokens[j - 1].end:ctx.tokens[j].start].count("\n"):
+    if j >= len(ctx.tokens) or not nameable(ctx, j) or ctx.doc.text[ctx.tokens[j - 1].end:ctx.tokens[j].start].count("\n"):
         return None
     word, lang = ctx.tokens[j].text, ctx.langs[j]
     if is_common_word(word, lang) or not (surname_like(ctx, j, False) or lang == "ru" and not word.isupper()):

@@ -13,11 +13,10 @@ from functools import lru_cache
 from typing import Optional
 
 from ppo_nlp.doc import Document, Entity
-from ppo_nlp.extract.gaz_inflect import Lexicon
-from ppo_nlp.extract.gazetteer import Words
-from ppo_nlp.extract.quoted import list_words
+from ppo_nlp.extract.gazetteer import Lexicon
+from ppo_nlp.extract.rules.quoted import list_words
 from ppo_nlp.resources import load_table, slugify
-from ppo_nlp.text import fold
+from ppo_nlp.text import Words, fold
 
 SOURCE = "rule:district"
 
@@ -49,7 +48,7 @@ def _title(text: str) -> str:
     return text.title() if text.isupper() else text
 
 
-def _ru_name(words: Words, j: int) -> Optional[tuple[int, str, str]]:
+def ru_name(words: Words, j: int) -> Optional[tuple[int, str, str]]:
     """(first word, nominative, stem) of a Russian district adjective at word `j`."""
     word = words.folded[j]
     for end, nominative in adjective_endings():
@@ -59,7 +58,7 @@ def _ru_name(words: Words, j: int) -> Optional[tuple[int, str, str]]:
     return None
 
 
-def _kk_name(words: Words, j: int, lang: str) -> Optional[tuple[int, str, str]]:
+def kk_name(words: Words, j: int, lang: str) -> Optional[tuple[int, str, str]]:
     """(first word, nominative, stem) of a capitalized name (with a particle: Бұқар жырау) ending at word `j`."""
     first = j - 1 if words.folded[j] in list_words("particle") else j
     if first < 0 or not _name_word(words.tokens[first].text):
@@ -76,7 +75,7 @@ def _district_at(doc: Document, words: Words, k: int) -> Optional[Entity]:
     lang = district_nouns().match(words.folded[k])
     if lang is None or k == 0:
         return None
-    found = _ru_name(words, k - 1) if lang == "ru" else _kk_name(words, k - 1, lang)
+    found = ru_name(words, k - 1) if lang == "ru" else kk_name(words, k - 1, lang)
     if found is None:
         return None
     first, name, stem = found

@@ -3,6 +3,7 @@
 The branch gets the place its adjective names (or, for «региональный филиал», the region the document
 names most often) and an id `org:amanat:branch:<place>`; without a place, `org:amanat:branch:<level>`.
 
+>>> from ppo_nlp.extract.gazetteer import extract_gazetteer
 >>> doc = Document("d", "t", "председатель Жамбылского областного филиала партии Amanat", lang="ru")
 >>> [(e.text, e.id) for e in extract_branches(doc, extract_gazetteer(doc))]
 [('Жамбылского областного филиала партии Amanat', 'org:amanat:branch:zhambyl_region')]
@@ -14,13 +15,11 @@ from functools import lru_cache
 from typing import Any, Optional
 
 from ppo_nlp.doc import Document, Entity
-from ppo_nlp.extract.akimat import dominant_place
-from ppo_nlp.extract.districts import _kk_name, _ru_name
-from ppo_nlp.extract.gaz_inflect import Lexicon, lang_of
-from ppo_nlp.extract.gaz_trie import AliasRef, Trie
-from ppo_nlp.extract.gazetteer import Words, context_lexicons, extract_gazetteer
-from ppo_nlp.extract.quoted import blockers, list_words
-from ppo_nlp.resources import load_gazetteer, load_table, lookup
+from ppo_nlp.extract.gazetteer import AliasRef, Lexicon, Trie, context_lexicons, dominant_place, lang_of
+from ppo_nlp.extract.rules.districts import kk_name, ru_name
+from ppo_nlp.extract.rules.quoted import blockers, list_words
+from ppo_nlp.resources import load_gazetteer, load_table, lookup, slugify
+from ppo_nlp.text import Words
 
 PARTY_ID = "org:amanat"
 SOURCE = "rule:party_branch"
@@ -57,7 +56,7 @@ def adjective_trie(place_type: str) -> Trie:
 def _named_place(words: Words, level: str, at: int) -> Optional[tuple[int, str, str]]:
     """(first word, place id, adjective) of a place adjective ending at word `at`."""
     if level == "district":
-        found = _ru_name(words, at) or _kk_name(words, at, "kk")
+        found = ru_name(words, at) or kk_name(words, at, "kk")
         return (found[0], f"loc:district:{_slug(found[2])}", found[1].rsplit(" ", 1)[0]) if found else None
     trie = adjective_trie(level)
     for start in (at - 1, at):
@@ -68,8 +67,6 @@ def _named_place(words: Words, level: str, at: int) -> Optional[tuple[int, str, 
 
 
 def _slug(text: str) -> str:
-    from ppo_nlp.resources import slugify
-
     return slugify(text)
 
 
@@ -173,10 +170,10 @@ def _entity(doc: Document, words: Words, span: tuple[int, int], level: str, lemm
     return Entity("ORG", doc.text[lo:hi], lo, hi, SOURCE, id=f"{PARTY_ID}:branch:{key}", attrs=attrs)
 
 
-def extract_branches(doc: Document, gaz: Optional[list[Entity]] = None, words: Optional[Words] = None) -> list[Entity]:
+def extract_branches(doc: Document, gaz: list[Entity], words: Optional[Words] = None) -> list[Entity]:
     """ORG entities (type party_branch) for every singular branch mention with a level word."""
     words = words or Words(doc.text)
-    ctx = Context.of(extract_gazetteer(doc) if gaz is None else gaz)
+    ctx = Context.of(gaz)
     out = []
     for k in range(1, len(words.tokens)):
         ent = branch_at(doc, words, k, ctx)
