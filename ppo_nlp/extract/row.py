@@ -13,7 +13,7 @@ stage groups them. Adding an extractor: one module with `extract_x(doc) -> list[
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Optional
 
 from ppo_nlp import aggregate
 from ppo_nlp.doc import Document, Entity
@@ -21,7 +21,6 @@ from ppo_nlp.extract.counts import extract_counts
 from ppo_nlp.extract.dates import extract_dates
 from ppo_nlp.extract.gazetteer import extract_gazetteer
 from ppo_nlp.extract.merge import known_stage, merge_final
-from ppo_nlp.extract.ner import extract_ner
 from ppo_nlp.extract.officials import extract_officials
 from ppo_nlp.extract.rules import extract_rules
 
@@ -56,13 +55,20 @@ def _officials(doc: Document) -> None:
     doc.found["officials"], doc.people = extract_officials(doc)
 
 
+def _ner_finder() -> Stage:
+    """The NER finder; imported only when NER is on, so a rules-only pipeline never loads spaCy."""
+    from ppo_nlp.extract.ner import extract_ner
+
+    return Stage.finder("ner", extract_ner, ("text", "segments"))
+
+
 def stage_row(ner: bool = True) -> tuple[Stage, ...]:
     """The stages in the order they run; without `ner` the NER finder is left out."""
-    row = [
+    row: list[Optional[Stage]] = [
         Stage.finder("gazetteer", extract_gazetteer, ("text", "lang", "segments")),
         Stage.finder("rules", extract_rules, ("text", "lang", "segments", "found.gazetteer")),
         Stage.finder("dates", extract_dates, ("text", "lang", "published")),
-        Stage.finder("ner", extract_ner, ("text", "segments")),
+        _ner_finder() if ner else None,
         Stage("known", known_stage(("gazetteer", "rules"), ("dates",)),
               ("found.gazetteer", "found.rules", "found.dates", "found.ner?"),
               ("found.known", "found.ner_new", "entities")),
@@ -71,9 +77,9 @@ def stage_row(ner: bool = True) -> tuple[Stage, ...]:
         Stage("merge", merge_final, ("found.known", "found.officials", "counts", "found.ner_new"), ("entities",)),
         Stage("facts", aggregate.facts, ("entities",), ("organizations", "projects", "locations")),
     ]
-    row = [s for s in row if ner or s.name != "ner"]
-    check_row(row)
-    return tuple(row)
+    stages = [s for s in row if s is not None]
+    check_row(stages)
+    return tuple(stages)
 
 
 def check_row(row: list[Stage], inputs: frozenset[str] = INPUTS) -> None:

@@ -12,7 +12,7 @@ from ppo_nlp.extract.ner.model import chunks, load_ner
 from ppo_nlp.extract.ner.decode import GreedyNer, Moves
 from ppo_nlp.paths import models_dir
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 EDGE_TEXTS = [
     "", " ", "\n\n", "Astana", "Алматы", "Астана.", "  Қасым-Жомарт Тоқаев  ", "\n\nNew York\n\n",
     "Nur Otan AMANAT Nur Otan AMANAT Nur Otan AMANAT", "Токаев Токаев Токаев.\nТокаев",

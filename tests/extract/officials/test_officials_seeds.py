@@ -15,7 +15,7 @@ from ppo_nlp.extract.officials.people import extract_officials
 from ppo_nlp.normalize.ids import slug
 from ppo_nlp.text import fold, word_spans
 
-SEEDS = Path(__file__).resolve().parents[2] / "corpus"
+SEEDS = Path(__file__).resolve().parents[3] / "corpus"
 STEMS = sorted(p.stem for p in (SEEDS / "gold").glob("*.json"))
 
 

@@ -75,7 +75,7 @@ def kaznerd_scores(shared_data) -> dict[str, int]:
 
 
 @pytest.mark.shared_data
-def test_patterns_kaznerd_quoted_project_precision(kaznerd_scores):
+def test_rules_kaznerd_quoted_project_precision(kaznerd_scores):
     s = kaznerd_scores
     print(f"KazNERD quoted projects: {s}")
     assert s["predicted"] > 0

@@ -24,7 +24,7 @@ def project_names(text: str, lang: str = "ru") -> list[str]:
     "проект «Таза аула»", "проект “Таза аула”", "проект „Таза аула“", 'проект "Таза аула"',
     "проект “Таза аула»", 'проект "Таза аула»', "проект «Таза аула“",
 ])
-def test_patterns_quoted_project_every_quote_style(text):
+def test_rules_quoted_project_every_quote_style(text):
     assert project_names(text) == ["Таза аула"]
 
 
@@ -43,7 +43,7 @@ def test_patterns_quoted_project_every_quote_style(text):
     ("the party launched the project “Clean Yard” in May", ["Clean Yard"], "en"),
     ("акция «Мектепке жол» стартовала", ["Мектепке жол"], "ru"),
 ])
-def test_patterns_quoted_projects_and_lists(text, names, lang):
+def test_rules_quoted_projects_and_lists(text, names, lang):
     assert project_names(text, lang) == names
 
 
@@ -58,16 +58,16 @@ def test_patterns_quoted_projects_and_lists(text, names, lang):
     ("проект «в рамках работы с молодежью»", "ru"),
     ("программа: \"Проведена системная экспертиза острых вопросов. Честность и справедливость важны\"", "ru"),
 ])
-def test_patterns_quotes_without_a_trigger_or_not_a_name_are_not_projects(text, lang):
+def test_rules_quotes_without_a_trigger_or_not_a_name_are_not_projects(text, lang):
     assert project_names(text, lang) == []
 
 
-def test_patterns_known_quoted_project_gets_the_gazetteer_id():
+def test_rules_known_quoted_project_gets_the_gazetteer_id():
     ent = found("проекта «Общество без долгов»", "ru", "PROJECT")[0]
     assert ent.id == "project:karyzsyz_kogam" and ent.attrs["names"]["kk"] == "Қарызсыз қоғам"
 
 
-def test_patterns_new_project_has_generated_id_and_names():
+def test_rules_new_project_has_generated_id_and_names():
     ent = found("«Жасыл ел» жобасы", "kk", "PROJECT")[0]
     assert ent.id == "project:zhasyl_el" and ent.source == "rule:quoted_project"
     assert ent.attrs == {"type": "project", "name": "Жасыл ел", "names": {"ru": None, "kk": "Жасыл ел", "en": None}}
@@ -79,19 +79,19 @@ def test_patterns_new_project_has_generated_id_and_names():
     ("первичной партийной организации «Рахат»", "ru", "org:ppo:rakhat", "ППО «Рахат»"),
     ("БПҰ «Бент» төрағасы", "kk", "org:ppo:bent", "«Бент» бастауыш партия ұйымы"),
 ])
-def test_patterns_primary_organizations(text, lang, expected_id, name):
+def test_rules_primary_organizations(text, lang, expected_id, name):
     orgs = [e for e in found(text, lang, "ORG") if e.source == "rule:ppo"]
     assert [(e.id, e.attrs["name"], e.attrs["type"]) for e in orgs] == [(expected_id, name, "ppo")]
 
 
-def test_patterns_primary_organizations_in_a_list_and_later_mentions():
+def test_rules_primary_organizations_in_a_list_and_later_mentions():
     text = ("Облыстық бастауыш партия ұйымдары арасындағы байқауда Іле ауданындағы «Бент», Еңбекшіқазақ ауданындағы "
             "«Рахат» және Жамбыл ауданындағы «Қарғалы» үздік деп танылған. «Бент» жеңіске жетті.")
     orgs = [e.id for e in found(text, "kk", "ORG") if e.source == "rule:ppo"]
     assert orgs == ["org:ppo:bent", "org:ppo:rakhat", "org:ppo:kargaly", "org:ppo:bent"]
 
 
-def test_patterns_plural_head_is_not_an_organization():
+def test_rules_plural_head_is_not_an_organization():
     assert not found("тренинги для первичных партийных организаций «Ораторское мастерство»", "ru", "ORG")
 
 
@@ -107,12 +107,12 @@ def test_patterns_plural_head_is_not_an_organization():
     ("Алматинский городской филиал партии «Нур Отан»", "ru", "org:amanat:branch:almaty",
      "Алматинский городской филиал партии AMANAT", "Алматинский городской филиал партии «Нур Отан»"),
 ])
-def test_patterns_party_branches(text, lang, expected_id, name, span):
+def test_rules_party_branches(text, lang, expected_id, name, span):
     branches = [e for e in found(text, lang, "ORG") if e.source == "rule:party_branch"]
     assert [(e.id, e.attrs["name"], e.text) for e in branches] == [(expected_id, name, span)]
 
 
-def test_patterns_regional_branch_takes_the_documents_region():
+def test_rules_regional_branch_takes_the_documents_region():
     text = "Жамбылская область. В региональном филиале партии Amanat 59 процентов"
     branch = [e for e in found(text, "ru", "ORG") if e.source == "rule:party_branch"][0]
     assert branch.id == "org:amanat:branch:zhambyl_region" and branch.attrs["region"] == "loc:zhambyl_region"
@@ -120,11 +120,11 @@ def test_patterns_regional_branch_takes_the_documents_region():
 
 @pytest.mark.parametrize("text", ["первые заместители председателей территориальных филиалов партии Amanat",
                                   "областной филиал АО «Казпочта»", "областной филиал банка"])
-def test_patterns_no_single_party_branch(text):
+def test_rules_no_single_party_branch(text):
     assert not [e for e in found(text, "ru", "ORG") if e.source == "rule:party_branch"]
 
 
-def test_patterns_central_office_department():
+def test_rules_central_office_department():
     text = "партия Орталық аппаратының ұйымдастыру және аумақтық жұмыс департаменті директорының орынбасары"
     dept = [e for e in found(text, "kk", "ORG") if e.source == "rule:party_department"][0]
     assert dept.attrs["name"] == "Партия Орталық аппаратының ұйымдастыру және аумақтық жұмыс департаменті"
@@ -138,7 +138,7 @@ def test_patterns_central_office_department():
     ("в Жамбылском районе", "ru", "loc:district:zhambyl", "Жамбылский район"),
     ("Бұқар жырау ауданы", "kk", "loc:district:bukar_zhyrau", "Бұқар жырау ауданы"),
 ])
-def test_patterns_districts(text, lang, expected_id, name):
+def test_rules_districts(text, lang, expected_id, name):
     locs = [e for e in found(text, lang, "LOC")]
     assert [(e.id, e.attrs["name"], e.attrs["type"]) for e in locs] == [(expected_id, name, "district")]
 
@@ -150,5 +150,5 @@ def test_quotes_nested_and_mismatched():
 
 @pytest.mark.parametrize("text", ["1 " * 60000, '"' * 20000, '" ' * 20000, "а" * 300000, "«" * 20000 + "»" * 20000,
                                   "проект «А», " * 20000, ("Іле ауданындағы «Бент», " * 5000) + "бастауыш партия ұйымы"])
-def test_patterns_hostile_input_returns(text):
+def test_rules_hostile_input_returns(text):
     assert isinstance(extract_rules(Document("t", "t", text, lang="ru")), list)
