@@ -14,7 +14,7 @@ from ppo_nlp.paths import PACKAGE_DIR
 if TYPE_CHECKING:  # types only: `doc` imports this module for `Document.to_dict`
     from ppo_nlp.doc import Count, Document, Entity, Location, Mention, Organization, Person, Project
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: one slug for every generated id (see normalize.ids)
 SCHEMA_PATH = PACKAGE_DIR / "schema" / "record.schema.json"
 
 

@@ -2,20 +2,14 @@
 
 >>> organization_info("org:amanat")
 ('AMANAT', 'party')
->>> slugify("Қарғалы")
-'kargaly'
 """
 from __future__ import annotations
 
 import json
-import unicodedata
 from functools import lru_cache
 from typing import Any, Optional
 
-import regex
-
 from ppo_nlp.paths import RESOURCES_DIR
-from ppo_nlp.text import fold
 
 GAZETTEERS_DIR = RESOURCES_DIR / "gazetteers"
 PATTERNS_DIR = RESOURCES_DIR / "patterns"
@@ -83,16 +77,3 @@ def alias_items(entry: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
             else:
                 out.append((lang, item["text"], {k: v for k, v in item.items() if k != "text"}))
     return out
-
-
-@lru_cache(maxsize=None)
-def _translit() -> dict[str, str]:
-    return {row[0]: (row[1] if len(row) > 1 else "") for row in load_table("translit")}
-
-
-def slugify(text: str) -> str:
-    """An ASCII id part: folded, transliterated, non-alphanumerics to `_` (`Нұр Отан` -> `nur_otan`)."""
-    table = _translit()
-    latin = "".join(table.get(ch, ch) for ch in fold(text))
-    latin = unicodedata.normalize("NFKD", latin).encode("ascii", "ignore").decode()
-    return regex.sub(r"[^a-z0-9]+", "_", latin.lower()).strip("_")

@@ -18,7 +18,8 @@ from ppo_nlp.doc import Document, Entity
 from ppo_nlp.extract.gazetteer import AliasRef, Lexicon, Trie, context_lexicons, dominant_place, lang_of
 from ppo_nlp.extract.rules.districts import kk_name, ru_name
 from ppo_nlp.extract.rules.quoted import blockers, list_words
-from ppo_nlp.resources import load_gazetteer, load_table, lookup, slugify
+from ppo_nlp.normalize.ids import slug
+from ppo_nlp.resources import load_gazetteer, load_table, lookup
 from ppo_nlp.text import Words
 
 PARTY_ID = "org:amanat"
@@ -57,17 +58,13 @@ def _named_place(words: Words, level: str, at: int) -> Optional[tuple[int, str, 
     """(first word, place id, adjective) of a place adjective ending at word `at`."""
     if level == "district":
         found = ru_name(words, at) or kk_name(words, at, "kk")
-        return (found[0], f"loc:district:{_slug(found[2])}", found[1].rsplit(" ", 1)[0]) if found else None
+        return (found[0], f"loc:district:{slug(found[2])}", found[1].rsplit(" ", 1)[0]) if found else None
     trie = adjective_trie(level)
     for start in (at - 1, at):
         for end, refs in trie.walk(words.folded, start) if start >= 0 else ():
             if end == at + 1 and refs:
                 return start, refs[0].id, refs[0].text
     return None
-
-
-def _slug(text: str) -> str:
-    return slugify(text)
 
 
 def _party_after(words: Words, k: int, party_at: dict[int, Entity]) -> int:

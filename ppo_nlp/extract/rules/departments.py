@@ -11,7 +11,7 @@ from typing import Optional
 
 from ppo_nlp.doc import Document, Entity
 from ppo_nlp.extract.rules.quoted import list_words
-from ppo_nlp.resources import slugify
+from ppo_nlp.normalize.ids import slug
 from ppo_nlp.text import Words
 
 OFFICE_ID = "org:amanat:central_office"
@@ -27,7 +27,7 @@ def _field_words(words: Words, lo: int, hi: int) -> bool:
 
 def _entity(doc: Document, lo: int, hi: int, field: str, name: str) -> Entity:
     attrs = {"type": "party_body", "name": name[:1].upper() + name[1:], "parent": OFFICE_ID}
-    return Entity("ORG", doc.text[lo:hi], lo, hi, SOURCE, id=f"{OFFICE_ID}:{slugify(field)}", attrs=attrs)
+    return Entity("ORG", doc.text[lo:hi], lo, hi, SOURCE, id=f"{OFFICE_ID}:{slug(field)}", attrs=attrs)
 
 
 def _kk_department(doc: Document, words: Words, office: Entity, first: int) -> Optional[Entity]:

@@ -15,7 +15,8 @@ from typing import Optional
 from ppo_nlp.doc import Document, Entity
 from ppo_nlp.extract.gazetteer import Lexicon
 from ppo_nlp.extract.rules.quoted import list_words
-from ppo_nlp.resources import load_table, slugify
+from ppo_nlp.normalize.ids import slug
+from ppo_nlp.resources import load_table
 from ppo_nlp.text import Words, fold
 
 SOURCE = "rule:district"
@@ -81,7 +82,7 @@ def _district_at(doc: Document, words: Words, k: int) -> Optional[Entity]:
     first, name, stem = found
     lo, hi = words.tokens[first].start, words.tokens[k].end
     attrs = {"type": "district", "name": name, "names": {x: (name if x == lang else None) for x in ("ru", "kk", "en")}}
-    return Entity("LOC", doc.text[lo:hi], lo, hi, SOURCE, id=f"loc:district:{slugify(stem)}", attrs=attrs)
+    return Entity("LOC", doc.text[lo:hi], lo, hi, SOURCE, id=f"loc:district:{slug(stem)}", attrs=attrs)
 
 
 def extract_districts(doc: Document, words: Optional[Words] = None) -> list[Entity]:

@@ -16,7 +16,8 @@ from ppo_nlp.doc import Document, Entity
 from ppo_nlp.extract.gazetteer import AliasRef, Trie, match_alias
 from ppo_nlp.extract.rules.quoted import list_words
 from ppo_nlp.extract.rules.quotes import Quote, find_quotes, is_name_like
-from ppo_nlp.resources import load_table, slugify
+from ppo_nlp.normalize.ids import slug
+from ppo_nlp.resources import load_table
 from ppo_nlp.text import SENTENCE_END, Words, fold, has_kazakh_letters
 
 SOURCE = "rule:ppo"
@@ -90,7 +91,7 @@ def _entity(doc: Document, quote: Quote, lo: int, hi: int) -> Entity:
     lang = "kk" if has_kazakh_letters(doc.text[lo:hi]) else doc.lang_at(lo)
     name = ppo_name(quote.content, lang if lang in ("ru", "kk", "en") else "ru")
     attrs = {"type": "ppo", "name": name}
-    return Entity("ORG", doc.text[lo:hi], lo, hi, SOURCE, id=f"org:ppo:{slugify(quote.content)}", attrs=attrs)
+    return Entity("ORG", doc.text[lo:hi], lo, hi, SOURCE, id=f"org:ppo:{slug(quote.content)}", attrs=attrs)
 
 
 def _acceptable(content: str) -> bool:

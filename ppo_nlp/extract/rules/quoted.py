@@ -14,7 +14,8 @@ from typing import Optional
 from ppo_nlp.doc import Document, Entity
 from ppo_nlp.extract.gazetteer import Lexicon, display_name, lang_of, match_alias
 from ppo_nlp.extract.rules.quotes import Quote, find_quotes, is_name_like, stray_closers
-from ppo_nlp.resources import load_table, lookup, slugify
+from ppo_nlp.normalize.ids import slug
+from ppo_nlp.resources import load_table, lookup
 from ppo_nlp.text import SENTENCE_END, Words, fold, has_kazakh_letters
 
 WINDOW_BEFORE = 4  # words between a trigger and the opening quote
@@ -99,7 +100,7 @@ def project_entity(doc: Document, content: str, start: int, end: int) -> Optiona
     if not any(names.values()):
         names["ru"] = content
     attrs = {"type": "project", "name": content, "names": names}
-    return Entity("PROJECT", content, start, end, SOURCE, id=f"project:{slugify(content)}", attrs=attrs)
+    return Entity("PROJECT", content, start, end, SOURCE, id=f"project:{slug(content)}", attrs=attrs)
 
 
 @lru_cache(maxsize=None)
