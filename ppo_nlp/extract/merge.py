@@ -16,8 +16,8 @@ from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
 from ppo_nlp.doc import Count, Document, Entity
-from ppo_nlp.normalize._morph import common_word
-from ppo_nlp.normalize._tables import load_lines
+from ppo_nlp.normalize.morph import common_word
+from ppo_nlp.resources import load_lines
 from ppo_nlp.text import fold
 
 _RANK = {"gazetteer": 0, "rule": 1, "ner": 2}

@@ -8,8 +8,8 @@ from typing import NamedTuple, Optional
 
 import regex
 
-from ppo_nlp.normalize import _morph
-from ppo_nlp.normalize._tables import load_tsv, word_set
+from ppo_nlp.normalize import morph
+from ppo_nlp.resources import function_words, load_tsv
 from ppo_nlp.normalize.dates import DateMatch
 from ppo_nlp.normalize.kk_stem import strip_kk
 
@@ -90,7 +90,7 @@ def _opens_sentence(text: str, dot: int, nxt: int) -> bool:
     if not prev:
         return True
     word = prev[0].text
-    return not ((len(word) == 1 and word.isupper()) or word.lower() in word_set("abbrev_end"))
+    return not ((len(word) == 1 and word.isupper()) or word.lower() in function_words("abbrev_end"))
 
 
 def sentence_of(starts: list[int], text_len: int, pos: int) -> tuple[int, int]:
@@ -159,7 +159,7 @@ def unit_of(word: Word, lang: str) -> Optional[str]:
         if low in table:
             return table[low]
     if lang == "ru" and word.text[0].isalpha():
-        return units.get("ru", {}).get(_morph.lemma(low))
+        return units.get("ru", {}).get(morph.lemma(low))
     if lang == "kk":
         return units.get("kk", {}).get(strip_kk(low, frozenset(units.get("kk", {})))[0])
     return None
@@ -175,11 +175,11 @@ def _change_words() -> dict[str, dict[str, str]]:
 
 def change_before(before: list[Word], lang: str) -> Optional[str]:
     """increase/decrease when the number follows "<change word> ... на" / "... by" (nearest-first words)."""
-    if not before or before[0].low not in word_set("change_preps"):
+    if not before or before[0].low not in function_words("change_preps"):
         return None
     table = _change_words().get("en" if before[0].low == "by" else "ru", {})
     for word in before[1:4]:
-        found = table.get(word.low) or (table.get(_morph.lemma(word.low)) if lang != "en" else None)
+        found = table.get(word.low) or (table.get(morph.lemma(word.low)) if lang != "en" else None)
         if found:
             return found
     return None

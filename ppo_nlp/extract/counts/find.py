@@ -17,8 +17,8 @@ from ppo_nlp.extract.counts.filters import blocked_spans
 from ppo_nlp.extract.counts.subjects import is_skip_subject, subject_after, subject_class
 from ppo_nlp.extract.counts.sentence import fill_from_context
 from ppo_nlp.extract.dates import date_matches
-from ppo_nlp.normalize import _morph
-from ppo_nlp.normalize._tables import load_tsv, word_set
+from ppo_nlp.normalize import morph
+from ppo_nlp.resources import function_words, load_tsv
 from ppo_nlp.normalize.dates import DateMatch, month_of
 from ppo_nlp.normalize.kk_stem import strip_kk
 from ppo_nlp.normalize.numbers import NumberMatch, find_numbers, resolve_lang
@@ -45,7 +45,7 @@ def _is_label(before: list[Word], lang: str) -> bool:
         return True
     if lang == "kk":
         return fold(strip_kk(word.low)[0]) in _labels()
-    return word.text.isalpha() and fold(_morph.lemma(word.low)) in _labels()
+    return word.text.isalpha() and fold(morph.lemma(word.low)) in _labels()
 
 
 def _is_year(m: NumberMatch, text: str) -> bool:
@@ -63,12 +63,12 @@ def _range_end(text: str, nums: list[NumberMatch], i: int, lang: str) -> Optiona
     gap = text[a.end:b.start].strip().lower()
     lead = words_before(text, a.start, 1)
     lead_low = lead[0].low if lead else ""
-    if gap in word_set("range_to") and lead_low in word_set("range_from"):
+    if gap in function_words("range_to") and lead_low in function_words("range_from"):
         return b.end
     if gap in _DASHES and b.start - a.end == 1:
         return b.end
     after = words_after(text, b.end, 1)
-    if a.case == "abl" and b.case == "dat" and not gap and after and after[0].low in word_set("range_end_kk"):
+    if a.case == "abl" and b.case == "dat" and not gap and after and after[0].low in function_words("range_end_kk"):
         return after[0].end
     return None
 
@@ -76,7 +76,7 @@ def _range_end(text: str, nums: list[NumberMatch], i: int, lang: str) -> Optiona
 def _qualify(draft: Draft, before: list[Word], after: list[Word], lang: str) -> list[Word]:
     """Set qualifier and change from the words around the number; returns the words after them."""
     draft.change = ctx.change_before(before, lang)
-    core = before[1:] if before and before[0].low in word_set("change_preps") else before
+    core = before[1:] if before and before[0].low in function_words("change_preps") else before
     found = ctx.qualifier_before(before) or ctx.qualifier_before(core)
     if found:
         draft.qualifier, draft.start = found[0], min(draft.start, found[1])
@@ -112,7 +112,7 @@ def _keep(draft: Draft, m: NumberMatch, before: list[Word], text: str) -> bool:
         return False
     if _is_year(m, text) and draft.min is None:
         lead = before[0].low if before else ""
-        if draft.subject is None or lead in word_set("year_leads"):
+        if draft.subject is None or lead in function_words("year_leads"):
             return False
     if m.words and m.kind != "fraction" and m.value < SMALL_WORD_NUMBER and draft.qualifier == "exact" \
             and draft.change is None:
@@ -122,7 +122,7 @@ def _keep(draft: Draft, m: NumberMatch, before: list[Word], text: str) -> bool:
 
 def _plural_reading(word: str, lang: str) -> bool:
     """"тысячи" may be plural ("thousands of"); "миллиона" may not."""
-    return lang == "ru" and any("plur" in p.tag for p in _morph.parses(word.lower()))
+    return lang == "ru" and any("plur" in p.tag for p in morph.parses(word.lower()))
 
 
 def _draft(text: str, nums: list[NumberMatch], i: int, lang: str) -> tuple[Optional[Draft], int]:
@@ -136,7 +136,7 @@ def _draft(text: str, nums: list[NumberMatch], i: int, lang: str) -> tuple[Optio
     draft = Draft(m.value, "exact", m.start, max(last.end, range_end or 0), lang, number_start=m.start)
     if range_end is not None:
         draft.value, draft.min, draft.max = None, m.value, last.value
-        draft.start = before[0].start if before and before[0].low in word_set("range_from") else m.start
+        draft.start = before[0].start if before and before[0].low in function_words("range_from") else m.start
     after = words_after(text, draft.end, 10)
     after = _qualify(draft, before if range_end is None else [], after, lang)
     _unit_and_subject(draft, last, after)

@@ -7,8 +7,8 @@ from typing import Optional
 from ppo_nlp.extract.counts import context as ctx
 from ppo_nlp.extract.counts.draft import Draft
 from ppo_nlp.extract.counts.subjects import Subject, ru_genitive_plural_noun, subject_after
-from ppo_nlp.normalize import _morph
-from ppo_nlp.normalize._tables import load_tsv
+from ppo_nlp.normalize import morph
+from ppo_nlp.resources import load_tsv
 from ppo_nlp.normalize.dates import DateMatch
 from ppo_nlp.normalize.kk_stem import strip_kk
 
@@ -63,7 +63,7 @@ def _is_aggregate(word: ctx.Word, lang: str, forms: frozenset[str]) -> bool:
         return True
     if lang == "kk":
         return strip_kk(word.low, forms)[0] in forms
-    return lang == "ru" and _morph.lemma(word.low) in forms
+    return lang == "ru" and morph.lemma(word.low) in forms
 
 
 def _complement(words: list[ctx.Word], i: int, lang: str) -> list[ctx.Word]:

@@ -6,8 +6,8 @@ from functools import lru_cache
 from typing import Any, Optional
 
 from ppo_nlp.extract.counts.context import Word
-from ppo_nlp.normalize import _morph
-from ppo_nlp.normalize._tables import load_lines, load_tsv, word_set
+from ppo_nlp.normalize import morph
+from ppo_nlp.resources import function_words, load_lines, load_tsv
 from ppo_nlp.normalize.kk_stem import strip_kk, strip_one
 from ppo_nlp.text import fold
 
@@ -66,7 +66,7 @@ def _skip_quote(words: list[Word]) -> list[Word]:
 # --- Russian -----------------------------------------------------------------------------------
 
 def _ru_pos(word: Word) -> set[str]:
-    return {str(p.tag.POS) for p in _morph.parses(word.low)}
+    return {str(p.tag.POS) for p in morph.parses(word.low)}
 
 
 def _is_abbr(word: Word) -> bool:
@@ -80,7 +80,7 @@ def _guessed(parse: Any) -> bool:
 
 def _ru_noun_parse(word: Word, prefer: tuple[str, ...] = ()) -> Optional[Any]:
     """The NOUN parse of a word (one with a preferred grammeme first)."""
-    nouns = sorted((p for p in _morph.parses(word.low) if p.tag.POS == "NOUN"), key=_guessed)
+    nouns = sorted((p for p in morph.parses(word.low) if p.tag.POS == "NOUN"), key=_guessed)
     for p in nouns:
         if all(g in p.tag for g in prefer):
             return p
@@ -89,7 +89,7 @@ def _ru_noun_parse(word: Word, prefer: tuple[str, ...] = ()) -> Optional[Any]:
 
 def _ru_adj_nominative(word: Word, head: Any) -> str:
     """An adjective agreed with the head noun in the nominative ("первичных" -> "первичная")."""
-    adjs = [p for p in _morph.parses(word.low) if p.tag.POS in ("ADJF", "PRTF")]
+    adjs = [p for p in morph.parses(word.low) if p.tag.POS in ("ADJF", "PRTF")]
     if not adjs:
         return word.low
     plural_only = "Pltm" in head.tag
@@ -104,7 +104,7 @@ def _ru_complement(words: list[Word]) -> list[Word]:
     for word in words[:MAX_MODIFIERS + 1]:
         if _is_abbr(word):
             return out + [word]
-        parses = _morph.parses(word.low)
+        parses = morph.parses(word.low)
         if any(p.tag.POS == "NOUN" and "gent" in p.tag for p in parses):
             return out + [word]
         if not any(p.tag.POS in ("ADJF", "PRTF") and "gent" in p.tag for p in parses):
@@ -123,7 +123,7 @@ def ru_subject(words: list[Word]) -> Optional[Subject]:
         if _is_abbr(word):
             return Subject(word.text, word.text, word.end)
         pos = _ru_pos(word)
-        first_pos = _morph.parses(word.low)[0].tag.POS if pos else None
+        first_pos = morph.parses(word.low)[0].tag.POS if pos else None
         if first_pos in _RU_STOP_POS:
             return None
         head = _ru_noun_parse(word) if "NOUN" in pos else None
@@ -171,11 +171,11 @@ def fold_kk(text: str) -> str:
 
 
 def _kk_is_adj(low: str) -> bool:
-    return low.endswith(tuple(word_set("kk_adj_endings"))) and strip_kk(low, kk_heads())[0] not in kk_heads()
+    return low.endswith(tuple(function_words("kk_adj_endings"))) and strip_kk(low, kk_heads())[0] not in kk_heads()
 
 
 def _kk_is_verb(low: str) -> bool:
-    return low.endswith(tuple(word_set("kk_verb_endings"))) and strip_kk(low, kk_heads())[0] not in kk_heads()
+    return low.endswith(tuple(function_words("kk_verb_endings"))) and strip_kk(low, kk_heads())[0] not in kk_heads()
 
 
 def _kk_izafet(word: Optional[Word]) -> bool:
@@ -194,7 +194,7 @@ def _kk_head_index(words: list[Word]) -> Optional[int]:
     """Index of the head: the first known head noun, else the first word that is not an adjective."""
     fallback = None
     for i, word in enumerate(words[:MAX_MODIFIERS]):
-        if not word.text[0].isalpha() or word.low in word_set("kk_stop") or (i == 0 and _kk_is_verb(word.low)):
+        if not word.text[0].isalpha() or word.low in function_words("kk_stop") or (i == 0 and _kk_is_verb(word.low)):
             break
         if _kk_known(word) or fold(strip_kk(word.low)[0]) in _skip_forms():
             return i

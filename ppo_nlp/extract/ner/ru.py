@@ -27,9 +27,9 @@ from typing import Iterable, Iterator
 import regex
 
 from ppo_nlp.doc import Entity
-from ppo_nlp.normalize._morph import (COMMON_POS, PERSON_TAGS, PROPER_TAGS, common_word, has_tag, is_adjective,
+from ppo_nlp.normalize.morph import (COMMON_POS, PERSON_TAGS, PROPER_TAGS, common_word, has_tag, is_adjective,
                                       known_parses, lemma, only_place)
-from ppo_nlp.normalize._tables import load_lines
+from ppo_nlp.resources import load_lines
 
 _WORD = regex.compile(r"\w+(?:-\w+)*")
 _SEPARATOR = regex.compile(r"\s+[-–—]\s*|\s*[-–—]\s+|,\s*|…|[()]")

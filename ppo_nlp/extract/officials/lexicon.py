@@ -8,11 +8,10 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple, Optional
 
-from ppo_nlp.normalize.names import NAMES_DIR, morph, read_rows
-from ppo_nlp.paths import RESOURCES_DIR
+from ppo_nlp.normalize.names import morph
+from ppo_nlp.resources import read_rows
 from ppo_nlp.text import fold
 
-POSITIONS_DIR = RESOURCES_DIR / "positions"
 GENITIVE_KK = ("ның", "нің", "дың", "дің", "тың", "тің")
 
 
@@ -34,7 +33,7 @@ def ru_key(word: str) -> str:
 def ru_heads() -> dict[str, tuple[HeadForm, ...]]:
     """Every inflected form of the Russian heads -> its readings."""
     out: dict[str, list[HeadForm]] = {}
-    for row in read_rows(POSITIONS_DIR / "heads_ru.tsv"):
+    for row in read_rows("positions/heads_ru.tsv"):
         lemma, pid = row[0], row[1]
         for form in _lexeme(lemma):
             head = HeadForm(lemma, pid, str(form.tag.case), "plur" in form.tag)
@@ -54,14 +53,14 @@ def _lexeme(lemma: str) -> list:
 @lru_cache(maxsize=None)
 def ru_head_prefixes() -> tuple[str, ...]:
     """Prefixes that keep a Russian head a title («экс-», «экс»), longest first."""
-    return tuple(sorted((ru_key(r[0]) for r in read_rows(POSITIONS_DIR / "head_prefixes_ru.txt")), key=len, reverse=True))
+    return tuple(sorted((ru_key(r[0]) for r in read_rows("positions/head_prefixes_ru.txt")), key=len, reverse=True))
 
 
 @lru_cache(maxsize=None)
 def ru_modifiers() -> frozenset[str]:
     """Every form of the Russian title modifiers (первый, исполнительный, ...)."""
     out = set()
-    for row in read_rows(POSITIONS_DIR / "modifiers_ru.txt"):
+    for row in read_rows("positions/modifiers_ru.txt"):
         out.update(ru_key(f.word) for f in _lexeme(row[0]))
     return frozenset(out)
 
@@ -69,10 +68,10 @@ def ru_modifiers() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def kk_heads() -> dict[str, HeadForm]:
     """Folded Kazakh head forms (base, possessive, + case endings) -> reading."""
-    endings = [r[0] for r in read_rows(POSITIONS_DIR / "kk_possessive_case_endings.txt")]
-    plain = [r[0] for r in read_rows(NAMES_DIR / "kk_case_endings.txt")]
+    endings = [r[0] for r in read_rows("positions/kk_possessive_case_endings.txt")]
+    plain = [r[0] for r in read_rows("names/kk_case_endings.txt")]
     out: dict[str, HeadForm] = {}
-    for base, poss, pid in read_rows(POSITIONS_DIR / "heads_kk.tsv"):
+    for base, poss, pid in read_rows("positions/heads_kk.tsv"):
         for ending in [""] + plain:
             out.setdefault(fold(base + ending), HeadForm(base, pid, _kk_case(ending), False, False))
         for ending in [""] + endings:
@@ -88,17 +87,17 @@ def _kk_case(ending: str) -> str:
 @lru_cache(maxsize=None)
 def word_set(name: str) -> frozenset[str]:
     """First column of a one-word-per-line list in `resources/positions/`, folded."""
-    return frozenset(fold(r[0]) for r in read_rows(POSITIONS_DIR / name))
+    return frozenset(fold(r[0]) for r in read_rows(f"positions/{name}"))
 
 
 @lru_cache(maxsize=None)
 def en_heads() -> dict[str, str]:
-    return {r[0]: r[1] for r in read_rows(POSITIONS_DIR / "heads_en.tsv")}
+    return {r[0]: r[1] for r in read_rows("positions/heads_en.tsv")}
 
 
 @lru_cache(maxsize=None)
 def honorifics() -> frozenset[str]:
-    return frozenset(fold(r[0]) for r in read_rows(NAMES_DIR / "honorifics.txt"))
+    return frozenset(fold(r[0]) for r in read_rows("names/honorifics.txt"))
 
 
 @lru_cache(maxsize=None)
