@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Optional
 
+from ppo_nlp.aggregate import first_of_each
 from ppo_nlp.doc import Count, Document
 from ppo_nlp.extract.counts import context as ctx
 from ppo_nlp.extract.counts.context import Word, words_after, words_before
@@ -160,16 +161,9 @@ def _drafts(doc: Document, lang: str, dates: list[DateMatch]) -> list[Draft]:
     return out
 
 
-def _dedupe(drafts: list[Draft]) -> list[Draft]:
-    """The same figure for the same thing said twice is one fact (the first mention is kept)."""
-    seen, out = set(), []
-    for d in drafts:
-        head = fold(d.subject.head) if d.subject else None
-        key = (d.value, d.min, d.max, d.unit, d.change, head)
-        if key not in seen:
-            seen.add(key)
-            out.append(d)
-    return out
+def _figure(d: Draft) -> tuple:
+    """What makes two count mentions one fact: the same figure for the same thing."""
+    return (d.value, d.min, d.max, d.unit, d.change, fold(d.subject.head) if d.subject else None)
 
 
 def _to_count(doc: Document, d: Draft) -> Count:
@@ -189,4 +183,4 @@ def extract_counts(doc: Document) -> list[Count]:
     drafts = _drafts(doc, lang, dates)
     fill_from_context(doc.text, drafts, dates)
     kept = [d for d in drafts if d.subject is not None or d.unit is not None]
-    return [_to_count(doc, d) for d in _dedupe(kept)]
+    return [_to_count(doc, d) for d in first_of_each(kept, _figure)]

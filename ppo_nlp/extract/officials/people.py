@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Optional
 
+from ppo_nlp import aggregate
 from ppo_nlp.doc import Document, Entity, Mention, Person, Position
 from ppo_nlp.extract.officials.links import extend_links
 from ppo_nlp.extract.officials.persons import (Ctx, PersonSpan, adjacent, build_ctx, find_persons, is_cap, is_common_word,
@@ -149,25 +150,22 @@ def _initial_of(x: str, y: str) -> bool:
     return (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))
 
 
+_KIND_RANK = {"full": 0, "initials": 1}
+
+
 def _cluster(mentions: list[NameMention]) -> list[list[NameMention]]:
     """Full names first, then initials and lone surnames joined to the one full name they fit.
 
     `_same` needs surnames equal or one a 4+ letter prefix of the other, so clusters are looked up by the
     first four letters of their members' surnames."""
-    clusters: list[list[NameMention]] = []
-    by_key: dict[str, list[list[NameMention]]] = {}
-    order = sorted(mentions, key=lambda m: ({"full": 0, "initials": 1}.get(m.span.kind, 2), m.span.start))
-    for m in order:
-        key = m.surname[:4]
-        fits = [c for c in by_key.get(key, []) if any(_same(m, x) for x in c)]
-        if m.span.kind == "full":
-            fits = [c for c in fits if any(x.first == m.first for x in c)]
-        if len(fits) >= 1 and (m.span.kind == "full" or len(fits) == 1):
-            fits[0].append(m)
-        else:
-            clusters.append([m])
-            by_key.setdefault(key, []).append(clusters[-1])
+    order = sorted(mentions, key=lambda m: (_KIND_RANK.get(m.span.kind, 2), m.span.start))
+    clusters = aggregate.cluster(order, lambda m: m.surname[:4], _fits, lambda m, n: m.span.kind == "full" or n == 1)
     return sorted(clusters, key=lambda c: min(x.span.start for x in c))
+
+
+def _fits(m: NameMention, group: list[NameMention]) -> bool:
+    """`m` is the same person as a member; a full name also needs a member with its first name."""
+    return any(_same(m, x) for x in group) and (m.span.kind != "full" or any(x.first == m.first for x in group))
 
 
 def _add_surname_mentions(ctx: Ctx, clusters: list[list[NameMention]], spans: list[PersonSpan]) -> None:
@@ -192,8 +190,8 @@ def _add_surname_mentions(ctx: Ctx, clusters: list[list[NameMention]], spans: li
 def _display_name(cluster: list[NameMention]) -> tuple[str, Optional[str]]:
     """The most frequent nominative among the longest forms (full names beat initials)."""
     named = [m for m in cluster if m.name]
-    best_kind = min({"full": 0, "initials": 1}.get(m.span.kind, 2) for m in named)
-    named = [m for m in named if {"full": 0, "initials": 1}.get(m.span.kind, 2) == best_kind]
+    best_kind = min(_KIND_RANK.get(m.span.kind, 2) for m in named)
+    named = [m for m in named if _KIND_RANK.get(m.span.kind, 2) == best_kind]
     counts = Counter(m.name for m in named)
     name = max(counts, key=lambda n: (counts[n], len(n)))
     genders = Counter(m.gender for m in named if m.gender)
