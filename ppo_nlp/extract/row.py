@@ -73,7 +73,8 @@ def stage_row(ner: bool = True) -> tuple[Stage, ...]:
               ("found.gazetteer", "found.rules", "found.dates", "found.ner?"),
               ("found.known", "found.ner_new", "entities")),
         Stage("counts", _counts, ("text", "lang", "segments", "entities"), ("counts",)),
-        Stage("officials", _officials, ("text", "lang", "segments", "entities"), ("found.officials", "people")),
+        Stage("officials", _officials, ("text", "lang", "segments", "entities", "found.ner_new"),
+              ("found.officials", "people")),
         Stage("merge", merge_final, ("found.known", "found.officials", "counts", "found.ner_new"), ("entities",)),
         Stage("facts", aggregate.facts, ("entities",), ("organizations", "projects", "locations")),
     ]

@@ -243,11 +243,11 @@ def find_persons(ctx: Ctx) -> list[PersonSpan]:
 
 
 def _add_ner(ctx: Ctx, spans: list[PersonSpan]) -> list[PersonSpan]:
-    """PERSON entities of a NER model that no rule span overlaps."""
+    """PERSON entities of a NER model (`doc.found["ner_new"]`) that no rule span overlaps."""
     taken = {k for s in spans for k in range(s.start, s.end)}
     starts = [t.start for t in ctx.tokens]
-    for ent in ctx.doc.entities:
-        if ent.label != "PERSON" or not ent.source.startswith("ner"):
+    for ent in ctx.doc.found.get("ner_new", []):
+        if ent.label != "PERSON":
             continue
         lo, hi = bisect_right(starts, ent.start - 1), bisect_right(starts, ent.end - 1)
         idx = [k for k in range(lo, hi) if ctx.tokens[k].text[:1].isalpha()]

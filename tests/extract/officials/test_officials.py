@@ -128,7 +128,7 @@ def test_officials_ner_person_is_a_candidate():
     text = "Сегодня выступил Ким Чен Ын."
     start = text.index("Ким")
     ner = Entity("PERSON", "Ким Чен Ын", start, len(text) - 1, "ner:ru")
-    people = extract_officials(Document("t", "t", text, lang="ru", entities=[ner]))[1]
+    people = extract_officials(Document("t", "t", text, lang="ru", entities=[ner], found={"ner_new": [ner]}))[1]
     assert [fold(p.name) for p in people] == ["ким чен ын"]
 
 
