@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from ppo_nlp.doc import Document
-from ppo_nlp.extract.officials.people import extract_officials
+from ppo_nlp.extract.officials import extract_officials
 from ppo_nlp.normalize.names import parses
 from ppo_nlp.paths import shared_data_dir
 from ppo_nlp.text import fold, word_spans

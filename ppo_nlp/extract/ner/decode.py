@@ -6,7 +6,7 @@ one token alone, so all of them are scored in one matrix product; only the token
 steps, and those run in lockstep over every entity start of the batch. The validity rules are spaCy's
 (`spacy/pipeline/_parser_internals/ner.pyx`) for documents without preset entities: no entity starts on
 whitespace, B needs a next token in the same sentence, I too, and the label of I/L is the open one's.
-The entities are the ones spaCy's own greedy parse finds (tests/extract/test_ner_decode.py compares them).
+The entities are the ones spaCy's own greedy parse finds (tests/extract/ner/test_ner_decode.py compares them).
 """
 from __future__ import annotations
 
