@@ -18,7 +18,6 @@ from typing import Any, Iterable, Iterator, Optional
 
 from ppo_nlp.doc import Document, Segment
 from ppo_nlp.errors import IngestError
-from ppo_nlp.extract.row import stage_row
 from ppo_nlp.ingest import IngestLimits, RawDoc, clean
 from ppo_nlp.lang import detect_language, segment_languages
 from ppo_nlp.paths import RESOURCES_DIR
@@ -46,6 +45,8 @@ class Pipeline:
     """The whole ppo_nlp pipeline for one process."""
 
     def __init__(self, options: Optional[Options] = None) -> None:
+        from ppo_nlp.extract.row import stage_row  # the extractors load with a pipeline, not with the CLI
+
         self.options = options or Options()
         self._stages = stage_row(self.options.ner)
 
