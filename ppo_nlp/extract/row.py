@@ -72,7 +72,7 @@ def stage_row(ner: bool = True) -> tuple[Stage, ...]:
         Stage("known", known_stage(("gazetteer", "rules"), ("dates",)),
               ("found.gazetteer", "found.rules", "found.dates", "found.ner?"),
               ("found.known", "found.ner_new", "entities")),
-        Stage("counts", _counts, ("text", "lang", "segments", "entities"), ("counts",)),
+        Stage("counts", _counts, ("text", "lang", "segments", "entities", "found.dates"), ("counts",)),
         Stage("officials", _officials, ("text", "lang", "segments", "entities", "found.ner_new"),
               ("found.officials", "people")),
         Stage("merge", merge_final, ("found.known", "found.officials", "counts", "found.ner_new"), ("entities",)),
