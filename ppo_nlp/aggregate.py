@@ -1,14 +1,19 @@
-"""From mentions to facts: group ORG, PROJECT and LOC entities by canonical id.
+"""From mentions to facts: the one place where mentions are grouped, for every fact type.
 
-Extractors put what the record needs into `Entity.attrs` (`name`, `type`, `names`); an entity without an
-id (an NER mention the gazetteer does not know) gets an id derived from its text, so two mentions of the
-same unknown organization still fold into one fact.
+- ORG, PROJECT and LOC entities are grouped by canonical id (the `facts` stage). Extractors put what the
+  record needs into `Entity.attrs` (`name`, `type`, `names`); an entity without an id (an NER mention the
+  gazetteer does not know) gets an id derived from its text, so two mentions of the same unknown
+  organization still fold into one fact.
+- People: `cluster` joins name mentions greedily; what "the same person" means is the officials family's
+  predicate.
+- Counts: `first_of_each` keeps the first mention of each figure; the key is the counts family's.
 """
 from __future__ import annotations
 
-from typing import Callable, TypeVar
+from typing import Callable, Hashable, Iterable, TypeVar
 
-from ppo_nlp.doc import Entity, Location, Mention, Organization, Project
+from ppo_nlp.doc import Document, Entity, Location, Mention, Organization, Project
+from ppo_nlp.extract.merge import precedence
 from ppo_nlp.normalize.ids import slug
 from ppo_nlp.text import fold
 
@@ -33,8 +38,6 @@ def _mentions(group: list[Entity]) -> list[Mention]:
 
 def _best(group: list[Entity], key: str) -> object:
     """The attribute given by the strongest source (gazetteer before rule before NER)."""
-    from ppo_nlp.extract.merge import precedence
-
     for entity in sorted(group, key=precedence):
         if entity.attrs.get(key):
             return entity.attrs[key]
@@ -72,3 +75,39 @@ def projects(entities: list[Entity]) -> list[Project]:
 
 def locations(entities: list[Entity]) -> list[Location]:
     return _facts(entities, "LOC", "loc", _location)
+
+
+def facts(doc: Document) -> None:
+    """The facts stage: organizations, projects and locations of `doc.entities`."""
+    doc.organizations = organizations(doc.entities)
+    doc.projects = projects(doc.entities)
+    doc.locations = locations(doc.entities)
+
+
+def cluster(items: Iterable[T], bucket: Callable[[T], Hashable], fits: Callable[[T, list[T]], bool],
+            may_join: Callable[[T, int], bool]) -> list[list[T]]:
+    """Greedy grouping in the order given: an item joins the first earlier group of its bucket that it
+    `fits`, when `may_join(item, number of groups it fits)` allows; otherwise it starts a group."""
+    groups: list[list[T]] = []
+    by_bucket: dict[Hashable, list[list[T]]] = {}
+    for item in items:
+        key = bucket(item)
+        found = [g for g in by_bucket.get(key, []) if fits(item, g)]
+        if found and may_join(item, len(found)):
+            found[0].append(item)
+        else:
+            groups.append([item])
+            by_bucket.setdefault(key, []).append(groups[-1])
+    return groups
+
+
+def first_of_each(items: Iterable[T], key: Callable[[T], Hashable]) -> list[T]:
+    """The first item of each key, in order (the same fact said twice is one fact)."""
+    seen: set[Hashable] = set()
+    out = []
+    for item in items:
+        k = key(item)
+        if k not in seen:
+            seen.add(k)
+            out.append(item)
+    return out

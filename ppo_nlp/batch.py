@@ -86,7 +86,7 @@ def run(inputs: list[str], options: Options, workers: int = 1, skip: frozenset[s
         stats: Optional[Stats] = None) -> Iterator[dict[str, Any]]:
     """Records for every document under `inputs`, skipping ids in `skip` (resume)."""
     stats = stats if stats is not None else Stats()
-    todo = _skipping(unique_ids(iter_inputs(inputs, options.limits)), skip, stats)
+    todo = skipping(unique_ids(iter_inputs(inputs, options.limits)), skip, stats)
     for record in process_raws(todo, options, workers):
         stats.documents += 1
         stats.failed += "error" in record
@@ -94,7 +94,7 @@ def run(inputs: list[str], options: Options, workers: int = 1, skip: frozenset[s
         yield record
 
 
-def _skipping(raws: Iterable[RawDoc], skip: frozenset[str], stats: Stats) -> Iterator[RawDoc]:
+def skipping(raws: Iterable[RawDoc], skip: frozenset[str], stats: Stats) -> Iterator[RawDoc]:
     for raw in raws:
         if raw.id in skip:
             stats.skipped += 1

@@ -16,7 +16,7 @@ from collections import deque
 from contextlib import contextmanager
 from typing import Any, Iterator, Optional
 
-from ppo_nlp.batch import Stats, _skipping, chunks, unique_ids
+from ppo_nlp.batch import Stats, skipping, chunks, unique_ids
 from ppo_nlp.ingest import RawDoc, iter_inputs
 from ppo_nlp.pipeline import Options, Pipeline
 
@@ -48,7 +48,7 @@ def extract_dask(inputs: list[str], client: Any, options: Optional[Options] = No
     options = options or Options()
     stats = stats if stats is not None else Stats()
     window_size = in_flight or 2 * max(1, sum(client.nthreads().values()))
-    pieces = chunks(_skipping(unique_ids(iter_inputs(inputs, options.limits)), skip, stats))
+    pieces = chunks(skipping(unique_ids(iter_inputs(inputs, options.limits)), skip, stats))
     window: deque = deque()
     for piece in pieces:
         window.append(client.submit(process_chunk, piece, options, pure=False))

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
+from ppo_nlp.records import document_record
+
 
 @dataclass(frozen=True)
 class LangResult:
@@ -133,6 +135,9 @@ class Document:
     counts: list[Count] = field(default_factory=list)
     locations: list[Location] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)  # furniture lines the cleaner dropped (not in records)
+    # mentions by the stage that found them, before merging (`found["gazetteer"]`, ...; not in records):
+    # how stages hand results to later ones (see `ppo_nlp.extract.row`)
+    found: dict[str, list[Entity]] = field(default_factory=dict)
 
     def lang_at(self, offset: int) -> str:
         """Language of the passage that holds `offset` (the document language when unknown)."""
@@ -142,6 +147,4 @@ class Document:
         return self.lang
 
     def to_dict(self) -> dict[str, Any]:
-        from ppo_nlp.records import document_record
-
         return document_record(self)

@@ -1,6 +1,6 @@
-"""reader -> cleaner -> language -> extractors -> merge -> facts -> record.
+"""reader -> cleaner -> language -> the row of stages (`ppo_nlp.extract.row`) -> record.
 
-`Pipeline` is the only place that knows the order of the stages. It is cheap to call once resources
+`Pipeline` cleans the text, sets its language and runs the declared row of stages. It is cheap to call once resources
 are loaded; load it once per process (`ppo_nlp.load()`), then feed it texts or ingested documents.
 
 >>> import ppo_nlp
@@ -16,12 +16,11 @@ import gc
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Optional
 
-from ppo_nlp import aggregate
-from ppo_nlp.doc import Count, Document, Entity, Segment
+from ppo_nlp.doc import Document, Segment
 from ppo_nlp.errors import IngestError
-from ppo_nlp.extract.merge import SpanIndex, merge_entities, plausible
 from ppo_nlp.ingest import IngestLimits, RawDoc, clean
 from ppo_nlp.lang import detect_language, segment_languages
+from ppo_nlp.paths import RESOURCES_DIR
 from ppo_nlp.records import document_record, error_record
 from ppo_nlp.timeout import DocumentTimeout, time_limit
 
@@ -50,8 +49,10 @@ class Pipeline:
     """The whole ppo_nlp pipeline for one process."""
 
     def __init__(self, options: Optional[Options] = None) -> None:
+        from ppo_nlp.extract.row import stage_row  # the extractors load with a pipeline, not with the CLI
+
         self.options = options or Options()
-        self._stages = _load_stages(self.options.ner)
+        self._stages = stage_row(self.options.ner)
 
     def __call__(self, text: str | bytes, *, id: str = "text", source: str = "<string>", kind: str = "text",
                  meta: Optional[dict[str, Any]] = None) -> Document:
@@ -119,60 +120,14 @@ class Pipeline:
         doc.segments = segment_languages(doc.text, doc.lang)
 
     def _extract(self, doc: Document) -> None:
-        """Rules first; officials see rule mentions plus NER people; NER joins last, at lowest precedence."""
-        s = self._stages
-        doc.entities = s.gazetteer(doc)
-        doc.entities = known = merge_entities(doc.entities + s.patterns(doc))
-        known = merge_entities(known + s.dates(doc))
-        known_index = SpanIndex(known)
-        ner = [e for e in (s.ner(doc) if s.ner else []) if plausible(e, doc) and not known_index.overlaps(e)]
-        doc.entities = known + [e for e in ner if e.label == "PERSON"]
-        doc.counts = s.counts(doc)
-        people_entities, doc.people = s.officials(doc)
-        ruled = known + people_entities + _count_entities(doc.counts)
-        ruled_index = SpanIndex(ruled)
-        doc.entities = merge_entities(ruled + [e for e in ner if not ruled_index.overlaps(e)])
-        doc.organizations = aggregate.organizations(doc.entities)
-        doc.projects = aggregate.projects(doc.entities)
-        doc.locations = aggregate.locations(doc.entities)
-
-
-@dataclass
-class _Stages:
-    gazetteer: Any
-    patterns: Any
-    ner: Any
-    dates: Any
-    counts: Any
-    officials: Any
-
-
-def _load_stages(ner: bool) -> _Stages:
-    """Import the extractors (and load their resources) once."""
-    from ppo_nlp.extract.counts import extract_counts
-    from ppo_nlp.extract.dates import extract_dates
-    from ppo_nlp.extract.gazetteer import extract_gazetteer
-    from ppo_nlp.extract.officials import extract_officials
-    from ppo_nlp.extract.patterns import extract_patterns
-
-    ner_stage = None
-    if ner:
-        from ppo_nlp.extract.ner import extract_ner
-
-        ner_stage = extract_ner
-    return _Stages(extract_gazetteer, extract_patterns, ner_stage, extract_dates, extract_counts,
-                   extract_officials)
+        """Run the row of stages (`ppo_nlp.extract.row`), in order."""
+        for stage in self._stages:
+            stage.run(doc)
 
 
 def _warmup_texts() -> list[str]:
-    from ppo_nlp.paths import RESOURCES_DIR
-
     lines = (RESOURCES_DIR / "warmup.txt").read_text(encoding="utf-8").splitlines()
     return [line for line in lines if line.strip() and not line.startswith("#")]
-
-
-def _count_entities(counts: list[Count]) -> list[Entity]:
-    return [Entity("COUNT", c.text, c.start, c.end, c.source) for c in counts]
 
 
 def load(lang: str = "auto", ner: bool = True, time_limit: Optional[float] = 60.0) -> Pipeline:

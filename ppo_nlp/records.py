@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
-from ppo_nlp.doc import Count, Document, Entity, Location, Mention, Organization, Person, Project
 from ppo_nlp.paths import PACKAGE_DIR
 
-SCHEMA_VERSION = "1.0"
+if TYPE_CHECKING:  # types only: `doc` imports this module for `Document.to_dict`
+    from ppo_nlp.doc import Count, Document, Entity, Location, Mention, Organization, Person, Project
+
+SCHEMA_VERSION = "1.1"  # 1.1: one slug for every generated id (see normalize.ids)
 SCHEMA_PATH = PACKAGE_DIR / "schema" / "record.schema.json"
 
 

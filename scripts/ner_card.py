@@ -34,7 +34,7 @@ LABEL_NOTES = {
 
 # Checks the runtime adapter applies to a model's output (scored with it: the dev scores below include them).
 POST_PROCESSING = {
-    "ru": "`ppo_nlp.extract.ner_ru` checks every prediction against pymorphy3's dictionary: trailing "
+    "ru": "`ppo_nlp.extract.ner.ru` checks every prediction against pymorphy3's dictionary: trailing "
           "function words are cut, a PERSON ending in a place name with no personal name becomes LOC, "
           "PERSON spans are cut at separators and lose a leading common word, a one-word ORG that is only a "
           "place (or adjectives before a territory word from `resources/ner/place_heads.txt`) becomes LOC, "

@@ -73,7 +73,7 @@ def ours(lang: str, models: Optional[Path] = None) -> Predictor:
 
     if models is not None:
         os.environ["PPO_NLP_MODELS"] = str(models)
-    from ppo_nlp.extract.ner import load_ner
+    from ppo_nlp.extract.ner.model import load_ner
 
     load_ner.cache_clear()
     model = load_ner(lang)
@@ -84,7 +84,7 @@ def ours(lang: str, models: Optional[Path] = None) -> Predictor:
 
 def natasha() -> Optional[Predictor]:
     """natasha's slovnet NER (PER/ORG/LOC) as a predictor; None when natasha/slovnet/navec are absent."""
-    from ppo_nlp.extract.ner import SlovnetNer, natasha_data
+    from ppo_nlp.extract.ner.model import SlovnetNer, natasha_data
 
     data = natasha_data()
     return SlovnetNer(data).spans if data is not None else None
@@ -92,7 +92,7 @@ def natasha() -> Optional[Predictor]:
 
 def hybrid(lang: str = "ru") -> Optional[Predictor]:
     """slovnet PERSON/LOC + our ORG/POSITION (what `PPO_NLP_NER_RU=hybrid` runs); None without natasha."""
-    from ppo_nlp.extract.ner import HybridModel, SlovnetNer, load_ner, natasha_data
+    from ppo_nlp.extract.ner.model import HybridModel, SlovnetNer, load_ner, natasha_data
 
     data, model = natasha_data(), load_ner(lang)
     if data is None or model is None:

@@ -61,7 +61,7 @@ def test_robustness_models_and_resources_load_without_pickle(monkeypatch, seed_p
 
     real_load = numpy.load
     monkeypatch.setattr(numpy, "load", lambda *a, **k: real_load(*a, **{**k, "allow_pickle": False}))
-    from ppo_nlp.extract.ner import load_ner
+    from ppo_nlp.extract.ner.model import load_ner
 
     load_ner.cache_clear()
     record = Pipeline(Options()).process(RawDoc("s", "s", seed_paths[0].read_text(encoding="utf-8"), "text", {}, None))

@@ -29,19 +29,20 @@ def article_year(doc: Document) -> Optional[int]:
     return years.most_common(1)[0][0] if years else None
 
 
-def date_matches(doc: Document) -> list[DateMatch]:
-    """Every date of the article, with the article's year for dates that lack one.
+def _matches(entities: list[Entity]) -> list[DateMatch]:
+    return [DateMatch(e.start, e.end, e.attrs["iso"]) for e in entities if e.label == "DATE" and e.source == SOURCE]
 
-    The DATE entities of this stage, when the document already holds them, are reused instead of
-    reading the text again.
-    """
-    found = [DateMatch(e.start, e.end, e.attrs["iso"]) for e in doc.entities
-             if e.label == "DATE" and e.source == SOURCE]
+
+def date_matches(doc: Document) -> list[DateMatch]:
+    """The dates later stages use: those of this stage that survived merging (in `doc.entities`), else
+    every one it found (`doc.found["dates"]`); read from the text only when the stage has not run."""
+    found = _matches(doc.entities) or _matches(doc.found.get("dates", []))
     return found or find_dates(doc.text, doc.lang, default_year=article_year(doc))
 
 
 def extract_dates(doc: Document) -> list[Entity]:
-    """DATE entities (`attrs["iso"]`) for every date in `doc.text`.
+    """DATE entities (`attrs["iso"]`) for every date in `doc.text`, with the article's year for dates
+    that lack one.
 
     >>> doc = Document("d", "s", text="Форум прошёл 27 августа 2018 года.", lang="ru")
     >>> [(e.text, e.attrs["iso"]) for e in extract_dates(doc)]
@@ -49,5 +50,5 @@ def extract_dates(doc: Document) -> list[Entity]:
     """
     return [
         Entity("DATE", doc.text[d.start:d.end], d.start, d.end, SOURCE, attrs={"iso": d.iso})
-        for d in date_matches(doc)
+        for d in find_dates(doc.text, doc.lang, default_year=article_year(doc))
     ]

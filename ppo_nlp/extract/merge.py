@@ -13,11 +13,11 @@ The result is sorted by (start, -end, label, source) so records are deterministi
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
-from ppo_nlp.doc import Document, Entity
-from ppo_nlp.normalize._morph import common_word
-from ppo_nlp.normalize._tables import load_lines
+from ppo_nlp.doc import Count, Document, Entity
+from ppo_nlp.normalize.morph import common_word
+from ppo_nlp.resources import load_lines
 from ppo_nlp.text import fold
 
 _RANK = {"gazetteer": 0, "rule": 1, "ner": 2}
@@ -118,3 +118,34 @@ def plausible(entity: Entity, doc: Document) -> bool:
     if entity.label == "ORG" and _not_organization(words):
         return False
     return not (len(words) == 1 and doc.lang_at(entity.start) == "ru" and common_word(words[0]))
+
+
+def count_entities(counts: list[Count]) -> list[Entity]:
+    """COUNT mentions for the entity list (the facts themselves stay in `Document.counts`)."""
+    return [Entity("COUNT", c.text, c.start, c.end, c.source) for c in counts]
+
+
+def known_stage(*steps: tuple[str, ...]) -> Callable[[Document], None]:
+    """The stage that merges the rule layers named in `steps` (each step merged onto the previous result)
+    and sets aside the plausible NER mentions (`found["ner"]`) that lie outside them.
+
+    Assigns `found["known"]`, `found["ner_new"]` and `entities` (known mentions plus NER people: what the
+    counts and officials stages read)."""
+
+    def merge_known(doc: Document) -> None:
+        known: list[Entity] = []
+        for step in steps:
+            known = merge_entities(known + [e for layer in step for e in doc.found.get(layer, [])])
+        index = SpanIndex(known)
+        ner = [e for e in doc.found.get("ner", []) if plausible(e, doc) and not index.overlaps(e)]
+        doc.found["known"], doc.found["ner_new"] = known, ner
+        doc.entities = known + [e for e in ner if e.label == "PERSON"]
+
+    return merge_known
+
+
+def merge_final(doc: Document) -> None:
+    """All mentions: known ones, officials' people, counts, then NER where none of those lies."""
+    ruled = doc.found["known"] + doc.found.get("officials", []) + count_entities(doc.counts)
+    index = SpanIndex(ruled)
+    doc.entities = merge_entities(ruled + [e for e in doc.found.get("ner_new", []) if not index.overlaps(e)])

@@ -23,15 +23,15 @@ from spacy.symbols import NORM, ORTH
 from spacy.util import update_exc
 
 from ppo_nlp.paths import RESOURCES_DIR
+from ppo_nlp.resources import read_rows
 
 KK_DIR: Path = RESOURCES_DIR / "kk"
 _NUM_SUFFIX_MAX = 5  # letters a number word may carry (бірінші, екіге, онынан)
 
 
 def _lines(name: str) -> list[str]:
-    """Non-empty, non-comment lines of a resource file."""
-    text = (KK_DIR / name).read_text(encoding="utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    """The lines of `resources/kk/<name>` (read by the one resource reader), tabs kept between cells."""
+    return ["\t".join(row) for row in read_rows(f"kk/{name}")]
 
 
 def _variants(orth: str) -> set[str]:

@@ -19,8 +19,8 @@ from typing import Optional
 
 import regex
 
-from ppo_nlp.normalize import _morph
-from ppo_nlp.normalize._tables import load_tsv, word_set
+from ppo_nlp.normalize import morph
+from ppo_nlp.resources import function_words, load_tsv
 from ppo_nlp.normalize.kk_stem import strip_kk
 from ppo_nlp.text import python_digits
 
@@ -55,7 +55,7 @@ def _months() -> tuple[dict[str, tuple[int, bool, str]], frozenset[str], dict[st
         if row["lang"] == "kk":
             kk[form] = month
         elif row["lang"] == "ru" and not abbr:
-            for parse in _morph.parses(form):
+            for parse in morph.parses(form):
                 if parse.normal_form == form:
                     forms.update({f.word.replace("ё", "е"): (month, False, "ru") for f in parse.lexeme})
         else:
@@ -104,7 +104,7 @@ def is_year_word(word: str) -> bool:
     plain, kk = _year_words()
     if low in plain or low in kk:
         return True
-    if len(low) <= 6 and low.isalpha() and _morph.lemma(low) in plain:
+    if len(low) <= 6 and low.isalpha() and morph.lemma(low) in plain:
         return True
     return strip_kk(low, kk)[0] in kk
 
@@ -198,7 +198,7 @@ def _year_before(cur: _Cursor, i: int, base: int) -> tuple[Optional[int], int]:
 def _time_after(cur: _Cursor, i: int, base: int) -> tuple[str, int]:
     """"12:01" after token `i` (optionally after a comma, "в", "at"); ('', i) when absent."""
     j = i + 1
-    if cur.low(j, base) in word_set("time_lead"):
+    if cur.low(j, base) in function_words("time_lead"):
         j += 1
     hh, colon, mm = cur.at(j, base), cur.low(j + 1, base), cur.at(j + 2, base)
     if hh is None or mm is None or colon != ":" or not (hh.isdigit() and mm.isdigit()):
@@ -213,7 +213,7 @@ def _month_only_ok(cur: _Cursor, j: int, lang: str) -> bool:
     word = cur.words[j]
     if lang == "kk":
         return word[0].islower()
-    lead = cur.low(j - 1, j) in word_set("date_preps")
+    lead = cur.low(j - 1, j) in function_words("date_preps")
     return lead and (word[0].isupper() if lang == "en" else word[0].islower())
 
 
@@ -258,7 +258,7 @@ def _year_date(cur: _Cursor, j: int) -> Optional[tuple[int, int, str]]:
         last, iso = j + 2, f"{year}/{cur.words[j + 2]}"
     if is_year_word(cur.low(last + 1, j)):
         return j, _skip_dot(cur, last + 1, j, 2), iso
-    if cur.low(j - 1, j) in word_set("bare_year_leads"):
+    if cur.low(j - 1, j) in function_words("bare_year_leads"):
         return j, last, iso
     return None
 

@@ -1,7 +1,12 @@
-"""Stable ids: a readable ASCII slug from any text (Cyrillic, Kazakh, Latin).
+"""Stable ids: the one readable ASCII slug for every generated id (organizations, projects, places, people).
+
+The text is folded first (`text.fold`: Kazakh letters to their Russian look-alikes, case, quotes), then
+transliterated with `resources/patterns/translit.tsv`, so one word gives one key whatever made the id.
 
 >>> slug("«Қарызсыз қоғам»")
-'qaryzsyz_qogam'
+'karyzsyz_kogam'
+>>> slug("Қарғалы")
+'kargaly'
 >>> slug("Nur Otan")
 'nur_otan'
 """
@@ -9,22 +14,25 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from functools import lru_cache
 
 import regex
 
-_TABLE = str.maketrans({
-    "а": "a", "ә": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
-    "з": "z", "и": "i", "й": "i", "к": "k", "қ": "q", "л": "l", "м": "m", "н": "n", "ң": "n", "о": "o",
-    "ө": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ұ": "u", "ү": "u", "ф": "f", "х": "kh",
-    "һ": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "і": "i", "ь": "",
-    "э": "e", "ю": "iu", "я": "ia",
-})
+from ppo_nlp.resources import load_table
+from ppo_nlp.text import fold
+
 _NON_SLUG = regex.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=None)
+def _translit() -> dict[str, str]:
+    return {row[0]: (row[1] if len(row) > 1 else "") for row in load_table("translit")}
+
+
 def slug(text: str, max_len: int = 60) -> str:
-    """Lower-case ASCII words joined by `_`; a short hash when nothing is left."""
-    ascii_text = unicodedata.normalize("NFKD", text.lower().translate(_TABLE))
-    ascii_text = ascii_text.encode("ascii", "ignore").decode()
-    out = _NON_SLUG.sub("_", ascii_text).strip("_")[:max_len].strip("_")
+    """Lower-case ASCII words joined by `_` (at most `max_len` characters); a short hash when nothing is left."""
+    table = _translit()
+    latin = "".join(table.get(ch, ch) for ch in fold(text))
+    latin = unicodedata.normalize("NFKD", latin).encode("ascii", "ignore").decode()
+    out = _NON_SLUG.sub("_", latin.lower()).strip("_")[:max_len].strip("_")
     return out or hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterable, Optional
 
-from ppo_nlp.normalize._tables import load_tsv
+from ppo_nlp.resources import load_tsv
 
 MIN_STEM = 2
 LAYERS = (frozenset({"abl", "gen", "dat", "loc", "acc", "ins", "adj"}), frozenset({"poss"}), frozenset({"plural"}))

@@ -15,11 +15,11 @@ by the rule table `kk_case_endings.txt`. ALL CAPS words become title case.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple, Optional
 
-from ppo_nlp.normalize._morph import analyzer
+from ppo_nlp.normalize.morph import analyzer
 from ppo_nlp.paths import RESOURCES_DIR
+from ppo_nlp.resources import read_rows
 from ppo_nlp.text import fold
 
 NAMES_DIR = RESOURCES_DIR / "names"
@@ -36,22 +36,12 @@ class Reading(NamedTuple):
     known: bool = False  # read from a list or a dictionary, not guessed
 
 
-def read_rows(path: Path) -> list[list[str]]:
-    """Rows of a data file: `#` starts a comment, fields are separated by tabs."""
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            rows.append([f.strip() for f in line.split("\t") if f.strip()])
-    return rows
-
-
 @lru_cache(maxsize=None)
 def first_names() -> dict[str, Optional[str]]:
     """Folded first name -> gender ('m', 'f' or None) from every `first_names_*.tsv`."""
     out: dict[str, Optional[str]] = {}
     for path in sorted(NAMES_DIR.glob("first_names_*.tsv")):
-        for row in read_rows(path):
+        for row in read_rows(f"names/{path.name}"):
             gender = row[1] if len(row) > 1 and row[1] in ("m", "f") else None
             out.setdefault(fold(row[0]), gender)
     return out
@@ -60,7 +50,7 @@ def first_names() -> dict[str, Optional[str]]:
 @lru_cache(maxsize=None)
 def _suffix_table(name: str) -> tuple[tuple[str, str], ...]:
     """(suffix, value) rows of a two-column file, longest suffix first."""
-    rows = [(fold(r[0]), r[1] if len(r) > 1 else "") for r in read_rows(NAMES_DIR / name)]
+    rows = [(fold(r[0]), r[1] if len(r) > 1 else "") for r in read_rows(f"names/{name}")]
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
@@ -168,12 +158,12 @@ def _stripped_readings(word: str, accept) -> list[Reading]:
 @lru_cache(maxsize=None)
 def _fem_noun_endings() -> tuple[tuple[str, ...], ...]:
     """(ending, nominative ending, case) rows of `ru_fem_noun_endings.tsv`."""
-    return tuple(tuple(row) for row in read_rows(NAMES_DIR / "ru_fem_noun_endings.tsv"))
+    return tuple(tuple(row) for row in read_rows("names/ru_fem_noun_endings.tsv"))
 
 
 @lru_cache(maxsize=None)
 def _ru_surname_table() -> tuple[tuple[str, str, str, str], ...]:
-    rows = [tuple(r) for r in read_rows(NAMES_DIR / "ru_surname_forms.tsv")]
+    rows = [tuple(r) for r in read_rows("names/ru_surname_forms.tsv")]
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional, Sequence
 
-from ppo_nlp.normalize import _morph
-from ppo_nlp.normalize._tables import load_lines, load_tsv
+from ppo_nlp.normalize import morph
+from ppo_nlp.resources import load_lines, load_tsv
 from ppo_nlp.normalize.kk_stem import suffixes
 
 KK_FORM_KINDS = frozenset({"abl", "gen", "dat", "loc", "acc", "ins", "poss"})
@@ -27,7 +27,7 @@ class WordNum:
 def _ru_forms(lemma: str) -> set[str]:
     """Every inflected form of a Russian lemma (the lemma itself included)."""
     forms = {lemma}
-    for parse in _morph.parses(lemma):
+    for parse in morph.parses(lemma):
         if parse.normal_form == lemma:
             forms.update(f.word.replace("ё", "е") for f in parse.lexeme)
     return forms

@@ -1,26 +1,27 @@
 """Gazetteers and word lists shipped as data, loaded once per process.
 
+Every word list and table under `resources/` is read by `read_rows` (one syntax, one cache): `#` starts
+a comment (a whole line or the rest of one; `\\#` is a literal `#`), blank lines are skipped, cells are
+separated by tabs.
+`load_table`, `load_tsv`, `load_lines` and `function_words` are views of it.
+
 >>> organization_info("org:amanat")
 ('AMANAT', 'party')
->>> slugify("Қарғалы")
-'kargaly'
 """
 from __future__ import annotations
 
 import json
-import unicodedata
+import re
 from functools import lru_cache
 from typing import Any, Optional
 
-import regex
-
 from ppo_nlp.paths import RESOURCES_DIR
-from ppo_nlp.text import fold
 
 GAZETTEERS_DIR = RESOURCES_DIR / "gazetteers"
 PATTERNS_DIR = RESOURCES_DIR / "patterns"
 GAZETTEER_NAMES = ("organizations", "projects", "locations")
 ALIAS_LANGS = ("ru", "kk", "en", "latin")
+_COMMENT = re.compile(r"(?<!\\)#")
 
 
 @lru_cache(maxsize=None)
@@ -32,15 +33,42 @@ def load_gazetteer(name: str) -> tuple[dict[str, Any], ...]:
 
 
 @lru_cache(maxsize=None)
-def load_table(name: str) -> tuple[tuple[str, ...], ...]:
-    """Rows of `patterns/<name>.tsv`: tab-separated cells, `# why` comments and blank lines dropped."""
+def read_rows(relpath: str) -> tuple[tuple[str, ...], ...]:
+    """Rows of the word list or table `resources/<relpath>`: tab-separated cells, stripped; `#` starts a
+    comment (`\\#` is a literal `#`); blank lines and empty cells at the end of a row are dropped."""
     rows = []
-    for line in (PATTERNS_DIR / f"{name}.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = [c.strip() for c in line.split("\t") if not c.strip().startswith("#")]
-        rows.append(tuple(cells))
+    for line in (RESOURCES_DIR / relpath).read_text(encoding="utf-8").splitlines():
+        data = _COMMENT.split(line, 1)[0].replace("\\#", "#")
+        cells = [c.strip() for c in data.split("\t")]
+        while cells and not cells[-1]:
+            cells.pop()
+        if cells:
+            rows.append(tuple(cells))
     return tuple(rows)
+
+
+def load_table(name: str) -> tuple[tuple[str, ...], ...]:
+    """Rows of `patterns/<name>.tsv`."""
+    return read_rows(f"patterns/{name}.tsv")
+
+
+@lru_cache(maxsize=None)
+def load_tsv(relpath: str) -> tuple[dict[str, str], ...]:
+    """Rows of a TSV resource whose first row is the header, as dicts."""
+    header, *rows = read_rows(relpath)
+    return tuple(dict(zip(header, row)) for row in rows)
+
+
+@lru_cache(maxsize=None)
+def load_lines(relpath: str) -> frozenset[str]:
+    """The items of a one-item-a-line resource, lower-cased."""
+    return frozenset(row[0].lower() for row in read_rows(relpath))
+
+
+@lru_cache(maxsize=None)
+def function_words(name: str) -> frozenset[str]:
+    """One named set of `numbers/function_words.tsv` ("date_preps", "kk_stop", ...)."""
+    return frozenset(r["form"] for r in load_tsv("numbers/function_words.tsv") if r["set"] == name)
 
 
 @lru_cache(maxsize=None)
@@ -83,16 +111,3 @@ def alias_items(entry: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
             else:
                 out.append((lang, item["text"], {k: v for k, v in item.items() if k != "text"}))
     return out
-
-
-@lru_cache(maxsize=None)
-def _translit() -> dict[str, str]:
-    return {row[0]: (row[1] if len(row) > 1 else "") for row in load_table("translit")}
-
-
-def slugify(text: str) -> str:
-    """An ASCII id part: folded, transliterated, non-alphanumerics to `_` (`Нұр Отан` -> `nur_otan`)."""
-    table = _translit()
-    latin = "".join(table.get(ch, ch) for ch in fold(text))
-    latin = unicodedata.normalize("NFKD", latin).encode("ascii", "ignore").decode()
-    return regex.sub(r"[^a-z0-9]+", "_", latin.lower()).strip("_")

@@ -6,7 +6,7 @@ import pytest
 
 from ppo_nlp.resources import (
     ALIAS_LANGS, GAZETTEER_NAMES, alias_items, load_gazetteer, load_table, location_info, lookup,
-    organization_info, project_info, slugify,
+    organization_info, project_info,
 )
 from ppo_nlp.text import fold
 
@@ -88,9 +88,3 @@ def test_resources_project_and_location_info():
     assert location_info("loc:konaev", "kk") == ("Қонаев", "city")
     assert location_info("loc:astana") == ("Астана", "city")
     assert location_info("org:amanat") is None
-
-
-@pytest.mark.parametrize("text,slug", [("Нұр Отан", "nur_otan"), ("Қарғалы", "kargaly"), ("Өрлеу", "orleu"),
-                                       ("Партийная контент-фабрика", "partiynaya_kontent_fabrika"), ("Jas Otan!", "jas_otan")])
-def test_resources_slugify(text, slug):
-    assert slugify(text) == slug

@@ -1,0 +1,262 @@
+"""The counted thing: the noun phrase after a number as a lemma, and its canonical class."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Optional
+
+from ppo_nlp.extract.counts.context import Word
+from ppo_nlp.normalize import morph
+from ppo_nlp.resources import function_words, load_lines, load_tsv
+from ppo_nlp.normalize.kk_stem import strip_kk, strip_one
+from ppo_nlp.text import fold
+
+MAX_MODIFIERS = 3
+_QUOTES = frozenset("«»\"“”„")
+_EN_STOP = frozenset("of in at the and or were was are is have has had from to for with by on who which that this "
+                     "these those will would be been it its their as than per each across into over under about "
+                     "after before since during while more less also than out up".split())
+_RU_STOP_POS = frozenset({"CONJ", "PREP", "PRCL", "INTJ", "NPRO", "ADVB", "VERB", "INFN", "PRED", "GRND", "COMP"})
+_CASES = ("gent", "datv", "loct", "ablt", "nomn", "accs")
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A counted noun phrase: its lemma, the lemma of its head word and its evidence end."""
+
+    lemma: str
+    head: str
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _classes() -> tuple[dict[str, str], dict[str, str]]:
+    """(folded full form -> class, folded single-word form -> class)."""
+    full, heads = {}, {}
+    for row in load_tsv("counts/subject_classes.tsv"):
+        key = fold(row["form"])
+        full[key] = row["class"]
+        if " " not in key:
+            heads[key] = row["class"]
+    return full, heads
+
+
+def subject_class(subject: Optional[Subject]) -> Optional[str]:
+    """The canonical class of a subject (`ppo`, `party_member`, `person`, ...) when known."""
+    if subject is None:
+        return None
+    full, heads = _classes()
+    return full.get(fold(subject.lemma)) or (heads.get(fold(subject.lemma)) if " " not in subject.lemma else None)
+
+
+@lru_cache(maxsize=1)
+def _skip_forms() -> frozenset[str]:
+    return frozenset(fold(r["form"]) for r in load_tsv("counts/skip_subjects.tsv"))
+
+
+def is_skip_subject(subject: Optional[Subject]) -> bool:
+    """A duration, rank or ratio word ("года", "күн", "раза")."""
+    return subject is not None and fold(subject.head) in _skip_forms()
+
+
+def _skip_quote(words: list[Word]) -> list[Word]:
+    return words[1:] if words and words[0].text in _QUOTES else words
+
+
+# --- Russian -----------------------------------------------------------------------------------
+
+def _ru_pos(word: Word) -> set[str]:
+    return {str(p.tag.POS) for p in morph.parses(word.low)}
+
+
+def _is_abbr(word: Word) -> bool:
+    return 2 <= len(word.text) <= 6 and word.text.isupper() and word.text.isalpha()
+
+
+def _guessed(parse: Any) -> bool:
+    """Parses guessed from an unknown word prefix sort after the others."""
+    return any(type(step[0]).__name__ == "UnknownPrefixAnalyzer" for step in parse.methods_stack)
+
+
+def _ru_noun_parse(word: Word, prefer: tuple[str, ...] = ()) -> Optional[Any]:
+    """The NOUN parse of a word (one with a preferred grammeme first)."""
+    nouns = sorted((p for p in morph.parses(word.low) if p.tag.POS == "NOUN"), key=_guessed)
+    for p in nouns:
+        if all(g in p.tag for g in prefer):
+            return p
+    return nouns[0] if nouns else None
+
+
+def _ru_adj_nominative(word: Word, head: Any) -> str:
+    """An adjective agreed with the head noun in the nominative ("первичных" -> "первичная")."""
+    adjs = [p for p in morph.parses(word.low) if p.tag.POS in ("ADJF", "PRTF")]
+    if not adjs:
+        return word.low
+    plural_only = "Pltm" in head.tag
+    wanted = {"nomn", "plur"} if plural_only else {"nomn", "sing", head.tag.gender or "masc"}
+    inflected = adjs[0].inflect(wanted)
+    return inflected.word if inflected else adjs[0].normal_form
+
+
+def _ru_complement(words: list[Word]) -> list[Word]:
+    """A genitive complement after a relational head ("партии", "ППО", "первичных организаций")."""
+    out: list[Word] = []
+    for word in words[:MAX_MODIFIERS + 1]:
+        if _is_abbr(word):
+            return out + [word]
+        parses = morph.parses(word.low)
+        if any(p.tag.POS == "NOUN" and "gent" in p.tag for p in parses):
+            return out + [word]
+        if not any(p.tag.POS in ("ADJF", "PRTF") and "gent" in p.tag for p in parses):
+            return []
+        out.append(word)
+    return []
+
+
+def ru_subject(words: list[Word]) -> Optional[Subject]:
+    """The Russian noun phrase at the start of `words`, lemmatized."""
+    words = _skip_quote(words)
+    mods: list[Word] = []
+    for i, word in enumerate(words[:MAX_MODIFIERS + 1]):
+        if not word.text[0].isalpha():
+            return None
+        if _is_abbr(word):
+            return Subject(word.text, word.text, word.end)
+        pos = _ru_pos(word)
+        first_pos = morph.parses(word.low)[0].tag.POS if pos else None
+        if first_pos in _RU_STOP_POS:
+            return None
+        head = _ru_noun_parse(word) if "NOUN" in pos else None
+        adj_first = first_pos in ("ADJF", "PRTF")
+        if head is not None and not (adj_first or ({"ADJF", "PRTF"} & pos and _next_is_noun(words, i))):
+            return _ru_phrase(mods, word, head, words[i + 1:])
+        if not {"ADJF", "PRTF"} & pos:
+            return None
+        mods.append(word)
+    return None
+
+
+def _next_is_noun(words: list[Word], i: int) -> bool:
+    return i + 1 < len(words) and "NOUN" in _ru_pos(words[i + 1])
+
+
+def _ru_phrase(mods: list[Word], word: Word, head: Any, rest: list[Word]) -> Subject:
+    lemma = head.normal_form
+    parts = [_ru_adj_nominative(m, head) for m in mods] + [lemma]
+    end = word.end
+    if lemma in load_lines("counts/relational_nouns.txt"):
+        comp = _ru_complement(rest)
+        if comp:
+            parts += [w.text if _is_abbr(w) else w.low for w in comp]
+            end = comp[-1].end
+    return Subject(" ".join(parts), lemma, end)
+
+
+def ru_genitive_plural_noun(word: Word) -> Optional[str]:
+    """The lemma of a word read as a genitive plural noun ("Первичек" -> "первичка")."""
+    parse = _ru_noun_parse(word, ("gent", "plur"))
+    return parse.normal_form if parse is not None and "gent" in parse.tag and "plur" in parse.tag else None
+
+
+# --- Kazakh ------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def kk_heads() -> frozenset[str]:
+    extra = {fold_kk(r["form"]) for r in load_tsv("counts/subject_classes.tsv") if r["lang"] == "kk" and " " not in r["form"]}
+    return load_lines("counts/kk_heads.txt") | frozenset(extra)
+
+
+def fold_kk(text: str) -> str:
+    return text.lower()
+
+
+def _kk_is_adj(low: str) -> bool:
+    return low.endswith(tuple(function_words("kk_adj_endings"))) and strip_kk(low, kk_heads())[0] not in kk_heads()
+
+
+def _kk_is_verb(low: str) -> bool:
+    return low.endswith(tuple(function_words("kk_verb_endings"))) and strip_kk(low, kk_heads())[0] not in kk_heads()
+
+
+def _kk_izafet(word: Optional[Word]) -> bool:
+    """A known head with a possessive ending ("төрағасы", "ұйымының") extends the compound."""
+    if word is None or not word.text.isalpha():
+        return False
+    stem, kinds = strip_kk(word.low, kk_heads())
+    return stem in kk_heads() and bool(kinds) and kinds[0] == "poss"
+
+
+def _kk_known(word: Word) -> bool:
+    return word.text.isupper() or strip_kk(word.low, kk_heads())[0] in kk_heads()
+
+
+def _kk_head_index(words: list[Word]) -> Optional[int]:
+    """Index of the head: the first known head noun, else the first word that is not an adjective."""
+    fallback = None
+    for i, word in enumerate(words[:MAX_MODIFIERS]):
+        if not word.text[0].isalpha() or word.low in function_words("kk_stop") or (i == 0 and _kk_is_verb(word.low)):
+            break
+        if _kk_known(word) or fold(strip_kk(word.low)[0]) in _skip_forms():
+            return i
+        if fallback is None and not _kk_is_adj(word.low):
+            fallback = i
+    return fallback
+
+
+def kk_subject(words: list[Word]) -> Optional[Subject]:
+    """The Kazakh noun phrase at the start of `words`: modifiers up to the head, then izafet."""
+    words = _skip_quote(words)
+    head = _kk_head_index(words)
+    if head is None:
+        return None
+    end = head + 1
+    while end < len(words) and end <= MAX_MODIFIERS and _kk_izafet(words[end]):
+        end += 1
+    return _kk_phrase(words[:end])
+
+
+def _kk_phrase(taken: list[Word]) -> Subject:
+    """Lemma of a Kazakh phrase: case endings off; a lone word also loses possessive and plural."""
+    last = taken[-1]
+    if last.text.isupper():
+        return Subject(" ".join(w.text for w in taken), last.text, last.end)
+    if len(taken) == 1:
+        stem = strip_kk(last.low, kk_heads())[0]
+        return Subject(stem, stem, last.end)
+    cased = strip_one(last.low, ("abl", "gen", "dat", "loc", "acc", "ins"))
+    head_word = cased[0] if cased else last.low
+    lemma = " ".join([w.low if not w.text.isupper() else w.text for w in taken[:-1]] + [head_word])
+    return Subject(lemma, strip_kk(last.low, kk_heads())[0], last.end)
+
+
+# --- English -----------------------------------------------------------------------------------
+
+def en_subject(words: list[Word]) -> Optional[Subject]:
+    """Up to three words after an English number, ending before a function word; plural -s dropped."""
+    taken: list[Word] = []
+    for word in _skip_quote(words)[:3]:
+        if not word.text[0].isalpha() or word.low in _EN_STOP or word.low.endswith(("ed", "ing")):
+            break
+        taken.append(word)
+    if not taken:
+        return None
+    head = _en_singular(taken[-1].low)
+    lemma = " ".join([w.low for w in taken[:-1]] + [head])
+    return Subject(lemma, head, taken[-1].end)
+
+
+def _en_singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def subject_after(words: list[Word], lang: str) -> Optional[Subject]:
+    """The counted phrase at the start of `words` in `lang`."""
+    if lang == "kk":
+        return kk_subject(words)
+    if lang == "en":
+        return en_subject(words)
+    return ru_subject(words)

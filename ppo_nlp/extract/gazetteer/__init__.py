@@ -1,0 +1,13 @@
+"""The gazetteer family: aliases of known organizations, projects and places, matched in any inflection.
+
+Public face (what other families may import): the stage `extract_gazetteer`, the helpers the rules reuse
+to read aliases and context words, and the inflection-aware `Lexicon`/`Trie` they build their own lists with.
+"""
+from ppo_nlp.extract.gazetteer.akimat import dominant_place
+from ppo_nlp.extract.gazetteer.context import context_lexicons, has_context
+from ppo_nlp.extract.gazetteer.inflect import Lexicon, lang_of
+from ppo_nlp.extract.gazetteer.match import display_name, extract_gazetteer, match_alias
+from ppo_nlp.extract.gazetteer.trie import AliasRef, Trie
+
+__all__ = ["AliasRef", "Lexicon", "Trie", "context_lexicons", "display_name", "dominant_place",
+           "extract_gazetteer", "has_context", "lang_of", "match_alias"]

@@ -1,0 +1,123 @@
+"""A token trie over folded gazetteer aliases, each alias word matched with its inflectional endings.
+
+>>> trie = gazetteer_trie()
+>>> [ref.id for ref in trie.full_match("Жамбылской области")]
+['loc:zhambyl_region']
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Optional
+
+from ppo_nlp.extract.gazetteer.inflect import bases, lang_of, split_word
+from ppo_nlp.resources import GAZETTEER_NAMES, alias_items, load_gazetteer
+from ppo_nlp.text import fold, word_spans
+
+LABELS = {"organizations": "ORG", "projects": "PROJECT", "locations": "LOC"}
+MAX_ALIAS_WORDS = 12
+
+
+@dataclass(frozen=True)
+class AliasRef:
+    """One alias of one gazetteer entry, with its matching flags."""
+
+    id: str
+    gazetteer: str
+    text: str
+    lang: str
+    case_sensitive: bool = False
+    needs_context: Optional[str] = None
+
+
+@dataclass
+class Node:
+    exact: dict[str, "Node"] = field(default_factory=dict)
+    stems: dict[str, "Node"] = field(default_factory=dict)
+    refs: list[AliasRef] = field(default_factory=list)
+
+    def children(self, word: str) -> list["Node"]:
+        """Child nodes reached by the folded `word` (exactly or as stem + ending)."""
+        out = []
+        child = self.exact.get(word)
+        if child is not None:
+            out.append(child)
+        if self.stems:
+            for stem in split_word(word, self.stems):
+                node = self.stems[stem]
+                if node not in out:
+                    out.append(node)
+        return out
+
+
+class Trie:
+    """Aliases as word paths; `walk` yields every alias that starts at a word."""
+
+    def __init__(self) -> None:
+        self.root = Node()
+        self.prefixes: set[str] = set()
+
+    def add(self, alias: str, ref: AliasRef, inflect: bool = True) -> None:
+        """Insert one alias; every word gets its exact form or inflectable bases as edges."""
+        words = [t.text for t in word_spans(alias)]
+        node = self.root
+        for pos, word in enumerate(words):
+            lang = _word_lang(word, ref.lang)
+            exact, stems = bases(fold(word), lang, inflect, last=pos == len(words) - 1)
+            node = _edge(node, exact, stems)
+            if pos == 0:
+                self.prefixes.update(key[:3] for key in exact | stems)
+        if ref not in node.refs:
+            node.refs.append(ref)
+
+    def walk(self, words: list[str], start: int) -> list[tuple[int, list[AliasRef]]]:
+        """(end word index, aliases) for every alias that matches words[start:end]."""
+        if words[start][:3] not in self.prefixes:
+            return []
+        found, frontier, j = [], [self.root], start
+        while frontier and j < len(words) and j - start < MAX_ALIAS_WORDS:
+            frontier = [c for node in frontier for c in node.children(words[j])]
+            j += 1
+            found.extend((j, node.refs) for node in frontier if node.refs)
+        return found
+
+    def full_match(self, text: str) -> list[AliasRef]:
+        """Aliases that match the whole of `text` (flags ignored)."""
+        words = [fold(t.text) for t in word_spans(text)]
+        if not words:
+            return []
+        return [ref for end, refs in self.walk(words, 0) if end == len(words) for ref in refs]
+
+
+def _word_lang(word: str, alias_lang: str) -> str:
+    """Stripping rules for one alias word: Kazakh letters decide, else the alias list's language."""
+    guess = lang_of(word)
+    if guess == "en" or alias_lang in ("en", "latin"):
+        return "en"
+    return "kk" if guess == "kk" else alias_lang
+
+
+def _edge(node: Node, exact: set[str], stems: set[str]) -> Node:
+    """The child for one alias word, shared by all of its forms."""
+    existing = [node.exact.get(k) for k in exact] + [node.stems.get(k) for k in stems]
+    child = next((c for c in existing if c is not None), None) or Node()
+    for key in exact:
+        node.exact.setdefault(key, child)
+    for key in stems:
+        node.stems.setdefault(key, child)
+    return child
+
+
+def _ref(name: str, entry: dict[str, Any], lang: str, text: str, flags: dict[str, Any]) -> AliasRef:
+    return AliasRef(entry["id"], name, text, lang, bool(flags.get("case_sensitive")), flags.get("needs_context"))
+
+
+@lru_cache(maxsize=None)
+def gazetteer_trie() -> Trie:
+    """The trie of every alias of every gazetteer (canonical names are aliases too), built once."""
+    trie = Trie()
+    for name in GAZETTEER_NAMES:
+        for entry in load_gazetteer(name):
+            for lang, text, flags in alias_items(entry):
+                trie.add(text, _ref(name, entry, lang, text, flags), flags.get("inflect", True))
+    return trie

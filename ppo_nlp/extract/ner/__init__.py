@@ -1,0 +1,8 @@
+"""The NER family: statistical name finders per language (spaCy models; slovnet for Russian where chosen),
+their greedy decoder and the Russian dictionary check.
+
+Public face: the stage `extract_ner` and `load_ner` (to warm or inspect a language's model).
+"""
+from ppo_nlp.extract.ner.model import extract_ner, load_ner
+
+__all__ = ["extract_ner", "load_ner"]

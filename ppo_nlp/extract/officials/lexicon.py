@@ -1,0 +1,112 @@
+"""Word lists for the officials extractor, loaded once from `resources/positions/` and `resources/names/`.
+
+Russian position heads and modifiers are expanded to every inflected form with pymorphy3, so that the
+extractor finds them with one dictionary look-up per token.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import NamedTuple, Optional
+
+from ppo_nlp.normalize.names import morph
+from ppo_nlp.resources import read_rows
+from ppo_nlp.text import fold
+
+GENITIVE_KK = ("ның", "нің", "дың", "дің", "тың", "тің")
+
+
+class HeadForm(NamedTuple):
+    """One surface form of a position head: its lemma, id, case and number."""
+
+    lemma: str
+    id: str
+    case: Optional[str]
+    plural: bool
+    possessive: bool = False  # Kazakh: хатшы-сы
+
+
+def ru_key(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+@lru_cache(maxsize=None)
+def ru_heads() -> dict[str, tuple[HeadForm, ...]]:
+    """Every inflected form of the Russian heads -> its readings."""
+    out: dict[str, list[HeadForm]] = {}
+    for row in read_rows("positions/heads_ru.tsv"):
+        lemma, pid = row[0], row[1]
+        for form in _lexeme(lemma):
+            head = HeadForm(lemma, pid, str(form.tag.case), "plur" in form.tag)
+            out.setdefault(ru_key(form.word), []).append(head)
+    skip = word_set("head_exceptions_ru.txt")
+    return {k: tuple(v) for k, v in out.items() if k not in skip}
+
+
+def _lexeme(lemma: str) -> list:
+    """The forms of a noun or adjective lemma (falls back to the lemma itself)."""
+    for p in morph().parse(lemma):
+        if p.normal_form == lemma and p.tag.POS in ("NOUN", "ADJF"):
+            return list(p.lexeme)
+    return [morph().parse(lemma)[0]]
+
+
+@lru_cache(maxsize=None)
+def ru_head_prefixes() -> tuple[str, ...]:
+    """Prefixes that keep a Russian head a title («экс-», «экс»), longest first."""
+    return tuple(sorted((ru_key(r[0]) for r in read_rows("positions/head_prefixes_ru.txt")), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def ru_modifiers() -> frozenset[str]:
+    """Every form of the Russian title modifiers (первый, исполнительный, ...)."""
+    out = set()
+    for row in read_rows("positions/modifiers_ru.txt"):
+        out.update(ru_key(f.word) for f in _lexeme(row[0]))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=None)
+def kk_heads() -> dict[str, HeadForm]:
+    """Folded Kazakh head forms (base, possessive, + case endings) -> reading."""
+    endings = [r[0] for r in read_rows("positions/kk_possessive_case_endings.txt")]
+    plain = [r[0] for r in read_rows("names/kk_case_endings.txt")]
+    out: dict[str, HeadForm] = {}
+    for base, poss, pid in read_rows("positions/heads_kk.tsv"):
+        for ending in [""] + plain:
+            out.setdefault(fold(base + ending), HeadForm(base, pid, _kk_case(ending), False, False))
+        for ending in [""] + endings:
+            out[fold(poss + ending)] = HeadForm(base, pid, _kk_case(ending), False, True)
+    return out
+
+
+def _kk_case(ending: str) -> str:
+    """Genitive or not: the only Kazakh case the extractor needs (X-ның орынбасары)."""
+    return "gent" if ending.endswith(GENITIVE_KK) else "other"
+
+
+@lru_cache(maxsize=None)
+def word_set(name: str) -> frozenset[str]:
+    """First column of a one-word-per-line list in `resources/positions/`, folded."""
+    return frozenset(fold(r[0]) for r in read_rows(f"positions/{name}"))
+
+
+@lru_cache(maxsize=None)
+def en_heads() -> dict[str, str]:
+    return {r[0]: r[1] for r in read_rows("positions/heads_en.tsv")}
+
+
+@lru_cache(maxsize=None)
+def honorifics() -> frozenset[str]:
+    return frozenset(fold(r[0]) for r in read_rows("names/honorifics.txt"))
+
+
+@lru_cache(maxsize=None)
+def party_words() -> frozenset[str]:
+    """Folded forms of the generic word for "party" that point to the party of the document."""
+    return word_set("party_words.txt")
+
+
+@lru_cache(maxsize=None)
+def generic_org_words() -> dict[str, str]:
+    """Folded generic words ("party", "branch") -> the ORG type they point to in the document."""
+    return {**{w: "party_branch" for w in word_set("branch_words.txt")}, **{w: "party" for w in party_words()}}

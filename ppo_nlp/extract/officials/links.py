@@ -1,0 +1,97 @@
+"""Titles tied to a name through another title or through a predicate, after the adjacent links are made.
+
+* coordination: «лидер Меджлиса, народный депутат Украины Мустафа Джемилев» (both titles before one name),
+  «Гергей Ковач — политик и лидер партии», "Erlan Karin, secretary and spokesman" (titles after a name);
+* predicates: «Иван Петров назначен министром», «капитаном стал Михаель Баллак», «…согласился занять пост
+  премьер-министра» (a verb of holding or getting a post between the name and an instrumental title).
+"""
+from __future__ import annotations
+
+from ppo_nlp.extract.officials.lexicon import word_set
+from ppo_nlp.extract.officials.persons import Ctx, PersonSpan
+from ppo_nlp.extract.officials.positions import PositionSpan
+from ppo_nlp.normalize.names import parses
+from ppo_nlp.text import fold
+
+MAX_WINDOW = 4  # words between a name and a title joined by a predicate
+Links = dict[int, list[PositionSpan]]
+
+
+def extend_links(ctx: Ctx, spans: list[PersonSpan], positions: list[PositionSpan], links: Links) -> None:
+    """Add coordination and predicate links to `links` (name start token -> titles)."""
+    owner = {id(p): s for s, ps in links.items() for p in ps}
+    _coordinated(ctx, positions, links, owner)
+    by_start = {s.start: s for s in spans}
+    by_end = {s.end: s for s in spans}
+    for pos in positions:
+        if id(pos) not in owner and ctx.langs[pos.head] == "ru":
+            start = _predicate_name(ctx, pos, by_start, by_end)
+            if start is not None:
+                _add(links, owner, start, pos)
+
+
+def _add(links: Links, owner: dict[int, int], start: int, pos: PositionSpan) -> None:
+    links.setdefault(start, []).append(pos)
+    owner[id(pos)] = start
+
+
+def _coordinated(ctx: Ctx, positions: list[PositionSpan], links: Links, owner: dict[int, int]) -> None:
+    """Titles before a name pass it leftwards over commas; titles after a name pass it rightwards."""
+    pairs = list(zip(positions, positions[1:]))
+    for left, right in reversed(pairs):
+        if id(right) in owner and id(left) not in owner and owner[id(right)] >= right.start \
+                and _joined(ctx, left, right, word_set("coordinators_before.txt")):
+            _add(links, owner, owner[id(right)], left)
+    for left, right in pairs:
+        if id(left) in owner and id(right) not in owner and owner[id(left)] < left.start \
+                and _joined(ctx, left, right, word_set("coordinators_after.txt")):
+            _add(links, owner, owner[id(left)], right)
+
+
+def _joined(ctx: Ctx, left: PositionSpan, right: PositionSpan, joiners: frozenset[str]) -> bool:
+    """One joiner token between two titles that agree in case (Russian) on one line."""
+    end = max(left.end, left.head + 1)
+    if right.start != end + 1 or ctx.langs[left.head] == "kk" or fold(ctx.tokens[end].text) not in joiners:
+        return False
+    if "\n" in ctx.doc.text[ctx.tokens[end - 1].end:ctx.tokens[right.start].start]:
+        return False
+    return not (left.cases and right.cases) or bool(left.cases & right.cases)
+
+
+def _predicate_name(ctx: Ctx, pos: PositionSpan, by_start: dict, by_end: dict):
+    """Start of the name joined to a title by a predicate on either side, or None."""
+    if not ("ablt" in pos.cases or "gent" in pos.cases and _after_post_noun(ctx, pos)):
+        return None
+    k = pos.start
+    for n in range(1, MAX_WINDOW + 1):
+        if k - n < 0 or not _window_word(ctx.tokens[k - n].text):
+            break
+        if k - n in by_end and _has_predicate(ctx, k - n, k):
+            return by_end[k - n].start
+    k = max(pos.end, pos.head + 1)
+    for n in range(0, MAX_WINDOW):
+        if k + n >= len(ctx.tokens) or (k + n in by_start and n > 0 and _has_predicate(ctx, k, k + n)):
+            return by_start[k + n].start if k + n in by_start and n > 0 else None
+        if not _window_word(ctx.tokens[k + n].text):
+            return None
+    return None
+
+
+def _after_post_noun(ctx: Ctx, pos: PositionSpan) -> bool:
+    """«на пост председателя», «должность министра»: the title follows a word for a post."""
+    return pos.start > 0 and fold(ctx.tokens[pos.start - 1].text) in word_set("post_nouns_ru.txt")
+
+
+def _window_word(word: str) -> bool:
+    key = fold(word)
+    return key in word_set("predicate_fillers_ru.txt") or key in word_set("post_nouns_ru.txt") or _is_predicate(word)
+
+
+def _has_predicate(ctx: Ctx, a: int, b: int) -> bool:
+    return any(_is_predicate(ctx.tokens[k].text) for k in range(a, b))
+
+
+def _is_predicate(word: str) -> bool:
+    """A verb, participle or infinitive of holding or getting a post (назначен, стал, работал, занять)."""
+    return word.islower() and any(p.tag.POS in ("VERB", "PRTS", "INFN") and p.normal_form in
+                                  word_set("predicates_ru.txt") for p in parses(word))

@@ -1,0 +1,238 @@
+"""Officials: PERSON and POSITION mentions and `Person` facts (name, position, organization) in ru/kk/en.
+
+Names are found by `persons.py`, titles by `positions.py`; a title is linked to the name right after it
+(«Секретарь партии Тамара Дуйсенова», «…атқарушы хатшысы Ерлан Жакупов») or right before it after a comma
+or a dash (byline «Шынболат СЕЙДУАЛИЕВ, пресс-секретарь …»). Mentions of one person (full name, initials,
+surname alone, other cases) are merged into one `Person` with the name in the nominative.
+
+>>> from ppo_nlp.doc import Document
+>>> _, people = extract_officials(Document("d", "d", "Выступил аким области Ерлан Жакупов.", lang="ru"))
+>>> [(p.name, p.positions[0].title) for p in people]
+[('Ерлан Жакупов', 'аким области')]
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Optional
+
+from ppo_nlp import aggregate
+from ppo_nlp.doc import Document, Entity, Mention, Person, Position
+from ppo_nlp.extract.officials.links import extend_links
+from ppo_nlp.extract.officials.persons import (Ctx, PersonSpan, adjacent, build_ctx, find_persons, is_cap, is_common_word,
+                                               nameable, surname_like)
+from ppo_nlp.extract.officials.positions import PositionSpan, find_positions
+from ppo_nlp.normalize.ids import slug
+from ppo_nlp.normalize.names import CASE_ORDER, is_first_name, surname_keys, to_nominative
+from ppo_nlp.normalize.translit import to_latin
+from ppo_nlp.text import fold
+
+SOURCE = "rule:officials"
+APPOSITION = frozenset({",", "—", "–", "-", "("})
+
+
+@dataclass
+class NameMention:
+    span: PersonSpan
+    name: str
+    gender: Optional[str]
+    positions: list[PositionSpan] = field(default_factory=list)
+
+    @cached_property
+    def surname(self) -> str:
+        return fold(self.name.split()[-1])
+
+    @cached_property
+    def first(self) -> str:
+        return fold(self.name.split()[0]) if len(self.name.split()) > 1 else ""
+
+
+def extract_officials(doc: Document) -> tuple[list[Entity], list[Person]]:
+    """PERSON and POSITION entities (source `rule:officials`) and the `Person` facts of a document."""
+    if not doc.text:
+        return [], []
+    ctx = build_ctx(doc)
+    spans = find_persons(ctx)
+    positions = find_positions(ctx, {s.start for s in spans})
+    spans = spans + _surnames_after_positions(ctx, positions, spans)
+    spans = sorted(spans + _names_before_appositions(ctx, positions, spans), key=lambda s: s.start)
+    links = _link(ctx, spans, positions)
+    extend_links(ctx, spans, positions, links)
+    mentions = [_normalize(ctx, s, links.get(s.start, [])) for s in spans]
+    clusters = _cluster([m for m in mentions if m.name])
+    _add_surname_mentions(ctx, clusters, spans)
+    people = [_person(ctx, c) for c in clusters]
+    _unique_ids(people)
+    return _entities(ctx, people, positions, links), people
+
+
+def _surnames_after_positions(ctx: Ctx, positions: list[PositionSpan], spans: list[PersonSpan]) -> list[PersonSpan]:
+    """One or two capitalised unknown words right after a title («мэр Лужков», «президент Барак Обама»)."""
+    taken = {k for s in spans for k in range(s.start, s.end)}
+    out = []
+    for pos in positions:
+        k = max(pos.end, pos.head + 1)
+        if k >= len(ctx.tokens) or k in taken or not _name_word(ctx, k, k - 1):
+            continue
+        end = k + 2 if _name_word(ctx, k + 1, k) and k + 1 not in taken else k + 1
+        words = [t.text for t in ctx.tokens[k:end]]
+        out.append(PersonSpan(k, end, words, "full" if end - k > 1 else "surname"))
+        taken.update(range(k, end))
+    return out
+
+
+def _names_before_appositions(ctx: Ctx, positions: list[PositionSpan],
+                              spans: list[PersonSpan]) -> list[PersonSpan]:
+    """Two capitalised unknown words right before «, title» (Erlan Karin, secretary of the party)."""
+    taken = {k for s in spans for k in range(s.start, s.end)}
+    out = []
+    for pos in positions:
+        k = pos.start - 2
+        if k < 1 or ctx.tokens[pos.start - 1].text not in APPOSITION or k in taken:
+            continue
+        if _name_word(ctx, k - 1, k - 1) and _name_word(ctx, k, k - 1) and k - 1 not in taken:
+            out.append(PersonSpan(k - 1, k + 1, [ctx.tokens[k - 1].text, ctx.tokens[k].text], "full"))
+            taken.update((k - 1, k))
+    return out
+
+
+def _name_word(ctx: Ctx, k: int, prev: int) -> bool:
+    """A capitalised word after `prev` that is neither a dictionary word nor inside an entity."""
+    if k >= len(ctx.tokens) or not nameable(ctx, k) or not adjacent(ctx, prev):
+        return False
+    word = ctx.tokens[k].text
+    if ctx.langs[k] == "kk":  # no dictionary: only list names and surname shapes (not «Президент Әкімшілігі»)
+        return is_first_name(word) or _lone_surname(ctx, k)
+    return not word.isupper() and not is_common_word(word, ctx.langs[k])
+
+
+def _lone_surname(ctx: Ctx, k: int) -> bool:
+    return is_cap(ctx.tokens[k].text) and surname_like(ctx, k, True)
+
+
+def _link(ctx: Ctx, spans: list[PersonSpan], positions: list[PositionSpan]) -> dict[int, list[PositionSpan]]:
+    """Name start token -> the titles that belong to it (title before or apposition after)."""
+    by_start = {s.start: s for s in spans}
+    by_end = {s.end: s for s in spans}
+    links: dict[int, list[PositionSpan]] = {}
+    for pos in positions:
+        after = max(pos.end, pos.head + 1)
+        if after in by_start:
+            links.setdefault(after, []).append(pos)
+            continue
+        before = by_end.get(pos.start - 1)
+        if before and pos.start >= 1 and ctx.tokens[pos.start - 1].text in APPOSITION:
+            links.setdefault(before.start, []).append(pos)
+    return links
+
+
+def _case_hint(positions: list[PositionSpan]) -> Optional[str]:
+    cases = [c for p in positions for c in p.cases]
+    return min(cases, key=lambda c: CASE_ORDER.index(c) if c in CASE_ORDER else 99) if cases else None
+
+
+def _normalize(ctx: Ctx, span: PersonSpan, positions: list[PositionSpan]) -> NameMention:
+    name, gender = to_nominative(span.words, ctx.langs[span.start], case_hint=_case_hint(positions))
+    return NameMention(span, name, gender, positions)
+
+
+def _same(a: NameMention, b: NameMention) -> bool:
+    """One person: same first name (or matching initial) and the same surname up to a case ending."""
+    if a.first and b.first and not (a.first == b.first or _initial_of(a.first, b.first)):
+        return False
+    x, y = sorted((a.surname, b.surname), key=len)
+    return x == y or (len(x) >= 4 and y.startswith(x) and len(y) - len(x) <= 2)
+
+
+def _initial_of(x: str, y: str) -> bool:
+    x, y = x.rstrip("."), y.rstrip(".")
+    return (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))
+
+
+_KIND_RANK = {"full": 0, "initials": 1}
+
+
+def _cluster(mentions: list[NameMention]) -> list[list[NameMention]]:
+    """Full names first, then initials and lone surnames joined to the one full name they fit.
+
+    `_same` needs surnames equal or one a 4+ letter prefix of the other, so clusters are looked up by the
+    first four letters of their members' surnames."""
+    order = sorted(mentions, key=lambda m: (_KIND_RANK.get(m.span.kind, 2), m.span.start))
+    clusters = aggregate.cluster(order, lambda m: m.surname[:4], _fits, lambda m, n: m.span.kind == "full" or n == 1)
+    return sorted(clusters, key=lambda c: min(x.span.start for x in c))
+
+
+def _fits(m: NameMention, group: list[NameMention]) -> bool:
+    """`m` is the same person as a member; a full name also needs a member with its first name."""
+    return any(_same(m, x) for x in group) and (m.span.kind != "full" or any(x.first == m.first for x in group))
+
+
+def _add_surname_mentions(ctx: Ctx, clusters: list[list[NameMention]], spans: list[PersonSpan]) -> None:
+    """Capitalised words elsewhere that are the surname of exactly one person («Оралов», «Бейсенкулова»)."""
+    by_surname: dict[str, list[list[NameMention]]] = {}
+    for c in clusters:
+        for key in {x.surname for x in c if x.name}:
+            by_surname.setdefault(key[:4], []).append(c)
+    if not by_surname:
+        return
+    taken = {k for s in spans for k in range(s.start, s.end)}
+    for k, tok in enumerate(ctx.tokens):
+        if k in taken or not is_cap(tok.text) or fold(tok.text)[:4] not in by_surname:
+            continue
+        keys = surname_keys(tok.text, ctx.langs[k])
+        fits = [c for c in by_surname[fold(tok.text)[:4]] if keys & {x.surname for x in c if x.name}]
+        if len({id(c) for c in fits}) == 1:
+            span = PersonSpan(k, k + 1, [tok.text], "surname")
+            fits[0].append(NameMention(span, "", None))
+
+
+def _display_name(cluster: list[NameMention]) -> tuple[str, Optional[str]]:
+    """The most frequent nominative among the longest forms (full names beat initials)."""
+    named = [m for m in cluster if m.name]
+    best_kind = min(_KIND_RANK.get(m.span.kind, 2) for m in named)
+    named = [m for m in named if _KIND_RANK.get(m.span.kind, 2) == best_kind]
+    counts = Counter(m.name for m in named)
+    name = max(counts, key=lambda n: (counts[n], len(n)))
+    genders = Counter(m.gender for m in named if m.gender)
+    return name, (genders.most_common(1)[0][0] if genders else None)
+
+
+def _person(ctx: Ctx, cluster: list[NameMention]) -> Person:
+    name, gender = _display_name(cluster)
+    latin = to_latin(name)
+    positions: list[Position] = []
+    seen = set()
+    for m in sorted(cluster, key=lambda m: m.span.start):
+        for pos in m.positions:
+            if fold(pos.title) not in seen:
+                seen.add(fold(pos.title))
+                positions.append(Position(pos.title, pos.org))
+    mentions = [_mention(ctx, m.span) for m in sorted(cluster, key=lambda m: m.span.start)]
+    return Person(f"person:{slug(latin)}", name, latin, positions, mentions, gender)
+
+
+def _mention(ctx: Ctx, span: PersonSpan) -> Mention:
+    start, end = ctx.tokens[span.start].start, ctx.tokens[span.end - 1].end
+    return Mention(ctx.doc.text[start:end], start, end)
+
+
+def _unique_ids(people: list[Person]) -> None:
+    seen: Counter = Counter()
+    for p in people:
+        seen[p.id] += 1
+        if seen[p.id] > 1:
+            p.id = f"{p.id}_{seen[p.id]}"
+
+
+def _entities(ctx: Ctx, people: list[Person], positions: list[PositionSpan],
+              links: dict[int, list[PositionSpan]]) -> list[Entity]:
+    out = [Entity("PERSON", m.text, m.start, m.end, SOURCE, id=p.id, attrs={"name": p.name})
+           for p in people for m in p.mentions]
+    linked = {id(p) for ps in links.values() for p in ps}
+    for pos in positions:
+        if id(pos) in linked or pos.org or pos.end > pos.head + 1:
+            start, end = ctx.tokens[pos.start].start, ctx.tokens[pos.head].end
+            out.append(Entity("POSITION", ctx.doc.text[start:end], start, end, SOURCE,
+                              attrs={"title": pos.title, "organization": pos.org}))
+    return sorted(out, key=lambda e: (e.start, e.end))

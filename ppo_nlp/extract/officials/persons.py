@@ -1,0 +1,259 @@
+"""Person name spans without a NER model: first name + surname, initials + surname, bylines in capitals.
+
+Cues: the first-name lists of `resources/names/`, pymorphy3 Name/Surn/Patr tags (Russian), surname
+endings (-ов/-ева/-ұлы ...) and capitalisation. Words inside ORG/LOC/PROJECT entities are never names.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+from ppo_nlp.doc import Document, Entity
+from ppo_nlp.extract.officials.lexicon import en_heads, honorifics, kk_heads, ru_heads, ru_key
+from ppo_nlp.normalize.names import (MAX_NAME_LEN, is_first_name, is_surname_shape, parses, ru_surname_readings,
+                                     strip_kk_case)
+from ppo_nlp.text import Tok, fold, words_of
+
+BLOCKING = frozenset({"ORG", "LOC", "PROJECT", "DATE", "COUNT"})
+PATRONYMIC_ENDS = ("ович", "евич", "овна", "евна", "ична", "ұлы", "улы", "қызы", "кызы")
+
+
+@dataclass
+class Ctx:
+    """The tokens of a document with what the extractor needs to know about each."""
+
+    doc: Document
+    tokens: list[Tok]
+    langs: list[str]
+    blocked: set[int] = field(default_factory=set)
+    orgs: dict[int, Entity] = field(default_factory=dict)
+    party: Optional[str] = None  # the id of the party the document speaks of
+    main_orgs: dict[str, str] = field(default_factory=dict)  # ORG type -> the most mentioned id of that type
+
+
+@dataclass
+class PersonSpan:
+    start: int  # token index
+    end: int  # token index, exclusive
+    words: list[str]  # name words in reading order (first name first)
+    kind: str  # full | initials | surname
+
+
+def build_ctx(doc: Document) -> Ctx:
+    """Tokens, their languages and the entity spans that block or name organizations."""
+    tokens = list(words_of(doc.text).tokens)  # the words the gazetteer split (as `text.word_spans` does)
+    ctx = Ctx(doc, tokens, _token_langs(doc, tokens))
+    starts = [t.start for t in tokens]
+    for ent in doc.entities:
+        if ent.label not in BLOCKING:
+            continue
+        lo, hi = bisect_right(starts, ent.start - 1), bisect_right(starts, ent.end - 1)
+        for i in range(lo, hi):
+            ctx.blocked.add(i)
+            if ent.label == "ORG" and ent.id:
+                ctx.orgs[i] = ent
+    ctx.main_orgs = _main_orgs(doc.entities)
+    ctx.party = ctx.main_orgs.get("party")
+    return ctx
+
+
+def _main_orgs(entities: list[Entity]) -> dict[str, str]:
+    """For each ORG type, the most mentioned id of that type (ties: the first mentioned)."""
+    counts: dict[str, dict[str, int]] = {}
+    for ent in entities:
+        kind = ent.attrs.get("type")
+        if ent.label == "ORG" and ent.id and kind:
+            by_id = counts.setdefault(kind, {})
+            by_id[ent.id] = by_id.get(ent.id, 0) + 1
+    return {kind: max(ids, key=lambda k: ids[k]) for kind, ids in counts.items()}
+
+
+def _token_langs(doc: Document, tokens: list[Tok]) -> list[str]:
+    """The language of each token by walking the segments once."""
+    segs = sorted(doc.segments, key=lambda s: s.start)
+    out, j = [], 0
+    for tok in tokens:
+        while j < len(segs) and segs[j].end <= tok.start:
+            j += 1
+        inside = j < len(segs) and segs[j].start <= tok.start
+        out.append(segs[j].lang if inside and segs[j].lang in ("ru", "kk", "en") else doc.lang)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def is_cap(word: str) -> bool:
+    """A capitalised word or an ALL CAPS word of three letters or more."""
+    if len(word) < 2 or len(word) > MAX_NAME_LEN or not word[0].isupper() or not word[0].isalpha():
+        return False
+    if word.isupper():
+        return len(word) >= 3
+    return all(part[:1].isupper() and part[1:].islower() for part in word.split("-") if part)
+
+
+def is_initial(ctx: Ctx, i: int) -> bool:
+    toks = ctx.tokens
+    return (i + 1 < len(toks) and len(toks[i].text) == 1 and toks[i].text.isupper()
+            and toks[i + 1].text == "." and toks[i].text.isalpha())
+
+
+def is_position_word(word: str, lang: str) -> bool:
+    if lang == "kk":
+        return fold(word) in kk_heads()
+    if lang == "en":
+        return word.lower() in en_heads()
+    return ru_key(word) in ru_heads() or fold(word) in kk_heads()
+
+
+@lru_cache(maxsize=65536)
+def is_common_word(word: str, lang: str) -> bool:
+    """A Russian dictionary word that is not a name (Kazakh and English rely on the lists only)."""
+    if lang != "ru" or is_first_name(word):
+        return False
+    if word.isupper():
+        return not is_surname_shape(word)  # acronyms: ППО, РК
+    if any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in parses(word)):
+        return False
+    return any(len(p.methods_stack) == 1 and type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+               for p in parses(word))
+
+
+def nameable(ctx: Ctx, i: int) -> bool:
+    """A token that may be part of a name: capitalised, outside entities, not a position or honorific."""
+    if i >= len(ctx.tokens) or i in ctx.blocked:
+        return False
+    return _nameable_word(ctx.tokens[i].text, ctx.langs[i])
+
+
+@lru_cache(maxsize=65536)
+def _nameable_word(word: str, lang: str) -> bool:
+    return is_cap(word) and not is_position_word(word, lang) and fold(word) not in honorifics()
+
+
+def adjacent(ctx: Ctx, i: int) -> bool:
+    """Token i+1 follows token i after white space only (no line break)."""
+    a, b = ctx.tokens[i], ctx.tokens[i + 1]
+    gap = ctx.doc.text[a.end:b.start]
+    return gap.isspace() and "\n" not in gap or gap == ""
+
+
+def first_name_like(ctx: Ctx, i: int) -> bool:
+    return _first_name_like(ctx.tokens[i].text, ctx.langs[i])
+
+
+@lru_cache(maxsize=65536)
+def _first_name_like(word: str, lang: str) -> bool:
+    if is_first_name(word):
+        return True
+    if lang == "ru":
+        return any("Name" in p.tag and len(p.methods_stack) == 1 for p in parses(word))
+    return False
+
+
+def surname_like(ctx: Ctx, i: int, strong: bool) -> bool:
+    return _surname_like(ctx.tokens[i].text, ctx.langs[i], strong)
+
+
+@lru_cache(maxsize=65536)
+def _surname_like(word: str, lang: str, strong: bool) -> bool:
+    base = strip_kk_case(word) if lang == "kk" else word
+    if is_surname_shape(base, strong=strong) or (lang == "ru" and is_surname_shape(_ru_base(word), strong)):
+        return True
+    return lang == "ru" and any("Surn" in p.tag for p in parses(word))
+
+
+def _ru_base(word: str) -> str:
+    """A Russian surname with a case ending cut (Оралову -> Оралов) for the shape test."""
+    return ru_surname_readings(word)[0].nominative
+
+
+def _full_at(ctx: Ctx, i: int) -> Optional[PersonSpan]:
+    """First name [+ patronymic] + surname starting at token i."""
+    if not (nameable(ctx, i) and i + 1 < len(ctx.tokens) and adjacent(ctx, i) and nameable(ctx, i + 1)):
+        return None
+    lang = ctx.langs[i]
+    known_first = first_name_like(ctx, i)
+    if not known_first and (is_common_word(ctx.tokens[i].text, lang) or not surname_like(ctx, i + 1, True)):
+        return _reversed_at(ctx, i)
+    j = i + 1
+    if (j + 1 < len(ctx.tokens) and adjacent(ctx, j) and nameable(ctx, j + 1)
+            and _is_patronymic(ctx.tokens[j].text) and surname_like(ctx, j + 1, False)):
+        j += 1
+    if not (not known_first or surname_like(ctx, j, False) or not is_common_word(ctx.tokens[j].text, lang)):
+        return None
+    if j == i + 1 and _third_name(ctx, j):
+        j += 1
+    return PersonSpan(i, j + 1, [t.text for t in ctx.tokens[i:j + 1]], "full")
+
+
+def _third_name(ctx: Ctx, j: int) -> bool:
+    """A third name word (Реджеп Тайип Эрдоган): capitalised, unknown, not a first name itself."""
+    k = j + 1
+    if k >= len(ctx.tokens) or not adjacent(ctx, j) or not nameable(ctx, k):
+        return False
+    word = ctx.tokens[k].text
+    return not word.isupper() and not first_name_like(ctx, k) and not is_common_word(word, ctx.langs[k]) and (
+        ctx.langs[k] == "ru" or surname_like(ctx, k, True))
+
+
+def _is_patronymic(word: str) -> bool:
+    return fold(word).endswith(PATRONYMIC_ENDS) or any("Patr" in p.tag for p in parses(word))
+
+
+def _reversed_at(ctx: Ctx, i: int) -> Optional[PersonSpan]:
+    """Surname + first name (Лужков Юрий) when the first name is known and nothing follows."""
+    if not (surname_like(ctx, i, True) and first_name_like(ctx, i + 1)):
+        return None
+    if i + 2 < len(ctx.tokens) and adjacent(ctx, i + 1) and nameable(ctx, i + 2):
+        return None
+    return PersonSpan(i, i + 2, [ctx.tokens[i + 1].text, ctx.tokens[i].text], "full")
+
+
+def _initials_at(ctx: Ctx, i: int) -> Optional[PersonSpan]:
+    """«Д. Бейсенкулов», «М.Нурланов», «А. Б. Иванов»."""
+    if i in ctx.blocked or not is_initial(ctx, i):
+        return None
+    j = i + 2
+    if is_initial(ctx, j):
+        j += 2
+    if j >= len(ctx.tokens) or not nameable(ctx, j) or ctx.doc.text[ctx.tokens[j - 1].end:ctx.tokens[j].start].count("\n"):
+        return None
+    word, lang = ctx.tokens[j].text, ctx.langs[j]
+    if is_common_word(word, lang) or not (surname_like(ctx, j, False) or lang == "ru" and not word.isupper()):
+        return None
+    initials = [ctx.tokens[k].text + "." for k in range(i, j, 2)]
+    return PersonSpan(i, j + 1, initials + [word], "initials")
+
+
+def find_persons(ctx: Ctx) -> list[PersonSpan]:
+    """Non-overlapping person spans, left to right; NER PERSON entities fill the gaps."""
+    spans, i, n = [], 0, len(ctx.tokens)
+    while i < n:
+        tok = ctx.tokens[i].text
+        found = None
+        if tok[:1].isupper():
+            found = _initials_at(ctx, i) or _full_at(ctx, i)
+        if found:
+            spans.append(found)
+            i = found.end
+        else:
+            i += 1
+    return _add_ner(ctx, spans)
+
+
+def _add_ner(ctx: Ctx, spans: list[PersonSpan]) -> list[PersonSpan]:
+    """PERSON entities of a NER model (`doc.found["ner_new"]`) that no rule span overlaps."""
+    taken = {k for s in spans for k in range(s.start, s.end)}
+    starts = [t.start for t in ctx.tokens]
+    for ent in ctx.doc.found.get("ner_new", []):
+        if ent.label != "PERSON":
+            continue
+        lo, hi = bisect_right(starts, ent.start - 1), bisect_right(starts, ent.end - 1)
+        idx = [k for k in range(lo, hi) if ctx.tokens[k].text[:1].isalpha()]
+        if any(is_position_word(ctx.tokens[k].text, ctx.langs[k]) for k in idx):
+            continue  # a title the model read as a name («Акимам на местах»)
+        if idx and not taken & set(range(lo, hi)) and len(idx) <= 4:
+            kind = "full" if len(idx) > 1 else "surname"
+            spans.append(PersonSpan(lo, hi, [ctx.tokens[k].text for k in idx], kind))
+    return sorted(spans, key=lambda s: s.start)

@@ -1,0 +1,283 @@
+"""Position titles: modifiers + head word + the organization phrase that depends on it (ru, kk, en).
+
+Russian: «первого заместителя председателя районного филиала партии» -> head «заместитель» in the
+nominative, modifiers agreed with it, the genitive chain kept as written. Kazakh is head-final: the
+organization comes before («…филиалының атқарушы хатшысы»), the head loses its possessive ending.
+English: "executive secretary of the party".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from ppo_nlp.extract.officials.lexicon import (HeadForm, en_heads, generic_org_words, kk_heads, ru_head_prefixes, ru_heads,
+                                               ru_key, ru_modifiers, word_set)
+from ppo_nlp.extract.officials.persons import Ctx
+from ppo_nlp.normalize.names import parses
+from ppo_nlp.text import fold, fold_quotes
+
+MAX_CHAIN = 12
+MAX_PP = 2  # prepositional phrases a Russian title may take after its genitive chain
+MAX_PP_WORDS = 6
+APPOSED = frozenset({",", "—", "–", "-", "("})
+CLAUSE_END = frozenset({",", ".", ";", ")", "!", "?", "—", "–"})
+CHAIN_POS = frozenset({"NOUN", "ADJF", "PRTF", "NUMR"})
+FUNCTION_POS = frozenset({"CONJ", "PREP", "PRCL", "INTJ"})
+SENTENCE_END = frozenset(".!?;:")
+
+
+@dataclass
+class PositionSpan:
+    start: int  # first token of the title (modifiers included)
+    head: int
+    end: int  # exclusive: after the dependent organization phrase (ru, en) or the head (kk)
+    title: str
+    cases: frozenset[str]  # cases the head may be in (Russian agreement with the name)
+    org: Optional[str]
+
+
+def find_positions(ctx: Ctx, stops: set[int]) -> list[PositionSpan]:
+    """Every singular position title; `stops` are token indices where a name starts."""
+    out: list[PositionSpan] = []
+    for i, tok in enumerate(ctx.tokens):
+        if not tok.text[:1].isalpha() or i in ctx.blocked or (out and i < out[-1].end):
+            continue
+        lang = ctx.langs[i]
+        if not _may_head(tok.text, lang):  # each finder first looks its word up as a head
+            continue
+        finder = _kk_at if lang == "kk" else _en_at if lang == "en" else _ru_at
+        found = finder(ctx, i, stops)
+        if found:
+            out.append(found)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _may_head(word: str, lang: str) -> bool:
+    """Whether `word` is a head word of the finder of `lang` (`_kk_at`, `_en_at`, `_ru_at`)."""
+    if lang == "kk":
+        return fold(word) in kk_heads()
+    if lang == "en":
+        return word.lower() in en_heads()
+    return bool(_ru_head_forms(word))
+
+
+def _gap_ok(ctx: Ctx, a: int, b: int) -> bool:
+    """Tokens a and b are separated by spaces only."""
+    gap = ctx.doc.text[ctx.tokens[a].end:ctx.tokens[b].start]
+    return gap == "" or (gap.isspace() and "\n" not in gap)
+
+
+def _left_modifiers(ctx: Ctx, i: int, words: frozenset[str], key) -> int:
+    start = i
+    while start > 0 and key(ctx.tokens[start - 1].text) in words and _gap_ok(ctx, start - 1, start):
+        start -= 1
+    return start
+
+
+def _ru_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
+    forms = _ru_head_forms(ctx.tokens[i].text)
+    if not forms or _modifier_of_next_head(ctx, i):
+        return None
+    start = _left_modifiers(ctx, i, ru_modifiers(), ru_key)
+    end, org = _ru_chain(ctx, i + 1, stops)
+    end = _ru_pp(ctx, end, stops, start > 0 and ctx.tokens[start - 1].text in APPOSED)
+    words = [_ru_modifier_nominative(ctx.tokens[k].text) for k in range(start, i)] + [forms[0].lemma]
+    title = " ".join(words + ([_span_text(ctx, i + 1, end)] if end > i + 1 else []))
+    return PositionSpan(start, i, end, title, frozenset(f.case for f in forms), org or _party_in(ctx, i + 1, end))
+
+
+@lru_cache(maxsize=65536)
+def _ru_head_forms(word: str) -> tuple[HeadForm, ...]:
+    """Singular readings of a Russian head; «экс-» in front keeps the head («экс-премьера» -> экс-премьер)."""
+    key = ru_key(word)
+    prefix = next((p for p in ru_head_prefixes() if key.startswith(p) and len(key) > len(p) + 2), "")
+    forms = tuple(f for f in ru_heads().get(key[len(prefix):] if prefix else key, ()) if not f.plural)
+    return tuple(f._replace(lemma=prefix + f.lemma) for f in forms) if prefix and key not in ru_heads() else forms
+
+
+def _modifier_of_next_head(ctx: Ctx, i: int) -> bool:
+    """An adjectival head before another head is its modifier («управляющий директор»)."""
+    nxt = i + 1
+    return (ru_key(ctx.tokens[i].text) in ru_modifiers() and nxt < len(ctx.tokens)
+            and bool(_ru_head_forms(ctx.tokens[nxt].text)) and _gap_ok(ctx, i, nxt))
+
+
+def _ru_pp(ctx: Ctx, j: int, stops: set[int], apposed: bool) -> int:
+    """Extend a title over prepositional phrases («посол Японии в России», «заместитель акима по вопросам …»).
+
+    Kept only when the title then ends at a name, or, for a title in apposition, at punctuation.
+    """
+    k = j
+    for _ in range(MAX_PP):
+        if k >= len(ctx.tokens) or fold(ctx.tokens[k].text) not in word_set("prepositions_ru.txt"):
+            break
+        m = k + 1
+        while m < len(ctx.tokens) and m - k <= MAX_PP_WORDS and m not in stops and _gap_ok(ctx, m - 1, m) \
+                and _pp_word(ctx.tokens[m].text):
+            m += 1
+        if m == k + 1 or not _gap_ok(ctx, k, k + 1):
+            break
+        k = m
+    return k if k > j and _title_ends_at(ctx, k, stops, apposed) else j
+
+
+def _pp_word(word: str) -> bool:
+    """A word inside a prepositional phrase of a title: a noun phrase word in any case, acronym, Latin name."""
+    if word.isascii() and word[:1].isupper() or word.isupper() and len(word) >= 2:
+        return True
+    if word[:1].isupper() and _looks_like_name(word):
+        return False
+    return any(p.tag.POS in CHAIN_POS for p in parses(word))
+
+
+def _title_ends_at(ctx: Ctx, k: int, stops: set[int], apposed: bool) -> bool:
+    if k >= len(ctx.tokens):
+        return apposed
+    word = ctx.tokens[k].text
+    if k in stops or word[:1].isupper() and _looks_like_name(word):
+        return True
+    return apposed and word in CLAUSE_END
+
+
+def _ru_modifier_nominative(word: str) -> str:
+    for p in parses(word.lower()):
+        if p.tag.POS == "ADJF":
+            form = p.inflect({"nomn", "sing", "masc"})
+            return form.word if form else word.lower()
+    return word.lower()
+
+
+def _ru_chain(ctx: Ctx, j: int, stops: set[int]) -> tuple[int, Optional[str]]:
+    """End of the genitive phrase after a Russian head, and the first ORG entity in it."""
+    begin, end, org, quoted = j, j, None, False
+    while j < len(ctx.tokens) and j - begin < MAX_CHAIN and j not in stops and _gap_ok(ctx, j - 1, j):
+        word = ctx.tokens[j].text
+        if fold_quotes(word) in ('"', "'"):
+            quoted = not quoted
+        elif not (quoted or j in ctx.blocked or _ru_dependent(word) or _ru_and(ctx, j, stops)):
+            break
+        if j in ctx.orgs and org is None:
+            org = ctx.orgs[j].id
+        j += 1
+        if not quoted:
+            end = j
+    return _trim_adjectives(ctx, begin, end), org
+
+
+def _ru_and(ctx: Ctx, j: int, stops: set[int]) -> bool:
+    """«и» inside an organization phrase («министр образования и науки»), not before a second title."""
+    nxt = j + 1
+    return (fold(ctx.tokens[j].text) == "и" and nxt < len(ctx.tokens) and nxt not in stops
+            and _gap_ok(ctx, j, nxt) and _ru_dependent(ctx.tokens[nxt].text) and not _ru_head_forms(ctx.tokens[nxt].text))
+
+
+def _trim_adjectives(ctx: Ctx, begin: int, end: int) -> int:
+    """Drop trailing adjectives that have no noun after them."""
+    while end > begin and ctx.tokens[end - 1].text.islower() and all(
+            p.tag.POS in ("ADJF", "PRTF") for p in parses(ctx.tokens[end - 1].text)):
+        end -= 1
+    return end
+
+
+def _ru_dependent(word: str) -> bool:
+    """A word that can continue a genitive organization phrase: genitive, Latin name, acronym."""
+    if word.isascii() and word[:1].isupper():
+        return True
+    if word.isupper() and len(word) >= 2:
+        return True
+    if word[:1].isupper() and _looks_like_name(word) or fold(word) in word_set("prepositions_ru.txt"):
+        return False  # «в», «по» read as abbreviated genitive nouns: a preposition ends the chain
+    ps = parses(word)
+    if ps and ps[0].tag.POS in FUNCTION_POS:
+        return False  # «и» is also an abbreviated genitive noun for pymorphy3
+    return any("gent" in p.tag and p.tag.POS in CHAIN_POS for p in ps)
+
+
+def _looks_like_name(word: str) -> bool:
+    """A capitalised word that names a person (Лужкова, Обамы) or that pymorphy3 only guesses as a noun."""
+    known = [p for p in parses(word) if len(p.methods_stack) == 1]
+    if known:
+        return all({"Surn", "Name", "Patr"} & p.tag.grammemes for p in known)
+    return not any(p.tag.POS == "ADJF" or "Geox" in p.tag for p in parses(word))
+
+
+def _span_text(ctx: Ctx, a: int, b: int) -> str:
+    return " ".join(ctx.doc.text[ctx.tokens[a].start:ctx.tokens[b - 1].end].split())
+
+
+def _party_in(ctx: Ctx, a: int, b: int) -> Optional[str]:
+    """The document's party (or branch) when the phrase says just "party" (or "branch")."""
+    for k in range(max(a, 0), b):
+        kind = generic_org_words().get(fold(ctx.tokens[k].text))
+        if kind in ctx.main_orgs:
+            return ctx.main_orgs[kind]
+    return None
+
+
+def _kk_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
+    head = kk_heads().get(fold(ctx.tokens[i].text))
+    if head is None or (head.case == "gent" and i + 1 < len(ctx.tokens)
+                        and fold(ctx.tokens[i + 1].text) in kk_heads()):
+        return None
+    start = _left_modifiers(ctx, i, word_set("modifiers_kk.txt"), fold)
+    words = [ctx.tokens[k].text.lower() for k in range(start, i)] + [head.lemma]
+    prev = kk_heads().get(fold(ctx.tokens[start - 1].text)) if start > 0 else None
+    if head.possessive and prev is not None and prev.case == "gent" and _gap_ok(ctx, start - 1, start):
+        start -= 1
+        words = [ctx.tokens[start].text.lower()] + words[:-1] + [ctx.tokens[i].text.lower()]
+        if start > 0 and ctx.tokens[start - 1].text.islower():
+            start -= 1
+            words.insert(0, _kk_drop_possessive(ctx.tokens[start].text))
+    elif head.possessive and start > 0 and fold(ctx.tokens[start - 1].text) in word_set("izafet_kk.txt"):
+        start -= 1
+        words = [ctx.tokens[start].text.lower()] + words[:-1] + [ctx.tokens[i].text.lower()]
+    org = _org_before(ctx, start) or _party_in(ctx, start, start + 1) or _party_in(ctx, start - 1, start)
+    return PositionSpan(start, i, i + 1, " ".join(words), frozenset(), org)
+
+
+def _kk_drop_possessive(word: str) -> str:
+    """департаменті -> департамент, басқармасы -> басқарма."""
+    low = word.lower()
+    if len(low) > 5 and low.endswith(("сы", "сі")):
+        return low[:-2]
+    if len(low) > 5 and low.endswith(("ы", "і")):
+        return low[:-1]
+    return low
+
+
+def _org_before(ctx: Ctx, start: int, reach: int = 6) -> Optional[str]:
+    """The nearest ORG entity ending at most `reach` tokens before `start`, in the same sentence."""
+    for k in range(start - 1, max(start - 1 - reach, -1), -1):
+        if k in ctx.orgs:
+            return ctx.orgs[k].id
+        if ctx.tokens[k].text in SENTENCE_END:
+            return None
+    return None
+
+
+def _en_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
+    word = ctx.tokens[i].text
+    if word.lower() not in en_heads() or (word.isupper() and len(word) > 1 and i not in stops):
+        return None
+    start = _left_modifiers(ctx, i, word_set("modifiers_en.txt"), str.lower)
+    end, org = i + 1, None
+    if end < len(ctx.tokens) and ctx.tokens[end].text.lower() == "of":
+        end, org = _en_chain(ctx, end + 1, stops)
+        end = end if end > i + 2 else i + 1
+    words = [ctx.tokens[k].text.lower() for k in range(start, i + 1)]
+    title = " ".join(words + ([_span_text(ctx, i + 1, end)] if end > i + 1 else []))
+    return PositionSpan(start, i, end, title, frozenset(), org or _party_in(ctx, i + 1, end) or _org_before(ctx, start, 1))
+
+
+def _en_chain(ctx: Ctx, j: int, stops: set[int]) -> tuple[int, Optional[str]]:
+    org, begin = None, j
+    while j < len(ctx.tokens) and j - begin < MAX_CHAIN and j not in stops:
+        word = ctx.tokens[j].text
+        if not (word[:1].isalnum() or fold_quotes(word) in ('"', "'")) or word.lower() in word_set("stop_en.txt"):
+            break
+        if j in ctx.orgs and org is None:
+            org = ctx.orgs[j].id
+        j += 1
+    return j, org

@@ -1,0 +1,179 @@
+"""Party branches by pattern: «Жамбылского областного филиала партии Amanat», «Алматы облыстық филиалы».
+
+The branch gets the place its adjective names (or, for «региональный филиал», the region the document
+names most often) and an id `org:amanat:branch:<place>`; without a place, `org:amanat:branch:<level>`.
+
+>>> from ppo_nlp.extract.gazetteer import extract_gazetteer
+>>> doc = Document("d", "t", "председатель Жамбылского областного филиала партии Amanat", lang="ru")
+>>> [(e.text, e.id) for e in extract_branches(doc, extract_gazetteer(doc))]
+[('Жамбылского областного филиала партии Amanat', 'org:amanat:branch:zhambyl_region')]
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Optional
+
+from ppo_nlp.doc import Document, Entity
+from ppo_nlp.extract.gazetteer import AliasRef, Lexicon, Trie, context_lexicons, dominant_place, lang_of
+from ppo_nlp.extract.rules.districts import kk_name, ru_name
+from ppo_nlp.extract.rules.quoted import blockers, list_words
+from ppo_nlp.normalize.ids import slug
+from ppo_nlp.resources import load_gazetteer, load_table, lookup
+from ppo_nlp.text import Words
+
+PARTY_ID = "org:amanat"
+SOURCE = "rule:party_branch"
+
+
+@lru_cache(maxsize=None)
+def levels() -> Lexicon:
+    """Level adjectives (областной, облыстық, районный) valued (level, lemma)."""
+    return Lexicon((lemma, lang_of(lemma), (level, lemma)) for lemma, level in load_table("branch_levels"))
+
+
+@lru_cache(maxsize=None)
+def branch_nouns() -> Lexicon:
+    return Lexicon((row[1], row[2], row[2]) for row in load_table("list_words") if row[0] == "branch_noun")
+
+
+@lru_cache(maxsize=None)
+def templates(kind: str) -> dict[str, str]:
+    return {row[1]: row[2] for row in load_table("list_words") if row[0] == kind}
+
+
+@lru_cache(maxsize=None)
+def adjective_trie(place_type: str) -> Trie:
+    """Place adjectives (Жамбылский, Алматы) of the regions or the cities."""
+    trie = Trie()
+    for entry in load_gazetteer("locations"):
+        if entry["type"] == place_type:
+            for lang, adjs in entry.get("adjectives", {}).items():
+                for adj in adjs:
+                    trie.add(adj, AliasRef(entry["id"], "locations", adj, lang))
+    return trie
+
+
+def _named_place(words: Words, level: str, at: int) -> Optional[tuple[int, str, str]]:
+    """(first word, place id, adjective) of a place adjective ending at word `at`."""
+    if level == "district":
+        found = ru_name(words, at) or kk_name(words, at, "kk")
+        return (found[0], f"loc:district:{slug(found[2])}", found[1].rsplit(" ", 1)[0]) if found else None
+    trie = adjective_trie(level)
+    for start in (at - 1, at):
+        for end, refs in trie.walk(words.folded, start) if start >= 0 else ():
+            if end == at + 1 and refs:
+                return start, refs[0].id, refs[0].text
+    return None
+
+
+def _party_after(words: Words, k: int, party_at: dict[int, Entity]) -> int:
+    """Index after «партии «Нұр Отан»» following word `k`, or k + 1."""
+    n, j = len(words), k + 1
+    if j < n and context_lexicons()["party"].match(words.folded[j]):
+        j += 1
+    q = j + 1 if j < n and words.folded[j] == '"' else j
+    ent = party_at.get(words.tokens[q].start) if q < n else None
+    if ent is None:
+        return j
+    while q < n and words.tokens[q].end <= ent.end:
+        q += 1
+    return q + 1 if q < n and words.folded[q] == '"' and words.folded[j] == '"' else q
+
+
+def _party_before(words: Words, first: int, party_end: dict[int, Entity]) -> int:
+    """Index of «"AMANAT" партиясы» right before word `first`, or `first`."""
+    j = first - 1
+    if j < 0 or not context_lexicons()["party"].match(words.folded[j]):
+        return first
+    p = j - 2 if j > 1 and words.folded[j - 1] == '"' else j - 1
+    ent = party_end.get(words.tokens[p].end) if p >= 0 else None
+    if ent is None:
+        return j
+    while p > 0 and words.tokens[p - 1].start >= ent.start:
+        p -= 1
+    return p - 1 if p > 0 and words.folded[p - 1] == '"' and words.folded[j - 1] == '"' else p
+
+
+@dataclass
+class Context:
+    """What every branch mention of one document looks up: party mentions and the places it names most."""
+
+    party_at: dict[int, Entity]
+    party_end: dict[int, Entity]
+    dominant: dict[str, Optional[str]]
+
+    @classmethod
+    def of(cls, gaz: list[Entity]) -> "Context":
+        party = [e for e in gaz if e.id == PARTY_ID]
+        dominant = {level: dominant_place(gaz, level) for level in ("region", "city")}
+        return cls({e.start: e for e in party}, {e.end: e for e in party}, dominant)
+
+
+def branch_at(doc: Document, words: Words, k: int, ctx: Context) -> Optional[Entity]:
+    """The branch whose noun (филиал) is word `k`, if it is a single, party branch."""
+    if k < 1 or branch_nouns().match(words.folded[k]) is None or _plural(words.folded[k]):
+        return None
+    found = levels().match(words.folded[k - 1])
+    if found is None or _plural(words.folded[k - 1]):
+        return None
+    level, lemma = found
+    named = _named_place(words, level, k - 2)
+    place = named[1] if named else ctx.dominant.get(level)
+    first = named[0] if named else k - 1
+    after, before = _party_after(words, k, ctx.party_at), _party_before(words, first, ctx.party_end)
+    attached = after > k + 1 or before < first
+    if not attached and not (ctx.party_at and _free(words, k + 1)):
+        return None
+    return _entity(doc, words, (before, after), level, lemma, place, named[2] if named else None)
+
+
+def _plural(word: str) -> bool:
+    return any(word.endswith(e) for e in list_words("plural_end"))
+
+
+def _free(words: Words, j: int) -> bool:
+    """No other organization follows (областной филиал АО «…»)."""
+    return j >= len(words) or (words.folded[j] != '"' and not blockers().match(words.folded[j]))
+
+
+@lru_cache(maxsize=None)
+def canonical_level(level: str, lang: str) -> Optional[str]:
+    """The first level word of a language in the data (областной for региональный)."""
+    return next((lemma for lemma, lv in load_table("branch_levels") if lv == level and lang_of(lemma) == lang), None)
+
+
+def branch_name(lang: str, level_lemma: str, place: Optional[str], adj: Optional[str]) -> str:
+    """Nominative canonical name from the templates of `list_words.tsv`."""
+    lang = lang if lang in ("ru", "kk", "en") else "ru"
+    level = next((lv for lemma, lv in load_table("branch_levels") if lemma == level_lemma), "")
+    level_lemma = canonical_level(level, lang) or level_lemma
+    entry: dict[str, Any] = lookup(place) or {} if place else {}
+    adjs = entry.get("adjectives", {}).get(lang) or ([adj] if adj else [])
+    level_word = level_lemma if adjs else level_lemma[:1].upper() + level_lemma[1:]
+    if lang == "en" and entry:
+        adjs = [entry["names"]["en"].replace(" Region", "")]
+    if adjs:
+        return templates("branch_name")[f"{lang}_place"].format(adj=adjs[0], level=level_word)
+    return templates("branch_name")[lang].format(level=level_word)
+
+
+def _entity(doc: Document, words: Words, span: tuple[int, int], level: str, lemma: str, place: Optional[str],
+            adj: Optional[str]) -> Entity:
+    lo, hi = words.tokens[span[0]].start, words.tokens[span[1] - 1].end
+    key = place.split(":", 1)[1] if place else level
+    name = branch_name(lang_of(lemma) if lang_of(lemma) != "ru" else doc.lang_at(lo), lemma, place, adj)
+    attrs = {"type": "party_branch", "name": name, "region": place, "level": level}
+    return Entity("ORG", doc.text[lo:hi], lo, hi, SOURCE, id=f"{PARTY_ID}:branch:{key}", attrs=attrs)
+
+
+def extract_branches(doc: Document, gaz: list[Entity], words: Optional[Words] = None) -> list[Entity]:
+    """ORG entities (type party_branch) for every singular branch mention with a level word."""
+    words = words or Words(doc.text)
+    ctx = Context.of(gaz)
+    out = []
+    for k in range(1, len(words.tokens)):
+        ent = branch_at(doc, words, k, ctx)
+        if ent is not None:
+            out.append(ent)
+    return out

@@ -1,0 +1,242 @@
+"""Officials: person + position + organization in ru/kk/en, both orders, bylines, initials, Kazakh chains."""
+from __future__ import annotations
+
+import pytest
+
+from ppo_nlp.doc import Document, Entity
+from ppo_nlp.extract.officials.people import extract_officials
+from ppo_nlp.text import fold
+
+
+def _org(text: str, surface: str, oid: str, otype: str) -> Entity:
+    start = text.index(surface)
+    return Entity("ORG", surface, start, start + len(surface), "test", id=oid, attrs={"type": otype, "name": oid})
+
+
+def _people(text: str, lang: str, orgs=()) -> list[tuple[str, list[str]]]:
+    doc = Document("t", "t", text, lang=lang, entities=[_org(text, *o) for o in orgs])
+    return [(p.name, [pos.title for pos in p.positions]) for p in extract_officials(doc)[1]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Открыла работу форума Секретарь партии Тамара Дуйсенова.", [("Тамара Дуйсенова", ["секретарь партии"])]),
+    ("Форум прошёл с участием Секретаря партии Тамары Дуйсеновой.", [("Тамара Дуйсенова", ["секретарь партии"])]),
+    ("Председатель филиала партии Дауыл Бейсенкулов отметил успехи.",
+     [("Дауыл Бейсенкулов", ["председатель филиала партии"])]),
+    ("Шынболат СЕЙДУАЛИЕВ,\nпресс-секретарь областного филиала партии",
+     [("Шынболат Сейдуалиев", ["пресс-секретарь областного филиала партии"])]),
+    ("Выступил первый заместитель председателя районного филиала партии М.Нурланов.",
+     [("М. Нурланов", ["первый заместитель председателя районного филиала партии"])]),
+    ("под председательством президента РК Касым-Жомарта Токаева.", [("Касым-Жомарт Токаев", ["президент РК"])]),
+    ("Глава государства Касым-Жомарт Токаев подписал указ.", [("Касым-Жомарт Токаев", ["глава государства"])]),
+    ("Иван Петров, директор школы, выступил.", [("Иван Петров", ["директор школы"])]),
+    ("Встреча с депутатом Мажилиса Айгуль Сапаровой прошла в Астане.", [("Айгуль Сапарова", ["депутат Мажилиса"])]),
+    ("Об этом сообщил аким области Бердибек Сапарбаев.", [("Бердибек Сапарбаев", ["аким области"])]),
+    ("Требуют отставки мэра Москвы Юрия Лужкова.", [("Юрий Лужков", ["мэр Москвы"])]),
+    ("В 2009 году администрация президента Обамы смягчила ограничения.", [("Обама", ["президент"])]),
+])
+def test_officials_ru(text, expected):
+    assert _people(text, "ru") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("«AMANAT» партиясы Алматы облыстық филиалының атқарушы хатшысы Ерлан Жакупов сөз сөйледі.",
+     [("Ерлан Жакупов", ["атқарушы хатшы"])]),
+    ("«Қарғалы» бастауыш партия ұйымының төрайымы Жангүл Оразалиева пікір білдірді.",
+     [("Жангүл Оразалиева", ["төрайым"])]),
+    ("Жұмыс департаменті директорының орынбасары Жандос Қалтаев қатысты.",
+     [("Жандос Қалтаев", ["департамент директорының орынбасары"])]),
+    ("Облыс әкімі Марат Сұлтанғазиевтың айтуынша, жұмыс жалғасады.", [("Марат Сұлтанғазиев", ["облыс әкімі"])]),
+    ("Мемлекет басшысы Қасым-Жомарт Тоқаев сөз сөйледі.", [("Қасым-Жомарт Тоқаев", ["мемлекет басшысы"])]),
+    ("Партия төрағасы Ерлан Қошанов форумда сөйледі.", [("Ерлан Қошанов", ["партия төрағасы"])]),
+])
+def test_officials_kk(text, expected):
+    assert _people(text, "kk") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chairman Erlan Karin opened the meeting.", [("Erlan Karin", ["chairman"])]),
+    ("Erlan Karin, secretary of the Amanat party, said the forum was useful.",
+     [("Erlan Karin", ["secretary of the Amanat party"])]),
+    ("Executive secretary Askhat Oralov spoke.", [("Askhat Oralov", ["executive secretary"])]),
+])
+def test_officials_en(text, expected):
+    assert _people(text, "en") == expected
+
+
+def test_officials_initials_and_surname_link_to_full_name():
+    text = ("Председатель филиала Дауыл Бейсенкулов выступил. — Это важно, — привёл данные Д. Бейсенкулов. "
+            "Позже Бейсенкулов добавил.")
+    doc = Document("t", "t", text, lang="ru")
+    _, people = extract_officials(doc)
+    assert len(people) == 1
+    assert [m.text for m in people[0].mentions] == ["Дауыл Бейсенкулов", "Д. Бейсенкулов", "Бейсенкулов"]
+    assert all(text[m.start:m.end] == m.text for m in people[0].mentions)
+
+
+def test_officials_other_case_links_to_nominative():
+    text = "Сообщил исполнительный секретарь партии Асхат Оралов. Затем зачитал Оралов. Слово Оралову."
+    people = extract_officials(Document("t", "t", text, lang="ru"))[1]
+    assert [(p.name, len(p.mentions)) for p in people] == [("Асхат Оралов", 3)]
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("Т.Курбанова", "ru", "Т. Курбанова"),
+    ("Вчера Тамара Дуйсенова приехала в Караганду.", "ru", "Тамара Дуйсенова"),
+    ("Форумға Жандос Қалтаев қатысты.", "kk", "Жандос Қалтаев"),
+])
+def test_officials_person_without_position(text, lang, name):
+    people = extract_officials(Document("t", "t", text, lang=lang))[1]
+    assert [(p.name, p.positions) for p in people] == [(name, [])]
+
+
+def test_officials_person_fields():
+    doc = Document("t", "t", "Открыла форум Секретарь партии Тамара Дуйсенова.", lang="ru")
+    entities, people = extract_officials(doc)
+    p = people[0]
+    assert (p.id, p.name_latin, p.gender) == ("person:tamara_duisenova", "Tamara Duisenova", "f")
+    labels = {(e.label, e.text, e.source) for e in entities}
+    assert ("PERSON", "Тамара Дуйсенова", "rule:officials") in labels
+    assert ("POSITION", "Секретарь", "rule:officials") in labels
+    assert next(e for e in entities if e.label == "POSITION").attrs["title"] == "секретарь партии"
+
+
+@pytest.mark.parametrize("text, lang, org, expected", [
+    ("Открыла форум Секретарь партии Тамара Дуйсенова. Партия «Нұр Отан» растёт.", "ru",
+     ("Нұр Отан", "org:amanat", "party"), "org:amanat"),
+    ("Выступил исполнительный секретарь партии Nur Otan Асхат Оралов.", "ru",
+     ("Nur Otan", "org:amanat", "party"), "org:amanat"),
+    ("«AMANAT» партиясы Алматы облыстық филиалының атқарушы хатшысы Ерлан Жакупов сөйледі.", "kk",
+     ("«AMANAT» партиясы Алматы облыстық филиалының", "org:amanat:branch:almaty", "party_branch"),
+     "org:amanat:branch:almaty"),
+    ("«Қарғалы» бастауыш партия ұйымының төрайымы Жангүл Оразалиева сөйледі.", "kk",
+     ("Қарғалы", "org:ppo:kargaly", "ppo"), "org:ppo:kargaly"),
+    # a bare "branch" in the title points to the branch the document speaks of
+    ("Костанайский областной филиал подвел итоги. Его провел председатель филиала Кумар Аксакалов.", "ru",
+     ("Костанайский областной филиал", "org:amanat:branch:kostanay", "party_branch"), "org:amanat:branch:kostanay"),
+    ("Қарағанды облыстық филиалында кездесу өтті. Филиал төрағасының бірінші орынбасары Марат Сейітжанов сөйледі.",
+     "kk", ("Қарағанды облыстық филиалында", "org:amanat:branch:karaganda", "party_branch"),
+     "org:amanat:branch:karaganda"),
+])
+def test_officials_organization(text, lang, org, expected):
+    doc = Document("t", "t", text, lang=lang, entities=[_org(text, *org)])
+    people = extract_officials(doc)[1]
+    assert people[0].positions[0].organization == expected
+
+
+def test_officials_ner_person_is_a_candidate():
+    text = "Сегодня выступил Ким Чен Ын."
+    start = text.index("Ким")
+    ner = Entity("PERSON", "Ким Чен Ын", start, len(text) - 1, "ner:ru")
+    people = extract_officials(Document("t", "t", text, lang="ru", entities=[ner], found={"ner_new": [ner]}))[1]
+    assert [fold(p.name) for p in people] == ["ким чен ын"]
+
+
+@pytest.mark.parametrize("text", [
+    "В рамках модернизации партии председатели ППО обсудили проекты.",
+    "Председатели первичек и депутаты маслихатов приняли участие.",
+    "После Медведева выступил посол.",
+    "",
+])
+def test_officials_no_false_people(text):
+    assert extract_officials(Document("t", "t", text, lang="ru"))[1] == []
+
+
+@pytest.mark.parametrize("text", [
+    "1 " * 60_000, '"' * 20_000, "а" * 300_000, "Тамара Дуйсенова, секретарь партии. " * 2_000,
+    "Ә" * 100_000, "Т." * 50_000, "«" * 30_000 + "Секретарь партии",
+])
+def test_officials_hostile_input(text):
+    entities, people = extract_officials(Document("t", "t", text, lang="ru"))
+    assert all(0 <= e.start <= e.end <= len(text) for e in entities)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # KazNERD-style sentences checked by hand: a capitalised institution after a title is not a name
+    ("Президент Әкімшілігі жетекшісінің орынбасары Өмірзақ Шөкеевты тағайындады.", ["Өмірзақ Шөкеев"]),
+    ("Астана қаласының әкімі Асқар Мамин мәслихат депутаттарымен кездесті.", ["Асқар Мамин"]),
+    ("«Нұр Отан» партиясының төрағасы Нұрсұлтан Назарбаевтың қатысуымен съезд өтті.", ["Нұрсұлтан Назарбаев"]),
+])
+def test_officials_kk_kaznerd_style(text, expected):
+    assert [name for name, _ in _people(text, "kk")] == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # «экс-» keeps the head a title
+    ("Экс-премьер Казахстана Иван Петров выступил.", "ru", [("Иван Петров", ["экс-премьер Казахстана"])]),
+    # new heads: envoy, deputy-head short forms, ranks
+    ("Полпред президента Иван Петров выступил.", "ru", [("Иван Петров", ["полпред президента"])]),
+    ("Замглавы Министерства финансов Иван Петров выступил.", "ru",
+     [("Иван Петров", ["замглавы Министерства финансов"])]),
+    ("Colonel John Smith said the talks went well.", "en", [("John Smith", ["colonel"])]),
+    # an adjectival head before another head is its modifier
+    ("Иван Петров — управляющий директор компании.", "ru", [("Иван Петров", ["управляющий директор компании"])]),
+])
+def test_officials_heads_and_prefixes(text, lang, expected):
+    assert _people(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Посол Казахстана в России Иван Петров вручил грамоты.", [("Иван Петров", ["посол Казахстана в России"])]),
+    ("Иван Петров, заместитель акима по социальным вопросам, выступил.",
+     [("Иван Петров", ["заместитель акима по социальным вопросам"])]),
+    ("Министр по чрезвычайным ситуациям Иван Петров прибыл.", [("Иван Петров", ["министр по чрезвычайным ситуациям"])]),
+    # the phrase is dropped when no name follows it
+    ("Аким области на встрече сказал, что Иван Петров прав.", [("Иван Петров", [])]),
+])
+def test_officials_ru_prepositional_phrase(text, expected):
+    assert _people(text, "ru") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Лидер партии, депутат Мажилиса Иван Петров выступил.", "ru",
+     [("Иван Петров", ["депутат Мажилиса", "лидер партии"])]),
+    ("Иван Петров, депутат маслихата и директор школы, выступил.", "ru",
+     [("Иван Петров", ["депутат маслихата", "директор школы"])]),
+    ("Erlan Karin, secretary and spokesman of the party, spoke.", "en",
+     [("Erlan Karin", ["secretary", "spokesman of the party"])]),
+    # «и» before a name may join two people: not linked
+    ("Аким области и председатель маслихата Иван Петров выступили.", "ru",
+     [("Иван Петров", ["председатель маслихата"])]),
+])
+def test_officials_coordinated_titles(text, lang, expected):
+    assert _people(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Иван Петров был назначен министром образования.", [("Иван Петров", ["министр образования"])]),
+    ("Анна Иванова избрана председателем филиала партии.", [("Анна Иванова", ["председатель филиала партии"])]),
+    ("Председателем совета стал Иван Петров.", [("Иван Петров", ["председатель совета"])]),
+    ("Иван Петров согласился занять пост премьер-министра.", [("Иван Петров", ["премьер-министр"])]),
+    ("Иван Петров не был министром.", [("Иван Петров", [])]),
+])
+def test_officials_ru_predicate_titles(text, expected):
+    assert _people(text, "ru") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Министр образования и науки Иван Петров выступил.", [("Иван Петров", ["министр образования и науки"])]),
+    ("Иван Петров, депутат маслихата и директор школы, выступил.",
+     [("Иван Петров", ["депутат маслихата", "директор школы"])]),
+])
+def test_officials_ru_and_inside_organization(text, expected):
+    assert _people(text, "ru") == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Выступил первый заместитель председателя районного филиала партии М.Нурланов.", "ru"),
+    ("Требуют отставки экс-мэра Москвы Юрия Лужкова и управляющего директора.", "ru"),
+    ("Облыстық филиалының атқарушы хатшысы Ерлан Жакупов сөз сөйледі.", "kk"),
+    ("Executive secretary of the party Erlan Karin and the PRESIDENT spoke.", "en"),
+    ("Аким области Бердибек Сапарбаев и Chairman of the Board John Smith.", "ru"),
+])
+def test_officials_position_prefilter_same_as_full_scan(text, lang, monkeypatch):
+    """`find_positions` only tries words that are heads; trying every word finds the same titles."""
+    from ppo_nlp.extract.officials import positions
+    from ppo_nlp.extract.officials.persons import build_ctx
+
+    ctx = build_ctx(Document("t", "t", text, lang=lang))
+    fast = positions.find_positions(ctx, set())
+    monkeypatch.setattr(positions, "_may_head", lambda word, lang: True)
+    assert fast == positions.find_positions(ctx, set())
+    assert fast
