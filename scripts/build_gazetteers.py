@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from ppo_nlp.normalize import _morph  # noqa: E402
+from ppo_nlp.normalize import morph  # noqa: E402
 from ppo_nlp.normalize.kk_stem import strip_kk  # noqa: E402
 from ppo_nlp.normalize.place_keys import latin_skeleton  # noqa: E402
 from ppo_nlp.normalize.translit import to_latin  # noqa: E402
@@ -239,9 +239,9 @@ def kk_common_counts(kaznerd: Path) -> Counter:
 def ru_common_word(word: str) -> bool:
     """A dictionary noun in its own normal form or any adjective form, never a proper name (Победа,
     Дорожное; not Семей, which is only the genitive plural of семья)."""
-    found = _morph.known_parses(word)
+    found = morph.known_parses(word)
     own = any(p.normal_form == word.lower() or p.tag.POS in ("ADJF", "PRTF") for p in found)
-    return own and not _morph.has_tag(word, _morph.PROPER_TAGS)
+    return own and not morph.has_tag(word, morph.PROPER_TAGS)
 
 
 def en_common_skeletons(ud: Path) -> frozenset[str]:
@@ -273,7 +273,7 @@ def person_name(row: dict[str, str], names: frozenset[str]) -> bool:
     ru, kk = row["bare_ru"].translate(KK_TO_RU), row["bare_kk"]
     if " " in ru or " " in kk:
         return False
-    return fold(ru) in names or fold(kk) in names or _morph.has_tag(ru, _morph.PERSON_TAGS)
+    return fold(ru) in names or fold(kk) in names or morph.has_tag(ru, morph.PERSON_TAGS)
 
 
 def _unquoted(text: str) -> str:

@@ -20,8 +20,8 @@ from typing import Callable, Iterable, Optional
 
 import regex
 
-from ppo_nlp.normalize import _morph
-from ppo_nlp.normalize._tables import load_tsv
+from ppo_nlp.normalize import morph
+from ppo_nlp.resources import load_tsv
 from ppo_nlp.normalize.kk_stem import strip_kk, suffixes
 from ppo_nlp.normalize.translit import to_latin
 from ppo_nlp.text import fold, fold_quotes
@@ -94,7 +94,7 @@ def ru_lemmas(word: str) -> set[str]:
     """pymorphy3 normal forms of singular readings: a surname is not the genitive plural of a village
     (Токаев is not Токай, Оралов not Орал); plural place names match in the nominative only. Type words
     keep their plurals (Алматинской и Жамбылской областей)."""
-    found = _morph.parses(word.lower())
+    found = morph.parses(word.lower())
     return {p.normal_form for p in found if "plur" not in p.tag or fold(p.normal_form) in type_vocab()}
 
 

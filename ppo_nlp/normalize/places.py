@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Iterable, Optional
 
 from ppo_nlp.normalize import place_keys as pk
-from ppo_nlp.normalize._tables import load_tsv
+from ppo_nlp.resources import load_tsv
 from ppo_nlp.normalize.translit import to_latin
 from ppo_nlp.text import fold
 

@@ -54,9 +54,10 @@ def load_table(name: str) -> tuple[tuple[str, ...], ...]:
 
 @lru_cache(maxsize=None)
 def load_tsv(relpath: str) -> tuple[dict[str, str], ...]:
-    """Rows of a TSV resource whose first row is the header, as dicts."""
+    """Rows of a TSV resource whose first row is the header, as dicts (empty trailing cells as "")."""
     header, *rows = read_rows(relpath)
-    return tuple(dict(zip(header, row)) for row in rows)
+    pad = ("",) * len(header)
+    return tuple(dict(zip(header, row + pad[len(row):])) for row in rows)
 
 
 @lru_cache(maxsize=None)
