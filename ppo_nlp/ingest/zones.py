@@ -13,6 +13,7 @@ from typing import Optional
 
 from ppo_nlp.ingest.dates import find_date
 from ppo_nlp.ingest.furniture import Entry, match_line, normalize
+from ppo_nlp.ingest.repetition import MAX_LINE_CHARS as MAX_LEARNED_CHARS, fingerprint
 from ppo_nlp.ingest.lines import (is_digits, is_menu_row, is_prose, is_separated_row, person_name,
                                   words)
 
@@ -21,6 +22,7 @@ SUBSTANTIAL = 0.25  # a run is part of the body when it weighs this share of the
 TITLE_WINDOW = 3  # the title is the longest of the last candidates above the body
 MAX_TITLE_WORDS = 40
 DATE_LINE_WORDS = 6  # a line with a date and at most this many other words is a header date line
+LEARNED = Entry("learned.repeated", "line", "")  # a line that recurs across the documents of one site
 
 
 @dataclass
@@ -44,15 +46,30 @@ class Layout:
         return "body" if i <= self.body_end else "footer"
 
 
-def analyse(lines: list[str], meta_title: Optional[str] = None) -> Layout:
-    """The layout of normalized `lines`; `meta_title` (from HTML or JSON) locates the title line."""
+def analyse(lines: list[str], meta_title: Optional[str] = None, repeated: frozenset[int] = frozenset()) -> Layout:
+    """The layout of normalized `lines`; `meta_title` (from HTML or JSON) locates the title line; `repeated`
+    holds the fingerprints of lines learned as furniture of the document's site (`repetition.py`)."""
     furniture = [match_line(line) if line else None for line in lines]
+    if repeated:
+        furniture = _with_learned(lines, furniture, repeated)
     prose = [bool(line) and f is None and is_prose(line) for line, f in zip(lines, furniture)]
     cut = _cut(furniture, prose)
     start, end = _body_span(lines, furniture, prose, cut)
     layout = Layout(lines, furniture, prose, cut, start, end)
     layout.title = _title_line(layout, meta_title)
     return layout
+
+
+def _with_learned(lines: list[str], furniture: list[Optional[Entry]], repeated: frozenset[int]) -> list[Optional[Entry]]:
+    """Learned furniture added to the listed one; when learned lines would take most of the page's prose (a
+    duplicated article, not a site template), only its non-prose learned lines count."""
+    learned = [f is None and bool(line) and len(line) <= MAX_LEARNED_CHARS and fingerprint(line) in repeated
+               for line, f in zip(lines, furniture)]
+    prose_chars = sum(len(line) for line, f in zip(lines, furniture) if f is None and line and is_prose(line))
+    learned_prose = sum(len(line) for line, hit in zip(lines, learned) if hit and is_prose(line))
+    keep_prose = prose_chars and learned_prose * 2 > prose_chars
+    return [LEARNED if hit and not (keep_prose and is_prose(line)) else f
+            for line, f, hit in zip(lines, furniture, learned)]
 
 
 def _cut(furniture: list[Optional[Entry]], prose: list[bool]) -> int:
