@@ -10,17 +10,20 @@ from typing import Optional
 
 import regex
 
-from ppo_nlp.ingest.dates import find_date, normalize_iso
+from ppo_nlp.ingest.dates import find_date, is_date_widget, leading_date, normalize_iso
 from ppo_nlp.ingest.furniture import FURNITURE_DIR, load_lists, match_line, normalize
 from ppo_nlp.ingest.lines import person_name, words
-from ppo_nlp.ingest.zones import Layout, is_date_line
+from ppo_nlp.normalize.names import is_first_name
+from ppo_nlp.ingest.zones import Layout, is_date_line, title_text, wrapped_title
 
-_DOMAIN = r"(?<![\w.-])(?:[A-Za-z0-9][A-Za-z0-9-]*+\.)+(?:kz|ru|com|net|org|info|news|media|tv|uz|kg|asia|io|co|su)\b"
-_OUTLET = rf"(?-i:(?P<outlet>{_DOMAIN}|«[^»\n]{{2,40}}»|(?<![\w-])[A-Z][A-Za-z0-9]++(?:\s[A-Z][A-Za-z0-9]++){{0,2}}\b))"
+_DOMAIN = r"(?<![\w.-])(?:[A-Za-z0-9][A-Za-z0-9-]*+\.)+(?i:kz|ru|com|net|org|info|news|media|tv|uz|kg|asia|io|co|su)\b"
+_LATIN_WORD = r"(?=\p{Latin})\p{Lu}[\p{Latin}\p{M}0-9]++"  # Azattyq, Rýhy, Kazinform
+_OUTLET = rf"(?-i:(?P<outlet>{_DOMAIN}|«[^»\n]{{2,40}}»|(?<![\w-]){_LATIN_WORD}(?:\s{_LATIN_WORD}){{0,2}}\b))"
 _COPYRIGHT_YEAR_RE = regex.compile(r"(?:©|\(c\)|copyright)\s*©?\s*(?:19|20)\d\d|©.*(?:19|20)\d\d", regex.I)
 _COPYRIGHT_RE = regex.compile(r"(?:©|\(c\)|copyright)\s*©?\s*", regex.I)
 _YEARS_RE = regex.compile(r"^(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)\d\d)?[\s,.]*|[\s,.]*(?:19|20)\d\d[\s.]*$")
 _NAME_END_RE = regex.compile(r"\s*(?:\||\.\s|;|\s[-–—]\s|,\s)")
+MAX_SITE_NAME_WORDS = 6
 ATTRIBUTION_LINES = 5  # first prose lines searched for "как передает ..." (and the last lines too)
 MAX_SEARCH_CHARS = 5000
 SEARCH_TIMEOUT = 0.2
@@ -30,31 +33,54 @@ ATTRIBUTION_FLAGS = regex.I | regex.V1
 
 
 def published(layout: Layout, meta: dict) -> Optional[str]:
-    """ISO date from meta, else the first date line in the header, else one in the footer."""
+    """ISO date from meta, else the first date line in the header (a site's current-date widget left out),
+    else a full date in front of the title, else a date line in the footer."""
     if meta.get("published"):
         iso = normalize_iso(str(meta["published"]))
         if iso:
             return iso
-    for i in list(_zone(layout, "header")) + list(_zone(layout, "footer")):
-        line = layout.lines[i]
-        if line and not _is_copyright(line) and is_date_line(line):
-            return find_date(line).iso
-    return None
+    for i in _zone(layout, "header"):
+        if _publication_date_line(layout.lines[i]):
+            return find_date(layout.lines[i]).iso
+    lead = leading_date(layout.lines[layout.title]) if layout.title is not None else None
+    if lead and lead[0]:
+        return lead[0].iso
+    footer = (layout.lines[i] for i in _zone(layout, "footer"))
+    return next((find_date(line).iso for line in footer if _publication_date_line(line)), None)
+
+
+def _publication_date_line(line: str) -> bool:
+    """A short date line that is neither a copyright line nor a current-date widget."""
+    return bool(line) and not _is_copyright(line) and is_date_line(line) and not is_date_widget(line)
 
 
 def title(layout: Layout, meta: dict) -> Optional[str]:
-    """Meta title, else the title line (kept as written, ALL CAPS included)."""
+    """Meta title, else the title line (kept as written, ALL CAPS included; a date in front left out)."""
     if meta.get("title"):
         return " ".join(str(meta["title"]).split())
-    return layout.lines[layout.title] if layout.title is not None else None
+    return title_text(layout.lines[layout.title]) if layout.title is not None else None
 
 
 def outlet(layout: Layout, meta: dict) -> Optional[str]:
-    """Meta outlet, else the `© YEAR Name` footer, else an attribution phrase in the text."""
+    """Meta outlet, else the `© YEAR Name` footer, else a site name after a copy of the title, else a
+    dateline or an attribution phrase in the text."""
     if meta.get("outlet"):
         return str(meta["outlet"]).strip()
     names = [n for line in layout.lines if _is_copyright(line) and (n := copyright_name(line))]
-    return names[-1] if names else attributed_outlet(layout)
+    return names[-1] if names else (title_suffix_outlet(layout) or attributed_outlet(layout))
+
+
+def title_suffix_outlet(layout: Layout) -> Optional[str]:
+    """`Headline - «Qazaqstan» Ұлттық телеарнасы` above or below the headline itself: the site's name."""
+    if layout.title is None:
+        return None
+    headline = layout.lines[layout.title]
+    for i in range(min(layout.cut, layout.body_end + 1)):
+        wrapped = wrapped_title(layout.lines[i], headline) if i != layout.title and layout.lines[i] else None
+        name = wrapped[1].strip(" .,;") if wrapped else ""
+        if name and len(words(name)) <= MAX_SITE_NAME_WORDS and not find_date(name) and not match_line(name):
+            return name
+    return None
 
 
 def _is_copyright(line: str) -> bool:
@@ -83,7 +109,10 @@ def attributed_outlet(layout: Layout) -> Optional[str]:
              for m in _search(pattern, gate, line)]
     domains = [f for f in found if regex.fullmatch(_DOMAIN, f)]
     best = (domains or found or [None])[0]
-    return best.strip("«»") if best else None
+    if not best:
+        return None
+    best = best.strip("«»")
+    return best.title() if best.isupper() and not regex.fullmatch(_DOMAIN, best) else best
 
 
 def _search(pattern: regex.Pattern, gate: Optional[regex.Pattern], line: str) -> list[regex.Match]:
@@ -106,7 +135,12 @@ def _attribution_patterns() -> tuple[tuple[regex.Pattern, Optional[regex.Pattern
     rows = (FURNITURE_DIR / "attribution.txt").read_text(encoding="utf-8").splitlines()
     bodies = [row.split("  #", 1)[0].split(None, 1) for row in rows if row.strip() and not row.startswith("#")]
     templates = [body[1].strip() for body in bodies]
-    return tuple((regex.compile(t.replace("{OUTLET}", _OUTLET), ATTRIBUTION_FLAGS), outlet_gate(t)) for t in templates)
+    return tuple((regex.compile(_fill(t), ATTRIBUTION_FLAGS), outlet_gate(t)) for t in templates)
+
+
+def _fill(template: str) -> str:
+    """A template with `{OUTLET}` (any outlet shape) or `{DOMAIN}` (a domain name) as the `outlet` group."""
+    return template.replace("{OUTLET}", _OUTLET).replace("{DOMAIN}", f"(?-i:(?P<outlet>{_DOMAIN}))")
 
 
 def outlet_gate(template: str) -> Optional[regex.Pattern]:
@@ -122,10 +156,36 @@ def outlet_gate(template: str) -> Optional[regex.Pattern]:
 
 
 def author(layout: Layout, meta: dict) -> Optional[str]:
-    """Meta author, else a labelled byline, else the rest of a header date line, else a closing byline."""
+    """Meta author, else a labelled byline, else a name under the title, else the rest of a header date line,
+    else a closing byline."""
     if meta.get("author") and not str(meta["author"]).startswith("http"):
         return " ".join(str(meta["author"]).split())
-    return _labelled_byline(layout) or _date_line_byline(layout) or _closing_byline(layout)
+    return (_labelled_byline(layout) or _header_byline(layout) or _date_line_byline(layout)
+            or _closing_byline(layout))
+
+
+def _header_byline(layout: Layout) -> Optional[str]:
+    """The name on the byline line under the title (`header_byline_line`)."""
+    i = header_byline_line(layout)
+    return person_name(layout.lines[i]) if i is not None else None
+
+
+def header_byline_line(layout: Layout) -> Optional[int]:
+    """A name line between the title and the body, beside a date line or with a known first name."""
+    if layout.title is None:
+        return None
+    for i in range(layout.title + 1, min(layout.body_start, layout.cut)):
+        name = person_name(layout.lines[i]) if layout.lines[i] and not layout.furniture[i] else None
+        if name and (_beside_date(layout, i) or any(is_first_name(w) for w in name.split())):
+            return i
+    return None
+
+
+def _beside_date(layout: Layout, i: int) -> bool:
+    """The nearest non-empty line above or below line `i` is a date line."""
+    above = next((layout.lines[j] for j in range(i - 1, -1, -1) if layout.lines[j]), "")
+    below = next((layout.lines[j] for j in range(i + 1, len(layout.lines)) if layout.lines[j]), "")
+    return any(line and is_date_line(line) and not is_date_widget(line) for line in (above, below))
 
 
 @lru_cache(maxsize=1)
@@ -154,7 +214,8 @@ def _date_line_byline(layout: Layout) -> Optional[str]:
     """`пресс служба Nur Otan 1 Марта 2022, 12:01`: the words around the header date name the author."""
     for i in _zone(layout, "header"):
         line = layout.lines[i]
-        found = find_date(line) if line and is_date_line(line) else None
+        usable = line and i != layout.title and is_date_line(line) and not is_date_widget(line)
+        found = find_date(line) if usable else None
         if not found:
             continue
         rest = " ".join((line[:found.start] + " " + line[found.end:]).split()).strip(" ,|:—-")
