@@ -18,7 +18,7 @@ from ppo_nlp.ingest.zones import Layout, is_date_line, title_text, wrapped_title
 
 _DOMAIN = r"(?<![\w.-])(?:[A-Za-z0-9][A-Za-z0-9-]*+\.)+(?i:kz|ru|com|net|org|info|news|media|tv|uz|kg|asia|io|co|su)\b"
 _LATIN_WORD = r"(?=\p{Latin})\p{Lu}[\p{Latin}\p{M}0-9]++"  # Azattyq, Rýhy, Kazinform
-_OUTLET = rf"(?-i:(?P<outlet>{_DOMAIN}|«[^»\n]{{2,40}}»|(?<![\w-]){_LATIN_WORD}(?:\s{_LATIN_WORD}){{0,2}}\b))"
+_OUTLET = rf"(?-i:(?P<outlet>{_DOMAIN}|«[^»\n]{{2,40}}»|\"[^\"\n]{{2,40}}\"|\u201c[^\u201d\n]{{2,40}}\u201d|(?<![\w-]){_LATIN_WORD}(?:\s{_LATIN_WORD}){{0,2}}\b))"
 _COPYRIGHT_YEAR_RE = regex.compile(r"(?:©|\(c\)|copyright)\s*©?\s*(?:19|20)\d\d|©.*(?:19|20)\d\d", regex.I)
 _COPYRIGHT_RE = regex.compile(r"(?:©|\(c\)|copyright)\s*©?\s*", regex.I)
 _YEARS_RE = regex.compile(r"^(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)\d\d)?[\s,.]*|[\s,.]*(?:19|20)\d\d[\s.]*$")
@@ -111,7 +111,7 @@ def attributed_outlet(layout: Layout) -> Optional[str]:
     best = (domains or found or [None])[0]
     if not best:
         return None
-    best = best.strip("«»")
+    best = best.strip("«»\"“”")
     return best.title() if best.isupper() and not regex.fullmatch(_DOMAIN, best) else best
 
 

@@ -216,6 +216,10 @@ def test_metadata_author_under_title(lines, author):
     ("Nur Otan partııasynyń Qostanaı oblystyq fılıalynda jıyn ótti, oǵan 40 adam qatysty.", None),
     ("Об этом сообщает Azattyq Rýhy со ссылкой на пресс-службу партии.", "Azattyq Rýhy"),
     ("Жиын өтті, деп хабарлайды ERNUR.KZ.", "ERNUR.KZ"),
+    ("Съезд шақырылды, - деп хабарлайды \"Дала ақпарат\".", "Дала ақпарат"),
+    ("Съезд шақырылды, - деп хабарлайды “Дала ақпарат”.", "Дала ақпарат"),
+    ("NUR-SULTAN. Kazinform – Президент бугун партиянинг қурултойига раислик қилмоқда.", "Kazinform"),
+    ("ASTANA. The party said – the congress will open on Friday in the capital city.", None),
 ])
 def test_metadata_outlet_from_dateline(lead, outlet):
     assert clean(f"{lead}\n{BODY}", "text", {}).outlet == outlet
