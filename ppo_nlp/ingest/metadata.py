@@ -210,6 +210,20 @@ def _labelled_byline(layout: Layout) -> Optional[str]:
     return None
 
 
+@lru_cache(maxsize=1)
+def _date_labels() -> frozenset[str]:
+    """Folded one-word date labels (`дата`, `date`, `published`, ...) from the furniture lists."""
+    return frozenset(key for key, entry in load_lists().lines.items() if ".date.label" in entry.id and " " not in key)
+
+
+def _without_date_labels(rest: str) -> str:
+    """The words beside a date without the date labels at their start (`date Go to the main site`)."""
+    tokens = rest.strip(" ,|:—-").split()
+    while tokens and normalize(tokens[0]) in _date_labels():
+        tokens.pop(0)
+    return " ".join(tokens).strip(" ,|:—-")
+
+
 def _date_line_byline(layout: Layout) -> Optional[str]:
     """`пресс служба Nur Otan 1 Марта 2022, 12:01`: the words around the header date name the author."""
     for i in _zone(layout, "header"):
@@ -218,7 +232,7 @@ def _date_line_byline(layout: Layout) -> Optional[str]:
         found = find_date(line) if usable else None
         if not found:
             continue
-        rest = " ".join((line[:found.start] + " " + line[found.end:]).split()).strip(" ,|:—-")
+        rest = _without_date_labels(" ".join((line[:found.start] + " " + line[found.end:]).split()))
         if len(words(rest)) >= 2 and not regex.search(r"\d", rest) and not match_line(rest):
             return rest
     return None

@@ -29,7 +29,7 @@ FURNITURE = [
     "Популярные темы", "Стоковые изображения от Shutterstock", "Фото предоставлено пресс-службой акимата",
     "Подпишитесь на нашу рассылку", "Будьте в курсе последних новостей и получайте свежие статьи.",
     "Көрсетілім: 45", "Қаз Рус Eng", "А А А Қаз Рус Eng", "KZ RU EN", "Skip to Content", "Skip to main content",
-    "^ top", "Photo credit amanat.kz.", "Photo by Akorda press service",
+    "^ top", "Photo credit amanat.kz.", "Go to the main site", "Photo by Akorda press service",
     "Delegates vote at the regional conference. Photo credit: akorda.kz.",
     "Делегаты голосуют на конференции филиала. Фото: пресс-служба партии",
     "Жиынға қатысушылар. Сурет: облыстық филиалдың баспасөз қызметі",

@@ -220,6 +220,8 @@ def test_metadata_author_under_title(lines, author):
     ("Съезд шақырылды, - деп хабарлайды “Дала ақпарат”.", "Дала ақпарат"),
     ("NUR-SULTAN. Kazinform – Президент бугун партиянинг қурултойига раислик қилмоқда.", "Kazinform"),
     ("ASTANA. The party said – the congress will open on Friday in the capital city.", None),
+    ("ASTANA. KAZINFORM Nur Otan Party has held its congress in the capital on Friday.", "Kazinform"),
+    ("ASTANA. THE PARTY held its congress in the capital on Friday, members said.", None),
 ])
 def test_metadata_outlet_from_dateline(lead, outlet):
     assert clean(f"{lead}\n{BODY}", "text", {}).outlet == outlet
