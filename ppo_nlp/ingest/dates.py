@@ -101,6 +101,9 @@ def leading_date(line: str) -> Optional[tuple[Optional[FoundDate], int]]:
     """A date (with a year: its FoundDate; without: None) at the very start of a line, and where the text after
     it begins: `03.03.2022 Title` -> (2022-03-03, 11); `June 28. Title` -> (None, 9); None when no date leads.
     """
+    first = _WORD_RE.match(line)
+    if not line[:1].isdigit() and not (first and month_number(first.group())):
+        return None
     found = find_date(line[:MAX_CHARS])
     if found and found.start == 0:
         return found, _LEAD_SEP_RE.match(line, found.end).end()
@@ -113,10 +116,10 @@ def leading_date(line: str) -> Optional[tuple[Optional[FoundDate], int]]:
 
 def is_date_widget(line: str) -> bool:
     """A site's current-date widget: a date beside a weekday name or "today", without a time of day."""
-    found = find_date(line)
-    if not found or "T" in found.iso:
+    if len(line) > MAX_CHARS or not any(fold(w) in weekday_words() for w in _WORD_RE.findall(line)):
         return False
-    return any(fold(w) in weekday_words() for w in _WORD_RE.findall(line))
+    found = find_date(line)
+    return bool(found) and "T" not in found.iso
 
 
 @lru_cache(maxsize=1)

@@ -21,6 +21,7 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), Non
 _CONTROL_RE = regex.compile(r"[\p{Cc}\p{Co}\p{Cs}--[\n\t]]", regex.V1)
 _SPACE_RE = regex.compile(r"[^\S\n]+")
 MAX_GLUED_LINE = 20_000  # longer lines are not searched for glued furniture
+GLUED_TAIL_CHARS = 80  # a glued counter is looked for in the end of a line only
 # A camera or CMS image file name glued to the first word of a sentence: `dms_4665В`, `IMG_0042The`.
 _FILE_NAME_RE = regex.compile(r"(?:[A-Za-z]{2,8}_\d{3,8}|(?:IMG|DSC|DSCN|DSCF|P)\d{3,8})(?:\.(?:jpe?g|png|gif|webp))?(?=\p{Lu}(?:\p{Ll}|\s))", regex.V1)
 _WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*+")
@@ -52,10 +53,11 @@ def split_glued(line: str) -> str:
     """
     if len(line) < 8 or len(line) > MAX_GLUED_LINE:
         return line
-    m = _glued_re().search(line, timeout=0.5) if ":" in line or line[-1:].isdigit() else None
+    tail = len(line) - GLUED_TAIL_CHARS if len(line) > GLUED_TAIL_CHARS else 0
+    m = _glued_re().search(line, tail, timeout=0.5) if line[-1].isdigit() else None
     if m:
         line = f"{line[:m.start()].rstrip()}\n{line[m.start():].lstrip()}"
-    m = _FILE_NAME_RE.match(line)
+    m = _FILE_NAME_RE.match(line) if line[0].isascii() and line[0].isalpha() else None
     return f"{m.group()}\n{line[m.end():]}" if m else line
 
 

@@ -24,7 +24,8 @@ _COPYRIGHT_RE = regex.compile(r"(?:©|\(c\)|copyright)\s*©?\s*", regex.I)
 _YEARS_RE = regex.compile(r"^(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)\d\d)?[\s,.]*|[\s,.]*(?:19|20)\d\d[\s.]*$")
 _NAME_END_RE = regex.compile(r"\s*(?:\||\.\s|;|\s[-–—]\s|,\s)")
 MAX_SITE_NAME_WORDS = 6
-ATTRIBUTION_LINES = 5  # first prose lines searched for "как передает ..." (and the last lines too)
+ATTRIBUTION_LINES = 5
+DATELINE_LINES = 2  # first prose lines where a dateline (a pattern starting with ^) is looked for  # first prose lines searched for "как передает ..." (and the last lines too)
 MAX_SEARCH_CHARS = 5000
 SEARCH_TIMEOUT = 0.2
 # A gate must not begin with a quantifier (it would quantify the outlet) nor set flags for the whole pattern.
@@ -105,8 +106,8 @@ def attributed_outlet(layout: Layout) -> Optional[str]:
     """The outlet named by "как передает корреспондент X" / "деп хабарлайды X"; domains first."""
     body = [i for i in range(layout.cut) if layout.prose[i]]
     lines = [layout.lines[i][:MAX_SEARCH_CHARS] for i in body[:ATTRIBUTION_LINES] + body[-3:]]
-    found = [m.group("outlet") for line in lines for pattern, gate in _attribution_patterns()
-             for m in _search(pattern, gate, line)]
+    found = [m.group("outlet") for k, line in enumerate(lines) for pattern, gate in _attribution_patterns()
+             if k < DATELINE_LINES or not pattern.pattern.startswith("^") for m in _search(pattern, gate, line)]
     domains = [f for f in found if regex.fullmatch(_DOMAIN, f)]
     best = (domains or found or [None])[0]
     if not best:
@@ -123,7 +124,8 @@ def _search(pattern: regex.Pattern, gate: Optional[regex.Pattern], line: str) ->
     except TimeoutError:
         pass  # the gate could not tell: the pattern decides
     try:
-        m = pattern.search(line, timeout=SEARCH_TIMEOUT)
+        find = pattern.match if pattern.pattern.startswith("^") else pattern.search
+        m = find(line, timeout=SEARCH_TIMEOUT)
     except TimeoutError:
         return []
     return [m] if m else []
