@@ -72,11 +72,11 @@ def outlet(layout: Layout, meta: dict) -> Optional[str]:
 
 
 def title_suffix_outlet(layout: Layout) -> Optional[str]:
-    """`Headline - «Qazaqstan» Ұлттық телеарнасы` above or below the headline itself: the site's name."""
+    """`Headline - «Qazaqstan» Ұлттық телеарнасы` in the header beside the headline itself: the site's name."""
     if layout.title is None:
         return None
     headline = layout.lines[layout.title]
-    for i in range(min(layout.cut, layout.body_end + 1)):
+    for i in _zone(layout, "header"):
         wrapped = wrapped_title(layout.lines[i], headline) if i != layout.title and layout.lines[i] else None
         name = wrapped[1].strip(" .,;") if wrapped else ""
         if name and len(words(name)) <= MAX_SITE_NAME_WORDS and not find_date(name) and not match_line(name):
