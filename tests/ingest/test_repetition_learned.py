@@ -106,3 +106,17 @@ def test_repetition_marks_raw_docs_for_the_cleaner():
 def test_repetition_nothing_learned_changes_nothing():
     raws = [RawDoc("x.txt", "x.txt", "\n".join(BODIES[0]))]
     assert list(mark(raws, Learned())) == raws
+
+
+def test_repetition_batch_run_drops_site_furniture(tmp_path):
+    from ppo_nlp.batch import run
+    from ppo_nlp.pipeline import Options
+
+    for doc_id, text in _site_docs("news"):
+        (tmp_path / doc_id).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / doc_id).write_text(text, encoding="utf-8")
+    records = list(run([str(tmp_path)], Options(ner=False)))
+    assert len(records) == len(BODIES)
+    for record in records:
+        assert not any(line in record["text"] for line in HEADER + FOOTER)
+        assert any(body[0] in record["text"] for body in BODIES)
