@@ -221,6 +221,7 @@ def test_metadata_author_under_title(lines, author):
     ("NUR-SULTAN. Kazinform – Президент бугун партиянинг қурултойига раислик қилмоқда.", "Kazinform"),
     ("ASTANA. The party said – the congress will open on Friday in the capital city.", None),
     ("ASTANA. KAZINFORM Nur Otan Party has held its congress in the capital on Friday.", "Kazinform"),
+    ("ТАРАЗ. ҚазАқпарат – Партияның қалалық филиалында конференция өтті, оған 80 делегат қатысты.", "ҚазАқпарат"),
     ("ASTANA. THE PARTY held its congress in the capital on Friday, members said.", None),
 ])
 def test_metadata_outlet_from_dateline(lead, outlet):
@@ -230,6 +231,7 @@ def test_metadata_outlet_from_dateline(lead, outlet):
 @pytest.mark.parametrize("lines, author, kept", [
     (["Kudrenok Tatyana", "26 April 2022, 15:12"], "Kudrenok Tatyana", False),
     (["By Aigerim Seitkali"], "Aigerim Seitkali", True),
+    (["Written by Aigerim Seitkali"], "Aigerim Seitkali", True),
 ])
 def test_metadata_header_byline_leaves_the_body(lines, author, kept):
     result = clean("\n".join(["Party forum held in Astana", *lines, EN_BODY]), "text", {})
