@@ -59,6 +59,8 @@ BODY = [
     "The photo exhibition was opened by the party chairman. It showed 40 works by local photographers.",
     "Photo credit cards were handed to journalists covering the congress of the party in Astana on Friday.",
     "А вот в районе открыли новую школу на 300 мест.",
+    "Он отметил рост числа членов партии. Фото и видео опубликованы на сайте партии.",
+    "The branch held a forum. Photo exhibitions were opened in 12 schools.",
 ]
 
 
