@@ -34,14 +34,16 @@ ATTRIBUTION_FLAGS = regex.I | regex.V1
 
 
 def published(layout: Layout, meta: dict) -> Optional[str]:
-    """ISO date from meta, else the first date line in the header (a site's current-date widget left out),
+    """ISO date from meta, else the first date line in the header (a site's current-date widget above the title
+    left out),
     else a full date in front of the title, else a date line in the footer."""
     if meta.get("published"):
         iso = normalize_iso(str(meta["published"]))
         if iso:
             return iso
     for i in _zone(layout, "header"):
-        if _publication_date_line(layout.lines[i]):
+        above_title = layout.title is None or i < layout.title
+        if _publication_date_line(layout.lines[i], widget_possible=above_title):
             return find_date(layout.lines[i]).iso
     lead = leading_date(layout.lines[layout.title]) if layout.title is not None else None
     if lead and lead[0]:
@@ -50,9 +52,11 @@ def published(layout: Layout, meta: dict) -> Optional[str]:
     return next((find_date(line).iso for line in footer if _publication_date_line(line)), None)
 
 
-def _publication_date_line(line: str) -> bool:
-    """A short date line that is neither a copyright line nor a current-date widget."""
-    return bool(line) and not _is_copyright(line) and is_date_line(line) and not is_date_widget(line)
+def _publication_date_line(line: str, widget_possible: bool = True) -> bool:
+    """A short date line that is neither a copyright line nor (above the title) a current-date widget."""
+    if not line or _is_copyright(line) or not is_date_line(line):
+        return False
+    return not (widget_possible and is_date_widget(line))
 
 
 def title(layout: Layout, meta: dict) -> Optional[str]:

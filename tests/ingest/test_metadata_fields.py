@@ -241,3 +241,8 @@ def test_metadata_header_byline_leaves_the_body(lines, author, kept):
 
 EN_BODY = ("The AMANAT party held a forum of primary party organizations in Astana.\n"
            "More than 300 chairpersons from all regions of the country took part in it.")
+
+
+def test_metadata_weekday_date_under_the_title_is_published():
+    result = clean(f"Заголовок статьи о форуме\nСуббота, 16 марта 2024\n{BODY}", "text", {})
+    assert result.published == "2024-03-16"
