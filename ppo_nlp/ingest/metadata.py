@@ -14,6 +14,7 @@ from ppo_nlp.ingest.dates import find_date, is_date_widget, leading_date, normal
 from ppo_nlp.ingest.furniture import FURNITURE_DIR, load_lists, match_line, normalize
 from ppo_nlp.ingest.lines import person_name, words
 from ppo_nlp.normalize.names import is_first_name
+from ppo_nlp.text import fold
 from ppo_nlp.ingest.zones import Layout, is_date_line, title_text, wrapped_title
 
 _DOMAIN = r"(?<![\w.-])(?:[A-Za-z0-9][A-Za-z0-9-]*+\.)+(?i:kz|ru|com|net|org|info|news|media|tv|uz|kg|asia|io|co|su)\b"
@@ -24,6 +25,8 @@ _COPYRIGHT_RE = regex.compile(r"(?:©|\(c\)|copyright)\s*©?\s*", regex.I)
 _YEARS_RE = regex.compile(r"^(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)\d\d)?[\s,.]*|[\s,.]*(?:19|20)\d\d[\s.]*$")
 _NAME_END_RE = regex.compile(r"\s*(?:\||\.\s|;|\s[-–—]\s|,\s)")
 MAX_SITE_NAME_WORDS = 6
+MIN_HEADLINE_WORDS = 3  # words a headline keeps in front of a site name
+_SUFFIX_RE = regex.compile(r"\s(?P<sep>[|]|[-–—])\s+(?P<site>(?:(?!\s[|\-–—]\s).){2,80})$")
 ATTRIBUTION_LINES = 5
 DATELINE_LINES = 2  # first prose lines where a dateline (a pattern starting with ^) is looked for  # first prose lines searched for "как передает ..." (and the last lines too)
 MAX_SEARCH_CHARS = 5000
@@ -60,10 +63,40 @@ def _publication_date_line(line: str, widget_possible: bool = True) -> bool:
 
 
 def title(layout: Layout, meta: dict) -> Optional[str]:
-    """Meta title, else the title line (kept as written, ALL CAPS included; a date in front left out)."""
+    """Meta title, else the title line (kept as written, ALL CAPS included; a date in front and a site name
+    after it left out)."""
     if meta.get("title"):
         return " ".join(str(meta["title"]).split())
-    return title_text(layout.lines[layout.title]) if layout.title is not None else None
+    if layout.title is None:
+        return None
+    headline = title_text(layout.lines[layout.title])
+    return split_site_suffix(headline)[0]
+
+
+def split_site_suffix(headline: str) -> tuple[str, Optional[str]]:
+    """`Headline | Site` or `Headline - Site газеті` -> (`Headline`, `Site`); (headline, None) otherwise."""
+    m = _SUFFIX_RE.search(headline)
+    if not m or len(words(headline[:m.start()])) < MIN_HEADLINE_WORDS:
+        return headline, None
+    site = m.group("site").strip(" .")
+    if len(words(site)) > MAX_SITE_NAME_WORDS or find_date(site):
+        return headline, None
+    if m.group("sep") != "|" and not (regex.fullmatch(_DOMAIN, site) or _has_media_word(site)):
+        return headline, None
+    return headline[:m.start()].rstrip(), site
+
+
+def _has_media_word(name: str) -> bool:
+    """A word of `name` is a media word (`News`), or starts with one in Cyrillic (`газеті`, `телеарнасы`)."""
+    folded = [fold(w) for w in words(name)]
+    return any(w == m or (not m.isascii() and w.startswith(m)) for w in folded for m in _media_words())
+
+
+@lru_cache(maxsize=1)
+def _media_words() -> tuple[str, ...]:
+    """Folded media words from `resources/furniture/media_words.txt`."""
+    rows = (FURNITURE_DIR / "media_words.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(fold(r.split("#", 1)[0].strip()) for r in rows if r.split("#", 1)[0].strip())
 
 
 def outlet(layout: Layout, meta: dict) -> Optional[str]:
@@ -80,6 +113,9 @@ def title_suffix_outlet(layout: Layout) -> Optional[str]:
     if layout.title is None:
         return None
     headline = layout.lines[layout.title]
+    suffix = split_site_suffix(title_text(headline))[1]
+    if suffix:
+        return suffix
     for i in _zone(layout, "header"):
         wrapped = wrapped_title(layout.lines[i], headline) if i != layout.title and layout.lines[i] else None
         name = wrapped[1].strip(" .,;") if wrapped else ""

@@ -246,3 +246,19 @@ EN_BODY = ("The AMANAT party held a forum of primary party organizations in Asta
 def test_metadata_weekday_date_under_the_title_is_published():
     result = clean(f"Заголовок статьи о форуме\nСуббота, 16 марта 2024\n{BODY}", "text", {})
     assert result.published == "2024-03-16"
+
+
+@pytest.mark.parametrize("line, title, outlet", [
+    ("Форум ППО прошёл в Астане | Kazinform", "Форум ППО прошёл в Астане", "Kazinform"),
+    ("Съезд партии открылся в столице - «Дала» Ұлттық телеарнасы", "Съезд партии открылся в столице",
+     "«Дала» Ұлттық телеарнасы"),
+    ("Party congress opens in the capital - Steppe News", "Party congress opens in the capital", "Steppe News"),
+    ("Партия - за честные выборы - Егемен Қазақстан газеті", "Партия - за честные выборы", "Егемен Қазақстан газеті"),
+    ("Аманат пробуждает доверие людей - Максат Жакауов", "Аманат пробуждает доверие людей - Максат Жакауов", None),
+    ("Elections in the regions - postponed until May", "Elections in the regions - postponed until May", None),
+    ("Party congress opens – live updates", "Party congress opens – live updates", None),
+])
+def test_metadata_title_site_suffix(line, title, outlet):
+    result = clean(f"{line}\n{BODY}", "text", {})
+    assert (result.title, result.outlet) == (title, outlet)
+    assert result.text.split("\n")[0] == line
