@@ -11,7 +11,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any, Iterable, Iterator, Optional
 
-from ppo_nlp.ingest import RawDoc, iter_inputs
+from ppo_nlp.ingest import RawDoc, iter_inputs, repetition
 from ppo_nlp.pipeline import Options, Pipeline
 
 CHUNK_DOCS = 16
@@ -86,7 +86,10 @@ def run(inputs: list[str], options: Options, workers: int = 1, skip: frozenset[s
         stats: Optional[Stats] = None) -> Iterator[dict[str, Any]]:
     """Records for every document under `inputs`, skipping ids in `skip` (resume)."""
     stats = stats if stats is not None else Stats()
-    todo = skipping(unique_ids(iter_inputs(inputs, options.limits)), skip, stats)
+    # a first pass over every input learns the lines that recur across the documents of one site or folder
+    # (ppo_nlp/ingest/repetition.py); the cleaner drops them. Same result for any workers/resume.
+    learned = repetition.learn_raws(iter_inputs(inputs, options.limits))
+    todo = skipping(unique_ids(repetition.mark(iter_inputs(inputs, options.limits), learned)), skip, stats)
     for record in process_raws(todo, options, workers):
         stats.documents += 1
         stats.failed += "error" in record

@@ -16,6 +16,8 @@ from ppo_nlp.ingest.readers import iter_inputs
 __all__ = ["CleanResult", "IngestError", "IngestLimits", "RawDoc", "clean", "decode_bytes", "iter_inputs"]
 
 
-def clean(text: str, kind: str = "text", meta: dict | None = None) -> CleanResult:
-    """The clean body of a document and its title, published date, outlet and author."""
-    return clean_text(text, kind, meta or {})
+def clean(text: str, kind: str = "text", meta: dict | None = None,
+          repeated: frozenset[int] = frozenset()) -> CleanResult:
+    """The clean body of a document and its title, published date, outlet and author; `repeated`: the
+    fingerprints of lines learned as the site's furniture (`ppo_nlp.ingest.repetition`)."""
+    return clean_text(text, kind, meta or {}, repeated)

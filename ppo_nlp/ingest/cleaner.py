@@ -14,19 +14,25 @@ from ppo_nlp.ingest.furniture import normalize
 from ppo_nlp.ingest.htmltext import html_to_text
 from ppo_nlp.ingest.lines import normalize_text
 from ppo_nlp.ingest.model import CleanResult
+from ppo_nlp.ingest.repetition import META_KEY
 from ppo_nlp.ingest.zones import Layout, analyse, keep_line
 
 
-def clean_text(text: str, kind: str, meta: dict[str, Any]) -> CleanResult:
-    """Strip web furniture from a text or HTML document and read its metadata."""
+def clean_text(text: str, kind: str, meta: dict[str, Any], repeated: frozenset[int] = frozenset()) -> CleanResult:
+    """Strip web furniture from a text or HTML document and read its metadata; `repeated` (or the meta key
+    `repetition.META_KEY`) holds the fingerprints of the lines learned as furniture of the document's site."""
     meta = dict(meta or {})
+    repeated = repeated or frozenset(meta.pop(META_KEY, None) or ())
     if kind == "html":
         page = html_to_text(text)
         meta = {**page.meta, **{k: v for k, v in meta.items() if v}}
         text = page.text
     lines = normalize_text(text).split("\n")
-    layout = analyse(lines, meta.get("title"))
+    layout = analyse(lines, meta.get("title"), repeated)
     keep = [bool(line) and keep_line(layout, i) for i, line in enumerate(lines)]
+    byline = metadata.header_byline_line(layout) if not meta.get("author") else None
+    if byline is not None:
+        keep[byline] = False  # the author's name under the title is metadata, not a person of the article
     body = _join(lines, keep)
     title = metadata.title(layout, meta)
     if title and layout.title is None and not _starts_with(body, title):

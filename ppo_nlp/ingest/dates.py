@@ -9,12 +9,14 @@ and the ISO form come from `ppo_nlp.normalize.dates`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 import regex
 
 from ppo_nlp.normalize.dates import month_of, parse_date
-from ppo_nlp.text import python_digits
+from ppo_nlp.paths import RESOURCES_DIR
+from ppo_nlp.text import fold, python_digits
 
 MAX_CHARS = 200  # dates are only looked for in short lines
 _TIME = r"(?:[\s,]{1,3}(?:\p{L}{1,5}\.?\s{1,2})?(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d))?"
@@ -38,6 +40,7 @@ class FoundDate:
     end: int
 
 
+@lru_cache(maxsize=8192)  # header lines are asked about several times (title, published, bylines)
 def find_date(line: str) -> Optional[FoundDate]:
     """The first complete date (day, month, year) in a short line, with the time when it is given."""
     if len(line) > MAX_CHARS:
@@ -85,3 +88,44 @@ def normalize_iso(value: str) -> Optional[str]:
     """An ISO-ish or free-form date string (from JSON or HTML meta) as `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`."""
     found = find_date(value.strip())
     return found.iso if found else None
+
+
+_PARTIAL_PATTERNS = tuple(regex.compile(p, regex.V1) for p in (
+    r"(?P<mon>\p{L}{3,12})\.?\s{1,2}(?P<d>\d{1,2})(?!\d)",
+    r"(?P<d>\d{1,2})\s{1,2}(?P<mon>\p{L}{3,12})",
+))
+_LEAD_SEP_RE = regex.compile(r"[\s.,:|/–—-]*")
+_WORD_RE = regex.compile(r"\p{L}+")
+
+
+@lru_cache(maxsize=8192)
+def leading_date(line: str) -> Optional[tuple[Optional[FoundDate], int]]:
+    """A date (with a year: its FoundDate; without: None) at the very start of a line, and where the text after
+    it begins: `03.03.2022 Title` -> (2022-03-03, 11); `June 28. Title` -> (None, 9); None when no date leads.
+    """
+    first = _WORD_RE.match(line)
+    if not line[:1].isdigit() and not (first and month_number(first.group())):
+        return None
+    found = find_date(line[:MAX_CHARS])
+    if found and found.start == 0:
+        return found, _LEAD_SEP_RE.match(line, found.end).end()
+    for pattern in _PARTIAL_PATTERNS:
+        m = pattern.match(line)
+        if m and month_number(m["mon"]) and 1 <= int(m["d"]) <= 31 and python_digits(m["d"]):
+            return None, _LEAD_SEP_RE.match(line, m.end()).end()
+    return None
+
+
+def is_date_widget(line: str) -> bool:
+    """A site's current-date widget: a date beside a weekday name or "today", without a time of day."""
+    if len(line) > MAX_CHARS or not any(fold(w) in weekday_words() for w in _WORD_RE.findall(line)):
+        return False
+    found = find_date(line)
+    return bool(found) and "T" not in found.iso
+
+
+@lru_cache(maxsize=1)
+def weekday_words() -> frozenset[str]:
+    """Folded weekday names and "today" words from `resources/furniture/weekdays.txt`."""
+    rows = (RESOURCES_DIR / "furniture" / "weekdays.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(r.split("#", 1)[0].strip()) for r in rows if r.split("#", 1)[0].strip())

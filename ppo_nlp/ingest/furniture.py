@@ -18,7 +18,8 @@ from ppo_nlp.text import fold
 
 FURNITURE_DIR = RESOURCES_DIR / "furniture"
 LIST_FILES = ("common.txt", "ru.txt", "kk.txt", "en.txt")
-KINDS = ("line", "prefix", "regex", "token")
+KINDS = ("line", "prefix", "regex", "token", "caption")
+MAX_CAPTION_CHARS = 230
 MAX_LINE_CHARS = 300  # longer lines are never furniture
 MAX_PREFIX_WORDS = 12
 REGEX_TIMEOUT = 0.5
@@ -54,6 +55,8 @@ class Lists:
     norm_prefixes: dict[str, tuple[int, ...]] = field(default_factory=dict)
     folded_prefixes: dict[str, tuple[int, ...]] = field(default_factory=dict)
     any_regex: Optional[regex.Pattern] = None  # every regex entry as one alternation, None when unsafe
+    captions: tuple[tuple[str, Entry], ...] = ()  # (folded credit label, entry)
+    caption_re: Optional[regex.Pattern] = None  # one sentence, then a credit label and a short credit
 
 
 def parse_entry(line: str) -> Optional[Entry]:
@@ -86,7 +89,17 @@ def load_lists() -> Lists:
         norm_prefixes=_by_first_char([key if key[-1].isalnum() else "" for key, _ in prefixes]),
         folded_prefixes=_by_first_char(["" if key[-1].isalnum() else key for key, _ in prefixes]),
         any_regex=combine_regexes(patterns),
+        captions=tuple((fold(e.pattern), e) for e in entries if e.kind == "caption"),
+        caption_re=_caption_regex([e.pattern for e in entries if e.kind == "caption"]),
     )
+
+
+def _caption_regex(labels: list[str]) -> Optional[regex.Pattern]:
+    """`One sentence. <label>[:] <credit of up to six words>` as a whole line; the label is group `label`."""
+    if not labels:
+        return None
+    alternation = "|".join(regex.escape(label).replace("\\ ", "\\s+") for label in sorted(labels, key=len, reverse=True))
+    return regex.compile(rf"[^.!?\n]{{10,200}}[.!?]\s+(?P<label>{alternation})\s*:?\s+\S+(?:\s+\S+){{0,5}}", REGEX_FLAGS)
 
 
 def _by_first_char(keys: list[str]) -> dict[str, tuple[int, ...]]:
@@ -129,7 +142,22 @@ def match_line(line: str) -> Optional[Entry]:
     lists = load_lists()
     norm = normalize(stripped)
     return (lists.lines.get(norm) or _match_prefix(lists, stripped, norm) or _match_regex(lists, stripped)
-            or _match_tokens(lists, norm))
+            or _match_tokens(lists, norm) or _match_caption(lists, stripped))
+
+
+def _match_caption(lists: Lists, stripped: str) -> Optional[Entry]:
+    """A one-sentence photo caption that ends in its credit (`Delegates vote. Photo: akorda.kz`); the regex
+    runs only on short lines that contain a credit label."""
+    if lists.caption_re is None or len(stripped) > MAX_CAPTION_CHARS:
+        return None
+    folded = fold(stripped)
+    if not any(label in folded for label, _ in lists.captions):
+        return None
+    m = lists.caption_re.fullmatch(stripped, timeout=REGEX_TIMEOUT)
+    if not m:
+        return None
+    label = fold(" ".join(m.group("label").split()))
+    return next((entry for key, entry in lists.captions if key == label), lists.captions[0][1])
 
 
 def _match_prefix(lists: Lists, stripped: str, norm: str) -> Optional[Entry]:

@@ -10,13 +10,20 @@ True
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from typing import Optional
 
 import regex
 
+from ppo_nlp.paths import RESOURCES_DIR
+
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 _CONTROL_RE = regex.compile(r"[\p{Cc}\p{Co}\p{Cs}--[\n\t]]", regex.V1)
 _SPACE_RE = regex.compile(r"[^\S\n]+")
+MAX_GLUED_LINE = 20_000  # longer lines are not searched for glued furniture
+GLUED_TAIL_CHARS = 80  # a glued counter is looked for in the end of a line only
+# A camera or CMS image file name glued to the first word of a sentence: `dms_4665В`, `IMG_0042The`.
+_FILE_NAME_RE = regex.compile(r"(?:[A-Za-z]{2,8}_\d{3,8}|(?:IMG|DSC|DSCN|DSCF|P)\d{3,8})(?:\.(?:jpe?g|png|gif|webp))?(?=\p{Lu}(?:\p{Ll}|\s))", regex.V1)
 _WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*+")
 _CLOSERS = "»\"”’')]*"
 SENTENCE_END = ".!?…:;"
@@ -30,10 +37,37 @@ _NAME_WORD_RE = regex.compile(r"\p{Lu}(?:\p{Ll}+|\p{Lu}+)(?:-\p{Lu}(?:\p{Ll}+|\p
 
 
 def normalize_text(text: str) -> str:
-    """NFC, newlines unified, invisible and control characters gone, spaces collapsed inside lines."""
+    """NFC, newlines unified, invisible and control characters gone, spaces collapsed inside lines, and
+    furniture run into a sentence (`split_glued`) put on a line of its own."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = _CONTROL_RE.sub(" ", text.translate(_INVISIBLE))
-    return "\n".join(_SPACE_RE.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(split_glued(_SPACE_RE.sub(" ", line).strip()) for line in text.split("\n"))
+
+
+def split_glued(line: str) -> str:
+    """A counter run into the end of a sentence (`…етпек.Количество показов: 6`) or an image file name run into
+    the start of one (`dms_4665В областном…`) on a line of its own.
+
+    >>> split_glued("Коалиция құрылды.Количество показов: 6")
+    'Коалиция құрылды.\\nКоличество показов: 6'
+    """
+    if len(line) < 8 or len(line) > MAX_GLUED_LINE:
+        return line
+    tail = len(line) - GLUED_TAIL_CHARS if len(line) > GLUED_TAIL_CHARS else 0
+    m = _glued_re().search(line, tail, timeout=0.5) if line[-1].isdigit() else None
+    if m:
+        line = f"{line[:m.start()].rstrip()}\n{line[m.start():].lstrip()}"
+    m = _FILE_NAME_RE.match(line) if line[0].isascii() and line[0].isalpha() else None
+    return f"{m.group()}\n{line[m.end():]}" if m else line
+
+
+@lru_cache(maxsize=1)
+def _glued_re() -> regex.Pattern:
+    """`<sentence end><label>: <number>` at the end of a line, with the labels of `furniture/glued.txt`."""
+    rows = (RESOURCES_DIR / "furniture" / "glued.txt").read_text(encoding="utf-8").splitlines()
+    labels = sorted({r.strip() for r in rows if r.strip() and not r.startswith("#")}, key=len, reverse=True)
+    alternation = "|".join(regex.escape(label).replace("\\ ", "\\s+") for label in labels)
+    return regex.compile(rf"(?<=\p{{L}}{{2}}[.!?…»\"”)])\s*(?:{alternation})\s*:?\s*\d[\d\s.:/,-]*$", regex.I | regex.V1)
 
 
 def words(line: str) -> list[str]:

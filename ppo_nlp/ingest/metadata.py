@@ -10,18 +10,25 @@ from typing import Optional
 
 import regex
 
-from ppo_nlp.ingest.dates import find_date, normalize_iso
+from ppo_nlp.ingest.dates import find_date, is_date_widget, leading_date, normalize_iso
 from ppo_nlp.ingest.furniture import FURNITURE_DIR, load_lists, match_line, normalize
 from ppo_nlp.ingest.lines import person_name, words
-from ppo_nlp.ingest.zones import Layout, is_date_line
+from ppo_nlp.normalize.names import is_first_name
+from ppo_nlp.text import fold
+from ppo_nlp.ingest.zones import Layout, is_date_line, title_text, wrapped_title
 
-_DOMAIN = r"(?<![\w.-])(?:[A-Za-z0-9][A-Za-z0-9-]*+\.)+(?:kz|ru|com|net|org|info|news|media|tv|uz|kg|asia|io|co|su)\b"
-_OUTLET = rf"(?-i:(?P<outlet>{_DOMAIN}|«[^»\n]{{2,40}}»|(?<![\w-])[A-Z][A-Za-z0-9]++(?:\s[A-Z][A-Za-z0-9]++){{0,2}}\b))"
+_DOMAIN = r"(?<![\w.-])(?:[A-Za-z0-9][A-Za-z0-9-]*+\.)+(?i:kz|ru|com|net|org|info|news|media|tv|uz|kg|asia|io|co|su)\b"
+_LATIN_WORD = r"(?=\p{Latin})\p{Lu}[\p{Latin}\p{M}0-9]++"  # Azattyq, Rýhy, Kazinform
+_OUTLET = rf"(?-i:(?P<outlet>{_DOMAIN}|«[^»\n]{{2,40}}»|\"[^\"\n]{{2,40}}\"|\u201c[^\u201d\n]{{2,40}}\u201d|(?<![\w-]){_LATIN_WORD}(?:\s{_LATIN_WORD}){{0,2}}\b))"
 _COPYRIGHT_YEAR_RE = regex.compile(r"(?:©|\(c\)|copyright)\s*©?\s*(?:19|20)\d\d|©.*(?:19|20)\d\d", regex.I)
 _COPYRIGHT_RE = regex.compile(r"(?:©|\(c\)|copyright)\s*©?\s*", regex.I)
 _YEARS_RE = regex.compile(r"^(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)\d\d)?[\s,.]*|[\s,.]*(?:19|20)\d\d[\s.]*$")
 _NAME_END_RE = regex.compile(r"\s*(?:\||\.\s|;|\s[-–—]\s|,\s)")
-ATTRIBUTION_LINES = 5  # first prose lines searched for "как передает ..." (and the last lines too)
+MAX_SITE_NAME_WORDS = 6
+MIN_HEADLINE_WORDS = 3  # words a headline keeps in front of a site name
+_SUFFIX_RE = regex.compile(r"\s(?P<sep>[|]|[-–—])\s+(?P<site>(?:(?!\s[|\-–—]\s).){2,80})$")
+ATTRIBUTION_LINES = 5
+DATELINE_LINES = 2  # first prose lines where a dateline (a pattern starting with ^) is looked for  # first prose lines searched for "как передает ..." (and the last lines too)
 MAX_SEARCH_CHARS = 5000
 SEARCH_TIMEOUT = 0.2
 # A gate must not begin with a quantifier (it would quantify the outlet) nor set flags for the whole pattern.
@@ -30,31 +37,91 @@ ATTRIBUTION_FLAGS = regex.I | regex.V1
 
 
 def published(layout: Layout, meta: dict) -> Optional[str]:
-    """ISO date from meta, else the first date line in the header, else one in the footer."""
+    """ISO date from meta, else the first date line in the header (a site's current-date widget above the title
+    left out),
+    else a full date in front of the title, else a date line in the footer."""
     if meta.get("published"):
         iso = normalize_iso(str(meta["published"]))
         if iso:
             return iso
-    for i in list(_zone(layout, "header")) + list(_zone(layout, "footer")):
-        line = layout.lines[i]
-        if line and not _is_copyright(line) and is_date_line(line):
-            return find_date(line).iso
-    return None
+    for i in _zone(layout, "header"):
+        above_title = layout.title is None or i < layout.title
+        if _publication_date_line(layout.lines[i], widget_possible=above_title):
+            return find_date(layout.lines[i]).iso
+    lead = leading_date(layout.lines[layout.title]) if layout.title is not None else None
+    if lead and lead[0]:
+        return lead[0].iso
+    footer = (layout.lines[i] for i in _zone(layout, "footer"))
+    return next((find_date(line).iso for line in footer if _publication_date_line(line)), None)
+
+
+def _publication_date_line(line: str, widget_possible: bool = True) -> bool:
+    """A short date line that is neither a copyright line nor (above the title) a current-date widget."""
+    if not line or _is_copyright(line) or not is_date_line(line):
+        return False
+    return not (widget_possible and is_date_widget(line))
 
 
 def title(layout: Layout, meta: dict) -> Optional[str]:
-    """Meta title, else the title line (kept as written, ALL CAPS included)."""
+    """Meta title, else the title line (kept as written, ALL CAPS included; a date in front and a site name
+    after it left out)."""
     if meta.get("title"):
         return " ".join(str(meta["title"]).split())
-    return layout.lines[layout.title] if layout.title is not None else None
+    if layout.title is None:
+        return None
+    headline = title_text(layout.lines[layout.title])
+    return split_site_suffix(headline)[0]
+
+
+def split_site_suffix(headline: str) -> tuple[str, Optional[str]]:
+    """`Headline | Site` or `Headline - Site газеті` -> (`Headline`, `Site`); (headline, None) otherwise."""
+    m = _SUFFIX_RE.search(headline)
+    if not m or len(words(headline[:m.start()])) < MIN_HEADLINE_WORDS:
+        return headline, None
+    site = m.group("site").strip(" .")
+    if len(words(site)) > MAX_SITE_NAME_WORDS or find_date(site):
+        return headline, None
+    if m.group("sep") != "|" and not (regex.fullmatch(_DOMAIN, site) or _has_media_word(site)):
+        return headline, None
+    return headline[:m.start()].rstrip(), site
+
+
+def _has_media_word(name: str) -> bool:
+    """A word of `name` is a media word (`News`), or starts with one in Cyrillic (`газеті`, `телеарнасы`)."""
+    folded = [fold(w) for w in words(name)]
+    return any(w == m or (not m.isascii() and w.startswith(m)) for w in folded for m in _media_words())
+
+
+@lru_cache(maxsize=1)
+def _media_words() -> tuple[str, ...]:
+    """Folded media words from `resources/furniture/media_words.txt`."""
+    rows = (FURNITURE_DIR / "media_words.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(fold(r.split("#", 1)[0].strip()) for r in rows if r.split("#", 1)[0].strip())
 
 
 def outlet(layout: Layout, meta: dict) -> Optional[str]:
-    """Meta outlet, else the `© YEAR Name` footer, else an attribution phrase in the text."""
+    """Meta outlet, else the `© YEAR Name` footer, else a site name after a copy of the title, else a
+    dateline or an attribution phrase in the text."""
     if meta.get("outlet"):
         return str(meta["outlet"]).strip()
     names = [n for line in layout.lines if _is_copyright(line) and (n := copyright_name(line))]
-    return names[-1] if names else attributed_outlet(layout)
+    return names[-1] if names else (title_suffix_outlet(layout) or attributed_outlet(layout))
+
+
+def title_suffix_outlet(layout: Layout) -> Optional[str]:
+    """`Headline - «Qazaqstan» Ұлттық телеарнасы` in the header beside the headline itself: the site's name."""
+    if layout.title is None:
+        return None
+    headline = layout.lines[layout.title]
+    suffix = split_site_suffix(title_text(headline))[1]
+    if suffix:
+        return suffix
+    for i in _zone(layout, "header"):
+        wrapped = wrapped_title(layout.lines[i], headline) if i != layout.title and layout.lines[i] else None
+        name = wrapped[1].strip(" .,;") if wrapped else ""
+        if name and len(words(name)) <= MAX_SITE_NAME_WORDS and not find_date(name) and not match_line(name):
+            return name
+    return None
 
 
 def _is_copyright(line: str) -> bool:
@@ -79,11 +146,14 @@ def attributed_outlet(layout: Layout) -> Optional[str]:
     """The outlet named by "как передает корреспондент X" / "деп хабарлайды X"; domains first."""
     body = [i for i in range(layout.cut) if layout.prose[i]]
     lines = [layout.lines[i][:MAX_SEARCH_CHARS] for i in body[:ATTRIBUTION_LINES] + body[-3:]]
-    found = [m.group("outlet") for line in lines for pattern, gate in _attribution_patterns()
-             for m in _search(pattern, gate, line)]
+    found = [m.group("outlet") for k, line in enumerate(lines) for pattern, gate in _attribution_patterns()
+             if k < DATELINE_LINES or not pattern.pattern.startswith("^") for m in _search(pattern, gate, line)]
     domains = [f for f in found if regex.fullmatch(_DOMAIN, f)]
     best = (domains or found or [None])[0]
-    return best.strip("«»") if best else None
+    if not best:
+        return None
+    best = best.strip("«»\"“”")
+    return best.title() if best.isupper() and not regex.fullmatch(_DOMAIN, best) else best
 
 
 def _search(pattern: regex.Pattern, gate: Optional[regex.Pattern], line: str) -> list[regex.Match]:
@@ -94,7 +164,8 @@ def _search(pattern: regex.Pattern, gate: Optional[regex.Pattern], line: str) ->
     except TimeoutError:
         pass  # the gate could not tell: the pattern decides
     try:
-        m = pattern.search(line, timeout=SEARCH_TIMEOUT)
+        find = pattern.match if pattern.pattern.startswith("^") else pattern.search
+        m = find(line, timeout=SEARCH_TIMEOUT)
     except TimeoutError:
         return []
     return [m] if m else []
@@ -106,7 +177,12 @@ def _attribution_patterns() -> tuple[tuple[regex.Pattern, Optional[regex.Pattern
     rows = (FURNITURE_DIR / "attribution.txt").read_text(encoding="utf-8").splitlines()
     bodies = [row.split("  #", 1)[0].split(None, 1) for row in rows if row.strip() and not row.startswith("#")]
     templates = [body[1].strip() for body in bodies]
-    return tuple((regex.compile(t.replace("{OUTLET}", _OUTLET), ATTRIBUTION_FLAGS), outlet_gate(t)) for t in templates)
+    return tuple((regex.compile(_fill(t), ATTRIBUTION_FLAGS), outlet_gate(t)) for t in templates)
+
+
+def _fill(template: str) -> str:
+    """A template with `{OUTLET}` (any outlet shape) or `{DOMAIN}` (a domain name) as the `outlet` group."""
+    return template.replace("{OUTLET}", _OUTLET).replace("{DOMAIN}", f"(?-i:(?P<outlet>{_DOMAIN}))")
 
 
 def outlet_gate(template: str) -> Optional[regex.Pattern]:
@@ -122,10 +198,36 @@ def outlet_gate(template: str) -> Optional[regex.Pattern]:
 
 
 def author(layout: Layout, meta: dict) -> Optional[str]:
-    """Meta author, else a labelled byline, else the rest of a header date line, else a closing byline."""
+    """Meta author, else a labelled byline, else a name under the title, else the rest of a header date line,
+    else a closing byline."""
     if meta.get("author") and not str(meta["author"]).startswith("http"):
         return " ".join(str(meta["author"]).split())
-    return _labelled_byline(layout) or _date_line_byline(layout) or _closing_byline(layout)
+    return (_labelled_byline(layout) or _header_byline(layout) or _date_line_byline(layout)
+            or _closing_byline(layout))
+
+
+def _header_byline(layout: Layout) -> Optional[str]:
+    """The name on the byline line under the title (`header_byline_line`)."""
+    i = header_byline_line(layout)
+    return person_name(layout.lines[i]) if i is not None else None
+
+
+def header_byline_line(layout: Layout) -> Optional[int]:
+    """A name line between the title and the body, beside a date line or with a known first name."""
+    if layout.title is None:
+        return None
+    for i in range(layout.title + 1, min(layout.body_start, layout.cut)):
+        name = person_name(layout.lines[i]) if layout.lines[i] and not layout.furniture[i] else None
+        if name and (_beside_date(layout, i) or any(is_first_name(w) for w in name.split())):
+            return i
+    return None
+
+
+def _beside_date(layout: Layout, i: int) -> bool:
+    """The nearest non-empty line above or below line `i` is a date line."""
+    above = next((layout.lines[j] for j in range(i - 1, -1, -1) if layout.lines[j]), "")
+    below = next((layout.lines[j] for j in range(i + 1, len(layout.lines)) if layout.lines[j]), "")
+    return any(line and is_date_line(line) and not is_date_widget(line) for line in (above, below))
 
 
 @lru_cache(maxsize=1)
@@ -150,14 +252,29 @@ def _labelled_byline(layout: Layout) -> Optional[str]:
     return None
 
 
+@lru_cache(maxsize=1)
+def _date_labels() -> frozenset[str]:
+    """Folded one-word date labels (`дата`, `date`, `published`, ...) from the furniture lists."""
+    return frozenset(key for key, entry in load_lists().lines.items() if ".date.label" in entry.id and " " not in key)
+
+
+def _without_date_labels(rest: str) -> str:
+    """The words beside a date without the date labels at their start (`date Go to the main site`)."""
+    tokens = rest.strip(" ,|:—-").split()
+    while tokens and normalize(tokens[0]) in _date_labels():
+        tokens.pop(0)
+    return " ".join(tokens).strip(" ,|:—-")
+
+
 def _date_line_byline(layout: Layout) -> Optional[str]:
     """`пресс служба Nur Otan 1 Марта 2022, 12:01`: the words around the header date name the author."""
     for i in _zone(layout, "header"):
         line = layout.lines[i]
-        found = find_date(line) if line and is_date_line(line) else None
+        usable = line and i != layout.title and is_date_line(line) and not is_date_widget(line)
+        found = find_date(line) if usable else None
         if not found:
             continue
-        rest = " ".join((line[:found.start] + " " + line[found.end:]).split()).strip(" ,|:—-")
+        rest = _without_date_labels(" ".join((line[:found.start] + " " + line[found.end:]).split()))
         if len(words(rest)) >= 2 and not regex.search(r"\d", rest) and not match_line(rest):
             return rest
     return None

@@ -11,16 +11,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from ppo_nlp.ingest.dates import find_date
+import regex
+
+from ppo_nlp.ingest.dates import find_date, is_date_widget, leading_date
 from ppo_nlp.ingest.furniture import Entry, match_line, normalize
-from ppo_nlp.ingest.lines import (is_digits, is_menu_row, is_prose, is_separated_row, person_name,
+from ppo_nlp.ingest.repetition import MAX_LINE_CHARS as MAX_LEARNED_CHARS, fingerprint
+from ppo_nlp.ingest.lines import (SENTENCE_END, is_digits, is_menu_row, is_prose, is_separated_row, person_name,
                                   words)
 
 MAX_GAP = 1  # non-prose lines a run of prose tolerates in a row
 SUBSTANTIAL = 0.25  # a run is part of the body when it weighs this share of the heaviest run
 TITLE_WINDOW = 3  # the title is the longest of the last candidates above the body
 MAX_TITLE_WORDS = 40
+MIN_DATED_TITLE_WORDS = 3  # words a headline needs after a date in front of it
+MAX_WRAP_WORDS = 8  # words of a breadcrumb before, or a site name after, a copy of the title
+_SITE_SEP_RE = regex.compile(r"\s*(?:[|•:/]|::|\s[-–—]|[-–—]\s)\s*")
 DATE_LINE_WORDS = 6  # a line with a date and at most this many other words is a header date line
+LEARNED = Entry("learned.repeated", "line", "")  # a line that recurs across the documents of one site
 
 
 @dataclass
@@ -44,15 +51,30 @@ class Layout:
         return "body" if i <= self.body_end else "footer"
 
 
-def analyse(lines: list[str], meta_title: Optional[str] = None) -> Layout:
-    """The layout of normalized `lines`; `meta_title` (from HTML or JSON) locates the title line."""
+def analyse(lines: list[str], meta_title: Optional[str] = None, repeated: frozenset[int] = frozenset()) -> Layout:
+    """The layout of normalized `lines`; `meta_title` (from HTML or JSON) locates the title line; `repeated`
+    holds the fingerprints of lines learned as furniture of the document's site (`repetition.py`)."""
     furniture = [match_line(line) if line else None for line in lines]
+    if repeated:
+        furniture = _with_learned(lines, furniture, repeated)
     prose = [bool(line) and f is None and is_prose(line) for line, f in zip(lines, furniture)]
     cut = _cut(furniture, prose)
     start, end = _body_span(lines, furniture, prose, cut)
     layout = Layout(lines, furniture, prose, cut, start, end)
     layout.title = _title_line(layout, meta_title)
     return layout
+
+
+def _with_learned(lines: list[str], furniture: list[Optional[Entry]], repeated: frozenset[int]) -> list[Optional[Entry]]:
+    """Learned furniture added to the listed one; when learned lines would take most of the page's prose (a
+    duplicated article, not a site template), only its non-prose learned lines count."""
+    learned = [f is None and bool(line) and len(line) <= MAX_LEARNED_CHARS and fingerprint(line) in repeated
+               for line, f in zip(lines, furniture)]
+    prose_chars = sum(len(line) for line, f in zip(lines, furniture) if f is None and line and is_prose(line))
+    learned_prose = sum(len(line) for line, hit in zip(lines, learned) if hit and is_prose(line))
+    keep_prose = prose_chars and learned_prose * 2 > prose_chars
+    return [LEARNED if hit and not (keep_prose and is_prose(line)) else f
+            for line, f, hit in zip(lines, furniture, learned)]
 
 
 def _cut(furniture: list[Optional[Entry]], prose: list[bool]) -> int:
@@ -98,6 +120,8 @@ def _title_line(layout: Layout, meta_title: Optional[str]) -> Optional[int]:
     if layout.body_start == 0 and not any(layout.prose):
         return None
     candidates = [i for i in header if _title_candidate(layout, i)]
+    candidates = [i for i in candidates if not any(wrapped_title(layout.lines[i], layout.lines[j])
+                                                   for j in candidates if j != i)]
     candidates = [i for i in candidates if not any(_repeats(layout.lines[i], layout.lines[j])
                                                    for j in candidates if j != i)]
     window = candidates[-TITLE_WINDOW:]
@@ -105,12 +129,40 @@ def _title_line(layout: Layout, meta_title: Optional[str]) -> Optional[int]:
 
 
 def _title_candidate(layout: Layout, i: int) -> bool:
-    """A header line that could be the headline: not furniture, not a sentence, not a byline or date."""
+    """A header line that could be the headline: not furniture, not a sentence, not a byline or date (a date
+    in front of a headline is allowed: `03.03.2022 Headline`, `June 28. Headline`)."""
     line = layout.lines[i]
-    if not line or layout.furniture[i] or layout.prose[i] or len(line) > 300:
+    if not line or layout.furniture[i] or layout.prose[i] or len(line) > 300 or is_date_widget(line):
         return False
-    count = len(words(line))
+    rest = title_text(line)
+    count = len(words(rest))
+    if rest != line:
+        return MIN_DATED_TITLE_WORDS <= count <= MAX_TITLE_WORDS and not person_name(rest)
     return 2 <= count <= MAX_TITLE_WORDS and not person_name(line) and not shape_furniture(line)
+
+
+def title_text(line: str) -> str:
+    """The headline of a title line: without a date in front of it (`03.03.2022 Headline` -> `Headline`)."""
+    lead = leading_date(line)
+    return line[lead[1]:] if lead and lead[1] < len(line) else line
+
+
+def wrapped_title(line: str, title: str) -> Optional[tuple[str, str]]:
+    """`(before, after)` when `line` is `title` with a short breadcrumb before it (`Home Қоғам Title`) or a site
+    name after a separator (`Title - «Qazaqstan» Ұлттық телеарнасы`); None otherwise."""
+    if not title or len(line) <= len(title) or len(line) > 2 * len(title) + 120:
+        return None
+    at = line.casefold().find(title.casefold())
+    if at < 0:
+        return None
+    before, after = line[:at].strip(), line[at + len(title):].strip()
+    if len(words(before)) > MAX_WRAP_WORDS or len(words(after)) > MAX_WRAP_WORDS or not (before or after):
+        return None
+    if after and not _SITE_SEP_RE.match(line[at + len(title):]):
+        return None
+    if before and (before[-1:] in SENTENCE_END or not all(w[:1].isupper() for w in before.split())):
+        return None
+    return before, _SITE_SEP_RE.sub("", after, count=1) if after else ""
 
 
 def _repeats(line: str, other: str) -> bool:
@@ -148,6 +200,6 @@ def keep_line(layout: Layout, i: int) -> bool:
         return True
     if zone == "header" and layout.title is not None and i < layout.title:
         return False
-    if title and not layout.prose[i] and _repeats(line, title):
+    if title and not layout.prose[i] and (_repeats(line, title) or wrapped_title(line, title)):
         return False
     return layout.prose[i] or not shape_furniture(line)

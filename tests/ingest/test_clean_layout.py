@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from ppo_nlp.ingest import clean
+from ppo_nlp.ingest.lines import normalize_text
 
 RU_BODY = [
     "В Астане прошёл форум первичных партийных организаций партии AMANAT.",
@@ -110,3 +111,23 @@ def test_clean_layout_empty_and_furniture_only():
 def test_clean_layout_hostile_inputs_complete(text, kind):
     result = clean(text, kind, {})
     assert isinstance(result.text, str)
+
+
+@pytest.mark.parametrize("raw, lines", [
+    ("Коалиция құрылды, деп хабарлады филиал.Количество показов: 6",
+     ["Коалиция құрылды, деп хабарлады филиал.", "Количество показов: 6"]),
+    ("The party met in Astana.Views: 1 204", ["The party met in Astana.", "Views: 1 204"]),
+    ("dms_4665В областном филиале партии прошло совещание.", ["dms_4665", "В областном филиале партии прошло совещание."]),
+    ("IMG_0042.jpgThe congress opened on Friday.", ["IMG_0042.jpg", "The congress opened on Friday."]),
+    ("В 2020 году просмотров стало больше: 5", ["В 2020 году просмотров стало больше: 5"]),
+    ("COVID19 ограничения сняты.", ["COVID19 ограничения сняты."]),
+])
+def test_clean_layout_glued_furniture_split(raw, lines):
+    assert normalize_text(raw).split("\n") == lines
+
+
+@pytest.mark.parametrize("glued", ["Количество показов: 6", "Views: 12", "Қаралды: 45"])
+def test_clean_layout_glued_counter_removed_sentence_kept(glued):
+    last = "Коалиция облыстағы барлық партиялық ұйымдардың жұмысына ықпал етпек."
+    result = clean("\n".join(KK_BODY + [last + glued]), "text", {})
+    assert result.text.split("\n")[-1] == last and glued not in result.text

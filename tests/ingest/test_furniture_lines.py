@@ -23,6 +23,17 @@ FURNITURE = [
     "Subscribe", "Share", "Related", "All rights reserved.", "Comments (2)", "Leave a reply", "Advertisement",
     "Read more", "Back to top", "We use cookies to improve your experience.", "Copyright © 2023 Astana Times",
     "Photo: Akorda press service", "Mon Tue Wed Thu Fri Sat Sun",
+    # counters, date widgets, share/subscribe, photo credits and captions, menus on other layouts
+    "Количество показов: 12", "Просмотры: 31", "Дата создания: 03.11", "Дата публикации: 12.03.2024",
+    "Хабарламаларға жазылу", "Жаңалықтарға жазылу", "Негізгі бет /", "БАҚ біз туралы", "СМИ о нас",
+    "Популярные темы", "Стоковые изображения от Shutterstock", "Фото предоставлено пресс-службой акимата",
+    "Подпишитесь на нашу рассылку", "Будьте в курсе последних новостей и получайте свежие статьи.",
+    "Көрсетілім: 45", "Қаз Рус Eng", "А А А Қаз Рус Eng", "KZ RU EN", "Skip to Content", "Skip to main content",
+    "^ top", "Photo credit amanat.kz.", "Go to the main site",
+    "Translation by Assem Zhanmukhanova", "Editing by Saule Mukhamejanova", "Photo by Akorda press service",
+    "Delegates vote at the regional conference. Photo credit: akorda.kz.",
+    "Делегаты голосуют на конференции филиала. Фото: пресс-служба партии",
+    "Жиынға қатысушылар. Сурет: облыстық филиалдың баспасөз қызметі",
 ]
 
 BODY = [
@@ -39,6 +50,17 @@ BODY = [
     "Шынболат СЕЙДУАЛИЕВ,",
     "Т.Курбанова",
     "В 2015 году © партия зарегистрировала эмблему «Нұр Отан», сообщили в пресс-службе партии.",
+    "Количество показов спектакля выросло вдвое, сообщили в театре.",
+    "Дата создания первичной организации — 4 февраля 2021 года.",
+    "Будьте внимательны при выборе кандидатов, призвал председатель.",
+    "Хабарламаларға жазылу үшін тұрғындар қоғамдық қабылдауға келді.",
+    "Skip the queue: the party opened 20 new reception offices.",
+    "Top officials of the party attended the congress in Astana.",
+    "The photo exhibition was opened by the party chairman. It showed 40 works by local photographers.",
+    "Photo credit cards were handed to journalists covering the congress of the party in Astana on Friday.",
+    "А вот в районе открыли новую школу на 300 мест.",
+    "Он отметил рост числа членов партии. Фото и видео опубликованы на сайте партии.",
+    "The branch held a forum. Photo exhibitions were opened in 12 schools.",
 ]
 
 

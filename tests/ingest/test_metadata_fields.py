@@ -147,3 +147,118 @@ def test_metadata_outlet_gates_change_no_answer(line):
     gated = [m.group("outlet") for p, g in _attribution_patterns() for m in _search(p, g, line)]
     plain = [m.group("outlet") for p, _ in _attribution_patterns() for m in _search(p, None, line)]
     assert gated == plain
+
+
+@pytest.mark.parametrize("lines, title, outlet", [
+    (["Главная Политика Форум ППО прошёл в Астане", "Форум ППО прошёл в Астане"], "Форум ППО прошёл в Астане", None),
+    (["Форум ППО прошёл в Астане | Астана ақшамы", "Форум ППО прошёл в Астане"], "Форум ППО прошёл в Астане",
+     "Астана ақшамы"),
+    (["Форум ППО прошёл в Астане", "Форум ППО прошёл в Астане - «Дала жаршысы» газеті"], "Форум ППО прошёл в Астане",
+     "«Дала жаршысы» газеті"),
+    (["Party forum held in Astana - The Steppe Herald", "Party forum held in Astana"], "Party forum held in Astana",
+     "The Steppe Herald"),
+    (["Аманат пробуждает доверие - Максат Жакауов"], "Аманат пробуждает доверие - Максат Жакауов", None),
+    (["Форум ППО прошёл в Астане", "Форум ППО прошёл в Астане и Алматы"], "Форум ППО прошёл в Астане и Алматы", None),
+])
+def test_metadata_title_copy_with_breadcrumb_or_site_name(lines, title, outlet):
+    result = clean("\n".join([*lines, BODY]), "text", {})
+    assert (result.title, result.outlet) == (title, outlet)
+    assert result.text.split("\n")[0] == title and result.text.count(title) == 1 + BODY.count(title)
+
+
+@pytest.mark.parametrize("line, title, published", [
+    ("03.03.2022 Форум ППО прошёл в Астане", "Форум ППО прошёл в Астане", "2022-03-03"),
+    ("June 28. Party branch welcomes new members", "Party branch welcomes new members", None),
+    ("12 наурыз 2024, 10:15 Астанада партия форумы өтті", "Астанада партия форумы өтті", "2024-03-12T10:15"),
+    ("28 июня. Форум ППО прошёл в Астане", "Форум ППО прошёл в Астане", None),
+    ("Форум ППО прошёл 28 июня", "Форум ППО прошёл 28 июня", None),
+])
+def test_metadata_title_date_in_front(line, title, published):
+    result = clean(f"{line}\n{BODY}", "text", {})
+    assert (result.title, result.published, result.author) == (title, published, None)
+    assert result.text.split("\n")[0] == line
+
+
+@pytest.mark.parametrize("widget, published", [
+    ("Суббота, 16 марта 2024", None),
+    ("Saturday, 16 March 2024 KZ RU EN", None),
+    ("Сегодня: 5 марта 2025", None),
+    ("Сенбі, 16 наурыз 2024", None),
+    ("Суббота, 16 марта 2024, 10:15", "2024-03-16T10:15"),  # with a time: the article's own date
+    ("16 марта 2024", "2024-03-16"),
+])
+def test_metadata_date_widget_is_not_published(widget, published):
+    result = clean(f"{widget}\nЗаголовок статьи о форуме\n{BODY}", "text", {})
+    assert (result.published, result.author) == (published, None)
+
+
+@pytest.mark.parametrize("lines, author", [
+    (["Kudrenok Tatyana", "26 April 2022, 15:12"], "Kudrenok Tatyana"),
+    (["26 April 2022, 15:12", "Tatyana Kudrenok"], "Tatyana Kudrenok"),
+    (["Айгүл Нұрланова"], "Айгүл Нұрланова"),
+    (["Общество Политика"], None),
+    (["Новости Казахстана", "12.03.2024"], None),
+])
+def test_metadata_author_under_title(lines, author):
+    result = clean("\n".join(["Заголовок статьи о форуме", *lines, BODY]), "text", {})
+    assert result.author == author
+
+
+@pytest.mark.parametrize("lead, outlet", [
+    ("ASTANA. KAZINFORM – The party held a forum of primary organizations in the capital.", "Kazinform"),
+    ("АСТАНА. КАЗИНФОРМ — Партия провела форум первичных организаций в столице страны.", "Казинформ"),
+    ("turkystan.kz «AMANAT» партиясы облыстық филиалында жиын өтті, оған 40 адам қатысты.", "turkystan.kz"),
+    ("Region-news.KZ В областном филиале партии прошло собрание первичных организаций.", "Region-news.KZ"),
+    ("ALMATY (Reuters) – The ruling party held a forum of its primary organizations.", "Reuters"),
+    ("ASTANA – The party held a forum of primary organizations in the capital on Friday.", None),
+    ("The Steppe Herald presents a close-up view of how the party campaigns in the regions.", "The Steppe Herald"),
+    ("The Amanat Party presents its program to voters in all regions of the country today.", None),
+    ("Nur Otan partııasynyń Qostanaı oblystyq fılıalynda jıyn ótti, oǵan 40 adam qatysty.", None),
+    ("Об этом сообщает Azattyq Rýhy со ссылкой на пресс-службу партии.", "Azattyq Rýhy"),
+    ("Жиын өтті, деп хабарлайды ERNUR.KZ.", "ERNUR.KZ"),
+    ("Съезд шақырылды, - деп хабарлайды \"Дала ақпарат\".", "Дала ақпарат"),
+    ("Съезд шақырылды, - деп хабарлайды “Дала ақпарат”.", "Дала ақпарат"),
+    ("NUR-SULTAN. Kazinform – Президент бугун партиянинг қурултойига раислик қилмоқда.", "Kazinform"),
+    ("ASTANA. The party said – the congress will open on Friday in the capital city.", None),
+    ("ASTANA. KAZINFORM Nur Otan Party has held its congress in the capital on Friday.", "Kazinform"),
+    ("ТАРАЗ. ҚазАқпарат – Партияның қалалық филиалында конференция өтті, оған 80 делегат қатысты.", "ҚазАқпарат"),
+    ("ASTANA. THE PARTY held its congress in the capital on Friday, members said.", None),
+])
+def test_metadata_outlet_from_dateline(lead, outlet):
+    assert clean(f"{lead}\n{BODY}", "text", {}).outlet == outlet
+
+
+@pytest.mark.parametrize("lines, author, kept", [
+    (["Kudrenok Tatyana", "26 April 2022, 15:12"], "Kudrenok Tatyana", False),
+    (["By Aigerim Seitkali"], "Aigerim Seitkali", True),
+    (["Written by Aigerim Seitkali"], "Aigerim Seitkali", True),
+])
+def test_metadata_header_byline_leaves_the_body(lines, author, kept):
+    result = clean("\n".join(["Party forum held in Astana", *lines, EN_BODY]), "text", {})
+    assert result.author == author and (lines[0] in result.text) is kept
+    assert EN_BODY in result.text
+
+
+EN_BODY = ("The AMANAT party held a forum of primary party organizations in Astana.\n"
+           "More than 300 chairpersons from all regions of the country took part in it.")
+
+
+def test_metadata_weekday_date_under_the_title_is_published():
+    result = clean(f"Заголовок статьи о форуме\nСуббота, 16 марта 2024\n{BODY}", "text", {})
+    assert result.published == "2024-03-16"
+
+
+@pytest.mark.parametrize("line, title, outlet", [
+    ("Форум ППО прошёл в Астане | Kazinform", "Форум ППО прошёл в Астане", "Kazinform"),
+    ("Съезд партии открылся в столице - «Дала» Ұлттық телеарнасы", "Съезд партии открылся в столице",
+     "«Дала» Ұлттық телеарнасы"),
+    ("Party congress opens in the capital - Steppe News", "Party congress opens in the capital", "Steppe News"),
+    ("Партия - за честные выборы - Егемен Қазақстан газеті", "Партия - за честные выборы", "Егемен Қазақстан газеті"),
+    ("Аманат пробуждает доверие людей - Максат Жакауов", "Аманат пробуждает доверие людей - Максат Жакауов", None),
+    ("Elections in the regions - postponed until May", "Elections in the regions - postponed until May", None),
+    ("Party congress opens – live updates", "Party congress opens – live updates", None),
+])
+def test_metadata_title_site_suffix(line, title, outlet):
+    result = clean(f"{line}\n{BODY}", "text", {})
+    assert (result.title, result.outlet) == (title, outlet)
+    assert result.text.split("\n")[0] == line
