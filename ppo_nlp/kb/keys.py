@@ -35,7 +35,7 @@ _VOWELS = "aeou"
 
 def _latin_key(word: str) -> str:
     word = re.sub(r"^y(?=[eé])", "", word)  # Yerlan, Yesenov: the y is the sound of Cyrillic е
-    word = re.sub(r"(?<=[aeiouy])y", "i", word)  # Aydar = Айдар: y after a vowel is й
+    word = re.sub(r"(?<=[aeo])y", "i", word)  # Aydar = Айдар: y after a, e, o is й (after u it is ы: Bauyrzhan)
     for latin, key in _LATIN:
         word = word.replace(latin, key)
     return word.translate(_LATIN_ONE)

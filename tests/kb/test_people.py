@@ -19,6 +19,7 @@ def _ids(names: list[tuple[str, str]], orgs=frozenset()) -> list[str]:
     ("Жангүл Оразалиева", "Zhangül Orazalieva", True),
     ("Касым-Жомарт Токаев", "Kassym-Jomart Tokayev", True),
     ("Айдар Сапаров", "Aydar Saparov", True),
+    ("Бауыржан Байбек", "Bauyrzhan Baybek", True),
     ("Бахыт Серикова", "Бахыт Сериков", False),
     ("Асель Ахметова", "Асель Ахметов", False),
     ("Ерлан Жакупов", "Ерлан Жумабаев", False),
