@@ -3,7 +3,7 @@
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> (folder / "r.jsonl").write_text('{"id": "a", "text": "x"}\\n', encoding="utf-8")
-24
+25
 >>> build_kb([folder / "r.jsonl"], folder / "kb.sqlite").added
 1
 """
