@@ -28,12 +28,13 @@ _CYRILLIC = str.maketrans({
 _LATIN = (("shch", "x"), ("sh", "x"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("ch", "c"), ("ts", "c"),
           ("yu", "u"), ("iu", "u"), ("ya", "a"), ("ia", "a"))
 _LATIN_ONE = str.maketrans({"q": "k", "i": "e", "ı": "e", "y": "u", "ä": "a", "ö": "o", "ü": "u",
-                            "ū": "u", "ğ": "g", "ñ": "n", "ş": "x", "ç": "c", "w": "v", "x": "ks"})
+                            "ū": "u", "ğ": "g", "ñ": "n", "ş": "x", "ç": "c", "w": "v"})
 _NON_LETTER = re.compile(r"[^a-z]")
 _VOWELS = "aeou"
 
 
 def _latin_key(word: str) -> str:
+    word = word.replace("x", "ks").replace("ý", "u").replace("ı", "i")  # ý is у, ı is и in Kazakh Latin (2018)
     word = re.sub(r"^y(?=[eé])", "", word)  # Yerlan, Yesenov: the y is the sound of Cyrillic е
     word = re.sub(r"(?<=[aeo])y", "i", word)  # Aydar = Айдар: y after a, e, o is й (after u it is ы: Bauyrzhan)
     for latin, key in _LATIN:
