@@ -45,20 +45,35 @@ class DocContext:
         """(start, id) of every mention of a record list (`organizations`, `people`, ...)."""
         return sorted((s, str(e.get("id"))) for e in items(self.record, key) for s, _, _ in spans(e))
 
-    def main_place(self) -> Optional[str]:
-        """The KATO place the article mentions most (ties: the smallest id), or None."""
+    def main_place(self, kinds: Optional[frozenset] = None) -> Optional[str]:
+        """The KATO place (of `kinds`, when given) the article mentions most (ties: smallest id), or None."""
         tally = Counter()
         for loc in items(self.record, "locations"):
             pid = self.place_of_location.get(str(loc.get("id")))
-            if pid and pid.startswith("loc:kato:"):
+            if pid and pid.startswith("loc:kato:") and _kind_fits(pid, kinds):
                 tally[pid] += len(spans(loc)) or 1
         return min(tally, key=lambda p: (-tally[p], p)) if tally else None
+
+    def nearest_place(self, offset: int, kinds: Optional[frozenset] = None) -> Optional[str]:
+        """The KATO place (of `kinds`) its sentence names nearest to an offset, or None."""
+        lo, hi = self.sentence(offset)
+        found = [(abs(s - offset), self.place_of_location.get(i, "")) for s, i in self.located("locations")
+                 if lo <= s < hi]
+        found = [(d, p) for d, p in found if p.startswith("loc:kato:") and _kind_fits(p, kinds)]
+        return min(found)[1] if found else None
 
     def nearest(self, key: str, offset: int) -> Optional[str]:
         """Id of the entity of a list mentioned nearest to an offset inside its sentence."""
         lo, hi = self.sentence(offset)
         found = [(abs(s - offset), i) for s, i in self.located(key) if lo <= s < hi]
         return min(found)[1] if found else None
+
+
+def _kind_fits(place_id: str, kinds: Optional[frozenset]) -> bool:
+    from ppo_nlp.normalize.places import place
+
+    found = place(place_id)
+    return kinds is None or (found is not None and found.kind in kinds)
 
 
 def context(record: dict[str, Any]) -> DocContext:

@@ -1,8 +1,9 @@
 """Organizations across documents: one id per body, the party hierarchy, and a KATO place.
 
 * A record org id names one body in every document, except the generic ids below («Маслихат», «Районный
-  филиал партии»): those are qualified by the place of the sentence that first names them, else the
-  article's main place, else the document (`org:maslikhat@loc:kato:351010000`), so the maslikhat of Almaty
+  филиал партии»): those are qualified by the KATO place of the sentence that first names them, else
+  the article's most mentioned place (of the kind the id asks for: a district branch takes a district or
+  a town), else the document (`org:maslikhat@loc:kato:351010000`), so the maslikhat of Almaty
   is never the maslikhat of Karaganda. Each qualification is a row of `merges` (rule `generic_by_place`).
 * `level`: party, regional_branch, district_branch, primary, party_body, or null (not a party unit).
 * `parent`: a record's own `parent` field when present; else primary -> the district branch of the article
@@ -26,14 +27,24 @@ from ppo_nlp.kb.context import DocContext, items, spans
 PARTY = "org:amanat"
 GENERIC = frozenset({"org:maslikhat", "org:akimat", "org:public_council", "org:amanat:branch:district",
                      "org:amanat:branch:city", "org:amanat:branch:region", "org:amanat:ppo"})
+_DISTRICT = frozenset({"district", "city", "town", "city_administration", "town_administration"})
+_WANTED = {"org:amanat:branch:district": _DISTRICT, "org:amanat:branch:city": _DISTRICT - {"district"},
+           "org:amanat:branch:region": frozenset({"oblast", "city_republican"})}  # places a generic id may take
 _PLACE_PREFIXES = ("org:amanat:branch:", "org:akimat:", "org:maslikhat:")
 
 
 def place_named_by_id(org_id: str) -> Optional[str]:
     """The KATO place an org id spells out (`org:akimat:zhambyl_region` -> the oblast), or None."""
+    base = org_id.split("@", 1)[0]
+    if base in GENERIC:
+        return None
+    if base.startswith("org:amanat:branch:district:"):  # a district branch: «<name> district» in Latin
+        name = base.rsplit(":", 1)[1].replace("_", " ")
+        found = places.by_name(f"{name} district", "latin")
+        return found if found and places.kind_of(found) == "district" else None
     for prefix in _PLACE_PREFIXES:
-        if org_id.startswith(prefix) and org_id not in GENERIC:
-            return places.by_id("loc:" + org_id[len(prefix):])
+        if base.startswith(prefix):
+            return places.by_id("loc:" + base[len(prefix):])
     return None
 
 
@@ -44,9 +55,12 @@ def level(org_id: str, org_type: Optional[str], place_id: Optional[str]) -> Opti
     if org_type == "ppo" or org_id.startswith("org:ppo:"):
         return "primary"
     if org_id.startswith("org:amanat:branch:"):
-        if org_id == "org:amanat:branch:district" or org_id.startswith("org:amanat:branch:district@"):
+        tail = org_id[len("org:amanat:branch:"):]
+        if tail.startswith("district"):
             return "district_branch"
-        return "regional_branch" if place_id and places.oblast_of(place_id) == place_id else "district_branch"
+        if tail.startswith("region") or (place_id and places.oblast_of(place_id) == place_id):
+            return "regional_branch"
+        return "district_branch"
     if org_id.startswith("org:amanat:") or org_type == "party_body":
         return "party_body"
     return None
@@ -58,9 +72,8 @@ def kb_id(ctx: DocContext, org: dict[str, Any]) -> tuple[str, Optional[str], Opt
     if rid not in GENERIC:
         return rid, None, None
     first = min((s for s, _, _ in spans(org)), default=0)
-    near = ctx.nearest("locations", first)
-    place = ctx.place_of_location.get(near) if near else None
-    place = place or ctx.main_place()
+    kinds = _WANTED.get(rid)
+    place = ctx.nearest_place(first, kinds) or ctx.main_place(kinds)
     if place:
         new, why = f"{rid}@{place}", "the place named in its sentence or the article's main place"
     else:

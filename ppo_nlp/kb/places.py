@@ -43,6 +43,12 @@ def resolve(location: dict[str, Any], lang: Optional[str]) -> str:
     return by_id(rid) or by_name(str(location.get("name") or ""), lang) or rid
 
 
+def kind_of(place_id: Optional[str]) -> Optional[str]:
+    """The KATO kind of a place id, or None."""
+    p = gaz.place(place_id) if place_id else None
+    return p.kind if p else None
+
+
 def oblast_of(place_id: Optional[str]) -> Optional[str]:
     """The oblast (or republican city) a KATO place lies in, itself when it is one."""
     p = gaz.place(place_id) if place_id else None
