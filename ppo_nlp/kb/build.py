@@ -98,6 +98,7 @@ def derive(sources: Iterable[tuple[dict[str, Any], str]]) -> dict[str, list[tupl
         contexts.append(ctx)
         doc_rows.append(_document_row(ctx, content_hash))
         merges += rows
+    merges += _fold_aliases(orgs, contexts)
     org_ids = {c.doc_id: c.org_ids for c in contexts}
     person_rows, person_merges, person_ids = _people(contexts, org_ids)
     positions, position_docs = _positions(contexts, org_ids, person_ids, orgs)
@@ -113,9 +114,22 @@ def derive(sources: Iterable[tuple[dict[str, Any], str]]) -> dict[str, list[tupl
     projects, reports = _projects(contexts, org_rows)
     return {"documents": sorted(doc_rows), "places": sorted(place_table.rows.values()),
             "organizations": sorted(org_rows.values()), "people": person_rows,
-            "merges": sorted(set(merges + person_merges)), "positions": positions,
+            "merges": sorted({r[:3]: r for r in merges + person_merges}.values()), "positions": positions,
             "position_documents": position_docs, "counts": sorted(counts), "projects": projects,
             "project_reports": reports, "mentions": sorted(set(_unique(mentions)))}
+
+
+def _fold_aliases(orgs: OrgTable, contexts: list[DocContext]) -> list[tuple]:
+    """Replace qualified generic ids by the named body they stand for; the merges rows saying so."""
+    aliases, rows = orgs.aliases(), []
+    orgs.fold(aliases)
+    for ctx in contexts:
+        for rid, kb in sorted(ctx.org_ids.items()):
+            if kb in aliases:
+                ctx.org_ids[rid] = aliases[kb]
+                rows.append(("organization", ctx.doc_id, rid, aliases[kb], "generic_is_named_body",
+                             f"{kb} has the level and place of {aliases[kb]}"))  # replaces generic_by_place
+    return rows
 
 
 def _counts(ctx: DocContext, person_ids: dict[str, str], org_rows: dict, place_table: PlaceTable) -> list:

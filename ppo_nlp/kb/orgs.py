@@ -2,9 +2,11 @@
 
 * A record org id names one body in every document, except the generic ids below («Маслихат», «Районный
   филиал партии»): those are qualified by the KATO place of the sentence that first names them, else
-  the article's most mentioned place (of the kind the id asks for: a district branch takes a district or
-  a town), else the document (`org:maslikhat@loc:kato:351010000`), so the maslikhat of Almaty
+  the article's most mentioned place (of the kind the id asks for: a district branch takes a district, a
+  city branch a town), else the document (`org:maslikhat@loc:kato:351010000`), so the maslikhat of Almaty
   is never the maslikhat of Karaganda. Each qualification is a row of `merges` (rule `generic_by_place`).
+  A qualified party unit whose place is the place of exactly one named body of the same level
+  (`org:amanat:branch:district:karasay`) becomes that body (rule `generic_is_named_body`).
 * `level`: party, regional_branch, district_branch, primary, party_body, or null (not a party unit).
 * `parent`: a record's own `parent` field when present; else primary -> the district branch of the article
   (the one whose place holds the organization's place, else the only one), else its regional branch, else
@@ -27,8 +29,8 @@ from ppo_nlp.kb.context import DocContext, items, spans
 PARTY = "org:amanat"
 GENERIC = frozenset({"org:maslikhat", "org:akimat", "org:public_council", "org:amanat:branch:district",
                      "org:amanat:branch:city", "org:amanat:branch:region", "org:amanat:ppo"})
-_DISTRICT = frozenset({"district", "city", "town", "city_administration", "town_administration"})
-_WANTED = {"org:amanat:branch:district": _DISTRICT, "org:amanat:branch:city": _DISTRICT - {"district"},
+_TOWN = frozenset({"city", "town", "city_administration", "town_administration"})
+_WANTED = {"org:amanat:branch:district": frozenset({"district"}), "org:amanat:branch:city": _TOWN,
            "org:amanat:branch:region": frozenset({"oblast", "city_republican"})}  # places a generic id may take
 _PLACE_PREFIXES = ("org:amanat:branch:", "org:akimat:", "org:maslikhat:")
 
@@ -114,6 +116,32 @@ class OrgTable:
             if parent and parent != new:
                 self.parents[new][parent] += 1
         return ids, rows
+
+    def aliases(self) -> dict[str, str]:
+        """Qualified generic ids -> the one named body of the same level and place (`org:amanat:branch:
+        district@loc:kato:195200000` -> `org:amanat:branch:district:karasay`), when exactly one exists."""
+        named: dict[tuple, list[str]] = defaultdict(list)
+        for oid in sorted(self.names):
+            place = place_named_by_id(oid)
+            if place and "@" not in oid:
+                named[(level(oid, _top(self.types[oid]), place), place)].append(oid)
+        out = {}
+        for oid in sorted(o for o in self.names if "@loc:" in o):
+            place = oid.split("@", 1)[1]
+            found = named.get((level(oid, _top(self.types[oid]), place), place), [])
+            if len(found) == 1 and level(oid, None, place) is not None:
+                out[oid] = found[0]
+        return out
+
+    def fold(self, aliases: dict[str, str]) -> None:
+        """Count every alias under the id it stands for."""
+        for old, new in aliases.items():
+            for table in (self.names, self.types, self.parents, self.place):
+                table[new].update(table.pop(old, Counter()))
+            self.docs[new] |= self.docs.pop(old, set())
+        for counter in self.parents.values():
+            for old in [p for p in counter if p in aliases]:
+                counter[aliases[old]] += counter.pop(old)
 
     def ensure(self, org_id: str) -> None:
         """Make sure an id (a position's organization that the record does not list) gets a row."""

@@ -54,3 +54,28 @@ def test_kb_parquet_refuses_non_empty_folder(tmp_path, records_file):
     (tmp_path / "pq" / "keep.txt").write_text("mine", encoding="utf-8")
     assert main(["kb", records_file, "-o", str(tmp_path / "pq"), "--format", "parquet"]) == 2
     assert sorted(p.name for p in (tmp_path / "pq").iterdir()) == ["keep.txt"]
+
+
+def test_kb_generic_ids_split_by_place_and_join_named_body(tmp_path):
+    from tests.kb.conftest import record, write_jsonl
+
+    text1 = "Маслихат Караганды и районный филиал в Карасайском районе провели встречу."
+    text2 = "Депутаты маслихата Алматы встретились с жителями."
+    text3 = "Karasay district branch held a meeting."
+    records = [
+        record("1.txt", text1, orgs=[("org:maslikhat", "Маслихат", "Маслихат", "government"),
+                                     ("org:amanat:branch:district", "Районный филиал", "районный филиал", "party_branch")],
+               locations=[("loc:karaganda", "Караганда", "Караганды", "city"),
+                          ("loc:district:karasai", "Карасайский район", "Карасайском районе", "district")]),
+        record("2.txt", text2, orgs=[("org:maslikhat", "Маслихат", "маслихата", "government")],
+               locations=[("loc:almaty", "Алматы", "Алматы", "city")]),
+        record("3.txt", text3, orgs=[("org:amanat:branch:district:karasay", "Karasay district branch",
+                                      "Karasay district branch", "party_branch")]),
+    ]
+    build_kb([write_jsonl(tmp_path / "g.jsonl", records)], tmp_path / "kb.sqlite")
+    conn = sqlite3.connect(str(tmp_path / "kb.sqlite"))
+    maslikhats = conn.execute("SELECT org_id FROM organizations WHERE org_id LIKE 'org:maslikhat%'").fetchall()
+    assert len(maslikhats) == 2
+    branch = conn.execute("SELECT documents, place_id FROM organizations WHERE org_id = "
+                          "'org:amanat:branch:district:karasay'").fetchall()
+    assert branch == [(2, "loc:kato:195200000")]
