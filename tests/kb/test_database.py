@@ -92,3 +92,29 @@ def test_kb_failed_run_keeps_database(tmp_path, records_file):
     before = _dump(target)
     assert main(["kb", records_file, str(tmp_path / "missing.jsonl"), "-o", str(target)]) == 2
     assert _dump(target) == before
+
+
+def test_kb_changed_record_replaces_its_old_version(tmp_path):
+    records = corpus()
+    target = tmp_path / "kb.sqlite"
+    build_kb([write_jsonl(tmp_path / "1.jsonl", records)], target)
+    records[0]["title"] = "a new title"
+    summary = build_kb([write_jsonl(tmp_path / "2.jsonl", records[:1])], target)
+    conn = sqlite3.connect(str(target))
+    assert (summary.replaced, summary.added) == (1, 0)
+    assert conn.execute("SELECT title FROM documents WHERE doc_id = 'a.txt'").fetchall() == [("a new title",)]
+    assert conn.execute("SELECT count(*) FROM documents").fetchone() == (3,)
+
+
+@pytest.mark.parametrize("extra_line, code", [
+    ("", 0),
+    ('{"schema_version": "1.0", "id": "bad.txt", "source": "bad.txt", "error": {"code": "E1", "message": "x"}}', 1),
+    ("{not json", 1),
+])
+def test_kb_exit_status(tmp_path, extra_line, code):
+    path = tmp_path / "r.jsonl"
+    write_jsonl(path, corpus())
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(extra_line + "\n")
+    assert main(["kb", str(path), "-o", str(tmp_path / "kb.sqlite")]) == code
+    assert sqlite3.connect(str(tmp_path / "kb.sqlite")).execute("SELECT count(*) FROM documents").fetchone() == (3,)
