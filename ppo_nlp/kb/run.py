@@ -93,7 +93,10 @@ def build_kb(paths: list[Path | str], out: Path | str) -> Summary:
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("PRAGMA defer_foreign_keys = ON")
         _add(conn, read_records([Path(p) for p in paths], summary), summary)
-        summary.documents = _fill(conn)
+        if summary.added or summary.replaced or fresh:
+            summary.documents = _fill(conn)
+        else:  # nothing new: the derived tables already are those of these sources
+            summary.documents = conn.execute("SELECT count(*) FROM sources").fetchone()[0]
         problems = conn.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
             raise KbError(f"internal error: {len(problems)} foreign keys do not hold, e.g. {problems[0]}")
