@@ -13,6 +13,7 @@ from typing import Optional, Sequence
 
 from ppo_nlp.io.writers import FORMATS, guess_format, open_writer
 from ppo_nlp.pipeline import LANGS
+from ppo_nlp.kb import cli as kb_cli
 from ppo_nlp.show import cli as show_cli
 
 
@@ -50,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     _detect_parser(sub)
     _evaluate_parser(sub)
     show_cli.add_parser(sub)
+    kb_cli.add_parser(sub)
     return parser
 
 
@@ -129,7 +131,8 @@ class _Usage(Exception):
     """A usage error: exit status 2."""
 
 
-_COMMANDS = {"extract": cmd_extract, "detect": cmd_detect, "evaluate": cmd_evaluate, "show": show_cli.cmd_show}
+_COMMANDS = {"extract": cmd_extract, "detect": cmd_detect, "evaluate": cmd_evaluate, "show": show_cli.cmd_show,
+             "kb": kb_cli.cmd_kb}
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
