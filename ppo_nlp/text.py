@@ -12,10 +12,11 @@ Cyrillic words, and the many quote characters.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Optional
 
 import regex
+
+from ppo_nlp.cache import bounded_cache
 
 # Kazakh-only letters and the Russian letters readers (and old fonts) write in their place.
 _KK_TO_RU = str.maketrans({
@@ -62,7 +63,7 @@ def fold_quotes(text: str) -> str:
     return text.translate(_QUOTES_DASHES)
 
 
-@lru_cache(maxsize=65536)
+@bounded_cache(8 << 20)
 def fold(text: str) -> str:
     """The matching key: lower case, ё→е, Kazakh letters to Russian look-alikes, quotes/dashes unified."""
     return text.translate(_FOLD).lower()

@@ -13,6 +13,7 @@ from typing import Any, NamedTuple, Optional
 
 import regex
 
+from ppo_nlp.cache import bounded_cache
 from ppo_nlp.doc import Document, Entity
 from ppo_nlp.extract.gaz_inflect import Lexicon
 from ppo_nlp.extract.gaz_trie import LABELS, AliasRef, gazetteer_trie
@@ -54,7 +55,7 @@ class Words:
         return len(self.tokens)
 
 
-@lru_cache(maxsize=8)
+@bounded_cache(64 << 20, maxsize=8, sizeof=lambda words: 48 * len(words.text), keep_oversize=True)
 def words_of(text: str) -> Words:
     """Tokens of `text`, shared by the gazetteer and the rules that run on the same text."""
     return Words(text)

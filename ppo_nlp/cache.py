@@ -1,0 +1,141 @@
+"""Memoization bounded in bytes, so that a worker's caches stay the same size however varied its text.
+
+`functools.lru_cache(maxsize=N)` bounds entries, not bytes: 200k cached pymorphy parses are ~1 GB, and a
+cache of words holds whatever long "word" an archive contains. `bounded_cache` keeps two generations of
+entries, each at most half of `max_bytes` (and of `maxsize` entries): new entries go to the young one; when
+it is full it becomes the old one and the previous old one is dropped; a hit in the old generation moves
+the entry back to the young one. Hits cost one dict look-up; the size of an entry (its arguments, its value
+and a fixed overhead per entry) is estimated only when it is stored; only `str` and `bytes` arguments count
+(other arguments, such as a shared frozenset, are not copied into the cache). An entry estimated larger
+than a generation is returned and not stored, unless `keep_oversize` (a per-document cache: the tokens of
+one huge document) keeps it alone until the next generation fills. A cache holds at most `max_bytes`
+(estimated), or that one entry, which its caller holds anyway.
+
+>>> @bounded_cache(max_bytes=1 << 20)
+... def shout(word: str) -> str:
+...     return word.upper()
+>>> shout("amanat"), shout("amanat"), shout.cache_info().currsize
+('AMANAT', 'AMANAT', 1)
+"""
+from __future__ import annotations
+
+import inspect
+import sys
+from functools import update_wrapper
+from typing import Any, Callable, NamedTuple, Optional, TypeVar
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+# A dict slot (with the table's spare room), the key tuple and the references: a rough, generous figure.
+ENTRY_BYTES = 160
+_MISSING = object()
+_KWD_MARK = object()
+_CONTAINERS = (tuple, list, frozenset, set)
+
+
+class CacheInfo(NamedTuple):
+    """What a bounded cache holds now: entries and estimated bytes, against its limits."""
+
+    misses: int
+    maxsize: Optional[int]
+    currsize: int
+    max_bytes: int
+    currbytes: int
+
+
+def approx_bytes(obj: Any, depth: int = 3) -> int:
+    """`sys.getsizeof` of an object plus, down to `depth` levels, of what its tuples, lists, sets, dicts
+    and namedtuples hold (an over-estimate where objects are shared, which errs on the safe side)."""
+    size = sys.getsizeof(obj)
+    if depth <= 0:
+        return size
+    if isinstance(obj, _CONTAINERS):
+        return size + sum(approx_bytes(item, depth - 1) for item in obj)
+    if isinstance(obj, dict):
+        return size + sum(approx_bytes(k, depth - 1) + approx_bytes(v, depth - 1) for k, v in obj.items())
+    return size
+
+
+def _fixed_arity(fn: Callable[..., Any]) -> Optional[int]:
+    """The number of parameters of a plain function that takes only required positional ones, else None."""
+    code = getattr(fn, "__code__", None)
+    if code is None or fn.__defaults__ or fn.__kwdefaults__ or code.co_kwonlyargcount:  # type: ignore[attr-defined]
+        return None
+    if code.co_flags & (inspect.CO_VARARGS | inspect.CO_VARKEYWORDS):
+        return None
+    return code.co_argcount
+
+
+def _arg_bytes(args: tuple) -> int:
+    return sum(sys.getsizeof(a) for a in args if type(a) is str or type(a) is bytes)
+
+
+def bounded_cache(max_bytes: int, maxsize: Optional[int] = None, sizeof: Callable[[Any], int] = approx_bytes,
+                  keep_oversize: bool = False) -> Callable[[F], F]:
+    """Memoize a function of hashable arguments in at most `max_bytes` (estimated) and `maxsize` entries.
+
+    `sizeof(value)` estimates a result's bytes (default `approx_bytes`); pass a cheaper one for large
+    values of known shape. The wrapper has `cache_clear()` and `cache_info()` as `lru_cache` does.
+    """
+    if max_bytes <= 0 or (maxsize is not None and maxsize <= 0):
+        raise ValueError(f"bounded_cache needs positive limits, got max_bytes={max_bytes}, maxsize={maxsize}")
+    half_bytes = max_bytes // 2
+    half_entries = (maxsize // 2 or 1) if maxsize is not None else sys.maxsize
+
+    def decorate(fn: F) -> F:
+        young: dict = {}
+        old: dict = {}
+        state = [0, 0, 0]  # bytes in the young generation, misses, bytes in the old generation
+
+        def store(key: Any, args: tuple, value: Any, fresh: bool) -> None:
+            nonlocal young, old
+            cost = ENTRY_BYTES + _arg_bytes(args) + sizeof(value)
+            if cost > half_bytes:  # not stored, or kept alone in the old generation until the next one is full
+                if fresh and keep_oversize:
+                    old, young = {key: value}, {}
+                    state[0], state[2] = 0, cost
+                return
+            if state[0] + cost > half_bytes or len(young) >= half_entries:
+                old, young = young, {}
+                state[0], state[2] = 0, state[0]
+            young[key] = value
+            state[0] += cost
+
+        def miss(key: Any, args: tuple, kwds: dict) -> Any:
+            value = old.get(key, _MISSING)
+            fresh = value is _MISSING
+            if fresh:
+                state[1] += 1
+                value = fn(*args, **kwds)
+            store(key, args + tuple(kwds.values()) if kwds else args, value, fresh)
+            return value
+
+        # Hits stay as cheap as lru_cache's: one dict look-up in a wrapper of the function's own arity.
+        def wrapper1(arg: Any) -> Any:
+            value = young.get(arg, _MISSING)
+            return miss(arg, (arg,), {}) if value is _MISSING else value
+
+        def wrapper2(arg: Any, arg2: Any) -> Any:
+            value = young.get((arg, arg2), _MISSING)
+            return miss((arg, arg2), (arg, arg2), {}) if value is _MISSING else value
+
+        def wrapper(*args: Any, **kwds: Any) -> Any:
+            key = args + (_KWD_MARK,) + tuple(sorted(kwds.items())) if kwds else args
+            value = young.get(key, _MISSING)
+            return miss(key, args, kwds) if value is _MISSING else value
+
+        def cache_clear() -> None:
+            nonlocal young, old
+            young, old = {}, {}
+            state[:] = [0, 0, 0]
+
+        def cache_info() -> CacheInfo:
+            entries = len(young) + len(old.keys() - young.keys())
+            return CacheInfo(state[1], maxsize, entries, max_bytes, state[0] + state[2])
+
+        chosen = {1: wrapper1, 2: wrapper2}.get(_fixed_arity(fn), wrapper)
+        chosen.cache_clear = cache_clear  # type: ignore[attr-defined]
+        chosen.cache_info = cache_info  # type: ignore[attr-defined]
+        return update_wrapper(chosen, fn)  # type: ignore[return-value]
+
+    return decorate
