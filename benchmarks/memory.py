@@ -11,6 +11,7 @@ of varied news. Without ../shared/data the words are synthesized from syllables.
 from __future__ import annotations
 
 import argparse
+import logging
 import random
 import sys
 import time
@@ -103,6 +104,17 @@ def rss_mb() -> tuple[float, float]:
     return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
 
 
+class _Reloads(logging.Handler):
+    """Counts the NER vocabulary reloads (the NER adapter logs one each time a vocabulary is reset)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += "vocabulary reached" in record.getMessage()
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--chars", type=int, default=20_000_000, help="characters of text in all")
@@ -112,6 +124,10 @@ def main(argv: Optional[list[str]] = None) -> int:
     import ppo_nlp
 
     nlp = ppo_nlp.load().warm()
+    reloads = _Reloads()
+    ner_log = logging.getLogger("ppo_nlp")
+    ner_log.addHandler(reloads)
+    ner_log.setLevel(logging.INFO)
     data = shared_data_dir()
     print(f"text: {'../shared/data corpora' if data else 'synthetic syllables'}; after load: "
           f"RSS {rss_mb()[0]:.0f} MB")
@@ -122,9 +138,10 @@ def main(argv: Optional[list[str]] = None) -> int:
         if n % args.every == 0:
             now, peak = rss_mb()
             print(f"docs {n:6d}  chars {chars / 1e6:6.1f} M  RSS {now:6.0f} MB  peak {peak:6.0f} MB  "
-                  f"{chars / (time.perf_counter() - started):8.0f} chars/s", flush=True)
+                  f"{chars / (time.perf_counter() - started):8.0f} chars/s  NER vocabulary reloads {reloads.count}", flush=True)
     now, peak = rss_mb()
-    print(f"done: {n} docs, {chars / 1e6:.1f} M chars, RSS {now:.0f} MB, peak RSS {peak:.0f} MB")
+    print(f"done: {n} docs, {chars / 1e6:.1f} M chars, RSS {now:.0f} MB, peak RSS {peak:.0f} MB, "
+          f"NER vocabulary reloads {reloads.count}")
     return 0
 
 

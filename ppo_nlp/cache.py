@@ -5,8 +5,8 @@ cache of words holds whatever long "word" an archive contains. `bounded_cache` k
 entries, each at most half of `max_bytes` (and of `maxsize` entries): new entries go to the young one; when
 it is full it becomes the old one and the previous old one is dropped; a hit in the old generation moves
 the entry back to the young one. Hits cost one dict look-up; the size of an entry (its arguments, its value
-and a fixed overhead per entry) is estimated only when it is stored; only `str` and `bytes` arguments count
-(other arguments, such as a shared frozenset, are not copied into the cache). An entry estimated larger
+and a fixed overhead per entry) is estimated only when it is stored; arguments other than words and texts
+(a language code, a flag, a shared frozenset) are not copied into the cache and do not count. An entry estimated larger
 than a generation is returned and not stored, unless `keep_oversize` (a per-document cache: the tokens of
 one huge document) keeps it alone until the next generation fills. A cache holds at most `max_bytes`
 (estimated), or that one entry, which its caller holds anyway.
@@ -31,6 +31,8 @@ ENTRY_BYTES = 160
 _MISSING = object()
 _KWD_MARK = object()
 _CONTAINERS = (tuple, list, frozenset, set)
+_SCALARS = frozenset({str, bytes, int, float})
+_getsizeof = sys.getsizeof
 
 
 class CacheInfo(NamedTuple):
@@ -45,8 +47,14 @@ class CacheInfo(NamedTuple):
 
 def approx_bytes(obj: Any, depth: int = 3) -> int:
     """`sys.getsizeof` of an object plus, down to `depth` levels, of what its tuples, lists, sets, dicts
-    and namedtuples hold (an over-estimate where objects are shared, which errs on the safe side)."""
-    size = sys.getsizeof(obj)
+    and namedtuples hold (an over-estimate where objects are shared, which errs on the safe side).
+    None, True and False are shared singletons: they cost nothing."""
+    kind = type(obj)
+    if kind in _SCALARS:
+        return _getsizeof(obj)
+    if obj is None or kind is bool:
+        return 0
+    size = _getsizeof(obj)
     if depth <= 0:
         return size
     if isinstance(obj, _CONTAINERS):
@@ -67,7 +75,8 @@ def _fixed_arity(fn: Callable[..., Any]) -> Optional[int]:
 
 
 def _arg_bytes(args: tuple) -> int:
-    return sum(sys.getsizeof(a) for a in args if type(a) is str or type(a) is bytes)
+    """Bytes of the `str` and `bytes` arguments (others, such as a shared frozenset, are not copies)."""
+    return sum(_getsizeof(a) for a in args if type(a) is str or type(a) is bytes)
 
 
 def bounded_cache(max_bytes: int, maxsize: Optional[int] = None, sizeof: Callable[[Any], int] = approx_bytes,
@@ -87,9 +96,8 @@ def bounded_cache(max_bytes: int, maxsize: Optional[int] = None, sizeof: Callabl
         old: dict = {}
         state = [0, 0, 0]  # bytes in the young generation, misses, bytes in the old generation
 
-        def store(key: Any, args: tuple, value: Any, fresh: bool) -> None:
+        def put(key: Any, value: Any, cost: int, fresh: bool) -> None:
             nonlocal young, old
-            cost = ENTRY_BYTES + _arg_bytes(args) + sizeof(value)
             if cost > half_bytes:  # not stored, or kept alone in the old generation until the next one is full
                 if fresh and keep_oversize:
                     old, young = {key: value}, {}
@@ -101,28 +109,46 @@ def bounded_cache(max_bytes: int, maxsize: Optional[int] = None, sizeof: Callabl
             young[key] = value
             state[0] += cost
 
-        def miss(key: Any, args: tuple, kwds: dict) -> Any:
+        # Hits cost one dict look-up, as lru_cache's do; a miss also estimates the entry's bytes. Only the
+        # first argument of the one- and two-argument forms is counted: the word or text; a second one is
+        # a language code, a flag or a shared word list.
+        def wrapper1(arg: Any) -> Any:
+            value = young.get(arg, _MISSING)
+            if value is not _MISSING:
+                return value
+            value = old.get(arg, _MISSING)
+            fresh = value is _MISSING
+            if fresh:
+                state[1] += 1
+                value = fn(arg)
+            put(arg, value, ENTRY_BYTES + _getsizeof(arg) + sizeof(value), fresh)
+            return value
+
+        def wrapper2(arg: Any, arg2: Any) -> Any:
+            key = (arg, arg2)
+            value = young.get(key, _MISSING)
+            if value is not _MISSING:
+                return value
+            value = old.get(key, _MISSING)
+            fresh = value is _MISSING
+            if fresh:
+                state[1] += 1
+                value = fn(arg, arg2)
+            put(key, value, ENTRY_BYTES + _getsizeof(arg) + sizeof(value), fresh)
+            return value
+
+        def wrapper(*args: Any, **kwds: Any) -> Any:
+            key = args + (_KWD_MARK,) + tuple(sorted(kwds.items())) if kwds else args
+            value = young.get(key, _MISSING)
+            if value is not _MISSING:
+                return value
             value = old.get(key, _MISSING)
             fresh = value is _MISSING
             if fresh:
                 state[1] += 1
                 value = fn(*args, **kwds)
-            store(key, args + tuple(kwds.values()) if kwds else args, value, fresh)
+            put(key, value, ENTRY_BYTES + _arg_bytes(args + tuple(kwds.values())) + sizeof(value), fresh)
             return value
-
-        # Hits stay as cheap as lru_cache's: one dict look-up in a wrapper of the function's own arity.
-        def wrapper1(arg: Any) -> Any:
-            value = young.get(arg, _MISSING)
-            return miss(arg, (arg,), {}) if value is _MISSING else value
-
-        def wrapper2(arg: Any, arg2: Any) -> Any:
-            value = young.get((arg, arg2), _MISSING)
-            return miss((arg, arg2), (arg, arg2), {}) if value is _MISSING else value
-
-        def wrapper(*args: Any, **kwds: Any) -> Any:
-            key = args + (_KWD_MARK,) + tuple(sorted(kwds.items())) if kwds else args
-            value = young.get(key, _MISSING)
-            return miss(key, args, kwds) if value is _MISSING else value
 
         def cache_clear() -> None:
             nonlocal young, old

@@ -110,7 +110,7 @@ def morph():
     return analyzer()
 
 
-@bounded_cache(32 << 20)
+@bounded_cache(24 << 20)
 def parses(word: str) -> tuple:
     """pymorphy3 parses of one word (cached; overlong words get none)."""
     if len(word) > MAX_NAME_LEN:
