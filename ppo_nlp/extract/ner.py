@@ -82,8 +82,9 @@ class NerModel:
         a word it has seen, so on a large archive the vocabulary would otherwise grow without end."""
         if len(self.nlp.vocab) > VOCAB_LIMIT and self.path is not None:
             log.info("NER %s: vocabulary reached %d words; reloading %s", self.lang, len(self.nlp.vocab), self.path)
-            self._use(_load_pipeline(self.path))
+            self.nlp = self.decoder = None  # the old vocabulary goes first: never two in memory at once
             _return_freed_memory()
+            self._use(_load_pipeline(self.path))
 
     def predict(self, text: str) -> list[Entity]:
         """Entities of `text` with our labels and offsets into `text`."""
