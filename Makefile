@@ -32,8 +32,10 @@ test: install
 natasha: install
 	$(BIN)/python -m pip install -q --no-deps natasha==1.6.0 slovnet==0.6.0 navec==0.10.0 razdel==0.5.0
 
-# Rebuild every shipped model from ../shared/data (or $$PPO_NLP_DATA) on this machine's CPUs (< 2 hours).
+# Rebuild every shipped model (ppo_nlp/models/) from ../shared/data (or $$PPO_NLP_DATA) on this machine's
+# CPUs (< 2 hours). Training needs the `train` extra (scikit-learn, scipy), which the default install leaves out.
 models: natasha
+	$(BIN)/python -m pip install -q -e '.[train]'
 	$(BIN)/python scripts/train_langid.py
 	nice -n 19 env OMP_NUM_THREADS=1 $(BIN)/python scripts/train_ner.py --lang all
 
@@ -43,6 +45,7 @@ bench: natasha
 	$(BIN)/python benchmarks/ner.py
 	$(BIN)/python benchmarks/factrueval_occupation.py
 	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/memory.py
 
 # docs/article.png and docs/archive.png for the README (needs chromium; pngquant, when present, shrinks them).
 screenshots: install

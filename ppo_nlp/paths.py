@@ -7,13 +7,14 @@ from typing import Optional
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 RESOURCES_DIR = PACKAGE_DIR / "resources"
-REPO_DIR = PACKAGE_DIR.parent
+MODELS_DIR = PACKAGE_DIR / "models"  # shipped inside the package (package data of the wheel)
+REPO_DIR = PACKAGE_DIR.parent  # a source checkout only: corpus/, scripts/; absent from an installed wheel
 
 
 def models_dir() -> Path:
-    """`$PPO_NLP_MODELS`, else `models/` beside the package (a source checkout)."""
+    """`$PPO_NLP_MODELS`, else the models shipped inside the package (`ppo_nlp/models/`)."""
     env = os.environ.get("PPO_NLP_MODELS")
-    return Path(env) if env else REPO_DIR / "models"
+    return Path(env) if env else MODELS_DIR
 
 
 def shared_data_dir() -> Optional[Path]:

@@ -17,6 +17,8 @@ from typing import NamedTuple, Optional
 
 import regex
 
+from ppo_nlp.cache import bounded_cache
+
 # Kazakh-only letters and the Russian letters readers (and old fonts) write in their place.
 _KK_TO_RU = str.maketrans({
     "ә": "а", "ғ": "г", "қ": "к", "ң": "н", "ө": "о", "ұ": "у", "ү": "у", "һ": "х", "і": "и",
@@ -87,7 +89,7 @@ class Words:
         return len(self.tokens)
 
 
-@lru_cache(maxsize=8)
+@bounded_cache(64 << 20, maxsize=8, sizeof=lambda words: 48 * len(words.text), keep_oversize=True)
 def words_of(text: str) -> Words:
     """Tokens of `text`, shared by the gazetteer and the rules that run on the same text."""
     return Words(text)
@@ -98,7 +100,7 @@ def fold_quotes(text: str) -> str:
     return text.translate(_QUOTES_DASHES)
 
 
-@lru_cache(maxsize=65536)
+@bounded_cache(8 << 20)
 def fold(text: str) -> str:
     """The matching key: lower case, ё→е, Kazakh letters to Russian look-alikes, quotes/dashes unified."""
     return text.translate(_FOLD).lower()

@@ -1,4 +1,4 @@
-"""Write models/ner-<lang>/MODEL_CARD.md from the shipped model's meta and its dev scores."""
+"""Write ppo_nlp/models/ner-<lang>/MODEL_CARD.md from the shipped model's meta and its dev scores."""
 from __future__ import annotations
 
 import json

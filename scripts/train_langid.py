@@ -1,6 +1,7 @@
-"""Train the ru/kk/en language-id model from ../shared/data and write models/langid/.
+"""Train the ru/kk/en language-id model from ../shared/data and write ppo_nlp/models/langid/.
 
-    nice -n 5 .venv/bin/python scripts/train_langid.py [--bits 18] [--max-n 4] [--out models/langid]
+    pip install -e '.[train]'   # scikit-learn and scipy: training only, not in the default install
+    nice -n 5 .venv/bin/python scripts/train_langid.py [--bits 18] [--max-n 4] [--out ppo_nlp/models/langid]
 
 Sentences come from scripts/langid_data.py (10 % held out by a hash of the text); short fragments are
 added to both sides and Russian sentences with Kazakh names to the training side. The classifier is a
@@ -15,8 +16,12 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
-import scipy.sparse as sp
-from sklearn.linear_model import LogisticRegression
+
+try:
+    import scipy.sparse as sp
+    from sklearn.linear_model import LogisticRegression
+except ImportError as exc:  # the default install leaves the training packages out
+    sys.exit(f"{exc}: training needs the `train` extra: pip install -e '.[train]'")
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -24,7 +29,7 @@ from langid_data import LANGS, Item, code_mixed, fragment, kazakh_names, load_it
 
 from ppo_nlp.lang.features import hash_ngrams  # noqa: E402
 from ppo_nlp.lang.model import LangModel, save_model  # noqa: E402
-from ppo_nlp.paths import REPO_DIR, shared_data_dir  # noqa: E402
+from ppo_nlp.paths import models_dir, shared_data_dir  # noqa: E402
 
 
 def features(texts: list[str], max_n: int, bits: int, chunk: int = 5000) -> sp.csr_matrix:
@@ -82,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bits", type=int, default=18)
     parser.add_argument("--max-n", type=int, default=4)
     parser.add_argument("--c", type=float, default=20.0)
-    parser.add_argument("--out", type=Path, default=REPO_DIR / "models" / "langid")
+    parser.add_argument("--out", type=Path, default=models_dir() / "langid")
     parser.add_argument("--dry-run", action="store_true", help="train and score, write nothing")
     args = parser.parse_args(argv)
     root = shared_data_dir()

@@ -1,9 +1,9 @@
-"""Train the NER models from the public corpora and ship them to models/ner-<lang>.
+"""Train the NER models from the public corpora and ship them to ppo_nlp/models/ner-<lang>.
 
     nice -n 19 env OMP_NUM_THREADS=1 .venv/bin/python scripts/train_ner.py --lang all
 
 Reads `$PPO_NLP_DATA` (else ../shared/data), writes spaCy DocBins and checkpoints under a work folder
-(default /tmp/ppo_ner, never the repository), copies the best checkpoint to models/ner-<lang>, scores it on
+(default /tmp/ppo_ner, never the repository), copies the best checkpoint to ppo_nlp/models/ner-<lang>, scores it on
 the dev sets through the runtime adapter and writes the model card.
 """
 from __future__ import annotations
@@ -129,7 +129,7 @@ def prune_strings(model: Path) -> None:
 
 
 def ship(lang: str, best: Path) -> Path:
-    """Copy a checkpoint to models/ner-<lang> and prune its string store."""
+    """Copy a checkpoint to ppo_nlp/models/ner-<lang> and prune its string store."""
     target = models_dir() / f"ner-{lang}"
     if target.exists():
         shutil.rmtree(target)
@@ -158,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ru-wikiann", type=int, default=RU_WIKIANN, help="WikiANN ru sentences to add")
     ap.add_argument("--vector-dims", type=int, default=VECTOR_DIMS, help="ru static vector dimensions (PCA)")
     ap.add_argument("--set", nargs="*", default=[], metavar="KEY=JSON", help="extra spaCy config overrides")
-    ap.add_argument("--no-ship", action="store_true", help="train only; leave models/ untouched")
+    ap.add_argument("--no-ship", action="store_true", help="train only; leave ppo_nlp/models/ untouched")
     ap.add_argument("--score-only", action="store_true", help="score and card the shipped model only")
     args = ap.parse_args(argv)
     globals()["RU_WIKIANN"] = args.ru_wikiann

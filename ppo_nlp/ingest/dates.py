@@ -14,6 +14,7 @@ from typing import Optional
 
 import regex
 
+from ppo_nlp.cache import bounded_cache
 from ppo_nlp.normalize.dates import month_of, parse_date
 from ppo_nlp.paths import RESOURCES_DIR
 from ppo_nlp.text import fold, python_digits
@@ -40,7 +41,7 @@ class FoundDate:
     end: int
 
 
-@lru_cache(maxsize=8192)  # header lines are asked about several times (title, published, bylines)
+@bounded_cache(2 << 20)  # header lines are asked about several times (title, published, bylines)
 def find_date(line: str) -> Optional[FoundDate]:
     """The first complete date (day, month, year) in a short line, with the time when it is given."""
     if len(line) > MAX_CHARS:
@@ -98,7 +99,7 @@ _LEAD_SEP_RE = regex.compile(r"[\s.,:|/–—-]*")
 _WORD_RE = regex.compile(r"\p{L}+")
 
 
-@lru_cache(maxsize=8192)
+@bounded_cache(2 << 20)
 def leading_date(line: str) -> Optional[tuple[Optional[FoundDate], int]]:
     """A date (with a year: its FoundDate; without: None) at the very start of a line, and where the text after
     it begins: `03.03.2022 Title` -> (2022-03-03, 11); `June 28. Title` -> (None, 9); None when no date leads.

@@ -13,6 +13,7 @@ from typing import Optional
 
 import regex
 
+from ppo_nlp.cache import bounded_cache
 from ppo_nlp.paths import RESOURCES_DIR
 from ppo_nlp.text import fold
 
@@ -122,7 +123,7 @@ def combine_regexes(patterns: list[str]) -> Optional[regex.Pattern]:
     return regex.compile("|".join(f"(?P<r{i}>{p})" for i, p in enumerate(patterns)), REGEX_FLAGS)
 
 
-@lru_cache(maxsize=8192)
+@bounded_cache(4 << 20, maxsize=8192)
 def normalize(text: str) -> str:
     """The comparison form of a line: folded, spaces collapsed, punctuation trimmed at both ends."""
     return _EDGE_RE.sub("", _SPACE_RE.sub(" ", fold(text)).strip())

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from typing import Optional
+
+from ppo_nlp.cache import bounded_cache
 
 _CYRILLIC = str.maketrans({
     "а": "a", "ә": "a", "я": "a", "е": "e", "э": "e", "ё": "e", "и": "e", "і": "e", "й": "e",
@@ -42,7 +43,7 @@ def _latin_key(word: str) -> str:
     return word.translate(_LATIN_ONE)
 
 
-@lru_cache(maxsize=65536)
+@bounded_cache(4 << 20)
 def word_key(word: str) -> str:
     """The key of one name word (see the module doc)."""
     low = unicodedata.normalize("NFC", word.lower().strip(". "))

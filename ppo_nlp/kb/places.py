@@ -10,8 +10,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Optional
 
+from ppo_nlp.cache import bounded_cache
 from ppo_nlp.normalize import places as gaz
-from ppo_nlp.normalize._tables import load_tsv
+from ppo_nlp.resources import load_tsv
 
 
 @lru_cache(maxsize=1)
@@ -26,7 +27,7 @@ def by_id(place_id: str) -> Optional[str]:
     return _crosswalk().get(place_id)
 
 
-@lru_cache(maxsize=4096)
+@bounded_cache(2 << 20)
 def by_name(name: str, lang: Optional[str]) -> Optional[str]:
     """The KATO id of a place name, or None (names needing a trigger word are refused)."""
     if not name:

@@ -9,11 +9,11 @@ langdetect runs with its own factory and seed 0, so answers are deterministic; i
 from __future__ import annotations
 
 import threading
-from functools import lru_cache
 from typing import Optional
 
 import regex
 
+from ppo_nlp.cache import bounded_cache
 from ppo_nlp.doc import LangResult
 from ppo_nlp.lang.features import latin_extra
 from ppo_nlp.lang.profiles import load_factory
@@ -67,7 +67,7 @@ class Letters:
         return self._latin_extra
 
 
-@lru_cache(maxsize=256)  # seeded, so the same text always gets the same answer
+@bounded_cache(4 << 20, maxsize=256)  # seeded, so the same text always gets the same answer
 def langdetect_best(text: str) -> Optional[LangResult]:
     """langdetect's best language (seed 0), `zh-cn`/`zh-tw` folded to `zh`; None when it cannot tell."""
     from langdetect.lang_detect_exception import LangDetectException

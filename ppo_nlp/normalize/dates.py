@@ -19,6 +19,7 @@ from typing import Optional
 
 import regex
 
+from ppo_nlp.cache import bounded_cache
 from ppo_nlp.normalize import morph
 from ppo_nlp.resources import function_words, load_tsv
 from ppo_nlp.normalize.kk_stem import strip_kk
@@ -75,7 +76,7 @@ def _month_prefixes() -> frozenset[str]:
     return frozenset(f[:3] for f in _months()[0]) | _kk_prefixes()
 
 
-@lru_cache(maxsize=65536)
+@bounded_cache(2 << 20)
 def month_of(word: str) -> Optional[tuple[int, bool, str]]:
     """(month number, is an abbreviation, lang) for a month word in ru, kk or en; None otherwise."""
     low = word.lower().replace("ё", "е")
@@ -97,7 +98,7 @@ def _year_words() -> tuple[frozenset[str], frozenset[str]]:
             frozenset(r["form"] for r in rows if r["lang"] == "kk"))
 
 
-@lru_cache(maxsize=65536)
+@bounded_cache(2 << 20)
 def is_year_word(word: str) -> bool:
     """`года`, `г`, `жылғы`, `жылы`, `years`, ..."""
     low = word.lower()

@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterable, Optional
 
+from ppo_nlp.cache import bounded_cache
 from ppo_nlp.resources import load_tsv
 
 MIN_STEM = 2
@@ -60,7 +61,7 @@ def _greedy(word: str) -> tuple[str, tuple[str, ...]]:
     return stem, kinds
 
 
-@lru_cache(maxsize=65536)
+@bounded_cache(4 << 20)
 def _strip(word: str, known: Optional[frozenset[str]]) -> tuple[str, tuple[str, ...]]:
     if known is not None:
         for stem, kinds in sorted(_candidates(word), key=lambda c: len(c[1])):

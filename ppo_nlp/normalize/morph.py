@@ -4,6 +4,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from ppo_nlp.cache import bounded_cache
+
 MAX_WORD = 40  # longer "words" are not words; never hand them to the analyzer
 
 
@@ -15,7 +17,7 @@ def analyzer() -> Any:
     return pymorphy3.MorphAnalyzer()
 
 
-@lru_cache(maxsize=65536)
+@bounded_cache(16 << 20)
 def parses(word: str) -> tuple[Any, ...]:
     """All pymorphy3 parses of a Russian word (empty for non-words)."""
     if not word or len(word) > MAX_WORD:

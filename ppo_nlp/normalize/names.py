@@ -17,6 +17,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple, Optional
 
+from ppo_nlp.cache import bounded_cache
 from ppo_nlp.normalize.morph import analyzer
 from ppo_nlp.paths import RESOURCES_DIR
 from ppo_nlp.resources import read_rows
@@ -54,7 +55,7 @@ def _suffix_table(name: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
-@lru_cache(maxsize=65536)
+@bounded_cache(4 << 20)
 def _match_suffix(word: str, table: str) -> Optional[str]:
     key = fold(word)
     for suffix, value in _suffix_table(table):
@@ -68,7 +69,7 @@ def surname_gender(word: str) -> Optional[str]:
     return _match_suffix(word, "surname_suffixes.tsv")
 
 
-@lru_cache(maxsize=65536)
+@bounded_cache(4 << 20)
 def is_surname_shape(word: str, strong: bool = False) -> bool:
     """True when the word ends like a surname (`strong`: an ending that rarely ends other words)."""
     if strong:
@@ -99,7 +100,7 @@ def morph():
     return analyzer()
 
 
-@lru_cache(maxsize=200_000)
+@bounded_cache(24 << 20)
 def parses(word: str) -> tuple:
     """pymorphy3 parses of one word (cached; overlong words get none)."""
     if len(word) > MAX_NAME_LEN:
@@ -175,7 +176,7 @@ def ru_surname_readings(word: str, after_first: bool = True) -> list[Reading]:
     return list(_ru_surname_readings(word, after_first))
 
 
-@lru_cache(maxsize=65536)
+@bounded_cache(4 << 20)
 def _ru_surname_readings(word: str, after_first: bool) -> tuple[Reading, ...]:
     low = word.lower()
     out = []
@@ -255,7 +256,7 @@ def _ru_options(words: list[str]) -> list[list[Reading]]:
     return options
 
 
-@lru_cache(maxsize=65536)
+@bounded_cache(4 << 20)
 def strip_kk_case(word: str) -> str:
     """A Kazakh case ending off a name word, when what remains still looks like a name."""
     key = fold(word)

@@ -12,11 +12,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Optional
 
 import regex
 
+from ppo_nlp.cache import bounded_cache
 from ppo_nlp.normalize.number_words import WordNum, abbreviations, combine, word_value
 from ppo_nlp.text import has_kazakh_letters, python_digits
 
@@ -88,7 +88,7 @@ def _digits_or_percent(m: regex.Match, seq: int) -> _Tok:
     return _Tok(m.start(), m.end(), "%", "pct", seq=seq)
 
 
-@lru_cache(maxsize=SEEN_WORDS_MAX)
+@bounded_cache(4 << 20, maxsize=SEEN_WORDS_MAX)
 def _may_be_number(word: str, lang: str) -> bool:
     """Whether a word token can take part in a number: a number word, an abbreviated multiplier or "and"."""
     low = word.lower()
@@ -159,7 +159,7 @@ def _word_num(tok: _Tok, lang: str) -> Optional[WordNum]:
     return _word_value(tok.text, lang) if tok.kind == "word" else None
 
 
-@lru_cache(maxsize=1 << 16)
+@bounded_cache(4 << 20)
 def _word_value(word: str, lang: str) -> Optional[WordNum]:
     """The number word `word` is, including hyphenated "twenty-one"."""
     found = word_value(word, lang)

@@ -20,6 +20,7 @@ from typing import Callable, Iterable, Optional
 
 import regex
 
+from ppo_nlp.cache import bounded_cache
 from ppo_nlp.normalize import morph
 from ppo_nlp.resources import load_tsv
 from ppo_nlp.normalize.kk_stem import strip_kk, suffixes
@@ -67,7 +68,7 @@ def masculine(word: str) -> str:
     return low
 
 
-@lru_cache(maxsize=65536)
+@bounded_cache(4 << 20)
 def latin_skeleton(text: str) -> str:
     """A coarse ASCII key shared by the Latin spellings of one name (Qostanaı = Kostanay = Qostanay)."""
     # ý is у in the 2017-2018 Kazakh Latin alphabets; Cyrillic і slips into Latin-script Kazakh text

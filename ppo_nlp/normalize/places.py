@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional
 
+from ppo_nlp.cache import bounded_cache
 from ppo_nlp.normalize import place_keys as pk
 from ppo_nlp.resources import load_tsv
 from ppo_nlp.normalize.translit import to_latin
@@ -257,7 +258,7 @@ def _is_latin(form: str) -> bool:
     return not any("а" <= c <= "я" or c in "ёәғқңөұүһі" for c in form.lower())
 
 
-@lru_cache(maxsize=65536)
+@bounded_cache(8 << 20)
 def _lookup(form: str, lang: str) -> tuple[Place, ...]:
     latin = lang in ("en", "latin") or _is_latin(form)
     langs = ("latin",) if latin else ((lang,) if lang in ("ru", "kk") else ("ru", "kk"))

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Optional
 
+from ppo_nlp.cache import bounded_cache
 from ppo_nlp.doc import Document, Entity
 from ppo_nlp.extract.officials.lexicon import en_heads, honorifics, kk_heads, ru_heads, ru_key
 from ppo_nlp.normalize.names import (MAX_NAME_LEN, is_first_name, is_surname_shape, parses, ru_surname_readings,
@@ -82,7 +82,7 @@ def _token_langs(doc: Document, tokens: list[Tok]) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=65536)
+@bounded_cache(4 << 20)
 def is_cap(word: str) -> bool:
     """A capitalised word or an ALL CAPS word of three letters or more."""
     if len(word) < 2 or len(word) > MAX_NAME_LEN or not word[0].isupper() or not word[0].isalpha():
@@ -106,7 +106,7 @@ def is_position_word(word: str, lang: str) -> bool:
     return ru_key(word) in ru_heads() or fold(word) in kk_heads()
 
 
-@lru_cache(maxsize=65536)
+@bounded_cache(4 << 20)
 def is_common_word(word: str, lang: str) -> bool:
     """A Russian dictionary word that is not a name (Kazakh and English rely on the lists only)."""
     if lang != "ru" or is_first_name(word):
@@ -126,7 +126,7 @@ def nameable(ctx: Ctx, i: int) -> bool:
     return _nameable_word(ctx.tokens[i].text, ctx.langs[i])
 
 
-@lru_cache(maxsize=65536)
+@bounded_cache(4 << 20)
 def _nameable_word(word: str, lang: str) -> bool:
     return is_cap(word) and not is_position_word(word, lang) and fold(word) not in honorifics()
 
@@ -142,7 +142,7 @@ def first_name_like(ctx: Ctx, i: int) -> bool:
     return _first_name_like(ctx.tokens[i].text, ctx.langs[i])
 
 
-@lru_cache(maxsize=65536)
+@bounded_cache(4 << 20)
 def _first_name_like(word: str, lang: str) -> bool:
     if is_first_name(word):
         return True
@@ -155,7 +155,7 @@ def surname_like(ctx: Ctx, i: int, strong: bool) -> bool:
     return _surname_like(ctx.tokens[i].text, ctx.langs[i], strong)
 
 
-@lru_cache(maxsize=65536)
+@bounded_cache(4 << 20)
 def _surname_like(word: str, lang: str, strong: bool) -> bool:
     base = strip_kk_case(word) if lang == "kk" else word
     if is_surname_shape(base, strong=strong) or (lang == "ru" and is_surname_shape(_ru_base(word), strong)):

@@ -8,9 +8,9 @@ English: "executive secretary of the party".
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Optional
 
+from ppo_nlp.cache import bounded_cache
 from ppo_nlp.extract.officials.lexicon import (HeadForm, en_heads, generic_org_words, kk_heads, ru_head_prefixes, ru_heads,
                                                ru_key, ru_modifiers, word_set)
 from ppo_nlp.extract.officials.persons import Ctx
@@ -53,7 +53,7 @@ def find_positions(ctx: Ctx, stops: set[int]) -> list[PositionSpan]:
     return out
 
 
-@lru_cache(maxsize=65536)
+@bounded_cache(4 << 20)
 def _may_head(word: str, lang: str) -> bool:
     """Whether `word` is a head word of the finder of `lang` (`_kk_at`, `_en_at`, `_ru_at`)."""
     if lang == "kk":
@@ -88,7 +88,7 @@ def _ru_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
     return PositionSpan(start, i, end, title, frozenset(f.case for f in forms), org or _party_in(ctx, i + 1, end))
 
 
-@lru_cache(maxsize=65536)
+@bounded_cache(4 << 20)
 def _ru_head_forms(word: str) -> tuple[HeadForm, ...]:
     """Singular readings of a Russian head; «экс-» in front keeps the head («экс-премьера» -> экс-премьер)."""
     key = ru_key(word)

@@ -1,0 +1,182 @@
+"""Memoization bounded in bytes, so that a worker's caches stay the same size however varied its text.
+
+`functools.lru_cache(maxsize=N)` bounds entries, not bytes: 200k cached pymorphy parses are ~1 GB, and a
+cache of words holds whatever long "word" an archive contains. `bounded_cache` keeps two generations of
+entries, each at most half of `max_bytes` (and of `maxsize` entries): new entries go to the young one; when
+it is full it becomes the old one and the previous old one is dropped; a hit in the old generation moves
+the entry back to the young one. Hits cost one dict look-up; the size of an entry (its arguments, its value
+and a fixed overhead per entry) is estimated only when it is stored; arguments other than words and texts
+(a language code, a flag, a shared frozenset) are not copied into the cache and do not count. An entry estimated larger
+than a generation is returned and not stored, unless `keep_oversize` (a per-document cache: the tokens of
+one huge document) keeps it alone until the next generation fills. A cache holds at most `max_bytes`
+(estimated), or that one entry, which its caller holds anyway.
+
+>>> @bounded_cache(max_bytes=1 << 20)
+... def shout(word: str) -> str:
+...     return word.upper()
+>>> shout("amanat"), shout("amanat"), shout.cache_info().currsize
+('AMANAT', 'AMANAT', 1)
+"""
+from __future__ import annotations
+
+import inspect
+import sys
+from functools import update_wrapper
+from typing import Any, Callable, NamedTuple, Optional, TypeVar
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+# A dict slot (with the table's spare room), the key tuple and the references: a rough, generous figure.
+ENTRY_BYTES = 160
+_MISSING = object()
+_KWD_MARK = object()
+_CONTAINERS = (tuple, list, frozenset, set)
+_SCALARS = frozenset({str, bytes, int, float})
+_getsizeof = sys.getsizeof
+
+
+class CacheInfo(NamedTuple):
+    """What a bounded cache holds now: entries and estimated bytes, against its limits."""
+
+    misses: int
+    maxsize: Optional[int]
+    currsize: int
+    max_bytes: int
+    currbytes: int
+
+
+def approx_bytes(obj: Any, depth: int = 3) -> int:
+    """`sys.getsizeof` of an object plus, down to `depth` levels, of what its tuples, lists, sets, dicts
+    and namedtuples hold (an over-estimate where objects are shared, which errs on the safe side).
+    None, True and False are shared singletons: they cost nothing."""
+    kind = type(obj)
+    if kind in _SCALARS:
+        return _getsizeof(obj)
+    if obj is None or kind is bool:
+        return 0
+    size = _getsizeof(obj)
+    if depth <= 0:
+        return size
+    if isinstance(obj, _CONTAINERS):
+        return size + sum(approx_bytes(item, depth - 1) for item in obj)
+    if isinstance(obj, dict):
+        return size + sum(approx_bytes(k, depth - 1) + approx_bytes(v, depth - 1) for k, v in obj.items())
+    return size
+
+
+def _fixed_arity(fn: Callable[..., Any]) -> Optional[int]:
+    """The number of parameters of a plain function that takes only required positional ones, else None."""
+    code = getattr(fn, "__code__", None)
+    if code is None or fn.__defaults__ or fn.__kwdefaults__ or code.co_kwonlyargcount:  # type: ignore[attr-defined]
+        return None
+    if code.co_flags & (inspect.CO_VARARGS | inspect.CO_VARKEYWORDS):
+        return None
+    return code.co_argcount
+
+
+def _arg_bytes(args: tuple) -> int:
+    """Bytes of the `str` and `bytes` arguments (others, such as a shared frozenset, are not copies)."""
+    return sum(_getsizeof(a) for a in args if type(a) is str or type(a) is bytes)
+
+
+class _Generations:
+    """The two generations of one cache and their byte counts."""
+
+    __slots__ = ("young", "old", "young_bytes", "old_bytes", "misses", "half_bytes", "half_entries",
+                 "keep_oversize")
+
+    def __init__(self, half_bytes: int, half_entries: int, keep_oversize: bool) -> None:
+        self.half_bytes, self.half_entries, self.keep_oversize = half_bytes, half_entries, keep_oversize
+        self.clear()
+
+    def clear(self) -> None:
+        self.young: dict = {}
+        self.old: dict = {}
+        self.young_bytes = self.old_bytes = self.misses = 0
+
+    def put(self, key: Any, value: Any, cost: int, fresh: bool) -> None:
+        """Store an entry in the young generation, turning it old first when it is full."""
+        if cost > self.half_bytes:  # not stored, or kept alone in the old generation until the next one is full
+            if fresh and self.keep_oversize:
+                self.old, self.young = {key: value}, {}
+                self.young_bytes, self.old_bytes = 0, cost
+            return
+        if self.young_bytes + cost > self.half_bytes or len(self.young) >= self.half_entries:
+            self.old, self.young = self.young, {}
+            self.young_bytes, self.old_bytes = 0, self.young_bytes
+        self.young[key] = value
+        self.young_bytes += cost
+
+
+def _find(gens: _Generations, key: Any, compute: Callable[[], Any]) -> tuple[Any, bool]:
+    """(value, fresh): from the old generation, else computed (a miss)."""
+    value = gens.old.get(key, _MISSING)
+    if value is not _MISSING:
+        return value, False
+    gens.misses += 1
+    return compute(), True
+
+
+# Hits cost one dict look-up, as lru_cache's do; a miss also estimates the entry's bytes. Only the first
+# argument of the one- and two-argument forms is counted: the word or text; a second one is a language
+# code, a flag or a shared word list.
+def _wrapper1(fn: Callable[..., Any], gens: _Generations, sizeof: Callable[[Any], int]) -> Callable[..., Any]:
+    def wrapper1(arg: Any) -> Any:
+        value = gens.young.get(arg, _MISSING)
+        if value is not _MISSING:
+            return value
+        value, fresh = _find(gens, arg, lambda: fn(arg))
+        gens.put(arg, value, ENTRY_BYTES + _getsizeof(arg) + sizeof(value), fresh)
+        return value
+    return wrapper1
+
+
+def _wrapper2(fn: Callable[..., Any], gens: _Generations, sizeof: Callable[[Any], int]) -> Callable[..., Any]:
+    def wrapper2(arg: Any, arg2: Any) -> Any:
+        key = (arg, arg2)
+        value = gens.young.get(key, _MISSING)
+        if value is not _MISSING:
+            return value
+        value, fresh = _find(gens, key, lambda: fn(arg, arg2))
+        gens.put(key, value, ENTRY_BYTES + _getsizeof(arg) + sizeof(value), fresh)
+        return value
+    return wrapper2
+
+
+def _wrapper_any(fn: Callable[..., Any], gens: _Generations, sizeof: Callable[[Any], int]) -> Callable[..., Any]:
+    def wrapper(*args: Any, **kwds: Any) -> Any:
+        key = args + (_KWD_MARK,) + tuple(sorted(kwds.items())) if kwds else args
+        value = gens.young.get(key, _MISSING)
+        if value is not _MISSING:
+            return value
+        value, fresh = _find(gens, key, lambda: fn(*args, **kwds))
+        gens.put(key, value, ENTRY_BYTES + _arg_bytes(args + tuple(kwds.values())) + sizeof(value), fresh)
+        return value
+    return wrapper
+
+
+def bounded_cache(max_bytes: int, maxsize: Optional[int] = None, sizeof: Callable[[Any], int] = approx_bytes,
+                  keep_oversize: bool = False) -> Callable[[F], F]:
+    """Memoize a function of hashable arguments in at most `max_bytes` (estimated) and `maxsize` entries.
+
+    `sizeof(value)` estimates a result's bytes (default `approx_bytes`); pass a cheaper one for large
+    values of known shape. The wrapper has `cache_clear()` and `cache_info()` as `lru_cache` does.
+    """
+    if max_bytes <= 0 or (maxsize is not None and maxsize <= 0):
+        raise ValueError(f"bounded_cache needs positive limits, got max_bytes={max_bytes}, maxsize={maxsize}")
+    half_entries = (maxsize // 2 or 1) if maxsize is not None else sys.maxsize
+
+    def decorate(fn: F) -> F:
+        gens = _Generations(max_bytes // 2, half_entries, keep_oversize)
+        make = {1: _wrapper1, 2: _wrapper2}.get(_fixed_arity(fn), _wrapper_any)
+        chosen = make(fn, gens, sizeof)
+
+        def cache_info() -> CacheInfo:
+            entries = len(gens.young) + len(gens.old.keys() - gens.young.keys())
+            return CacheInfo(gens.misses, maxsize, entries, max_bytes, gens.young_bytes + gens.old_bytes)
+
+        chosen.cache_clear = gens.clear  # type: ignore[attr-defined]
+        chosen.cache_info = cache_info  # type: ignore[attr-defined]
+        return update_wrapper(chosen, fn)  # type: ignore[return-value]
+
+    return decorate
