@@ -2,8 +2,9 @@
 
 The Latin -> Cyrillic table is the reverse of `kk_latin.table()` for one alphabet (detected per text
 when not given), plus context for letters that stand for two Cyrillic ones:
-- ı (2018), i (2021), i' (2017), i/y (passport) is й after a vowel, else и; before a/ý/o (u in 2021)
-  at the start of a word or after a vowel or и it begins я/ю/ё (`partııa` -> партия, `fılıal` -> филиал);
+- ı (2018), i (2021), i' (2017), i (passport) is й after a vowel, else и; before a/ý/o (u in
+  2021) at the start of a word or after a vowel or и it begins я/ю/ё (`partııa` -> партия,
+  `fılıal` -> филиал);
 - 2018's capital I is І in a word with front vowels (e i á ó ú), else И;
 - h is х, ts is т+с except in ц words (`ts` first in a word or before ıa/ia: станция, цех).
 Cyrillic look-alikes inside Latin words (О́ with a Cyrillic О) are read as Latin; a base letter with a
@@ -38,11 +39,13 @@ _MAX_KEY = 4
 
 @dataclass(frozen=True)
 class OffsetMap:
-    """For Cyrillic character k: the Latin source span `starts[k]:ends[k]` it was made from."""
+    """For Cyrillic character k: the Latin source span `starts[k]:ends[k]` it was made from; `alphabet` is
+    the Latin alphabet the source was read in."""
 
     starts: tuple[int, ...]
     ends: tuple[int, ...]
     source_length: int
+    alphabet: str
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The source span of Cyrillic `text[start:end]` (every Latin letter that made any of its characters)."""
@@ -59,7 +62,6 @@ class Transliteration(NamedTuple):
 
     text: str
     offsets: OffsetMap
-    alphabet: str
 
 
 @lru_cache(maxsize=None)
@@ -93,7 +95,7 @@ def to_cyrillic(text: str, alphabet: Optional[str] = None) -> Transliteration:
             starts.append(start)
             ends.append(end)
         k += used
-    return Transliteration("".join(out), OffsetMap(tuple(starts), tuple(ends), len(text)), alphabet)
+    return Transliteration("".join(out), OffsetMap(tuple(starts), tuple(ends), len(text), alphabet))
 
 
 def _units(text: str, alphabet: str) -> list[tuple[str, int, int, bool]]:

@@ -46,6 +46,7 @@ def test_kk_latin_transliterate_table(cyr, alphabet, latin):
 ])
 def test_kk_latin_detect_alphabet(latin, alphabet):
     assert detect_alphabet(latin) == alphabet
+    assert to_cyrillic(latin).offsets.alphabet == alphabet
 
 
 @pytest.mark.parametrize("alphabet", ALPHABETS)
@@ -84,7 +85,7 @@ def test_kk_latin_to_cyrillic(latin, cyr):
     ("Bir jarym mıllıonnan astam adam", "миллионнан"),
 ])
 def test_kk_latin_offsets_point_into_the_latin_text(latin, word):
-    cyr, offsets, _ = to_cyrillic(latin)
+    cyr, offsets = to_cyrillic(latin)
     start = cyr.index(word)
     lat_start, lat_end = offsets.span(start, start + len(word))
     assert to_cyrillic(latin[lat_start:lat_end]).text == word
@@ -96,7 +97,7 @@ def test_kk_latin_offsets_point_into_the_latin_text(latin, word):
 @given(st.text(alphabet=st.sampled_from("aáäbcdeǵğghıiİIjklmnńñoóöpqrsştuúūüývwyz'’ \u0301О-,.0")),
        st.sampled_from(ALPHABETS))
 def test_kk_latin_offset_map_is_monotone_and_complete(text, alphabet):
-    cyr, offsets, _ = to_cyrillic(text, alphabet)
+    cyr, offsets = to_cyrillic(text, alphabet)
     assert len(offsets.starts) == len(cyr) == len(offsets.ends)
     assert list(offsets.starts) == sorted(offsets.starts)
     assert all(0 <= s < e <= len(text) for s, e in zip(offsets.starts, offsets.ends))
