@@ -29,6 +29,7 @@ SCRIPT = "Latn"
 MIN_MODEL = 0.5  # the model's P(kk) among kk and en, for text with Kazakh letters
 MIN_MODEL_PLAIN = 0.9  # the same for text whose only evidence is q, or none (passport style)
 LONG = 150  # letters from which Kazakh must show a q
+MIN_PLAIN_LETTERS = 25  # shorter text without Kazakh letters is never called Kazakh (two Turkish words are not)
 MIN_APOSTROPHES = 0.05  # 2017 apostrophe letters per letter: Kazakh 2017 has ~0.15, Uzbek's a' o' g' far fewer
 _LETTERS_2018_2021 = regex.compile(r"[áǵńóúýäñū]|[aginosucy]\u0301", regex.IGNORECASE)
 _APOSTROPHE_LETTERS = regex.compile(r"[agionscuy]['’ʼ`](?=\p{L}|\s|$)", regex.IGNORECASE)
@@ -57,6 +58,7 @@ def kazakh_latin(text: str, p_kazakh: float) -> Optional[LangResult]:
     result = LangResult("kk", round(p_kazakh, 4), SCRIPT)
     if kazakh == q:  # no accented or apostrophe letter: q alone (or nothing) is weak evidence
         plain = other == 0 and p_kazakh >= MIN_MODEL_PLAIN and (q > 0 or text.isascii())
+        plain &= len(_LETTER.findall(text)) >= MIN_PLAIN_LETTERS
         return result if plain else None
     if other * 3 > kazakh or (q == 0 and len(_LETTER.findall(text)) >= LONG):
         return None

@@ -60,6 +60,7 @@ def test_kazakh_latin_english_stays_english(text):
     ("Partiyanın üzvləri bu gün yığıncaqda iştirak etdilər.", 0.9, None),
     ("Partiia musheleri zhinalyska katysty", 0.95, "kk"),  # plain ASCII: a confident model suffices
     ("Partiia musheleri zhinalyska katysty", 0.7, None),
+    ("Ankara ve Istanbul", 0.99, None),  # too short to call Kazakh without Kazakh letters
 ])
 def test_kazakh_latin_gate(text, p, expected):
     result = kazakh_latin(text, p)
