@@ -37,7 +37,7 @@ ENGLISH_WORDS = frozenset(
     "more than also about into new one two".split())
 _UZ_LATIN = regex.compile(r"[oOgG][ʻ‘]\p{L}")
 _UZ_LATIN_LOOSE = regex.compile(r"(?<=\p{L})[og][ʻ‘'’`]\p{L}")  # word-internal, as in bo'lgan
-_KK_2017 = regex.compile(r"(?<=\p{L})[nscyui]['’`](?=\p{L}|\s|$)", regex.IGNORECASE)  # Kazakh 2017: n' s' c' ...
+_KK_2017 = regex.compile(r"[anscyui]['’`]", regex.IGNORECASE)  # Kazakh 2017: a' n' s' ...
 _LONG_VOWEL = regex.compile(r"аа|оо|өө|үү|ээ|уу|ыы")
 _PUNCT = ".,;:!?\"'()[]«»“”‘’-–—…"
 _lock = threading.Lock()
@@ -150,7 +150,7 @@ def _east_slavic_bulgarian(text: str, letters: Letters) -> Optional[LangResult]:
 
 def uzbek_latin(text: str) -> Optional[LangResult]:
     """Uzbek by its oʻ gʻ; o' g' typed with a plain apostrophe count only when outnumbering Kazakh 2017's
-    apostrophe letters (s' c' n' i' u' y', as in tóraǵa written to'rag'a)."""
+    other apostrophe letters (a' i' n' s' c' u' y': mäslihat is ma's'li'hat), which Uzbek rarely writes."""
     if text.isascii() and "'" not in text and "`" not in text:
         return None
     if _UZ_LATIN.search(text):

@@ -6,10 +6,11 @@ Turkic language in Latin script:
 - Kazakh marks: q (қ in every official alphabet), the 2018 acutes á ǵ ń ó ú ý, the 2021 ä ñ ū, and the
   2017 apostrophe letters (s' c' n' a' ...). ğ ş ö ü ç ı are not evidence: Turkish uses them too.
 - other marks: ə (Azerbaijani), ň ž w (Turkmen), x and a bare c (Turkish, Azerbaijani, Uzbek: Kazakh
-  Latin writes neither), oʻ gʻ, `va` (Uzbek), words in y + vowel (Kazakh writes я ю ё with ı/i).
+  Latin writes neither), oʻ gʻ, `va` (Uzbek), `ve ile bu için` (Turkish), words in y + vowel (Kazakh
+  writes я ю ё with ı/i).
 Kazakh needs the model's vote, marks that outnumber the others three to one, and, over 150 letters, a q
-(Turkish and Turkmen have none). Text whose only evidence is q (informal) or nothing (passport style)
-needs a confident model and no other marks at all. 2017 apostrophes count only when dense enough to be
+(Turkish and Turkmen have none). Text whose only evidence is q (informal), ı ş ğ ö ü, or nothing
+(passport style) needs 15 letters, a confident model and no other marks at all. 2017 apostrophes count only when dense enough to be
 an alphabet rather than Uzbek's a' o' g'.
 
 >>> kazakh_latin("Partııa tóraǵasy jıynalysqa qatysty.", 0.98).script
@@ -29,13 +30,13 @@ SCRIPT = "Latn"
 MIN_MODEL = 0.5  # the model's P(kk) among kk and en, for text with Kazakh letters
 MIN_MODEL_PLAIN = 0.9  # the same for text whose only evidence is q, or none (passport style)
 LONG = 150  # letters from which Kazakh must show a q
-MIN_PLAIN_LETTERS = 25  # shorter text without Kazakh letters is never called Kazakh (two Turkish words are not)
+MIN_PLAIN_LETTERS = 15  # shorter text without Kazakh letters is never called Kazakh (two Turkish words are not)
 MIN_APOSTROPHES = 0.05  # 2017 apostrophe letters per letter: Kazakh 2017 has ~0.15, Uzbek's a' o' g' far fewer
 _LETTERS_2018_2021 = regex.compile(r"[áǵńóúýäñū]|[aginosucy]\u0301", regex.IGNORECASE)
 _APOSTROPHE_LETTERS = regex.compile(r"[agionscuy]['’ʼ`](?=\p{L}|\s|$)", regex.IGNORECASE)
 # ə (az), ň ž w (tk), x and a bare c (tr, az, uz), oʻ gʻ (uz), a word in y+vowel (tr, az, uz: Kazakh
-# alphabets write я ю ё with ı/i) and the Uzbek `va` (and).
-_OTHER_MARKS = regex.compile(r"[əňžwx]|c(?![h'’ʼ`])|[og][ʻ‘]|(?<!\p{L})y[aoiuı]|(?<!\p{L})va(?!\p{L})",
+# alphabets write я ю ё with ı/i), and function words Kazakh does not have: va (uz), ve ile bu için (tr).
+_OTHER_MARKS = regex.compile(r"[əňžwx]|c(?![h'’ʼ`])|[og][ʻ‘]|(?<!\p{L})(?:y[aoiuı]|(?:va|ve|ile|bu|için)(?!\p{L}))",
                              regex.IGNORECASE)
 _LETTER = regex.compile(r"\p{L}")
 
@@ -57,8 +58,7 @@ def kazakh_latin(text: str, p_kazakh: float) -> Optional[LangResult]:
     kazakh, q, other = marks(text)
     result = LangResult("kk", round(p_kazakh, 4), SCRIPT)
     if kazakh == q:  # no accented or apostrophe letter: q alone (or nothing) is weak evidence
-        plain = other == 0 and p_kazakh >= MIN_MODEL_PLAIN and (q > 0 or text.isascii())
-        plain &= len(_LETTER.findall(text)) >= MIN_PLAIN_LETTERS
+        plain = other == 0 and p_kazakh >= MIN_MODEL_PLAIN and len(_LETTER.findall(text)) >= MIN_PLAIN_LETTERS
         return result if plain else None
     if other * 3 > kazakh or (q == 0 and len(_LETTER.findall(text)) >= LONG):
         return None
