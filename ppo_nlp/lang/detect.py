@@ -46,12 +46,15 @@ def _from_model(probs: list[float], classes: tuple[str, ...], letters: Letters) 
         allowed = classes
     else:
         allowed = ("en",) if lat > cyr else ("ru", "kk")
+    # Latin text the Kazakh-Latin gate turned down is en, but only as sure as the model's en vs kk says
+    weighed = allowed + ("kk",) if allowed == ("en",) else allowed
     best, best_p, total = "und", -1.0, 0.0
     for lang, p in zip(classes, probs):
-        if lang in allowed:
+        if lang in weighed:
             total += p
-            best, best_p = (lang, p) if p > best_p else (best, best_p)
-    return LangResult(best, round(best_p / total, 4))
+        if lang in allowed and p > best_p:
+            best, best_p = lang, p
+    return LangResult(best, round(best_p / total, 4) if total > 0 else 0.0)
 
 
 def decide(text: str, probs: list[float], classes: tuple[str, ...], letters: Letters) -> LangResult:
