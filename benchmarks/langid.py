@@ -7,6 +7,11 @@ Every system gets the same texts one call at a time; throughput is characters of
 second, timed in 20 interleaved chunks (every system runs chunk k before any runs chunk k+1) so that
 load from other processes hits all systems alike. Our lazy langdetect back-off (profiles load on the
 first non-ru/kk/en suspect) is loaded before timing and its load time printed separately. Accuracy counts a sentence right only when the exact code matches (ru, kk, en).
+
+A second table scores Kazakh in Latin script: the held-out Kazakh sentences transliterated with one
+alphabet each (chosen by hash, `langid_data.latin_kazakh`) and their fragments, per alphabet (right = `kk`
+and, for ours, script `Latn`). A third counts how often Latin text in a confusable language is called
+`kk`: the example sentences spaCy ships for Turkish and Azerbaijani (read from the installed package).
 """
 from __future__ import annotations
 
@@ -20,7 +25,7 @@ from typing import Callable
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "scripts")]
 
-from langid_data import LANGS, Item, fragment, load_items  # noqa: E402
+from langid_data import LANGS, Item, fragment, latin_kazakh, load_items  # noqa: E402
 
 from ppo_nlp.paths import models_dir, shared_data_dir  # noqa: E402
 
@@ -125,6 +130,39 @@ def seeds_line(run: Detector) -> str:
     return " ".join(f"{p.name[:3]}:{run(p.read_text(encoding='utf-8'))}" for p in paths)
 
 
+def latin_table(runs: dict[str, Detector], items: list[Item]) -> None:
+    """Accuracy on held-out Kazakh sentences (and fragments) in Latin script, per alphabet."""
+    from ppo_nlp.lang import detect_language
+
+    latin = [lat for it in items for lat in latin_kazakh(it)]
+    frags = [f for f in map(fragment, latin) if f is not None]
+    alphabets = sorted({it.source.rsplit("latn", 1)[1] for it in latin})
+    print(f"\nKazakh in Latin script: {len(latin)} held-out sentences, {len(frags)} fragments")
+    print("| system | " + " | ".join(f"{a} %" for a in alphabets) + " | all % | frag % |")
+    print("|---" * (len(alphabets) + 3) + "|")
+    for name, run in runs.items():
+        ok = evaluate(run, latin)
+        per = [pct([o for it, o in zip(latin, ok) if it.source.endswith(a)]) for a in alphabets]
+        print(f"| {name} | " + " | ".join(per) + f" | {pct(ok)} | {pct(evaluate(run, frags))} |")
+    script = [detect_language(it.text).script == "Latn" for it in latin]
+    print(f"ours with script Latn: {pct(script)} %")
+
+
+def confusables_table(runs: dict[str, Detector]) -> None:
+    """How many example sentences of Latin-script Turkic languages each system calls kk (lower is better)."""
+    import importlib
+
+    for lang in ("tr", "az"):
+        try:
+            sentences = importlib.import_module(f"spacy.lang.{lang}.examples").sentences
+        except ImportError:
+            print(f"{lang}: spaCy examples not installed")
+            continue
+        called = {name: sum(run(t) == "kk" for t in sentences) for name, run in runs.items()}
+        print(f"{lang} ({len(sentences)} spaCy example sentences) called kk: " +
+              ", ".join(f"{name} {n}" for name, n in called.items()))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=0, help="use every k-th held-out item to run faster")
@@ -155,6 +193,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, run in runs.items():
         print(row(name, loads[name], sizes[name], items, evaluate(run, items), secs[name], evaluate(run, frags)),
               flush=True)
+    latin_table(runs, items)
+    confusables_table(runs)
     print(f"\nours: langdetect back-off profiles, loaded lazily once: {backoff_load_s():.2f} s")
     print("\nseed articles (expected 000-003 ru, 004 kk):")
     for name, run in runs.items():

@@ -14,10 +14,12 @@ from ppo_nlp.records import document_record
 
 @dataclass(frozen=True)
 class LangResult:
-    """A language decision: ISO 639-1 code (or `und`) and a confidence in 0..1."""
+    """A language decision: ISO 639-1 code (or `und`), a confidence in 0..1, and the script when it is not
+    the language's usual one (`Latn` for Kazakh in a Latin alphabet; None otherwise)."""
 
     lang: str
     score: float
+    script: Optional[str] = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)

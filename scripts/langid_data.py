@@ -3,6 +3,9 @@
 Every item is `Item(lang, source, text, split)`. The split is a stable hash of the text (10 % `test`),
 so a duplicated sentence always lands on one side. Sentences whose letters are mostly in the wrong
 script for their corpus (a Latin title in Russian WikiANN) are dropped; so are texts without letters.
+Kazakh in Latin script is made from the Kazakh sentences with each alphabet of
+`ppo_nlp.normalize.kk_latin` (`latin_kazakh`): all four on the training side, one per sentence (by hash)
+on the test side, so a held-out Latin sentence never has a Cyrillic twin in training.
 """
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ import regex
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from ppo_nlp.lang.features import CYRILLIC, LATIN, NONLETTER, code_points, letter_classes  # noqa: E402
 from ppo_nlp.lang.sentences import sentence_spans  # noqa: E402
+from ppo_nlp.normalize.kk_latin import ALPHABETS, transliterate  # noqa: E402
 from ppo_nlp.text import KK_LETTERS  # noqa: E402
 
 LANGS = ("ru", "kk", "en")
@@ -107,11 +111,16 @@ def sources(root: Path) -> list[tuple[str, str, Iterator[str]]]:
     ]
 
 
-def script_ok(text: str, lang: str) -> bool:
-    """True when the text has letters and most of them are in the script of `lang`."""
+def is_latin_kazakh(item: Item) -> bool:
+    """True for the Latin-script Kazakh items made by `latin_kazakh`."""
+    return ":latn" in item.source
+
+
+def script_ok(text: str, lang: str, latin: bool = False) -> bool:
+    """True when the text has letters and most of them are in the script of `lang` (Latin when `latin`)."""
     classes = letter_classes(code_points(text))
     letters = int(np.count_nonzero(classes != NONLETTER))
-    want = LATIN if lang == "en" else CYRILLIC
+    want = LATIN if lang == "en" or latin else CYRILLIC
     return letters > 0 and np.count_nonzero(classes == want) >= 0.5 * letters
 
 
@@ -138,9 +147,17 @@ def fragment(item: Item) -> Item | None:
     size = rng.randint(2, min(6, len(words) - 1))
     start = rng.randrange(0, len(words) - size + 1)
     text = " ".join(words[start:start + size])[:40].strip()
-    if not script_ok(text, item.lang) or sum(ch.isalpha() for ch in text) < 6:
+    if not script_ok(text, item.lang, is_latin_kazakh(item)) or sum(ch.isalpha() for ch in text) < 6:
         return None
     return Item(item.lang, item.source + ":fragment", text, item.split)
+
+
+def latin_kazakh(item: Item) -> list[Item]:
+    """A Kazakh sentence in Latin script: every alphabet on the training side, one (by hash) on the test side."""
+    if item.lang != "kk" or is_latin_kazakh(item):
+        return []
+    alphabets = ALPHABETS if item.split == "train" else (ALPHABETS[stable_hash("latn:" + item.text) % len(ALPHABETS)],)
+    return [Item("kk", f"{item.source}:latn{a}", transliterate(item.text, a), item.split) for a in alphabets]
 
 
 def kazakh_names(root: Path) -> list[str]:

@@ -5,7 +5,8 @@
 
 Sentences come from scripts/langid_data.py (10 % held out by a hash of the text); short fragments are
 added to both sides and Russian sentences with Kazakh names to the training side. The classifier is a
-multinomial logistic regression (scikit-learn) over hashed char n-grams; only its weights are saved.
+multinomial logistic regression (scikit-learn) over hashed char n-grams, with ru, Cyrillic kk, Latin kk
+and en weighted equally; only its weights are saved.
 """
 from __future__ import annotations
 
@@ -25,7 +26,8 @@ except ImportError as exc:  # the default install leaves the training packages o
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from langid_data import LANGS, Item, code_mixed, fragment, kazakh_names, load_items  # noqa: E402
+from langid_data import (LANGS, Item, code_mixed, fragment, is_latin_kazakh, kazakh_names,  # noqa: E402
+                         latin_kazakh, load_items)
 
 from ppo_nlp.lang.features import hash_ngrams  # noqa: E402
 from ppo_nlp.lang.model import LangModel, save_model  # noqa: E402
@@ -45,8 +47,9 @@ def features(texts: list[str], max_n: int, bits: int, chunk: int = 5000) -> sp.c
 
 
 def build_sets(root: Path) -> tuple[list[Item], list[Item]]:
-    """Training and held-out items: sentences, fragments and (train only) code-mixed sentences."""
+    """Training and held-out items: sentences (Kazakh also in Latin script), fragments, code-mixed sentences."""
     items = load_items(root)
+    items += [latin for it in items for latin in latin_kazakh(it)]
     names = [n for n in kazakh_names(root) if len(n.split()) <= 3 and not any(ch.isdigit() for ch in n)]
     extra = [fragment(it) for it in items] + [code_mixed(it, names) for it in items]
     items += [it for it in extra if it is not None]
@@ -55,12 +58,20 @@ def build_sets(root: Path) -> tuple[list[Item], list[Item]]:
     return train, test
 
 
+def group_weights(items: list[Item]) -> np.ndarray:
+    """Balanced weights over ru, kk in Cyrillic, kk in Latin script and en: each group weighs the same in all,
+    so the Latin sentences do not thin out Cyrillic Kazakh (as a class-balanced kk would)."""
+    groups = [f"{it.lang}-latn" if is_latin_kazakh(it) else it.lang for it in items]
+    sizes = Counter(groups)
+    return np.array([len(items) / (len(sizes) * sizes[g]) for g in groups])
+
+
 def fit(train: list[Item], max_n: int, bits: int, c: float) -> LangModel:
     """Fit the classifier and return it as a `LangModel`."""
     x = features([it.text for it in train], max_n, bits)
     y = np.array([LANGS.index(it.lang) for it in train])
-    clf = LogisticRegression(C=c, max_iter=300, class_weight="balanced", tol=1e-4)
-    clf.fit(x, y)
+    clf = LogisticRegression(C=c, max_iter=300, tol=1e-4)
+    clf.fit(x, y, sample_weight=group_weights(train))
     weights = clf.coef_.T.astype(np.float16).astype(np.float32)
     return LangModel(LANGS, np.ascontiguousarray(weights), clf.intercept_.astype(np.float64), max_n, bits)
 
@@ -72,6 +83,7 @@ def report(model: LangModel, test: list[Item]) -> dict[str, float]:
     groups: dict[str, list[bool]] = {}
     for it, p in zip(test, pred):
         kind = "fragment" if it.source.endswith(":fragment") else "sentence"
+        kind += "-latn" if is_latin_kazakh(it) else ""
         ok = p == it.lang
         for key in (kind, f"{kind}:{it.lang}", "sentence<=40" if kind == "sentence" and len(it.text) <= 40 else ""):
             if key:

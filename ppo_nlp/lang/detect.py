@@ -6,6 +6,9 @@
 'kk'
 >>> detect_language("12:01 — 4577").lang
 'und'
+>>> result = detect_language("Nur Otan partııasynyń Qostanaı oblystyq fılıalynyń tóraǵasy kezdesý ótkizdi.")
+>>> result.lang, result.script
+('kk', 'Latn')
 """
 from __future__ import annotations
 
@@ -13,7 +16,8 @@ from pathlib import Path
 
 from ppo_nlp.doc import LangResult
 from ppo_nlp.lang.features import CYRILLIC, LATIN, OTHER_SCRIPT
-from ppo_nlp.lang.foreign import Letters, foreign_cyrillic, foreign_latin, other_script
+from ppo_nlp.lang.foreign import Letters, foreign_cyrillic, foreign_latin, other_script, uzbek_latin
+from ppo_nlp.lang.kazakh_latin import kazakh_latin
 from ppo_nlp.lang.model import load_model
 
 SAMPLE_CHARS = 5000
@@ -42,12 +46,15 @@ def _from_model(probs: list[float], classes: tuple[str, ...], letters: Letters) 
         allowed = classes
     else:
         allowed = ("en",) if lat > cyr else ("ru", "kk")
+    # Latin text the Kazakh-Latin gate turned down is en, but only as sure as the model's en vs kk says
+    weighed = allowed + ("kk",) if allowed == ("en",) else allowed
     best, best_p, total = "und", -1.0, 0.0
     for lang, p in zip(classes, probs):
-        if lang in allowed:
+        if lang in weighed:
             total += p
-            best, best_p = (lang, p) if p > best_p else (best, best_p)
-    return LangResult(best, round(best_p / total, 4))
+        if lang in allowed and p > best_p:
+            best, best_p = lang, p
+    return LangResult(best, round(best_p / total, 4) if total > 0 else 0.0)
 
 
 def decide(text: str, probs: list[float], classes: tuple[str, ...], letters: Letters) -> LangResult:
@@ -55,10 +62,20 @@ def decide(text: str, probs: list[float], classes: tuple[str, ...], letters: Let
     if letters.total == 0:
         return UND
     foreign = other_script(text, letters)
-    if foreign is None:
-        gate = foreign_latin if letters.latin > letters.cyrillic else foreign_cyrillic
-        foreign = gate(text, letters)
+    if foreign is None and letters.latin > letters.cyrillic:
+        foreign = uzbek_latin(text) or kazakh_latin(text, _kazakh_vs_english(probs, classes)) or \
+            foreign_latin(text, letters)
+    elif foreign is None:
+        foreign = foreign_cyrillic(text, letters)
     return foreign or _from_model(probs, classes, letters)
+
+
+def _kazakh_vs_english(probs: list[float], classes: tuple[str, ...]) -> float:
+    """The model's P(kk) among kk and en (0.0 for a model without both classes)."""
+    if "kk" not in classes or "en" not in classes:
+        return 0.0
+    kk, en = probs[classes.index("kk")], probs[classes.index("en")]
+    return kk / (kk + en) if kk + en > 0 else 0.0
 
 
 def detect_languages(texts: list[str]) -> list[LangResult]:

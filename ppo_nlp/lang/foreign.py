@@ -37,6 +37,7 @@ ENGLISH_WORDS = frozenset(
     "more than also about into new one two".split())
 _UZ_LATIN = regex.compile(r"[oOgG][ʻ‘]\p{L}")
 _UZ_LATIN_LOOSE = regex.compile(r"(?<=\p{L})[og][ʻ‘'’`]\p{L}")  # word-internal, as in bo'lgan
+_KK_2017 = regex.compile(r"[anscyui]['’`]", regex.IGNORECASE)  # Kazakh 2017: a' n' s' ...
 _LONG_VOWEL = regex.compile(r"аа|оо|өө|үү|ээ|уу|ыы")
 _PUNCT = ".,;:!?\"'()[]«»“”‘’-–—…"
 _lock = threading.Lock()
@@ -147,11 +148,24 @@ def _east_slavic_bulgarian(text: str, letters: Letters) -> Optional[LangResult]:
     return None
 
 
+def uzbek_latin(text: str) -> Optional[LangResult]:
+    """Uzbek by its oʻ gʻ; o' g' typed with a plain apostrophe count only when outnumbering Kazakh 2017's
+    other apostrophe letters (a' i' n' s' c' u' y': mäslihat is ma's'li'hat), which Uzbek rarely writes."""
+    if text.isascii() and "'" not in text and "`" not in text:
+        return None
+    if _UZ_LATIN.search(text):
+        return LangResult("uz", 0.8)
+    loose = len(_UZ_LATIN_LOOSE.findall(text))
+    if loose >= 2 and loose > len(_KK_2017.findall(text)):
+        return LangResult("uz", 0.8)
+    return None
+
+
 def foreign_latin(text: str, letters: Letters) -> Optional[LangResult]:
     """Latin text that is not English (Uzbek, German, Turkish ...), or None when it may be English."""
-    if (not text.isascii() or "'" in text or "`" in text) and \
-            (_UZ_LATIN.search(text) or len(_UZ_LATIN_LOOSE.findall(text)) >= 2):
-        return LangResult("uz", 0.8)
+    uzbek = uzbek_latin(text)
+    if uzbek is not None:
+        return uzbek
     if text.count(" ") < 3:
         return None
     lower_words = [w.strip(_PUNCT) for w in text.split() if w[:1].islower()]  # capitalized words: often names

@@ -12,6 +12,10 @@ Case follows the source letter (a capital digraph is written `Zh` inside a title
 an all-caps word). Characters outside the table (Latin letters, digits, punctuation) pass through, so the
 function is idempotent on Latin text and never raises.
 
+Kazakh in each official Latin alphabet (2017, 2018, 2021, passport), the Latin forms of a name
+(`latin_forms`) and Latin -> Cyrillic with an offset map (`to_cyrillic`) live in `kk_latin` and
+`kk_cyrillic`, built on one table (`resources/translit/kk_latin.tsv`).
+
 >>> to_latin("Жангүл Оразалиева")
 'Zhangül Orazalieva'
 >>> to_latin("Касым-Жомарт Токаев")
