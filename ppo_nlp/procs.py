@@ -1,0 +1,84 @@
+"""Worker processes that never outlive their run.
+
+- A worker asks the kernel to end it when its parent dies (`prctl(PR_SET_PDEATHSIG)` on Linux; a thread
+  that watches the parent's pid elsewhere), so even `kill -9` of the parent leaves no worker behind.
+- The parent turns SIGTERM and SIGHUP into a `Terminated` exception, so the run stops like after Ctrl-C:
+  the pool is stopped, what was written stays, and the summary line is printed.
+"""
+from __future__ import annotations
+
+import ctypes
+import os
+import signal
+import sys
+import threading
+import time
+from contextlib import contextmanager
+from typing import Any, Iterator
+
+PR_SET_PDEATHSIG = 1
+_STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+class Terminated(Exception):
+    """The run received SIGTERM or SIGHUP."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+def die_with_parent() -> None:
+    """In a worker: end this process when its parent ends; leave Ctrl-C and SIGTERM to their defaults."""
+    parent = os.getppid()
+    if hasattr(signal, "SIGINT"):
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
+    for signum in _STOP_SIGNALS:
+        signal.signal(signum, signal.SIG_DFL)
+    if not (sys.platform.startswith("linux") and _set_pdeathsig()):
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="ppo-nlp-parent-watch").start()
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
+
+
+def _set_pdeathsig() -> bool:
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(parent: int, every: float = 1.0) -> None:
+    while os.getppid() == parent:
+        time.sleep(every)
+    os._exit(1)
+
+
+def stop_pool(pool: Any) -> None:
+    """Stop a ProcessPoolExecutor now: drop queued work and end its worker processes."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=5)
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise Terminated(signum)
+
+
+@contextmanager
+def stop_on_signals() -> Iterator[None]:
+    """Within the block, SIGTERM and SIGHUP raise `Terminated` in the main thread."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {signum: signal.signal(signum, _raise_terminated) for signum in _STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
