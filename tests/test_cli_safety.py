@@ -53,6 +53,8 @@ REFUSED = [
                                                   str(t / "in" / "sub" / "r.jsonl")], "inside the input folder"),
     ("output already there", lambda t: ["extract", str(_folder(t / "in")), "-o",
                                         str(_jsonl(t / "old.jsonl", ["old"]))], "--overwrite"),
+    ("output is a folder", lambda t: ["extract", str(_folder(t / "in")), "-o", str(_folder(t / "out.jsonl"))],
+     "is a folder"),
     ("unknown suffix", lambda t: ["extract", str(_folder(t / "in")), "-o", str(t / "r.xlsx")], "--format"),
     ("missing input", lambda t: ["extract", str(t / "nowhere"), "-o", str(t / "r.jsonl")], "nowhere"),
     ("empty folder", lambda t: ["extract", str(_folder(t / "empty", 0)), "-o", str(t / "r.jsonl")],
@@ -108,19 +110,35 @@ def test_cli_safety_a_locked_output_is_refused(tmp_path, capsys):
     assert not Path(str(out) + ".lock").exists()
 
 
-def _failing_warm(self):
-    raise FileNotFoundError(2, "No such file or directory", "models/langid/config.json")
+def _models_missing(monkeypatch) -> list[str]:
+    def warm(self):
+        raise FileNotFoundError(2, "No such file or directory", "models/langid/config.json")
+
+    monkeypatch.setattr(batch.Pipeline, "warm", warm)
+    return []
+
+
+def _dask_unreachable(monkeypatch) -> list[str]:
+    import ppo_nlp.distributed
+
+    def connect(scheduler, workers=2):
+        raise OSError(f"Timed out trying to connect to {scheduler}")
+
+    monkeypatch.setattr(cli, "_importable", lambda module: True)
+    monkeypatch.setattr(ppo_nlp.distributed, "connect", connect)
+    return ["--dask", "tcp://192.0.2.1:8786"]
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet", "sqlite"])
 @pytest.mark.parametrize("again", ["--overwrite", "--resume"])
-def test_cli_safety_a_failed_start_keeps_the_earlier_output(tmp_path, monkeypatch, fmt, again):
+@pytest.mark.parametrize("fail", [_models_missing, _dask_unreachable])
+def test_cli_safety_a_failed_start_keeps_the_earlier_output(tmp_path, monkeypatch, fmt, again, fail):
     src, out = _folder(tmp_path / "in"), tmp_path / f"r.{fmt}"
     assert main(["extract", str(src), "-o", str(out), "--no-ner"]) == 0
     (src / "doc9.txt").write_text(TEXT_KK, encoding="utf-8")
     before = _snapshot(tmp_path)
-    monkeypatch.setattr(batch.Pipeline, "warm", _failing_warm)
-    assert _exit(["extract", str(src), "-o", str(out), "--no-ner", again]) == 2
+    extra = fail(monkeypatch)
+    assert _exit(["extract", str(src), "-o", str(out), "--no-ner", again] + extra) == 2
     assert _snapshot(tmp_path) == before
 
 
@@ -145,17 +163,18 @@ def test_cli_safety_resume_writes_a_third_repeated_id(tmp_path):
 
 
 def _ids_and_errors(out: Path, fmt: str) -> tuple[list[str], int]:
+    """Every id in an output (document or error), and how many are error records."""
     if fmt == "sqlite":
         db = sqlite3.connect(out)
-        docs = [r[0] for r in db.execute("SELECT id FROM documents")]
-        return docs + [r[0] for r in db.execute("SELECT id FROM errors")], db.execute(
-            "SELECT count(*) FROM errors").fetchone()[0]
+        errors = [r[0] for r in db.execute("SELECT id FROM errors")]
+        return [r[0] for r in db.execute("SELECT id FROM documents")] + errors, len(errors)
+    if fmt == "jsonl":
+        recs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        return [r["id"] for r in recs], sum("error" in r for r in recs)
     import pandas as pd
 
-    frame = pd.read_parquet(out) if fmt == "parquet" else (
-        pd.read_csv(out, dtype=str, keep_default_na=False) if fmt == "csv" else pd.read_json(out, lines=True, dtype=False))
-    codes = frame["error_code"] if "error_code" in frame else frame.get("error", pd.Series(dtype=object))
-    return list(frame["id"]), int(sum(bool(c) and c == c for c in codes))
+    frame = pd.read_parquet(out) if fmt == "parquet" else pd.read_csv(out, dtype=str, keep_default_na=False)
+    return list(frame["id"]), int((frame["error_code"].fillna("") != "").sum())
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet", "sqlite"])

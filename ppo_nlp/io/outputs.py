@@ -35,6 +35,8 @@ def check_output(output: str | Path, inputs: Iterable[str | Path], existing: Ite
                  resume: bool, overwrite: bool) -> None:
     """Refuse an output equal to an input, inside an input folder, or already there (see the module doc)."""
     out = _resolved(output)
+    if out.is_dir():
+        raise OutputRefused(f"the output {output} is a folder; name a file in it")
     for given in inputs:
         if str(given) == "-":
             continue
