@@ -110,6 +110,12 @@ def test_cli_safety_a_locked_output_is_refused(tmp_path, capsys):
     assert not Path(str(out) + ".lock").exists()
 
 
+def test_cli_safety_makes_the_output_folder(tmp_path):
+    out = tmp_path / "new" / "deeper" / "r.csv"
+    assert _exit(["extract", str(_folder(tmp_path / "in")), "-o", str(out), "--no-ner"]) == 0
+    assert [p.name for p in out.parent.iterdir()] == ["r.csv"]  # no lock or temporary file left
+
+
 def _models_missing(monkeypatch) -> list[str]:
     def warm(self):
         raise FileNotFoundError(2, "No such file or directory", "models/langid/config.json")

@@ -63,6 +63,7 @@ class OutputLock:
         self._fh: Optional[IO[str]] = None
 
     def acquire(self) -> "OutputLock":
+        self.path.parent.mkdir(parents=True, exist_ok=True)
         while True:
             fh = open(self.path, "a+", encoding="utf-8")
             if not _try_lock(fh):
