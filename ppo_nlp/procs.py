@@ -20,8 +20,9 @@ PR_SET_PDEATHSIG = 1
 _STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
-class Terminated(Exception):
-    """The run received SIGTERM or SIGHUP."""
+class Terminated(BaseException):
+    """The run received SIGTERM or SIGHUP (a BaseException, like KeyboardInterrupt, so that no
+    `except Exception` around one document turns it into an error record)."""
 
     def __init__(self, signum: int) -> None:
         super().__init__(signal.Signals(signum).name)

@@ -125,3 +125,20 @@ def test_resume_kill_one_worker_ends_the_run_resumably(tmp_path):
     assert _extract(src, out, "--resume").wait(timeout=900) == 0
     ids = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
     assert kept > 0 and len(ids) == len(set(ids)) == 120
+
+
+@pytest.mark.parametrize("signum, status", [(signal.SIGTERM, 143), (signal.SIGHUP, 129)])
+def test_resume_kill_signal_stops_a_one_process_run(tmp_path, signum, status):
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    _jsonl(src, 120)
+    proc = _extract(src, out, "--workers", "1")
+    while _lines(out) < 5 and proc.poll() is None:
+        time.sleep(0.05)
+    assert proc.poll() is None, "the run ended before the test could stop it"
+    os.kill(proc.pid, signum)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == status, err.decode()
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert records and all("error" not in r for r in records)  # the signal never became an error record
+    assert _extract(src, out, "--resume").wait(timeout=900) == 0
+    assert len({json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()}) == 120
