@@ -118,11 +118,11 @@ def chunks(raws: Iterable[RawDoc]) -> Iterator[list[RawDoc]]:
         yield chunk
 
 
-def _init_worker(options: Options) -> None:
+def _init_worker(options: Options, parent: int) -> None:
     global _worker_pipeline
     from ppo_nlp.procs import die_with_parent
 
-    die_with_parent()
+    die_with_parent(parent)
     _worker_pipeline = Pipeline(options).warm()
 
 
@@ -136,7 +136,7 @@ def _ordered_parallel(pieces: Iterator[list[RawDoc]], options: Options, workers:
     from ppo_nlp.procs import stop_pool
 
     window: deque[Future] = deque()
-    pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(options,))
+    pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(options, os.getpid()))
     try:
         for piece in pieces:
             window.append(pool.submit(_process_chunk, piece))

@@ -14,7 +14,7 @@ import sys
 import threading
 import time
 from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any, Iterator, Optional
 
 PR_SET_PDEATHSIG = 1
 _STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
@@ -29,17 +29,32 @@ class Terminated(BaseException):
         self.signum = signum
 
 
-def die_with_parent() -> None:
-    """In a worker: end this process when its parent ends; leave Ctrl-C and SIGTERM to their defaults."""
-    parent = os.getppid()
+def die_with_parent(parent: Optional[int] = None) -> None:
+    """In a worker: end this process when the process that started it ends (`parent`: the run's pid).
+
+    Ctrl-C is ignored here (the parent stops the pool) and SIGTERM/SIGHUP get their default action back.
+    """
+    ppid = os.getppid()  # the run itself, or a fork server that ends with it
     if hasattr(signal, "SIGINT"):
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     for signum in _STOP_SIGNALS:
         signal.signal(signum, signal.SIG_DFL)
     if not (sys.platform.startswith("linux") and _set_pdeathsig()):
-        threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="ppo-nlp-parent-watch").start()
-    if os.getppid() != parent:  # the parent died before the request was made
+        threading.Thread(target=_watch_parent, args=(ppid,), daemon=True, name="ppo-nlp-parent-watch").start()
+    if os.getppid() != ppid or (parent is not None and not _pid_alive(parent)):  # it died before we asked
         os._exit(1)
+
+
+def _pid_alive(pid: int) -> bool:
+    if os.name != "posix":  # os.kill would end the process on Windows
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _set_pdeathsig() -> bool:
