@@ -164,10 +164,11 @@ def _run(args: argparse.Namespace, writer: Any, files: Optional[int]) -> int:
     from ppo_nlp.procs import stop_on_signals
 
     done = frozenset(writer.done_ids())
+    total = None if files is None else max(files - len(done), 0)
     stats, started = Stats(), time.perf_counter()
     try:
         with stop_on_signals():
-            for record in _progress(_records(args, done, stats), None if files is None else max(files - len(done), 0)):
+            for record in _progress(_records(args, done, stats), total):
                 writer.write(record)
     except BaseException as exc:
         writer.abort()

@@ -74,12 +74,28 @@ def _watch_parent(parent: int, every: float = 1.0) -> None:
 def stop_pool(pool: Any) -> None:
     """Stop a ProcessPoolExecutor now: drop queued work and end its worker processes."""
     processes = list((getattr(pool, "_processes", None) or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
+    for process in processes:  # first, so that nothing below can wait on a busy worker
         if process.is_alive():
             process.terminate()
     for process in processes:
         process.join(timeout=5)
+    _close_result_writer(pool)
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _close_result_writer(pool: Any) -> None:
+    """Close this process's copy of the pool's result pipe, now that no worker writes to it.
+
+    A worker ended while it sent a result leaves half a message in the pipe; the pool's manager thread
+    would wait for the rest forever (and the interpreter, which joins that thread, would never exit).
+    With every writer closed it reads end-of-file instead and shuts the pool down.
+    """
+    writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+    if writer is not None:
+        try:
+            writer.close()
+        except OSError:
+            pass
 
 
 def _raise_terminated(signum: int, frame: object) -> None:
