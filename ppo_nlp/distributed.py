@@ -16,8 +16,8 @@ from collections import deque
 from contextlib import contextmanager
 from typing import Any, Iterator, Optional
 
-from ppo_nlp.batch import Stats, skipping, chunks, unique_ids
-from ppo_nlp.ingest import RawDoc, iter_inputs
+from ppo_nlp.batch import Stats, chunks, learned_documents, skipping, unique_ids
+from ppo_nlp.ingest import RawDoc
 from ppo_nlp.pipeline import Options, Pipeline
 
 _pipelines: dict[tuple, Pipeline] = {}
@@ -43,12 +43,12 @@ def process_chunk(chunk: list[RawDoc], options: Options) -> list[dict[str, Any]]
 
 def extract_dask(inputs: list[str], client: Any, options: Optional[Options] = None,
                  skip: frozenset[str] = frozenset(), stats: Optional[Stats] = None,
-                 in_flight: Optional[int] = None) -> Iterator[dict[str, Any]]:
-    """Records for every document under `inputs`, computed on `client`'s cluster, in input order."""
+                 in_flight: Optional[int] = None, stdin_format: str = "auto") -> Iterator[dict[str, Any]]:
+    """Records for every document under `inputs` (`-`: standard input), on `client`'s cluster, in order."""
     options = options or Options()
     stats = stats if stats is not None else Stats()
     window_size = in_flight or 2 * max(1, sum(client.nthreads().values()))
-    pieces = chunks(skipping(unique_ids(iter_inputs(inputs, options.limits)), skip, stats))
+    pieces = chunks(skipping(unique_ids(learned_documents(inputs, options.limits, stdin_format)), skip, stats))
     window: deque = deque()
     for piece in pieces:
         window.append(client.submit(process_chunk, piece, options, pure=False))
@@ -81,7 +81,7 @@ def connect(scheduler: str, workers: int = 2) -> Iterator[Any]:
 
 
 def run_dask(inputs: list[str], options: Options, scheduler: str, skip: frozenset[str] = frozenset(),
-             stats: Optional[Stats] = None, workers: int = 2) -> Iterator[dict[str, Any]]:
+             stats: Optional[Stats] = None, workers: int = 2, stdin_format: str = "auto") -> Iterator[dict[str, Any]]:
     """`extract_dask` with its own connection, for the CLI (`--dask local` or `--dask tcp://host:8786`)."""
     with connect(scheduler, workers) as client:
-        yield from extract_dask(inputs, client, options, skip, stats)
+        yield from extract_dask(inputs, client, options, skip, stats, stdin_format=stdin_format)
