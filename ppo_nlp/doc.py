@@ -129,6 +129,7 @@ class Document:
     author: Optional[str] = None
     lang: str = "und"
     lang_score: float = 0.0
+    script: Optional[str] = None  # Cyrl | Latn: the body's script (Kazakh may be written in either)
     segments: list[Segment] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     organizations: list[Organization] = field(default_factory=list)

@@ -20,6 +20,7 @@ from ppo_nlp.doc import Document, Segment
 from ppo_nlp.errors import IngestError
 from ppo_nlp.ingest import IngestLimits, RawDoc, clean
 from ppo_nlp.lang import detect_language, segment_languages
+from ppo_nlp.latin_view import USUAL_SCRIPT, cyrillic_view, restore, script_of
 from ppo_nlp.paths import RESOURCES_DIR
 from ppo_nlp.records import document_record, error_record
 from ppo_nlp.timeout import DocumentTimeout, time_limit
@@ -113,14 +114,25 @@ class Pipeline:
         forced = self.options.lang if self.options.lang != "auto" else None
         if forced:
             doc.lang, doc.lang_score = forced, 1.0
+            doc.script = script_of(doc.text) if forced == "kk" else USUAL_SCRIPT.get(forced)
             doc.segments = [Segment(0, len(doc.text), forced)] if doc.text else []
             return
         result = detect_language(doc.text)
         doc.lang, doc.lang_score = result.lang, result.score
+        doc.script = result.script or USUAL_SCRIPT.get(doc.lang)
         doc.segments = segment_languages(doc.text, doc.lang)
 
     def _extract(self, doc: Document) -> None:
-        """Run the row of stages (`ppo_nlp.extract.row`), in order."""
+        """Run the row of stages (`ppo_nlp.extract.row`), in order; Kazakh in Latin script runs on its
+        Cyrillic view (`ppo_nlp.latin_view`) and its facts come back with offsets into the Latin text."""
+        if doc.lang == "kk" and doc.script == "Latn":
+            view, offsets = cyrillic_view(doc)
+            self._run_row(view)
+            restore(doc, view, offsets)
+            return
+        self._run_row(doc)
+
+    def _run_row(self, doc: Document) -> None:
         for stage in self._stages:
             stage.run(doc)
 

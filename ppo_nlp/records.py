@@ -14,7 +14,7 @@ from ppo_nlp.paths import PACKAGE_DIR
 if TYPE_CHECKING:  # types only: `doc` imports this module for `Document.to_dict`
     from ppo_nlp.doc import Count, Document, Entity, Location, Mention, Organization, Person, Project
 
-SCHEMA_VERSION = "1.1"  # 1.1: one slug for every generated id (see normalize.ids)
+SCHEMA_VERSION = "1.2"  # 1.1: one slug for every generated id (see normalize.ids); 1.2: `script`
 SCHEMA_PATH = PACKAGE_DIR / "schema" / "record.schema.json"
 
 
@@ -75,6 +75,7 @@ def document_record(doc: Document) -> dict[str, Any]:
         "source": doc.source,
         "lang": doc.lang,
         "lang_score": _score(doc.lang_score),
+        "script": doc.script,
         "segments": [{"start": s.start, "end": s.end, "lang": s.lang} for s in doc.segments],
         "title": doc.title,
         "published": doc.published,

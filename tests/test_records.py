@@ -7,7 +7,7 @@ import pytest
 from ppo_nlp.doc import Count, Document, Entity, Mention, Organization, Person, Position, Project, Segment
 from ppo_nlp.records import SCHEMA_PATH, document_record, dumps, error_record, validate
 
-CONTRACT_ORDER = ["schema_version", "id", "source", "lang", "lang_score", "segments", "title", "published",
+CONTRACT_ORDER = ["schema_version", "id", "source", "lang", "lang_score", "script", "segments", "title", "published",
                   "outlet", "author", "text", "entities", "organizations", "people", "projects", "counts",
                   "locations"]
 
@@ -39,7 +39,7 @@ def test_records_numbers_are_plain():
 def test_records_error_record_validates():
     record = error_record("x.bin", "x.bin", "E002", "binary content")
     validate(record)
-    assert dumps(record) == '{"schema_version":"1.1","id":"x.bin","source":"x.bin","error":{"code":"E002","message":"binary content"}}'
+    assert dumps(record) == '{"schema_version":"1.2","id":"x.bin","source":"x.bin","error":{"code":"E002","message":"binary content"}}'
 
 
 @pytest.mark.parametrize("mutate", [
