@@ -25,3 +25,4 @@ class Draft:
     dash_before: bool = False
     dash_after: bool = False
     number_start: int = 0
+    anaphor: str = ""  # partitive | pronoun | clause: the subject is named earlier (anaphora.py)

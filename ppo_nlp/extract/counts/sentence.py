@@ -5,6 +5,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ppo_nlp.extract.counts import context as ctx
+from ppo_nlp.extract.counts.anaphora import resolve as resolve_anaphora
 from ppo_nlp.extract.counts.draft import Draft
 from ppo_nlp.extract.counts.subjects import Subject, ru_genitive_plural_noun, subject_after
 from ppo_nlp.normalize import morph
@@ -103,6 +104,7 @@ def fill_from_context(text: str, drafts: list[Draft], dates: list[DateMatch]) ->
     if not drafts:
         return
     starts = ctx.sentence_starts(text)
+    resolve_anaphora(text, drafts, starts)
     dated = _as_of(text, starts, dates)
     groups: dict[int, list[Draft]] = {}
     sentences: dict[int, list[ctx.Word]] = {}
