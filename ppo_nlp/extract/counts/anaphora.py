@@ -3,7 +3,7 @@
 Three shapes, each marked on the draft by the finder (`anaphor_kind`) and resolved here (`resolve`):
 - partitive (kk): the number carries the possessive, "60 делегаттың 55-і" (55 of the 60 delegates),
   "Соның 3 мыңнан астамы" (more than 3 thousand of them);
-- pronoun: "в городе их 23", "из них 753 решены", "олардың 40-ы";
+- pronoun: "в городе их 23", "из них 753 решены", "три из них", "олардың 40-ы";
 - clause (ru): a bare figure closing a clause after a verb, "В планах обучить 8 000."
 
 The subject is the nearest earlier counted phrase in the same sentence or the one before; a pronoun may
@@ -29,13 +29,19 @@ _RU_VERBS = frozenset({"VERB", "INFN", "PRTS"})
 def anaphor_kind(draft: Draft, before: list[ctx.Word], after: list[ctx.Word], lang: str) -> str:
     """How a figure with no counted word after it refers back ('' when it does not)."""
     lead = [w for w in before if w.end <= draft.start]
-    if lead and lead[0].low in function_words("anaphora"):
+    anaphora = function_words("anaphora")
+    if (lead and lead[0].low in anaphora) or _partitive_after(after, anaphora):
         return "pronoun"
     if lang == "ru" and lead and lead[0].text.isalpha() and (not after or after[0].text in _CLAUSE_END):
         parses = morph.parses(lead[0].low)
         if parses and parses[0].tag.POS in _RU_VERBS:
             return "clause"
     return ""
+
+
+def _partitive_after(after: list[ctx.Word], anaphora: frozenset[str]) -> bool:
+    """"Три из них", "40 из которых", "40 of them"."""
+    return len(after) >= 2 and after[0].low in function_words("partitive_preps") and after[1].low in anaphora
 
 
 def resolve(text: str, drafts: list[Draft], starts: list[int]) -> None:

@@ -121,8 +121,10 @@ def _keep(draft: Draft, m: NumberMatch, before: list[Word], text: str) -> bool:
         if draft.subject is None or lead in function_words("year_leads"):
             return False
     if m.words and m.kind != "fraction" and m.value < SMALL_WORD_NUMBER and draft.qualifier == "exact" \
-            and draft.change is None and not (m.value >= 2 and names_units(draft.subject)):
-        return False
+            and draft.change is None:
+        draft.small_word = True  # kept only when it counts units, once its subject is known ("Три из них")
+        if m.value < 2 or not (draft.anaphor or names_units(draft.subject)):
+            return False
     return not (m.bare and draft.qualifier == "exact" and _plural_reading(text[m.start:m.end], draft.lang))
 
 
@@ -197,5 +199,6 @@ def extract_counts(doc: Document) -> list[Count]:
     dates = date_matches(doc)
     drafts = _drafts(doc, lang, dates)
     fill_from_context(doc.text, drafts, dates)
-    kept = [d for d in drafts if d.subject is not None or d.unit is not None]
+    kept = [d for d in drafts if (d.subject is not None or d.unit is not None)
+            and not (d.small_word and not names_units(d.subject))]
     return [_to_count(doc, d) for d in first_of_each(kept, _figure)]

@@ -72,14 +72,18 @@ def is_skip_subject(subject: Optional[Subject], surface: str = "") -> bool:
 
 
 @lru_cache(maxsize=1)
-def _place_types() -> frozenset[str]:
-    return frozenset(fold(r["form"]) for r in load_tsv("places/type_words.tsv") if r["lang"] in ("ru", "kk"))
+def _unit_nouns() -> frozenset[str]:
+    places = (r["form"] for r in load_tsv("places/type_words.tsv") if r["lang"] in ("ru", "kk"))
+    return frozenset(fold(f) for f in places) | frozenset(fold(r["form"]) for r in load_tsv("counts/unit_nouns.tsv"))
 
 
 def names_units(subject: Optional[Subject]) -> bool:
-    """Whether a subject counts places or known party units ("в трех районах", "үш ауданда", "двух ППО"):
-    a small number spelled out counts these, not mere wording ("два вопроса")."""
-    return subject is not None and (subject_class(subject) is not None or fold(subject.lemma) in _place_types())
+    """Whether a subject counts bodies, facilities, places or a known class ("в трех районах", "үш ауданда",
+    "шесть политических партий"): a small number spelled out counts these, not mere wording ("два вопроса")."""
+    if subject is None:
+        return False
+    return subject_class(subject) is not None or fold(subject.head) in _unit_nouns() \
+        or fold(subject.lemma) in _unit_nouns()
 
 
 def _skip_quote(words: list[Word]) -> list[Word]:
