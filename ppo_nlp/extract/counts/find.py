@@ -16,7 +16,8 @@ from ppo_nlp.extract.counts.anaphora import anaphor_kind
 from ppo_nlp.extract.counts.context import Word, words_after, words_before
 from ppo_nlp.extract.counts.draft import Draft
 from ppo_nlp.extract.counts.filters import blocked_spans
-from ppo_nlp.extract.counts.subjects import is_skip_subject, names_units, subject_after, subject_class
+from ppo_nlp.extract.counts.subjects import (is_skip_subject, names_units, skip_has_exceptions, subject_after,
+                                             subject_class)
 from ppo_nlp.extract.counts.sentence import fill_from_context
 from ppo_nlp.extract.dates import date_matches
 from ppo_nlp.normalize import morph
@@ -113,7 +114,7 @@ def _unit_and_subject(draft: Draft, m: NumberMatch, after: list[Word]) -> None:
 
 def _keep(draft: Draft, m: NumberMatch, before: list[Word], text: str) -> bool:
     """Whether the assembled number is a count."""
-    surface = _last_word(text, draft.subject.end) if draft.subject is not None else ""
+    surface = _last_word(text, draft.subject.end) if skip_has_exceptions(draft.subject) else ""
     if is_skip_subject(draft.subject, surface) or (draft.subject is not None and month_of(draft.subject.head)):
         return False
     if _is_year(m, text) and draft.min is None:

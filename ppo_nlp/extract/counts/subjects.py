@@ -71,6 +71,11 @@ def is_skip_subject(subject: Optional[Subject], surface: str = "") -> bool:
     return kept is not None and fold(surface) not in kept
 
 
+def skip_has_exceptions(subject: Optional[Subject]) -> bool:
+    """Whether `is_skip_subject` needs the head as written to decide ("место" vs "мест")."""
+    return subject is not None and bool(_skip_table().get(fold(subject.head)))
+
+
 @lru_cache(maxsize=1)
 def _unit_nouns() -> frozenset[str]:
     places = (r["form"] for r in load_tsv("places/type_words.tsv") if r["lang"] in ("ru", "kk"))
@@ -304,7 +309,7 @@ def subject_after(words: list[Word], lang: str) -> Optional[Subject]:
     lower-case head of fewer than three letters (a word cut off, "бө")."""
     if lang == "en":
         return en_subject(words)
-    words = [w._replace(text=cyrillic(w.text)) for w in words]
+    words = [w._replace(text=cyrillic(w.text)) if _LATIN.search(w.text) else w for w in words[:LOOKED_AT]]
     if words and words[0].low in function_words("counter_words"):
         words = words[1:]
         if not words or not words[0].text.isalpha():
@@ -315,8 +320,10 @@ def subject_after(words: list[Word], lang: str) -> Optional[Subject]:
     return found
 
 
+LOOKED_AT = 8  # words after a number a counted phrase may span
 _LATIN_LOOKALIKES = str.maketrans("iaeopcxyIAEOPCXHKMT", "іаеорсхуІАЕОРСХНКМТ")
 _CYRILLIC = regex.compile(r"\p{Cyrillic}")
+_LATIN = regex.compile(r"[a-zA-Z]")
 
 
 def cyrillic(word: str) -> str:
