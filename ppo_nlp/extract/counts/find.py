@@ -115,7 +115,7 @@ def _unit_and_subject(draft: Draft, m: NumberMatch, after: list[Word]) -> None:
 def _keep(draft: Draft, m: NumberMatch, before: list[Word], text: str) -> bool:
     """Whether the assembled number is a count."""
     surface = _last_word(text, draft.subject.end) if skip_has_exceptions(draft.subject) else ""
-    if is_skip_subject(draft.subject, surface) or (draft.subject is not None and month_of(draft.subject.head)):
+    if is_skip_subject(draft.subject, surface, draft.value) or (draft.subject is not None and month_of(draft.subject.head)):
         return False
     if _is_year(m, text) and draft.min is None:
         lead = before[0].low if before else ""

@@ -49,13 +49,19 @@ def subject_class(subject: Optional[Subject]) -> Optional[str]:
     if subject is None:
         return None
     full, heads = _classes()
-    return full.get(fold(subject.lemma)) or (heads.get(fold(subject.lemma)) if " " not in subject.lemma else None)
+    words = fold(subject.lemma).split()
+    for i in range(len(words)):  # "жаңа бастауыш ұйым" is of the class of "бастауыш ұйым"
+        found = full.get(" ".join(words[i:]))
+        if found:
+            return found
+    return heads.get(words[0]) if len(words) == 1 else None
 
 
 @lru_cache(maxsize=1)
-def _skip_table() -> dict[str, frozenset[str]]:
-    """Folded skipped head -> the surface forms that still count."""
-    return {fold(r["form"]): frozenset(fold(f) for f in r["except"].split(",") if f)
+def _skip_table() -> dict[str, tuple[frozenset[str], float]]:
+    """Folded skipped head -> (the surface forms that still count, the largest value skipped)."""
+    return {fold(r["form"]): (frozenset(fold(f) for f in r["except"].split(",") if f),
+                              float(r["max"]) if r["max"] else float("inf"))
             for r in load_tsv("counts/skip_subjects.tsv")}
 
 
@@ -63,17 +69,21 @@ def _skip_forms() -> frozenset[str]:
     return frozenset(_skip_table())
 
 
-def is_skip_subject(subject: Optional[Subject], surface: str = "") -> bool:
-    """A duration, rank or ratio word ("года", "күн", "раза"); `surface` is the head as written."""
+def is_skip_subject(subject: Optional[Subject], surface: str = "", value: Optional[float] = None) -> bool:
+    """A duration, rank, age or ratio word ("года", "күн", "раза", "18 жас"); `surface` is the head as
+    written, `value` the number."""
     if subject is None:
         return False
-    kept = _skip_table().get(fold(subject.head))
-    return kept is not None and fold(surface) not in kept
+    row = _skip_table().get(fold(subject.head))
+    if row is None:
+        return False
+    kept, largest = row
+    return fold(surface) not in kept and (value is None or value <= largest)
 
 
 def skip_has_exceptions(subject: Optional[Subject]) -> bool:
     """Whether `is_skip_subject` needs the head as written to decide ("место" vs "мест")."""
-    return subject is not None and bool(_skip_table().get(fold(subject.head)))
+    return subject is not None and bool(_skip_table().get(fold(subject.head), ((),))[0])
 
 
 @lru_cache(maxsize=1)
@@ -195,7 +205,8 @@ def ru_genitive_plural_noun(word: Word) -> Optional[str]:
 @lru_cache(maxsize=1)
 def kk_heads() -> frozenset[str]:
     extra = {fold_kk(r["form"]) for r in load_tsv("counts/subject_classes.tsv") if r["lang"] == "kk" and " " not in r["form"]}
-    return load_lines("counts/kk_heads.txt") | frozenset(extra)
+    skipped = {fold_kk(r["form"]) for r in load_tsv("counts/skip_subjects.tsv") if r["lang"] == "kk"}
+    return load_lines("counts/kk_heads.txt") | frozenset(extra) | frozenset(skipped)  # "жасында" -> "жас"
 
 
 def fold_kk(text: str) -> str:

@@ -52,6 +52,15 @@ LEMMAS = [
     ("ru", "В четырех районах открыты поликлиники.", [(4, "exact", "район")]),
     ("kk", "Екі ауданда емхана ашылды.", [(2, "exact", "аудан")]),
     ("ru", "В селе построен детский сад на 90 мест.", [(90, "exact", "место")]),
+    ("ru", "В субботнике участвовали более сотни студентов.", [(100, "more_than", "студент")]),
+    ("ru", "Помощь оказана трем десяткам многодетных семей.", [(30, "exact", "многодетная семья")]),
+    ("kk", "Форумға 250-ге жуық жас қатысты.", [(250, "approx", "жас")]),  # young people, not an age
+]
+
+CLASSES = [
+    ("kk", "Биыл 9 жаңа бастауыш ұйым құрылды.", "ppo"),
+    ("ru", "За год создано 14 новых первичных партийных организаций.", "ppo"),
+    ("ru", "Обучение прошли 300 сельских жителей.", "person"),
 ]
 
 NOT_COUNTS = [
@@ -61,6 +70,7 @@ NOT_COUNTS = [
     ("ru", "Решили, что решение примут 15."),  # no counted phrase before the clause-final figure
     ("kk", "Оның 5-і 2024 жылы ашылды."),
     ("kk", "Екі мәселе талқыланды."),
+    ("kk", "Ол 18 жасында партияға кірді."),  # an age
 ]
 
 
@@ -77,3 +87,9 @@ def test_counts_readers_lemmas_and_number_words(lang: str, text: str, expected: 
 @pytest.mark.parametrize("lang,text", NOT_COUNTS)
 def test_counts_readers_no_antecedent_no_count(lang: str, text: str) -> None:
     assert _counts(text, lang) == []
+
+
+@pytest.mark.parametrize("lang,text,subject_id", CLASSES)
+def test_counts_readers_class_of_a_modified_subject(lang: str, text: str, subject_id: str) -> None:
+    (count,) = extract_counts(Document("t", "t", text=text, lang=lang))
+    assert count.subject_id == subject_id
