@@ -136,7 +136,9 @@ def _last_word(text: str, end: int) -> str:
 
 
 def _plural_reading(word: str, lang: str) -> bool:
-    """"тысячи" may be plural ("thousands of"); "миллиона" may not."""
+    """"тысячи" may be plural ("thousands of"), and so is "thousands"; "миллиона" may not."""
+    if lang == "en":
+        return word.lower().endswith("s")
     return lang == "ru" and any("plur" in p.tag for p in morph.parses(word.lower()))
 
 

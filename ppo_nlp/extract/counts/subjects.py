@@ -300,11 +300,20 @@ def en_subject(words: list[Word]) -> Optional[Subject]:
         if not word.text[0].isalpha() or word.low in _EN_STOP or word.low.endswith(("ed", "ing")):
             break
         taken.append(word)
+        if _en_plural(word.low):
+            break  # a plural noun ends the phrase: "parties took part"
     if not taken:
         return None
     head = _en_singular(taken[-1].low)
     lemma = " ".join([w.low for w in taken[:-1]] + [head])
     return Subject(lemma, head, taken[-1].end)
+
+
+_EN_PLURALS = frozenset({"people", "children", "women", "men", "persons"})
+
+
+def _en_plural(word: str) -> bool:
+    return word in _EN_PLURALS or (word.endswith("s") and not word.endswith("ss") and len(word) > 3)
 
 
 def _en_singular(word: str) -> str:
@@ -318,14 +327,13 @@ def _en_singular(word: str) -> str:
 def subject_after(words: list[Word], lang: str) -> Optional[Subject]:
     """The counted phrase at the start of `words` in `lang` (a counter word "рет" skipped); None for a
     lower-case head of fewer than three letters (a word cut off, "бө")."""
-    if lang == "en":
-        return en_subject(words)
-    words = [w._replace(text=cyrillic(w.text)) if _LATIN.search(w.text) else w for w in words[:LOOKED_AT]]
+    if lang != "en":
+        words = [w._replace(text=cyrillic(w.text)) if _LATIN.search(w.text) else w for w in words[:LOOKED_AT]]
     if words and words[0].low in function_words("counter_words"):
         words = words[1:]
         if not words or not words[0].text.isalpha():
             return None
-    found = kk_subject(words) if lang == "kk" else ru_subject(words)
+    found = kk_subject(words) if lang == "kk" else en_subject(words) if lang == "en" else ru_subject(words)
     if found is None or (len(found.head) < 3 and not found.head.isupper()):
         return None
     return found

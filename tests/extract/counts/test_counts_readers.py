@@ -55,6 +55,8 @@ LEMMAS = [
     ("ru", "В субботнике участвовали более сотни студентов.", [(100, "more_than", "студент")]),
     ("ru", "Помощь оказана трем десяткам многодетных семей.", [(30, "exact", "многодетная семья")]),
     ("kk", "Форумға 250-ге жуық жас қатысты.", [(250, "approx", "жас")]),  # young people, not an age
+    ("en", "The offices received about 1.5 thousands requests.", [(1500, "approx", "request")]),
+    ("en", "Six political parties took part in the vote.", [(6, "exact", "political party")]),
 ]
 
 CLASSES = [
@@ -71,6 +73,7 @@ NOT_COUNTS = [
     ("kk", "Оның 5-і 2024 жылы ашылды."),
     ("kk", "Екі мәселе талқыланды."),
     ("kk", "Ол 18 жасында партияға кірді."),  # an age
+    ("en", "Thousands of people came. Two issues were discussed."),
 ]
 
 
