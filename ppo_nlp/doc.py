@@ -106,6 +106,8 @@ class Count:
     change: Optional[str] = None  # increase | decrease
     as_of: Optional[str] = None
     source: str = "rule:counts"
+    organization: Optional[str] = None  # an Organization.id of the same document: what the figure is about
+    place: Optional[str] = None  # a Location.id
 
 
 @dataclass

@@ -17,7 +17,7 @@ from typing import Callable, Optional
 
 from ppo_nlp import aggregate
 from ppo_nlp.doc import Document, Entity
-from ppo_nlp.extract.counts import extract_counts
+from ppo_nlp.extract.counts import extract_counts, link_counts
 from ppo_nlp.extract.dates import extract_dates
 from ppo_nlp.extract.gazetteer import extract_gazetteer
 from ppo_nlp.extract.merge import known_stage, merge_final
@@ -77,6 +77,7 @@ def stage_row(ner: bool = True) -> tuple[Stage, ...]:
               ("found.officials", "people")),
         Stage("merge", merge_final, ("found.known", "found.officials", "counts", "found.ner_new"), ("entities",)),
         Stage("facts", aggregate.facts, ("entities",), ("organizations", "projects", "locations")),
+        Stage("count_links", link_counts, ("text", "counts", "organizations", "locations", "published"), ("counts",)),
     ]
     stages = [s for s in row if s is not None]
     check_row(stages)

@@ -21,7 +21,7 @@ TABLES: dict[str, tuple[str, ...]] = {
                "end"),
     "projects": ("doc_id", "project_id", "name", "name_ru", "name_kk", "name_en", "n_mentions", "start", "end"),
     "counts": ("doc_id", "value", "qualifier", "unit", "subject", "subject_id", "min", "max", "change", "as_of",
-               "text", "start", "end"),
+               "organization", "place", "text", "start", "end"),
     "locations": ("doc_id", "loc_id", "name", "type", "n_mentions", "start", "end"),
 }
 
@@ -62,7 +62,7 @@ def _fact_rows(record: dict[str, Any]) -> dict[str, list[tuple]]:
     rows["people"] = [row for p in record["people"] for row in _people_rows(d, p)]
     rows["projects"] = [(d, p["id"], p["name"], p["names"]["ru"], p["names"]["kk"], p["names"]["en"],
                          len(p["mentions"]), *_first(p["mentions"])) for p in record["projects"]]
-    rows["counts"] = [(d, *(c[k] for k in TABLES["counts"][1:])) for c in record["counts"]]
+    rows["counts"] = [(d, *(c.get(k) for k in TABLES["counts"][1:])) for c in record["counts"]]
     rows["locations"] = [(d, x["id"], x["name"], x["type"], len(x["mentions"]), *_first(x["mentions"]))
                          for x in record["locations"]]
     return rows

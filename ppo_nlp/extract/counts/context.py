@@ -49,6 +49,11 @@ def words_before(text: str, pos: int, limit: int = 8) -> list[Word]:
     return [Word(m.group(), m.start(), m.end()) for m in found[::-1][:limit]]
 
 
+def words_between(text: str, start: int, end: int) -> list[Word]:
+    """Every token of `text[start:end]`, line breaks crossed, in reading order."""
+    return [Word(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text, start, end)]
+
+
 def _last_stretch(text: str, start: int, pos: int) -> list[regex.Match]:
     """The tokens after the last blank between `start` and `pos` (a token never holds a blank, so these
     read the same as from `start`)."""

@@ -25,3 +25,5 @@ class Draft:
     dash_before: bool = False
     dash_after: bool = False
     number_start: int = 0
+    small_word: bool = False  # a small number spelled out ("три"): a figure only when it counts units
+    anaphor: str = ""  # partitive | pronoun | clause: the subject is named earlier (anaphora.py)

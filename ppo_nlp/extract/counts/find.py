@@ -12,10 +12,12 @@ from typing import Optional
 from ppo_nlp.aggregate import first_of_each
 from ppo_nlp.doc import Count, Document
 from ppo_nlp.extract.counts import context as ctx
+from ppo_nlp.extract.counts.anaphora import anaphor_kind
 from ppo_nlp.extract.counts.context import Word, words_after, words_before
 from ppo_nlp.extract.counts.draft import Draft
 from ppo_nlp.extract.counts.filters import blocked_spans
-from ppo_nlp.extract.counts.subjects import is_skip_subject, subject_after, subject_class
+from ppo_nlp.extract.counts.subjects import (is_skip_subject, names_units, skip_has_exceptions, subject_after,
+                                             subject_class)
 from ppo_nlp.extract.counts.sentence import fill_from_context
 from ppo_nlp.extract.dates import date_matches
 from ppo_nlp.normalize import morph
@@ -84,12 +86,15 @@ def _qualify(draft: Draft, before: list[Word], after: list[Word], lang: str) -> 
     found_after = ctx.qualifier_after(after)
     if found_after:
         draft.qualifier, draft.end = found_after[0], max(draft.end, found_after[1])
+        word = next(w for w in after if w.end == found_after[1])
+        if lang == "kk" and "poss" in strip_kk(word.low)[1]:
+            draft.anaphor = "partitive"  # "3 мыңнан астамы": more than 3 thousand of them
         after = [w for w in after if w.start >= found_after[1]]
     return after
 
 
 def _unit_and_subject(draft: Draft, m: NumberMatch, after: list[Word]) -> None:
-    """Unit right after the number, then the counted phrase (none after a percent)."""
+    """Unit right after the number, then the counted phrase (none after a percent or a partitive)."""
     if m.kind == "percent":
         draft.unit = "percent"
     elif after and ctx.unit_of(after[0], draft.lang):
@@ -99,7 +104,7 @@ def _unit_and_subject(draft: Draft, m: NumberMatch, after: list[Word]) -> None:
     if m.kind == "fraction":
         draft.unit = "fraction"
         after = after[1:] if after and after[0].text in _DASHES else after
-    if draft.unit != "percent":
+    if draft.unit != "percent" and draft.anaphor != "partitive":
         draft.subject = subject_after(after, draft.lang)
         if draft.subject is not None:
             draft.end = max(draft.end, draft.subject.end)
@@ -109,7 +114,8 @@ def _unit_and_subject(draft: Draft, m: NumberMatch, after: list[Word]) -> None:
 
 def _keep(draft: Draft, m: NumberMatch, before: list[Word], text: str) -> bool:
     """Whether the assembled number is a count."""
-    if is_skip_subject(draft.subject) or (draft.subject is not None and month_of(draft.subject.head)):
+    surface = _last_word(text, draft.subject.end) if skip_has_exceptions(draft.subject) else ""
+    if is_skip_subject(draft.subject, surface, draft.value) or (draft.subject is not None and month_of(draft.subject.head)):
         return False
     if _is_year(m, text) and draft.min is None:
         lead = before[0].low if before else ""
@@ -117,12 +123,22 @@ def _keep(draft: Draft, m: NumberMatch, before: list[Word], text: str) -> bool:
             return False
     if m.words and m.kind != "fraction" and m.value < SMALL_WORD_NUMBER and draft.qualifier == "exact" \
             and draft.change is None:
-        return False
+        draft.small_word = True  # kept only when it counts units, once its subject is known ("Три из них")
+        if m.value < 2 or not (draft.anaphor or names_units(draft.subject)):
+            return False
     return not (m.bare and draft.qualifier == "exact" and _plural_reading(text[m.start:m.end], draft.lang))
 
 
+def _last_word(text: str, end: int) -> str:
+    """The word that ends at `end` (the head of a subject as written)."""
+    words = words_before(text, end, 1)
+    return words[0].text if words else ""
+
+
 def _plural_reading(word: str, lang: str) -> bool:
-    """"тысячи" may be plural ("thousands of"); "миллиона" may not."""
+    """"тысячи" may be plural ("thousands of"), and so is "thousands"; "миллиона" may not."""
+    if lang == "en":
+        return word.lower().endswith("s")
     return lang == "ru" and any("plur" in p.tag for p in morph.parses(word.lower()))
 
 
@@ -140,7 +156,11 @@ def _draft(text: str, nums: list[NumberMatch], i: int, lang: str) -> tuple[Optio
         draft.start = before[0].start if before and before[0].low in function_words("range_from") else m.start
     after = words_after(text, draft.end, 10)
     after = _qualify(draft, before if range_end is None else [], after, lang)
+    if lang == "kk" and last.case == "poss":
+        draft.anaphor = "partitive"  # "60 делегаттың 55-і": 55 of them
     _unit_and_subject(draft, last, after)
+    if draft.subject is None and draft.unit is None and not draft.anaphor and range_end is None:
+        draft.anaphor = anaphor_kind(draft, before, after, lang)
     draft.dash_before = bool(before) and before[0].text in _DASHES
     draft.dash_after = bool(after) and after[0].text in _DASHES
     if not _keep(draft, last if range_end is None else m, before, text):
@@ -182,5 +202,6 @@ def extract_counts(doc: Document) -> list[Count]:
     dates = date_matches(doc)
     drafts = _drafts(doc, lang, dates)
     fill_from_context(doc.text, drafts, dates)
-    kept = [d for d in drafts if d.subject is not None or d.unit is not None]
+    kept = [d for d in drafts if (d.subject is not None or d.unit is not None)
+            and not (d.small_word and not names_units(d.subject))]
     return [_to_count(doc, d) for d in first_of_each(kept, _figure)]

@@ -5,6 +5,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ppo_nlp.extract.counts import context as ctx
+from ppo_nlp.extract.counts.anaphora import resolve as resolve_anaphora
 from ppo_nlp.extract.counts.draft import Draft
 from ppo_nlp.extract.counts.subjects import Subject, ru_genitive_plural_noun, subject_after
 from ppo_nlp.normalize import morph
@@ -37,8 +38,8 @@ def _as_of(text: str, starts: list[int], dates: list[DateMatch]) -> dict[int, st
 def _dash_subject(text: str, sent_start: int, d: Draft) -> Optional[Subject]:
     """"«Первичек» с численностью ... — 2432": a genitive plural opening the sentence."""
     words = [w for w in ctx.words_after(text, sent_start, 3) if w.text not in _QUOTES]
-    if not words or words[0].start >= d.number_start or not words[0].text.isalpha():
-        return None
+    if not words or words[0].start >= d.number_start or not words[0].text.isalpha() or len(words[0].text) < 3:
+        return None  # a preposition ("В 2024 году – 1500") opens no counted phrase
     lemma = ru_genitive_plural_noun(words[0])
     return Subject(lemma, lemma, d.end) if lemma else None
 
@@ -103,6 +104,7 @@ def fill_from_context(text: str, drafts: list[Draft], dates: list[DateMatch]) ->
     if not drafts:
         return
     starts = ctx.sentence_starts(text)
+    resolve_anaphora(text, drafts, starts)
     dated = _as_of(text, starts, dates)
     groups: dict[int, list[Draft]] = {}
     sentences: dict[int, list[ctx.Word]] = {}

@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Optional
 
+import regex
+
 from ppo_nlp.extract.counts.context import Word
 from ppo_nlp.normalize import morph
 from ppo_nlp.resources import function_words, load_lines, load_tsv
@@ -17,6 +19,7 @@ _EN_STOP = frozenset("of in at the and or were was are is have has had from to f
                      "these those will would be been it its their as than per each across into over under about "
                      "after before since during while more less also than out up".split())
 _RU_STOP_POS = frozenset({"CONJ", "PREP", "PRCL", "INTJ", "NPRO", "ADVB", "VERB", "INFN", "PRED", "GRND", "COMP"})
+_KK_COPULA = "бол"  # the verb "to become/be" ("болды", "болып") after a predicate noun
 _CASES = ("gent", "datv", "loct", "ablt", "nomn", "accs")
 
 
@@ -46,17 +49,56 @@ def subject_class(subject: Optional[Subject]) -> Optional[str]:
     if subject is None:
         return None
     full, heads = _classes()
-    return full.get(fold(subject.lemma)) or (heads.get(fold(subject.lemma)) if " " not in subject.lemma else None)
+    words = fold(subject.lemma).split()
+    for i in range(len(words)):  # "жаңа бастауыш ұйым" is of the class of "бастауыш ұйым"
+        found = full.get(" ".join(words[i:]))
+        if found:
+            return found
+    return heads.get(words[0]) if len(words) == 1 else None
 
 
 @lru_cache(maxsize=1)
+def _skip_table() -> dict[str, tuple[frozenset[str], float]]:
+    """Folded skipped head -> (the surface forms that still count, the largest value skipped)."""
+    return {fold(r["form"]): (frozenset(fold(f) for f in r["except"].split(",") if f),
+                              float(r["max"]) if r["max"] else float("inf"))
+            for r in load_tsv("counts/skip_subjects.tsv")}
+
+
 def _skip_forms() -> frozenset[str]:
-    return frozenset(fold(r["form"]) for r in load_tsv("counts/skip_subjects.tsv"))
+    return frozenset(_skip_table())
 
 
-def is_skip_subject(subject: Optional[Subject]) -> bool:
-    """A duration, rank or ratio word ("года", "күн", "раза")."""
-    return subject is not None and fold(subject.head) in _skip_forms()
+def is_skip_subject(subject: Optional[Subject], surface: str = "", value: Optional[float] = None) -> bool:
+    """A duration, rank, age or ratio word ("года", "күн", "раза", "18 жас"); `surface` is the head as
+    written, `value` the number."""
+    if subject is None:
+        return False
+    row = _skip_table().get(fold(subject.head))
+    if row is None:
+        return False
+    kept, largest = row
+    return fold(surface) not in kept and (value is None or value <= largest)
+
+
+def skip_has_exceptions(subject: Optional[Subject]) -> bool:
+    """Whether `is_skip_subject` needs the head as written to decide ("место" vs "мест")."""
+    return subject is not None and bool(_skip_table().get(fold(subject.head), ((),))[0])
+
+
+@lru_cache(maxsize=1)
+def _unit_nouns() -> frozenset[str]:
+    places = (r["form"] for r in load_tsv("places/type_words.tsv") if r["lang"] in ("ru", "kk"))
+    return frozenset(fold(f) for f in places) | frozenset(fold(r["form"]) for r in load_tsv("counts/unit_nouns.tsv"))
+
+
+def names_units(subject: Optional[Subject]) -> bool:
+    """Whether a subject counts bodies, facilities, places or a known class ("в трех районах", "үш ауданда",
+    "шесть политических партий"): a small number spelled out counts these, not mere wording ("два вопроса")."""
+    if subject is None:
+        return False
+    return subject_class(subject) is not None or fold(subject.head) in _unit_nouns() \
+        or fold(subject.lemma) in _unit_nouns()
 
 
 def _skip_quote(words: list[Word]) -> list[Word]:
@@ -163,7 +205,8 @@ def ru_genitive_plural_noun(word: Word) -> Optional[str]:
 @lru_cache(maxsize=1)
 def kk_heads() -> frozenset[str]:
     extra = {fold_kk(r["form"]) for r in load_tsv("counts/subject_classes.tsv") if r["lang"] == "kk" and " " not in r["form"]}
-    return load_lines("counts/kk_heads.txt") | frozenset(extra)
+    skipped = {fold_kk(r["form"]) for r in load_tsv("counts/skip_subjects.tsv") if r["lang"] == "kk"}
+    return load_lines("counts/kk_heads.txt") | frozenset(extra) | frozenset(skipped)  # "жасында" -> "жас"
 
 
 def fold_kk(text: str) -> str:
@@ -183,7 +226,7 @@ def _kk_izafet(word: Optional[Word]) -> bool:
     if word is None or not word.text.isalpha():
         return False
     stem, kinds = strip_kk(word.low, kk_heads())
-    return stem in kk_heads() and bool(kinds) and kinds[0] == "poss"
+    return stem in kk_heads() and "poss" in kinds
 
 
 def _kk_known(word: Word) -> bool:
@@ -212,6 +255,8 @@ def kk_subject(words: list[Word]) -> Optional[Subject]:
     end = head + 1
     while end < len(words) and end <= MAX_MODIFIERS and _kk_izafet(words[end]):
         end += 1
+    if end < len(words) and words[end].low.startswith(_KK_COPULA) and end >= 2 and _kk_known(words[end - 2]):
+        end -= 1  # "64 мың азамат мүше болды": "мүше" is what they became, the count is of "азамат"
     return _kk_phrase(words[:end])
 
 
@@ -224,9 +269,26 @@ def _kk_phrase(taken: list[Word]) -> Subject:
         stem = strip_kk(last.low, kk_heads())[0]
         return Subject(stem, stem, last.end)
     cased = strip_one(last.low, ("abl", "gen", "dat", "loc", "acc", "ins"))
-    head_word = cased[0] if cased else last.low
+    head_word = _kk_singular(cased[0] if cased else last.low)
     lemma = " ".join([w.low if not w.text.isupper() else w.text for w in taken[:-1]] + [head_word])
     return Subject(lemma, strip_kk(last.low, kk_heads())[0], last.end)
+
+
+_KK_BACK = frozenset("аоұыя")
+_KK_VOWELS = frozenset("аоұыяәөүіеиэуюё")
+
+
+def _kk_singular(word: str) -> str:
+    """The plural off the last word of a phrase, the izafet kept: "ұйымдар" -> "ұйым",
+    "мүшелері" -> "мүшесі", "ұйымдары" -> "ұйымы"."""
+    stem, kinds = strip_kk(word, kk_heads())
+    if "plural" not in kinds or kinds[0] != "plural":
+        return word
+    if "poss" not in kinds:
+        return stem
+    vowels = [c for c in stem if c in _KK_VOWELS]
+    back = not vowels or vowels[-1] in _KK_BACK
+    return stem + ("с" if stem[-1] in _KK_VOWELS else "") + ("ы" if back else "і")
 
 
 # --- English -----------------------------------------------------------------------------------
@@ -238,11 +300,20 @@ def en_subject(words: list[Word]) -> Optional[Subject]:
         if not word.text[0].isalpha() or word.low in _EN_STOP or word.low.endswith(("ed", "ing")):
             break
         taken.append(word)
+        if _en_plural(word.low):
+            break  # a plural noun ends the phrase: "parties took part"
     if not taken:
         return None
     head = _en_singular(taken[-1].low)
     lemma = " ".join([w.low for w in taken[:-1]] + [head])
     return Subject(lemma, head, taken[-1].end)
+
+
+_EN_PLURALS = frozenset({"people", "children", "women", "men", "persons"})
+
+
+def _en_plural(word: str) -> bool:
+    return word in _EN_PLURALS or (word.endswith("s") and not word.endswith("ss") and len(word) > 3)
 
 
 def _en_singular(word: str) -> str:
@@ -254,9 +325,28 @@ def _en_singular(word: str) -> str:
 
 
 def subject_after(words: list[Word], lang: str) -> Optional[Subject]:
-    """The counted phrase at the start of `words` in `lang`."""
-    if lang == "kk":
-        return kk_subject(words)
-    if lang == "en":
-        return en_subject(words)
-    return ru_subject(words)
+    """The counted phrase at the start of `words` in `lang` (a counter word "рет" skipped); None for a
+    lower-case head of fewer than three letters (a word cut off, "бө")."""
+    if lang != "en":
+        words = [w._replace(text=cyrillic(w.text)) if _LATIN.search(w.text) else w for w in words[:LOOKED_AT]]
+    if words and words[0].low in function_words("counter_words"):
+        words = words[1:]
+        if not words or not words[0].text.isalpha():
+            return None
+    found = kk_subject(words) if lang == "kk" else en_subject(words) if lang == "en" else ru_subject(words)
+    if found is None or (len(found.head) < 3 and not found.head.isupper()):
+        return None
+    return found
+
+
+LOOKED_AT = 8  # words after a number a counted phrase may span
+_LATIN_LOOKALIKES = str.maketrans("iaeopcxyIAEOPCXHKMT", "іаеорсхуІАЕОРСХНКМТ")
+_CYRILLIC = regex.compile(r"\p{Cyrillic}")
+_LATIN = regex.compile(r"[a-zA-Z]")
+
+
+def cyrillic(word: str) -> str:
+    """A Cyrillic word with Latin look-alike letters typed into it ("мүшесi") in Cyrillic."""
+    if word.isascii() or not _CYRILLIC.search(word):
+        return word
+    return word.translate(_LATIN_LOOKALIKES)

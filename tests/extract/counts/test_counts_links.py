@@ -1,0 +1,70 @@
+"""link_counts: the organization, the place and the as-of date of each count. Sentences written for the
+tests; organizations and places are given by their surface form (the first occurrence in the text)."""
+from __future__ import annotations
+
+import pytest
+
+from ppo_nlp.doc import Count, Document, Location, Mention, Organization
+from ppo_nlp.extract.counts import link_counts
+
+
+def _mention(text: str, surface: str) -> Mention:
+    start = text.index(surface)
+    return Mention(surface, start, start + len(surface))
+
+
+def _linked(text: str, orgs: list, places: list, figure: str, published=None, as_of=None) -> tuple:
+    doc = Document("t", "t", text=text, lang="ru", published=published)
+    doc.organizations = [Organization(i, i, kind, [_mention(text, s) for s in surfaces])
+                         for i, kind, surfaces in orgs]
+    doc.locations = [Location(i, i, "region", [_mention(text, s) for s in surfaces]) for i, surfaces in places]
+    at = text.index(figure)
+    doc.counts = [Count(1.0, "exact", figure, at, at + len(figure), as_of=as_of)]
+    link_counts(doc)
+    return doc.counts[0].organization, doc.counts[0].place, doc.counts[0].as_of
+
+
+BRANCH = ("org:branch", "party_branch")
+PARTY = ("org:party", "party")
+
+CASES = [
+    # the organization and the place named in the count's sentence, before the figure
+    ("Областной филиал партии объединяет 157 первичных организаций.", [(*BRANCH, ["Областной филиал"])],
+     [], "157 первичных", None, None, ("org:branch", None, None)),
+    ("В Карагандинской области работают 410 ППО, в Темиртау их 38.", [],
+     [("loc:karaganda", ["Карагандинской области"]), ("loc:temirtau", ["Темиртау"])], "38",
+     None, None, (None, "loc:temirtau", None)),
+    ("В Карагандинской области работают 410 ППО, в Темиртау их 38.", [],
+     [("loc:karaganda", ["Карагандинской области"]), ("loc:temirtau", ["Темиртау"])], "410 ППО",
+     None, None, (None, "loc:karaganda", None)),
+    # none before it in the sentence: the nearest after it
+    ("Более 12 тысяч членов насчитывает городской филиал.", [(*BRANCH, ["городской филиал"])], [],
+     "12 тысяч членов", None, None, ("org:branch", None, None)),
+    # nothing in the sentence: the last one named in the sentence before
+    ("Отчет представил Павлодарский филиал партии. За год принято 900 человек.",
+     [(*BRANCH, ["Павлодарский филиал"])], [("loc:pavlodar", ["Павлодарский"])], "900 человек",
+     None, None, ("org:branch", "loc:pavlodar", None)),
+    # nothing nearby: the article's main organization (the branch before the party) and the place in its name
+    ("Филиал партии в Атырау провел конференцию. Партия едина.\nЖурналисты задали вопросы.\nУчаствовали 120 делегатов.",
+     [(*PARTY, ["Партия едина"]), (*BRANCH, ["Филиал партии в Атырау"])], [("loc:atyrau", ["Атырау"])],
+     "120 делегатов", None, None, ("org:branch", "loc:atyrau", None)),
+    ("Партия провела съезд.\nДелегаты приехали.\nУчаствовали 400 делегатов.", [(*PARTY, ["Партия"])], [],
+     "400 делегатов", None, None, ("org:party", None, None)),
+    # an untyped organization (a name found by capitalisation) is never the main one
+    ("Жиында сөз сөйледі.\nБарлығы 80 адам.", [("org:zhiynda", None, ["Жиында"])], [], "80 адам",
+     None, None, (None, None, None)),
+    # as_of: the sentence's own date wins; else the published date
+    ("Принято 300 человек.", [], [], "300 человек", "2023-05-04T10:00:00", None, (None, None, "2023-05-04")),
+    ("Принято 300 человек.", [], [], "300 человек", "2023-05-04", "2023-01-01", (None, None, "2023-01-01")),
+]
+
+
+@pytest.mark.parametrize("text,orgs,places,figure,published,as_of,expected", CASES)
+def test_counts_links_organization_place_as_of(text, orgs, places, figure, published, as_of, expected):
+    assert _linked(text, orgs, places, figure, published, as_of) == expected
+
+
+def test_counts_links_no_counts_is_a_no_op():
+    doc = Document("t", "t", text="Текст без чисел.", lang="ru")
+    link_counts(doc)
+    assert doc.counts == []
