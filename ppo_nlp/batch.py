@@ -16,7 +16,8 @@ from typing import Any, BinaryIO, Iterable, Iterator, Optional
 
 from ppo_nlp.ingest import RawDoc, iter_inputs, repetition
 from ppo_nlp.ingest.model import IngestLimits
-from ppo_nlp.ingest.readers import ARCHIVE_KINDS, input_kind, is_skipped, read_stream
+from ppo_nlp.ingest.archives import read_stream
+from ppo_nlp.ingest.kinds import ARCHIVE_KINDS, input_kind, is_skipped
 from ppo_nlp.pipeline import Options, Pipeline
 
 STDIN = "-"

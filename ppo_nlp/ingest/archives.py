@@ -18,7 +18,9 @@ import zlib
 from typing import BinaryIO, Iterator
 
 from ppo_nlp.errors import IngestError
-from ppo_nlp.ingest.encoding import decode_name
+from ppo_nlp.ingest.encoding import decode_bytes, decode_name
+from ppo_nlp.ingest.jsondocs import read_json, read_jsonl
+from ppo_nlp.ingest.kinds import ARCHIVE_KINDS, MAX_ARCHIVE_DEPTH, input_kind, is_hidden, is_skipped
 from ppo_nlp.ingest.model import IngestLimits, RawDoc
 from ppo_nlp.ingest.zipdir import check_zip_directory
 from ppo_nlp.ingest.streams import Budget, CountingReader, read_capped
@@ -54,8 +56,6 @@ def _member(name: str, doc_id: str, source: str) -> tuple[str, str]:
 
 def _screen(name: str, doc_id: str, source: str, budget: Budget) -> RawDoc | None | bool:
     """An error record for an unsafe member, False to skip it silently, None to read it."""
-    from ppo_nlp.ingest.readers import input_kind, is_hidden, is_skipped
-
     member_id, member_source = _member(name, doc_id, source)
     if is_hidden(name) and not unsafe_name(name):
         return False
@@ -88,8 +88,6 @@ def _iter_zip(stream: BinaryIO, doc_id: str, source: str, limits: IngestLimits, 
 def _zip_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, doc_id: str, source: str,
                 limits: IngestLimits, budget: Budget, depth: int) -> Iterator[RawDoc]:
     """One zip member (`name` its decoded name), read through the budget and its own cap."""
-    from ppo_nlp.ingest.readers import read_stream
-
     member_id, member_source = _member(name, doc_id, source)
     try:
         screened = _screen(name, doc_id, source, budget)
@@ -139,8 +137,6 @@ def _iter_tar(stream: BinaryIO, doc_id: str, source: str, limits: IngestLimits, 
 def _tar_member(archive: tarfile.TarFile, info: tarfile.TarInfo, doc_id: str, source: str,
                 limits: IngestLimits, budget: Budget, depth: int) -> Iterator[RawDoc]:
     """One tar member; links, devices and fifos are refused."""
-    from ppo_nlp.ingest.readers import read_stream
-
     name = _tar_name(info.name)
     member_id, member_source = _member(name, doc_id, source)
     try:
@@ -161,8 +157,6 @@ def _tar_member(archive: tarfile.TarFile, info: tarfile.TarInfo, doc_id: str, so
 def _iter_gzip(stream: BinaryIO, doc_id: str, source: str, limits: IngestLimits, budget: Budget,
                depth: int) -> Iterator[RawDoc]:
     """A `.gz` file: one document named by the file name without `.gz`, keeping the archive's id."""
-    from ppo_nlp.ingest.readers import read_stream
-
     inner = doc_id.rsplit("/", 1)[-1].rsplit("!", 1)[-1][: -len(".gz")] or "document.txt"
     budget.count_member()
     with gzip.GzipFile(fileobj=stream, mode="rb") as raw:
@@ -244,8 +238,6 @@ def _zip_name(info: zipfile.ZipInfo) -> str:
 
 def _is_archive(name: str) -> bool:
     """Nested archives are capped by the archive budget, not by the member cap."""
-    from ppo_nlp.ingest.readers import ARCHIVE_KINDS, input_kind
-
     return input_kind(name) in ARCHIVE_KINDS
 
 
@@ -258,3 +250,38 @@ def _stopped(doc_id: str, source: str, budget: Budget) -> RawDoc:
 def _describe(err: BaseException) -> str:
     """A short message for an archive exception."""
     return f"{type(err).__name__}: {err}"[:300]
+
+
+def read_stream(stream: BinaryIO, name: str, doc_id: str, source: str, limits: IngestLimits,
+                budget: Budget | None, depth: int) -> Iterator[RawDoc]:
+    """Dispatch an open binary stream on the kind its `name` says."""
+    kind = input_kind(name)
+    try:
+        if kind in ARCHIVE_KINDS:
+            yield from _read_archive(stream, kind, doc_id, source, limits, budget, depth)
+        elif kind == "jsonl":
+            yield from read_jsonl(stream, doc_id, source, limits.max_member_bytes)
+        elif kind == "json":
+            yield from read_json(stream, doc_id, source, limits.max_member_bytes)
+        else:
+            yield _plain_doc(read_capped(stream, limits.max_member_bytes), kind or "text", doc_id, source)
+    except IngestError as err:
+        yield RawDoc(doc_id, source, None, error=err)
+    except (OSError, EOFError, ValueError) as err:
+        yield RawDoc(doc_id, source, None, error=IngestError("E001", f"read failed: {err}"))
+
+
+def _plain_doc(data: bytes, kind: str, doc_id: str, source: str) -> RawDoc:
+    """A `.txt` or `.html` document from its bytes."""
+    text = decode_bytes(data)
+    if not text.strip():
+        return RawDoc(doc_id, source, None, kind, error=IngestError("E008", "empty document"))
+    return RawDoc(doc_id, source, text, kind)
+
+
+def _read_archive(stream: BinaryIO, kind: str, doc_id: str, source: str, limits: IngestLimits,
+                  budget: Budget | None, depth: int) -> Iterator[RawDoc]:
+    """Hand an archive to `archives`, refusing archives nested deeper than `MAX_ARCHIVE_DEPTH`."""
+    if depth >= MAX_ARCHIVE_DEPTH:
+        raise IngestError("E011", "archive nested more than one level deep")
+    yield from iter_archive(stream, kind, doc_id, source, limits, budget or Budget(limits), depth)

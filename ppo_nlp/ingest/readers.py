@@ -7,50 +7,15 @@ from __future__ import annotations
 
 import os
 import stat
-from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO, Iterator, Optional, Union
 
 from ppo_nlp.errors import IngestError
-from ppo_nlp.ingest.encoding import decode_bytes, fs_name
-from ppo_nlp.ingest.jsondocs import read_json, read_jsonl
+from ppo_nlp.ingest.archives import read_stream
+from ppo_nlp.ingest.encoding import fs_name
+from ppo_nlp.ingest.kinds import ARCHIVE_KINDS, input_kind, is_skipped
 from ppo_nlp.ingest.model import IngestLimits, RawDoc
-from ppo_nlp.ingest.streams import Budget, read_capped
-from ppo_nlp.paths import RESOURCES_DIR
-
-DOC_KINDS = {".txt": "text", ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl"}
-ARCHIVE_KINDS = ("tar.gz", "tgz", "tar", "zip", "gz")
-MAX_ARCHIVE_DEPTH = 2  # an archive inside an archive is read; one more level is refused
-
-
-def input_kind(name: str) -> str | None:
-    """`text html json jsonl`, an archive kind (`zip tar tar.gz tgz gz`), or None when unsupported."""
-    low = name.lower()
-    for kind in ARCHIVE_KINDS:
-        if low.endswith("." + kind):
-            return kind
-    return DOC_KINDS.get(os.path.splitext(low)[1])
-
-
-@lru_cache(maxsize=1)
-def skipped_extensions() -> frozenset[str]:
-    """Extensions skipped silently inside folders and archives (`resources/furniture/skip_extensions.txt`)."""
-    path = RESOURCES_DIR / "furniture" / "skip_extensions.txt"
-    lines = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
-    return frozenset(line.lower() for line in lines if line)
-
-
-def is_hidden(name: str) -> bool:
-    """Hidden files and folders and macOS resource forks (`__MACOSX/`)."""
-    parts = name.replace("\\", "/").rstrip("/").split("/")
-    return any(part.startswith(".") and part not in (".", "..") for part in parts) or "__MACOSX" in parts
-
-
-def is_skipped(name: str) -> bool:
-    """Hidden files and clearly non-article extensions (images, media, page assets)."""
-    base = name.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
-    return is_hidden(name) or os.path.splitext(base)[1].lower().lstrip(".") in skipped_extensions()
-
+from ppo_nlp.ingest.streams import Budget
 
 def iter_inputs(paths: list[Union[str, Path]], limits: IngestLimits = IngestLimits()) -> Iterator[RawDoc]:
     """Every document in `paths` (files, folders walked recursively in sorted order, archives).
@@ -167,40 +132,3 @@ def _open_regular(path: Path) -> Optional[BinaryIO]:
     if hasattr(os, "set_blocking"):
         os.set_blocking(fd, True)
     return os.fdopen(fd, "rb")
-
-
-def read_stream(stream: BinaryIO, name: str, doc_id: str, source: str, limits: IngestLimits,
-                budget: Budget | None, depth: int) -> Iterator[RawDoc]:
-    """Dispatch an open binary stream on the kind its `name` says."""
-    kind = input_kind(name)
-    try:
-        if kind in ARCHIVE_KINDS:
-            yield from _read_archive(stream, kind, doc_id, source, limits, budget, depth)
-        elif kind == "jsonl":
-            yield from read_jsonl(stream, doc_id, source, limits.max_member_bytes)
-        elif kind == "json":
-            yield from read_json(stream, doc_id, source, limits.max_member_bytes)
-        else:
-            yield _plain_doc(read_capped(stream, limits.max_member_bytes), kind or "text", doc_id, source)
-    except IngestError as err:
-        yield RawDoc(doc_id, source, None, error=err)
-    except (OSError, EOFError, ValueError) as err:
-        yield RawDoc(doc_id, source, None, error=IngestError("E001", f"read failed: {err}"))
-
-
-def _plain_doc(data: bytes, kind: str, doc_id: str, source: str) -> RawDoc:
-    """A `.txt` or `.html` document from its bytes."""
-    text = decode_bytes(data)
-    if not text.strip():
-        return RawDoc(doc_id, source, None, kind, error=IngestError("E008", "empty document"))
-    return RawDoc(doc_id, source, text, kind)
-
-
-def _read_archive(stream: BinaryIO, kind: str, doc_id: str, source: str, limits: IngestLimits,
-                  budget: Budget | None, depth: int) -> Iterator[RawDoc]:
-    """Hand an archive to `archives`, refusing archives nested deeper than `MAX_ARCHIVE_DEPTH`."""
-    from ppo_nlp.ingest.archives import iter_archive
-
-    if depth >= MAX_ARCHIVE_DEPTH:
-        raise IngestError("E011", "archive nested more than one level deep")
-    yield from iter_archive(stream, kind, doc_id, source, limits, budget or Budget(limits), depth)
