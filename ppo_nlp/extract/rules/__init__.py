@@ -14,6 +14,8 @@ from ppo_nlp.doc import Document, Entity
 from ppo_nlp.extract.rules.branches import extract_branches
 from ppo_nlp.extract.rules.departments import extract_departments
 from ppo_nlp.extract.rules.districts import extract_districts
+from ppo_nlp.extract.rules.institutions import extract_institutions
+from ppo_nlp.extract.rules.named import extract_named
 from ppo_nlp.extract.rules.orgnames import head_type, not_organization_name
 from ppo_nlp.extract.rules.ppo import extract_ppo
 from ppo_nlp.extract.rules.quoted import extract_quoted_projects
@@ -28,4 +30,5 @@ def extract_rules(doc: Document) -> list[Entity]:
     gaz = doc.found.get("gazetteer", [])
     out = extract_quoted_projects(doc, words) + extract_ppo(doc, words) + extract_districts(doc, words)
     out += extract_branches(doc, gaz, words) + extract_departments(doc, gaz, words)
+    out += extract_named(doc, words, party=any(e.id == "org:amanat" for e in gaz)) + extract_institutions(doc, words)
     return sorted(out, key=lambda e: (e.start, -e.end))

@@ -9,7 +9,7 @@ from ppo_nlp.extract.rules.orgnames import roman_numeral
 
 @pytest.mark.parametrize("word,expected", [
     ("университета", "education"), ("колледжі", "education"), ("мектеп-интернатының", "education"),
-    ("больнице", "health"), ("ауруханасы", "health"), ("Управление", "state_body"), ("әкімдігі", "local_government"),
+    ("больнице", "health"), ("ауруханасы", "health"), ("Управление", "government"), ("әкімдігі", "government"),
     ("коалициясы", "public_body"), ("сайлау", None), ("спорт", None), ("жиында", None),
 ])
 def test_orgnames_head_type(word, expected):

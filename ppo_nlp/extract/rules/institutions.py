@@ -1,0 +1,115 @@
+"""Schools, universities and hospitals named by a number or after a person, which no list can hold:
+«№2 арнайы мектеп-интернатының», «средней школы № 15», «КазНПУ им. Абая», «Абай атындағы ҚазҰПУ».
+
+The type comes from the head noun (`resources/orgs/heads.tsv`); an abbreviation named after a person is a
+university when it ends in У (КазНУ, ЕНУ, КазНПУ), else an organization.
+
+>>> doc = Document("d", "t", "№2 арнайы мектеп-интернатының директоры", lang="kk")
+>>> [(e.text, e.attrs["type"], e.attrs["name"]) for e in extract_institutions(doc)]
+[('№2 арнайы мектеп-интернатының', 'education', '№2 арнайы мектеп-интернаты')]
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ppo_nlp.doc import Document, Entity
+from ppo_nlp.extract.rules.named import kk_nominative
+from ppo_nlp.extract.rules.orgnames import head_type
+from ppo_nlp.normalize.ids import slug
+from ppo_nlp.normalize.morph import known_parses
+from ppo_nlp.text import Words, fold
+
+SOURCE = "rule:institution"
+NUMBERED = ("education", "health")  # heads that take a number (школа №5, №3 емхана)
+MODIFIERS = 3  # lower-case words between the number and a Kazakh head, or before a Russian one
+NAMED_AFTER = ("им", "имени")  # КазНПУ им. Абая
+NAMED_AFTER_KK = ("атындагы",)  # Абай атындағы ҚазҰПУ (folded)
+
+
+def _number_at(words: Words, j: int) -> bool:
+    """«№» followed by digits at word `j`."""
+    return j + 1 < len(words) and words.tokens[j].text == "№" and words.tokens[j + 1].text.isdigit()
+
+
+def _entity(doc: Document, lo: int, hi: int, kind: str, name: str) -> Entity:
+    attrs = {"type": kind, "name": name}
+    return Entity("ORG", doc.text[lo:hi], lo, hi, SOURCE, id=f"org:{slug(name)}", attrs=attrs)
+
+
+def _kk_numbered(doc: Document, words: Words, j: int) -> Optional[Entity]:
+    """№2 арнайы мектеп-интернаты: the number, lower-case modifiers, then the Kazakh head."""
+    for k in range(j + 2, min(len(words), j + 3 + MODIFIERS)):
+        text = words.tokens[k].text
+        if not (text.replace("-", "").isalpha() and text.islower()):
+            return None
+        kind = head_type(words.folded[k], "kk")
+        if kind in NUMBERED:
+            lo, start = words.tokens[j].start, words.tokens[k].start
+            name = doc.text[lo:start] + kk_nominative(text, words.folded[k])
+            return _entity(doc, lo, words.tokens[k].end, kind, name)
+    return None
+
+
+def _ru_numbered(doc: Document, words: Words, j: int) -> Optional[Entity]:
+    """средней школы № 15: a Russian head (with its adjectives) right before the number."""
+    k = j - 1
+    kind = head_type(words.folded[k], "ru") if k >= 0 else None
+    if kind not in NUMBERED or not any(p.tag.POS == "NOUN" for p in known_parses(words.folded[k])):
+        return None
+    first = k
+    while first > 0 and k - first < MODIFIERS and any(p.tag.POS == "ADJF" for p in known_parses(words.folded[first - 1])):
+        first -= 1
+    lo, hi = words.tokens[first].start, words.tokens[j + 1].end
+    phrase = " ".join(_nominative(words.folded[m]) for m in range(first, k + 1))
+    return _entity(doc, lo, hi, kind, f"{phrase[:1].upper()}{phrase[1:]} №{words.tokens[j + 1].text}")
+
+
+def _nominative(word: str) -> str:
+    """A Russian noun or adjective in the nominative singular (средней -> средняя, школы -> школа)."""
+    for parse in known_parses(word):
+        if parse.tag.POS in ("NOUN", "ADJF"):
+            found = parse.inflect({"nomn", "sing"})
+            return found.word if found else parse.normal_form
+    return word
+
+
+def _abbreviation(text: str) -> bool:
+    """КазНПУ, ЕНУ, ҚазҰПУ: two or more capitals, letters only, ending in a capital."""
+    return text.isalpha() and sum(ch.isupper() for ch in text) >= 2 and text[-1].isupper() and len(text) <= 10
+
+
+def _named_after(doc: Document, words: Words, j: int) -> Optional[Entity]:
+    """КазНПУ им. Абая (word `j` is им), or Абай атындағы ҚазҰПУ (word `j` is атындағы)."""
+    n = len(words)
+    if words.folded[j] in NAMED_AFTER and j > 0 and _abbreviation(words.tokens[j - 1].text):
+        k = j + 2 if j + 1 < n and words.tokens[j + 1].text == "." else j + 1
+        if k < n and words.tokens[k].text[:1].isupper() and words.tokens[k].text.isalpha():
+            abbr, person = words.tokens[j - 1], words.tokens[k]
+            return _institution(doc, abbr.start, person.end, abbr.text, f"{abbr.text} им. {person.text}")
+    if words.folded[j] in NAMED_AFTER_KK and 0 < j < n - 1 and _abbreviation(words.tokens[j + 1].text):
+        person, abbr = words.tokens[j - 1], words.tokens[j + 1]
+        if person.text[:1].isupper() and person.text.isalpha():
+            return _institution(doc, person.start, abbr.end, abbr.text, doc.text[person.start : abbr.end])
+    return None
+
+
+def _institution(doc: Document, lo: int, hi: int, abbr: str, name: str) -> Entity:
+    kind = "education" if fold(abbr).endswith("у") else "organization"
+    attrs = {"type": kind, "name": name}
+    return Entity("ORG", doc.text[lo:hi], lo, hi, SOURCE, id=f"org:{slug(abbr)}", attrs=attrs)
+
+
+def extract_institutions(doc: Document, words: Optional[Words] = None) -> list[Entity]:
+    """ORG entities for numbered schools and hospitals and for institutions named after a person."""
+    words = words or Words(doc.text)
+    out = []
+    for j, word in enumerate(words.folded):
+        if _number_at(words, j):
+            ent = _kk_numbered(doc, words, j) or _ru_numbered(doc, words, j)
+        elif word in NAMED_AFTER or word in NAMED_AFTER_KK:
+            ent = _named_after(doc, words, j)
+        else:
+            continue
+        if ent is not None:
+            out.append(ent)
+    return out

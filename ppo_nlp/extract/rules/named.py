@@ -1,0 +1,127 @@
+"""Organizations named in quotes next to a head noun that says what they are, in any case form:
+«ADAL» партиясының, «…» атты өңірлік коалиция (Kazakh: the head after the name), партии «ADAL»,
+территориального филиала «Бірлік», фонда «…» (Russian: the head right before the name).
+
+The head's type (`resources/orgs/heads.tsv`) is the organization's type. Names the gazetteer knows, primary
+organizations (rules/ppo.py) and projects («проекта партии «Ауыл аманаты»») are left to their own rules.
+
+>>> doc = Document("d", "t", "Жолдаудан кейін «ADAL» партиясының Саяси кеңесінде", lang="kk")
+>>> [(e.id, e.attrs["type"], e.attrs["name"]) for e in extract_named(doc)]
+[('org:adal', 'party', 'ADAL')]
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+from ppo_nlp.doc import Document, Entity
+from ppo_nlp.extract.gazetteer import match_alias
+from ppo_nlp.extract.rules.orgnames import head_type
+from ppo_nlp.extract.rules.ppo import head_after
+from ppo_nlp.extract.rules.quoted import list_words, possessive_endings, triggers
+from ppo_nlp.extract.rules.quotes import Quote, find_quotes, is_name_like
+from ppo_nlp.normalize.ids import slug
+from ppo_nlp.normalize.morph import known_parses
+from ppo_nlp.resources import load_table
+from ppo_nlp.text import Words
+
+SOURCE = "rule:named_org"
+MAX_NAME_WORDS = 8
+MODIFIERS_AFTER = 2  # lower-case words (өңірлік, қоғамдық) between a Kazakh name and its head
+PARTY_ID = "org:amanat"
+
+
+@lru_cache(maxsize=None)
+def _kk_cases() -> tuple[str, ...]:
+    ends = [e for lang, slot, es in load_table("suffixes") if lang == "kk" and slot == "case" for e in es.split()]
+    return tuple(sorted(ends, key=len, reverse=True))
+
+
+def kk_nominative(word: str, folded: str) -> str:
+    """A Kazakh head in the possessive, its case ending cut (коалициясының -> коалициясы)."""
+    for end in _kk_cases():
+        rest = folded[: -len(end)]
+        if folded.endswith(end) and any(rest.endswith(p) for p in possessive_endings()):
+            return word[: len(rest)]
+    return word
+
+
+def _kk_head(words: Words, at: int) -> Optional[tuple[int, str]]:
+    """(index, type) of a Kazakh head noun after the closing quote at word `at`, past fillers and modifiers."""
+    named, j = False, at + 1
+    while j < len(words) and words.folded[j] in list_words("filler"):
+        named, j = True, j + 1
+    if head_after(words, j) > 0:  # «…» бастауыш партия ұйымы: a primary organization
+        return None
+    for k in range(j, min(len(words), j + MODIFIERS_AFTER + 1)):
+        text, word = words.tokens[k].text, words.folded[k]
+        kind = head_type(word, "kk")
+        if kind and (named or any(word.endswith(e) for e in possessive_endings())):
+            return k, kind
+        if not (text.isalpha() and text.islower()):
+            return None
+    return None
+
+
+def _ru_head(words: Words, at: int) -> Optional[tuple[int, str]]:
+    """(index, type) of a Russian head noun right before the opening quote at word `at`."""
+    k = at - 1
+    if k < 0 or not words.tokens[k].text.isalpha():
+        return None
+    kind = head_type(words.folded[k], "ru")
+    if kind is None or not any(p.tag.POS == "NOUN" and "sing" in p.tag for p in known_parses(words.folded[k])):
+        return None  # филиалах «…»: many organizations, not one
+    before = range(max(0, k - 3), k)
+    if any(triggers("before").match(words.folded[b]) for b in before):  # проекта партии «…»: a project
+        return None
+    return k, kind
+
+
+def _ru_nominative(word: str) -> str:
+    found = [p for p in known_parses(word) if p.tag.POS == "NOUN"]
+    lemma = found[0].normal_form if found else word.lower()
+    return lemma[:1].upper() + lemma[1:]
+
+
+def _entity(doc: Document, lo: int, hi: int, quote: Quote, kind: str, head: str) -> Entity:
+    name = quote.content if kind == "party" else f"«{quote.content}» {head}" if head.islower() else f"{head} «{quote.content}»"
+    key = slug(quote.content)
+    org_id = f"{PARTY_ID}:branch:{key}" if kind == "party_branch" else f"org:{key}"
+    attrs = {"type": kind, "name": name}
+    return Entity("ORG", doc.text[lo:hi], lo, hi, SOURCE, id=org_id, attrs=attrs)
+
+
+def _named(doc: Document, words: Words, quote: Quote, index: dict[int, int], party: bool) -> Optional[Entity]:
+    o, c = index[quote.open], index[quote.close]
+    found = _kk_head(words, c)
+    if found is not None:
+        k, kind = found
+        mods = [words.tokens[m].text for m in range(c + 1, k) if words.folded[m] not in list_words("filler")]
+        head = " ".join(mods + [kk_nominative(words.tokens[k].text, words.folded[k])])
+        lo, hi = quote.open, words.tokens[k].end
+    else:
+        found = _ru_head(words, o)
+        if found is None:
+            return None
+        k, kind = found
+        head, lo, hi = _ru_nominative(words.tokens[k].text), words.tokens[k].start, quote.close + 1
+    if kind == "party_branch" and not party:
+        return None
+    return _entity(doc, lo, hi, quote, kind, head)
+
+
+def _acceptable(content: str) -> bool:
+    return is_name_like(content) and len(content.split()) <= MAX_NAME_WORDS and match_alias(content.rstrip("!?. ")) is None
+
+
+def extract_named(doc: Document, words: Optional[Words] = None, party: bool = False) -> list[Entity]:
+    """ORG entities for quoted names beside an organization head noun (`party`: the document names the party)."""
+    words = words or Words(doc.text)
+    index = {t.start: i for i, t in enumerate(words.tokens)}
+    out = []
+    for quote in find_quotes(doc.text):
+        if quote.open in index and quote.close in index and _acceptable(quote.content):
+            ent = _named(doc, words, quote, index, party)
+            if ent is not None:
+                out.append(ent)
+    return out
