@@ -17,7 +17,7 @@ TYPES = {
                       "media", "state_body", "local_government", "education", "health", "business", "ngo"},
     "locations": {"country", "region", "city", "district", "village"},
 }
-FLAGS = {"case_sensitive", "needs_context", "inflect", "why", "ambiguous", "not_after"}
+FLAGS = {"case_sensitive", "needs_context", "inflect", "why", "ambiguous", "not_after", "singular"}
 ALL = [(name, entry) for name in GAZETTEER_NAMES for entry in load_gazetteer(name)]
 
 

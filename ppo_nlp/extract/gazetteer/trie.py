@@ -30,6 +30,7 @@ class AliasRef:
     case_sensitive: bool = False
     needs_context: Optional[str] = None
     not_after: tuple[str, ...] = ()  # folded words that, right before the alias, make it something else
+    singular: bool = False  # a plural form of the last word names no single organization
 
 
 @dataclass
@@ -113,7 +114,7 @@ def _edge(node: Node, exact: set[str], stems: set[str]) -> Node:
 def _ref(name: str, entry: dict[str, Any], lang: str, text: str, flags: dict[str, Any]) -> AliasRef:
     not_after = tuple(fold(w) for w in flags.get("not_after", ()))
     return AliasRef(entry["id"], name, text, lang, bool(flags.get("case_sensitive")), flags.get("needs_context"),
-                    not_after)
+                    not_after, bool(flags.get("singular")))
 
 
 @lru_cache(maxsize=None)
