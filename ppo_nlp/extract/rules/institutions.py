@@ -15,9 +15,10 @@ from typing import Optional
 from ppo_nlp.doc import Document, Entity
 from ppo_nlp.extract.rules.named import kk_nominative
 from ppo_nlp.extract.rules.orgnames import head_type
+from ppo_nlp.extract.rules.ppo import head_after, head_before, ppo_name
 from ppo_nlp.normalize.ids import slug
 from ppo_nlp.normalize.morph import known_parses
-from ppo_nlp.text import Words, fold
+from ppo_nlp.text import Words, fold, has_kazakh_letters
 
 SOURCE = "rule:institution"
 NUMBERED = ("education", "health")  # heads that take a number (школа №5, №3 емхана)
@@ -34,6 +35,22 @@ def _number_at(words: Words, j: int) -> bool:
 def _entity(doc: Document, lo: int, hi: int, kind: str, name: str) -> Entity:
     attrs = {"type": kind, "name": name}
     return Entity("ORG", doc.text[lo:hi], lo, hi, SOURCE, id=f"org:{slug(name)}", attrs=attrs)
+
+
+def _numbered_ppo(doc: Document, words: Words, j: int) -> Optional[Entity]:
+    """№4 бастауыш партия ұйымы, ППО №4: a primary organization known by its number."""
+    number = words.tokens[j + 1].text
+    end = head_after(words, j + 2)
+    if end > 0:
+        lo, hi = words.tokens[j].start, words.tokens[end - 1].end
+    elif j > 0 and head_before(words, j) >= 0:
+        lo, hi = words.tokens[head_before(words, j)].start, words.tokens[j + 1].end
+    else:
+        return None
+    lang = "kk" if has_kazakh_letters(doc.text[lo:hi]) else doc.lang_at(lo)
+    name = ppo_name(f"№{number}", lang if lang in ("ru", "kk", "en") else "ru")
+    attrs = {"type": "ppo", "name": name.replace(f"«№{number}»", f"№{number}").replace(f'"№{number}"', f"№{number}")}
+    return Entity("ORG", doc.text[lo:hi], lo, hi, SOURCE, id=f"org:ppo:no{number}", attrs=attrs)
 
 
 def _kk_numbered(doc: Document, words: Words, j: int) -> Optional[Entity]:
@@ -105,7 +122,7 @@ def extract_institutions(doc: Document, words: Optional[Words] = None) -> list[E
     out = []
     for j, word in enumerate(words.folded):
         if _number_at(words, j):
-            ent = _kk_numbered(doc, words, j) or _ru_numbered(doc, words, j)
+            ent = _numbered_ppo(doc, words, j) or _kk_numbered(doc, words, j) or _ru_numbered(doc, words, j)
         elif word in NAMED_AFTER or word in NAMED_AFTER_KK:
             ent = _named_after(doc, words, j)
         else:
