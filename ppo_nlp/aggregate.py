@@ -14,7 +14,7 @@ from typing import Callable, Hashable, Iterable, Optional, TypeVar
 
 from ppo_nlp.doc import Document, Entity, Location, Mention, Organization, Project
 from ppo_nlp.extract.merge import precedence
-from ppo_nlp.extract.rules import head_type
+from ppo_nlp.extract.rules import head_type, media_mention
 from ppo_nlp.normalize.ids import slug
 from ppo_nlp.text import fold
 
@@ -84,9 +84,17 @@ def locations(entities: list[Entity]) -> list[Location]:
     return _facts(entities, "LOC", "loc", _location)
 
 
+def _media_typed(doc: Document, orgs: list[Organization]) -> list[Organization]:
+    """Untyped organizations named like a site or credited with the story («передает …») are media."""
+    for org in orgs:
+        if org.type is None and any(media_mention(m.text, doc.text, m.start) for m in org.mentions):
+            org.type = "media"
+    return orgs
+
+
 def facts(doc: Document) -> None:
     """The facts stage: organizations, projects and locations of `doc.entities`."""
-    doc.organizations = organizations(doc.entities)
+    doc.organizations = _media_typed(doc, organizations(doc.entities))
     doc.projects = projects(doc.entities)
     doc.locations = locations(doc.entities)
 

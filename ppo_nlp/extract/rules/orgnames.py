@@ -62,6 +62,23 @@ def _kazakh_phrase(words: list[str]) -> bool:
     return len(words) > 1 and last.isalpha() and last.islower() and head_type(last) is None
 
 
+_DOMAIN = regex.compile(r"[\w-]+\.(kz|ru|com|org|net|info|media|news|tv)", regex.IGNORECASE)
+CUE_REACH = 30  # characters before a name searched for a credit cue (передает корреспондент …)
+
+
+@lru_cache(maxsize=None)
+def _media_cues() -> tuple[str, ...]:
+    return tuple(fold(row["phrase"]) for row in load_tsv("orgs/media_cues.tsv"))
+
+
+def media_mention(text: str, doc_text: str, start: int) -> bool:
+    """A site name (Liter.kz) or a name a story is credited to («передает …», «со ссылкой на …»)."""
+    if _DOMAIN.fullmatch(text.strip()):
+        return True
+    before = " ".join(fold(doc_text[max(0, start - CUE_REACH) : start]).split())
+    return any(cue in before for cue in _media_cues())
+
+
 def not_organization_name(text: str, doc_text: str, start: int, end: int, lang: str) -> bool:
     """Whether a capitalised mention (an NER ORG) is no organization by its shape alone."""
     words = _WORD.findall(text)

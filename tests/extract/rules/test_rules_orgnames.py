@@ -43,3 +43,15 @@ def _check(text: str, mention: str, lang: str) -> bool:
 ])
 def test_orgnames_not_organization_name(text, mention, lang, expected):
     assert _check(text, mention, lang) is expected
+
+
+@pytest.mark.parametrize("text,mention,expected", [
+    ("как передает Liter.kz, встреча прошла", "Liter.kz", True),
+    ("передает корреспондент abaidan.kz со ссылкой на Azattyq Rýhy.", "Azattyq Rýhy", True),
+    ("деп жазады Egemen.kz", "Egemen.kz", True),
+    ("встреча в Многопрофильном Центре онкологии", "Многопрофильном Центре онкологии", False),
+    ("Члены КПК выступили", "КПК", False),
+])
+def test_orgnames_media_mention(text, mention, expected):
+    from ppo_nlp.extract.rules import media_mention
+    assert media_mention(mention, text, text.index(mention)) is expected
