@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ppo_nlp.doc import Document, Entity
-from ppo_nlp.extract.rules.named import kk_nominative
+from ppo_nlp.extract.rules.named import adjectives_before, kk_nominative, ru_phrase
 from ppo_nlp.extract.rules.orgnames import head_type
 from ppo_nlp.extract.rules.ppo import head_after, head_before, ppo_name
 from ppo_nlp.normalize.ids import slug
@@ -73,21 +73,10 @@ def _ru_numbered(doc: Document, words: Words, j: int) -> Optional[Entity]:
     kind = head_type(words.folded[k], "ru") if k >= 0 else None
     if kind not in NUMBERED or not any(p.tag.POS == "NOUN" for p in known_parses(words.folded[k])):
         return None
-    first = k
-    while first > 0 and k - first < MODIFIERS and any(p.tag.POS == "ADJF" for p in known_parses(words.folded[first - 1])):
-        first -= 1
+    first = adjectives_before(words, k)
     lo, hi = words.tokens[first].start, words.tokens[j + 1].end
-    phrase = " ".join(_nominative(words.folded[m]) for m in range(first, k + 1))
-    return _entity(doc, lo, hi, kind, f"{phrase[:1].upper()}{phrase[1:]} №{words.tokens[j + 1].text}")
+    return _entity(doc, lo, hi, kind, f"{ru_phrase(words, first, k)} №{words.tokens[j + 1].text}")
 
-
-def _nominative(word: str) -> str:
-    """A Russian noun or adjective in the nominative singular (средней -> средняя, школы -> школа)."""
-    for parse in known_parses(word):
-        if parse.tag.POS in ("NOUN", "ADJF"):
-            found = parse.inflect({"nomn", "sing"})
-            return found.word if found else parse.normal_form
-    return word
 
 
 def _abbreviation(text: str) -> bool:

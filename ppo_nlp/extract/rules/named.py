@@ -28,6 +28,7 @@ from ppo_nlp.text import Words
 SOURCE = "rule:named_org"
 MAX_NAME_WORDS = 8
 MODIFIERS_AFTER = 2  # lower-case words (өңірлік, қоғамдық) between a Kazakh name and its head
+MODIFIERS_BEFORE = 3  # Russian adjectives before a head (средней общеобразовательной школы)
 PARTY_ID = "org:amanat"
 
 
@@ -55,12 +56,18 @@ def _kk_head(words: Words, at: int) -> Optional[tuple[int, str]]:
         return None
     for k in range(j, min(len(words), j + MODIFIERS_AFTER + 1)):
         text, word = words.tokens[k].text, words.folded[k]
+        if triggers("after").match(word):  # «…» жобалары: a project
+            return None
         kind = head_type(word, "kk")
         if kind and (named or any(word.endswith(e) for e in possessive_endings())):
             return k, kind
         if not (text.isalpha() and text.islower()):
             return None
     return None
+
+
+def _noun(word: str) -> bool:
+    return any(p.tag.POS == "NOUN" for p in known_parses(word))
 
 
 def _ru_head(words: Words, at: int) -> Optional[tuple[int, str]]:
@@ -72,21 +79,41 @@ def _ru_head(words: Words, at: int) -> Optional[tuple[int, str]]:
     if kind is None or not any(p.tag.POS == "NOUN" and "sing" in p.tag for p in known_parses(words.folded[k])):
         return None  # филиалах «…»: many organizations, not one
     before = range(max(0, k - 3), k)
-    if any(triggers("before").match(words.folded[b]) for b in before):  # проекта партии «…»: a project
-        return None
+    if any(triggers("before").match(words.folded[b]) and _noun(words.folded[b]) for b in before):
+        return None  # проекта партии «…»: a project of the party
+
     return k, kind
 
 
-def _ru_nominative(word: str) -> str:
-    found = [p for p in known_parses(word) if p.tag.POS == "NOUN"]
-    lemma = found[0].normal_form if found else word.lower()
-    return lemma[:1].upper() + lemma[1:]
+def ru_nominative(word: str, gender: Optional[str] = None) -> str:
+    """A Russian noun or adjective in the nominative singular (средней -> средняя, школы -> школа)."""
+    for parse in known_parses(word):
+        if parse.tag.POS in ("NOUN", "ADJF"):
+            found = parse.inflect({"nomn", "sing"} | ({gender} if gender and parse.tag.POS == "ADJF" else set()))
+            return found.word if found else parse.normal_form
+    return word
+
+
+def ru_phrase(words: Words, first: int, k: int) -> str:
+    """Adjectives words[first:k] and the head noun k in the nominative, agreeing with the head's gender."""
+    nouns = [p for p in known_parses(words.folded[k]) if p.tag.POS == "NOUN"]
+    gender = nouns[0].tag.gender if nouns else None
+    phrase = " ".join(ru_nominative(words.folded[m], gender) for m in range(first, k + 1))
+    return phrase[:1].upper() + phrase[1:]
+
+
+def adjectives_before(words: Words, k: int) -> int:
+    """The first of the Russian adjectives (at most MODIFIERS_BEFORE) right before word `k`, or `k`."""
+    first = k
+    while first > 0 and k - first < MODIFIERS_BEFORE and any(p.tag.POS == "ADJF" for p in known_parses(words.folded[first - 1])):
+        first -= 1
+    return first
 
 
 def _entity(doc: Document, lo: int, hi: int, quote: Quote, kind: str, head: str) -> Entity:
     name = quote.content if kind == "party" else f"«{quote.content}» {head}" if head.islower() else f"{head} «{quote.content}»"
     key = slug(quote.content)
-    org_id = f"{PARTY_ID}:branch:{key}" if kind == "party_branch" else f"org:{key}"
+    org_id = {"party_branch": f"{PARTY_ID}:branch:{key}", "party": f"org:{key}"}.get(kind, f"org:{slug(name)}")
     attrs = {"type": kind, "name": name}
     return Entity("ORG", doc.text[lo:hi], lo, hi, SOURCE, id=org_id, attrs=attrs)
 
@@ -104,14 +131,17 @@ def _named(doc: Document, words: Words, quote: Quote, index: dict[int, int], par
         if found is None:
             return None
         k, kind = found
-        head, lo, hi = _ru_nominative(words.tokens[k].text), words.tokens[k].start, quote.close + 1
+        first = adjectives_before(words, k) if kind != "party" else k
+        head, lo, hi = ru_phrase(words, first, k), words.tokens[first].start, quote.close + 1
     if kind == "party_branch" and not party:
         return None
     return _entity(doc, lo, hi, quote, kind, head)
 
 
 def _acceptable(content: str) -> bool:
-    return is_name_like(content) and len(content.split()) <= MAX_NAME_WORDS and match_alias(content.rstrip("!?. ")) is None
+    """A name the gazetteer does not know as an organization or a place (a project's name may head an office)."""
+    known = match_alias(content.rstrip("!?. "))
+    return is_name_like(content) and len(content.split()) <= MAX_NAME_WORDS and (known is None or known.startswith("project:"))
 
 
 def extract_named(doc: Document, words: Optional[Words] = None, party: bool = False) -> list[Entity]:

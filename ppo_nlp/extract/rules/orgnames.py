@@ -17,7 +17,7 @@ from typing import Optional
 
 import regex
 
-from ppo_nlp.resources import load_tsv
+from ppo_nlp.resources import load_table, load_tsv
 from ppo_nlp.text import fold
 
 # Cyrillic letters written for their Latin look-alikes in Roman numerals (XLІІ with Cyrillic І)
@@ -34,11 +34,24 @@ def _heads() -> tuple[tuple[str, str, str], ...]:
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
+@lru_cache(maxsize=None)
+def _kk_endings() -> frozenset[str]:
+    """What may follow a Kazakh head's stem: nothing, a possessive, a case, or both (ұйымы, ұйымының, ұйымда)."""
+    rows = {slot: ends.split() for lang, slot, ends in load_table("suffixes") if lang == "kk" and slot != "case"}
+    cases = [e for lang, slot, ends in load_table("suffixes") if lang == "kk" and slot == "case" for e in ends.split()]
+    return frozenset([""] + cases + [p + c for p in rows["possessive"] for c in [""] + cases])
+
+
 @lru_cache(maxsize=8192)
 def head_type(word: str, lang: Optional[str] = None) -> Optional[str]:
-    """The record type of an organization headed by `word` (any inflection), or None."""
-    folded = fold(word)
-    return next((t for stem, lg, t in _heads() if folded.startswith(stem) and lang in (None, lg)), None)
+    """The record type of an organization headed by `word` (any inflection), or None. A Kazakh head is its stem
+    and endings only (ұйымының, not ұйымдастырылды); of a compound (мектеп-интернаты) the last part counts."""
+    folded = fold(word).rsplit("-", 1)[-1]
+    for stem, lg, kind in _heads():
+        if lang in (None, lg) and folded.startswith(stem):
+            if lg != "kk" or folded[len(stem):] in _kk_endings():
+                return kind
+    return None
 
 
 def roman_numeral(word: str) -> bool:

@@ -11,6 +11,8 @@ from ppo_nlp.extract.rules.orgnames import roman_numeral
     ("университета", "education"), ("колледжі", "education"), ("мектеп-интернатының", "education"),
     ("больнице", "health"), ("ауруханасы", "health"), ("Управление", "government"), ("әкімдігі", "government"),
     ("коалициясы", "public_body"), ("сайлау", None), ("спорт", None), ("жиында", None),
+    ("ұйымының", "ngo"), ("ұйымдастырылды", None), ("министрлігінің", "government"), ("қорытынды", None),
+    ("мектебінде", "education"), ("кеңестер", None),
 ])
 def test_orgnames_head_type(word, expected):
     assert head_type(word) == expected
