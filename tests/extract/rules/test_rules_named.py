@@ -75,3 +75,15 @@ def test_institutions_found_and_typed(text, lang, expected):
 ])
 def test_institutions_not_an_institution(text, lang):
     assert extract_institutions(Document("t", "t", text, lang=lang)) == []
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("по проекту партии «Новая волна» прошли встречи", "ru", ["Новая волна"]),
+    ("в рамках проекта партии «Ауыл аманаты»", "ru", ["Ауыл аманаты"]),
+    ("в рамках проекта партии «Нур Отан»", "ru", []),  # the party itself
+    ("проект фонда «Болашак»", "ru", []),  # the fund's name
+    ("члены партии «Новые люди»", "ru", []),  # no trigger
+])
+def test_named_party_project_is_a_project(text, lang, expected):
+    from ppo_nlp.extract.rules.quoted import extract_quoted_projects
+    assert [e.text for e in extract_quoted_projects(Document("t", "t", text, lang=lang))] == expected
