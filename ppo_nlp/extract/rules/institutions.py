@@ -54,10 +54,10 @@ def _numbered_ppo(doc: Document, words: Words, j: int) -> Optional[Entity]:
 
 
 def _kk_numbered(doc: Document, words: Words, j: int) -> Optional[Entity]:
-    """№2 арнайы мектеп-интернаты: the number, lower-case modifiers, then the Kazakh head."""
+    """№2 арнайы мектеп-интернаты: the number, modifiers or a name, then the Kazakh head."""
     for k in range(j + 2, min(len(words), j + 3 + MODIFIERS)):
         text = words.tokens[k].text
-        if not (text.replace("-", "").isalpha() and text.islower()):
+        if not text.replace("-", "").isalpha():  # lower-case modifiers or a place name (№4 Құлан колледжі)
             return None
         kind = head_type(words.folded[k], "kk")
         if kind in NUMBERED:

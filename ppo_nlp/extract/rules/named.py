@@ -39,10 +39,10 @@ def _kk_cases() -> tuple[str, ...]:
 
 
 def kk_nominative(word: str, folded: str) -> str:
-    """A Kazakh head in the possessive, its case ending cut (коалициясының -> коалициясы)."""
+    """A Kazakh head with its case ending cut (коалициясының -> коалициясы, гимназияда -> гимназия)."""
     for end in _kk_cases():
         rest = folded[: -len(end)]
-        if folded.endswith(end) and any(rest.endswith(p) for p in possessive_endings()):
+        if folded.endswith(end) and (any(rest.endswith(p) for p in possessive_endings()) or head_type(rest, "kk")):
             return word[: len(rest)]
     return word
 

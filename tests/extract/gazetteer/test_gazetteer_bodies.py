@@ -33,6 +33,8 @@ def orgs(text: str, lang: str) -> list[tuple[str, str]]:
     ("сотрудники МВД", "ru", ("org:mvd", "state_body")),
     ("решение Конституционного суда", "ru", ("org:const_court", "state_body")),
     ("члены партии «Байтак»", "ru", ("org:baytaq", "party")),
+    ("партиясының Республикалық сайлауалды штабы облысқа келді", "kk", ("org:amanat:election_hq", "party_body")),
+    ("в предвыборном штабе партии", "ru", ("org:amanat:election_hq", "party_body")),
 ])
 def test_gazetteer_bodies_found_with_id_and_type(text, lang, expected):
     assert expected in orgs(text, lang)
