@@ -10,21 +10,28 @@ university when it ends in У (КазНУ, ЕНУ, КазНПУ), else an organi
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 from ppo_nlp.doc import Document, Entity
 from ppo_nlp.extract.rules.named import adjectives_before, kk_nominative, ru_phrase
-from ppo_nlp.extract.rules.orgnames import head_type
+from ppo_nlp.extract.rules.orgnames import head_stems, head_type
 from ppo_nlp.extract.rules.ppo import head_after, head_before, ppo_name
 from ppo_nlp.normalize.ids import slug
 from ppo_nlp.normalize.morph import known_parses
-from ppo_nlp.text import Words, fold, has_kazakh_letters
+from ppo_nlp.text import SENTENCE_END, Words, fold, has_kazakh_letters
 
 SOURCE = "rule:institution"
 NUMBERED = ("education", "health")  # heads that take a number (школа №5, №3 емхана)
 MODIFIERS = 3  # lower-case words between the number and a Kazakh head, or before a Russian one
 NAMED_AFTER = ("им", "имени")  # КазНПУ им. Абая
 NAMED_AFTER_KK = ("атындагы",)  # Абай атындағы ҚазҰПУ (folded)
+
+
+@lru_cache(maxsize=None)
+def _head_prefixes() -> frozenset[str]:
+    """First three letters of the school and hospital heads: a cheap gate before the full check."""
+    return frozenset(stem[:3] for stem in head_stems(NUMBERED))
 
 
 def _number_at(words: Words, j: int) -> bool:
@@ -79,6 +86,45 @@ def _ru_numbered(doc: Document, words: Words, j: int) -> Optional[Entity]:
 
 
 
+def _proper(words: Words, j: int) -> bool:
+    """A capitalised word that does not open a sentence (a name, not a capital by position)."""
+    text = words.tokens[j].text
+    return text[:1].isupper() and text.isalpha() and j > 0 and words.folded[j - 1] not in SENTENCE_END
+
+
+def _kk_phrase(doc: Document, words: Words, k: int, kind: str) -> Optional[Entity]:
+    """Қарағанды медицина университетінің: a name, up to MODIFIERS lower-case words, the Kazakh head."""
+    j = k - 1
+    while j >= 0 and k - j <= MODIFIERS and words.tokens[j].text.isalpha() and words.tokens[j].text.islower():
+        j -= 1
+    if j < 0 or not _proper(words, j):
+        return None
+    while j > 0 and _proper(words, j - 1):
+        j -= 1
+    lo = words.tokens[j].start
+    name = doc.text[lo : words.tokens[k].start] + kk_nominative(words.tokens[k].text, words.folded[k])
+    return _entity(doc, lo, words.tokens[k].end, kind, name)
+
+
+def _ru_phrase(doc: Document, words: Words, k: int, kind: str) -> Optional[Entity]:
+    """Карагандинского медицинского университета: adjectives, the first a name, then the Russian head."""
+    first = adjectives_before(words, k)
+    if first == k or not _proper(words, first) or not any(p.tag.POS == "NOUN" and "sing" in p.tag
+                                                          for p in known_parses(words.folded[k])):
+        return None
+    return _entity(doc, words.tokens[first].start, words.tokens[k].end, kind, ru_phrase(words, first, k))
+
+
+def _head_phrase(doc: Document, words: Words, k: int) -> Optional[Entity]:
+    """A school, university or hospital named by the words before its head noun (no quotes, no number)."""
+    token = words.tokens[k]
+    lang = "kk" if doc.lang_at(token.start) == "kk" or has_kazakh_letters(token.text) else "ru"
+    kind = head_type(words.folded[k], lang)
+    if kind not in NUMBERED or not token.text.islower():
+        return None
+    return _kk_phrase(doc, words, k, kind) if lang == "kk" else _ru_phrase(doc, words, k, kind)
+
+
 def _abbreviation(text: str) -> bool:
     """КазНПУ, ЕНУ, ҚазҰПУ: two or more capitals, letters only, ending in a capital."""
     return text.isalpha() and sum(ch.isupper() for ch in text) >= 2 and text[-1].isupper() and len(text) <= 10
@@ -114,6 +160,8 @@ def extract_institutions(doc: Document, words: Optional[Words] = None) -> list[E
             ent = _numbered_ppo(doc, words, j) or _kk_numbered(doc, words, j) or _ru_numbered(doc, words, j)
         elif word in NAMED_AFTER or word in NAMED_AFTER_KK:
             ent = _named_after(doc, words, j)
+        elif word[:3] in _head_prefixes():
+            ent = _head_phrase(doc, words, j)
         else:
             continue
         if ent is not None:

@@ -58,12 +58,21 @@ def _kk_head(words: Words, at: int) -> Optional[tuple[int, str]]:
         text, word = words.tokens[k].text, words.folded[k]
         if triggers("after").match(word):  # «…» жобалары: a project
             return None
+        if head_type(text, "abbr"):  # «…» ЖШС
+            return k, str(head_type(text, "abbr"))
         kind = head_type(word, "kk")
         if kind and (named or any(word.endswith(e) for e in possessive_endings())):
             return k, kind
         if not (text.isalpha() and text.islower()):
             return None
     return None
+
+
+def _genitive_complement(word: str) -> bool:
+    """A noun only in the genitive (предпринимателей, ветеранов) completing the head before it."""
+    found = known_parses(word)
+    return bool(found) and all(p.tag.POS == "NOUN" and p.tag.case != "nomn" for p in found) and any(
+        p.tag.case == "gent" for p in found)
 
 
 def _noun(word: str) -> bool:
@@ -75,6 +84,11 @@ def _ru_head(words: Words, at: int) -> Optional[tuple[int, str]]:
     k = at - 1
     if k < 0 or not words.tokens[k].text.isalpha():
         return None
+    abbr = head_type(words.tokens[k].text, "abbr")
+    if abbr:  # ТОО «…», ЖШС «…»
+        return k, abbr
+    if k > 0 and _genitive_complement(words.folded[k]) and head_type(words.folded[k - 1], "ru"):
+        k -= 1  # палаты предпринимателей «…»
     kind = head_type(words.folded[k], "ru")
     if kind is None or not any(p.tag.POS == "NOUN" and "sing" in p.tag for p in known_parses(words.folded[k])):
         return None  # филиалах «…»: many organizations, not one
@@ -132,7 +146,10 @@ def _named(doc: Document, words: Words, quote: Quote, index: dict[int, int], par
             return None
         k, kind = found
         first = adjectives_before(words, k) if kind != "party" else k
-        head, lo, hi = ru_phrase(words, first, k), words.tokens[first].start, quote.close + 1
+        text = words.tokens[k].text
+        phrase = text if head_type(text, "abbr") else ru_phrase(words, first, k)
+        head = " ".join([phrase] + [words.tokens[m].text for m in range(k + 1, o)])
+        lo, hi = words.tokens[first].start, quote.close + 1
     if kind == "party_branch" and not party:
         return None
     return _entity(doc, lo, hi, quote, kind, head)

@@ -34,6 +34,11 @@ def _heads() -> tuple[tuple[str, str, str], ...]:
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
+def head_stems(kinds: tuple[str, ...]) -> list[str]:
+    """The folded stems of the heads of the given types."""
+    return [stem for stem, _, kind in _heads() if kind in kinds]
+
+
 @lru_cache(maxsize=None)
 def _kk_endings() -> frozenset[str]:
     """What may follow a Kazakh head's stem: nothing, a possessive, a case, or both (ұйымы, ұйымының, ұйымда)."""
@@ -48,7 +53,9 @@ def head_type(word: str, lang: Optional[str] = None) -> Optional[str]:
     and endings only (ұйымының, not ұйымдастырылды); of a compound (мектеп-интернаты) the last part counts."""
     folded = fold(word).rsplit("-", 1)[-1]
     for stem, lg, kind in _heads():
-        if lang in (None, lg) and folded.startswith(stem):
+        if lg == "abbr" and (folded != stem or not word.isupper()):
+            continue  # ТОО, АО: whole and in capitals
+        if lang in (None, lg, "abbr" if lg == "abbr" else None) and folded.startswith(stem):
             if lg != "kk" or folded[len(stem):] in _kk_endings():
                 return kind
     return None
