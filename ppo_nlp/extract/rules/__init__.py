@@ -1,5 +1,7 @@
 """The rules family: what the gazetteer does not know, found by patterns: quoted projects, primary
-organizations, branches, Central Office departments and districts.
+organizations, branches, Central Office departments, districts, organizations named beside a head noun
+(named.py) and numbered or named institutions (institutions.py); orgnames.py says what an organization's
+name looks like (head nouns and their types; shapes that are never a name).
 
 Public face: the stage `extract_rules`. It reads the gazetteer's mentions from `doc.found["gazetteer"]`
 (branches and departments hang on them) and returns ORG, PROJECT and LOC entities (sources `rule:*`).
