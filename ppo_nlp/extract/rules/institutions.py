@@ -155,12 +155,15 @@ def extract_institutions(doc: Document, words: Optional[Words] = None) -> list[E
     """ORG entities for numbered schools and hospitals and for institutions named after a person."""
     words = words or Words(doc.text)
     out = []
+    prefixes, named = _head_prefixes(), frozenset(NAMED_AFTER + NAMED_AFTER_KK)
     for j, word in enumerate(words.folded):
-        if _number_at(words, j):
+        if word == "№":
+            if not _number_at(words, j):
+                continue
             ent = _numbered_ppo(doc, words, j) or _kk_numbered(doc, words, j) or _ru_numbered(doc, words, j)
-        elif word in NAMED_AFTER or word in NAMED_AFTER_KK:
+        elif word in named:
             ent = _named_after(doc, words, j)
-        elif word[:3] in _head_prefixes():
+        elif word[:3] in prefixes:
             ent = _head_phrase(doc, words, j)
         else:
             continue

@@ -9,7 +9,7 @@ A list of quoted names shares its trigger: «проектов «А», «Б» и 
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Optional
+from typing import Iterable, Optional
 
 from ppo_nlp.doc import Document, Entity
 from ppo_nlp.extract.gazetteer import Lexicon, context_lexicons, display_name, lang_of, match_alias
@@ -41,7 +41,7 @@ def list_words(kind: str) -> frozenset[str]:
     return frozenset(fold(row[1]) for row in load_table("list_words") if row[0] == kind)
 
 
-def groups(words: Words, quotes: list[Quote], index: dict[int, int]) -> list[list[Quote]]:
+def groups(words: Words, quotes: Iterable[Quote], index: dict[int, int]) -> list[list[Quote]]:
     """Quotes joined into lists when only separators (`,`, и, және) stand between them."""
     out: list[list[Quote]] = []
     seps = list_words("sep")
