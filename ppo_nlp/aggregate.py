@@ -10,10 +10,11 @@
 """
 from __future__ import annotations
 
-from typing import Callable, Hashable, Iterable, TypeVar
+from typing import Callable, Hashable, Iterable, Optional, TypeVar
 
 from ppo_nlp.doc import Document, Entity, Location, Mention, Organization, Project
 from ppo_nlp.extract.merge import precedence
+from ppo_nlp.extract.rules import head_type, media_mention
 from ppo_nlp.normalize.ids import slug
 from ppo_nlp.text import fold
 
@@ -49,9 +50,15 @@ def _facts(entities: list[Entity], label: str, prefix: str, build: Callable[[str
     return [build(key, group) for key, group in sorted(groups.items(), key=lambda kv: kv[1][0].start)]
 
 
+def _head_type(name: str) -> Optional[str]:
+    """The type an organization's head noun gives (Центре онкологии -> organization), for untyped mentions."""
+    return next(filter(None, (head_type(word) for word in name.split() if word.isalpha())), None)
+
+
 def _organization(key: str, group: list[Entity]) -> Organization:
     name = _best(group, "name") or group[0].text
-    return Organization(key, str(name), _best(group, "type"), _mentions(group))
+    kind = _best(group, "type") or _head_type(str(name))
+    return Organization(key, str(name), kind, _mentions(group))
 
 
 def _project(key: str, group: list[Entity]) -> Project:
@@ -77,9 +84,17 @@ def locations(entities: list[Entity]) -> list[Location]:
     return _facts(entities, "LOC", "loc", _location)
 
 
+def _media_typed(doc: Document, orgs: list[Organization]) -> list[Organization]:
+    """Untyped organizations named like a site or credited with the story («передает …») are media."""
+    for org in orgs:
+        if org.type is None and any(media_mention(m.text, doc.text, m.start) for m in org.mentions):
+            org.type = "media"
+    return orgs
+
+
 def facts(doc: Document) -> None:
     """The facts stage: organizations, projects and locations of `doc.entities`."""
-    doc.organizations = organizations(doc.entities)
+    doc.organizations = _media_typed(doc, organizations(doc.entities))
     doc.projects = projects(doc.entities)
     doc.locations = locations(doc.entities)
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
 from ppo_nlp.doc import Count, Document, Entity
+from ppo_nlp.extract.rules import not_organization_name
 from ppo_nlp.normalize.morph import common_word
 from ppo_nlp.resources import load_lines
 from ppo_nlp.text import fold
@@ -115,7 +116,8 @@ def plausible(entity: Entity, doc: Document) -> bool:
         return False
     if entity.label == "PERSON" and not all(w[:1].isupper() for w in words):
         return False
-    if entity.label == "ORG" and _not_organization(words):
+    shape = not_organization_name(entity.text, doc.text, entity.start, entity.end, doc.lang_at(entity.start))
+    if entity.label == "ORG" and (_not_organization(words) or shape):
         return False
     return not (len(words) == 1 and doc.lang_at(entity.start) == "ru" and common_word(words[0]))
 

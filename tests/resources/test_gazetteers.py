@@ -13,10 +13,11 @@ from ppo_nlp.text import fold
 ID_RE = regex.compile(r"^(org|project|loc):[a-z0-9_]+(:[a-z0-9_]+)*$")
 PREFIX = {"organizations": "org:", "projects": "project:", "locations": "loc:"}
 TYPES = {
-    "organizations": {"party", "party_body", "party_branch", "ppo", "youth_wing", "government", "public_body", "other"},
+    "organizations": {"party", "party_body", "party_branch", "ppo", "youth_wing", "government", "public_body", "other",
+                      "media", "state_body", "local_government", "education", "health", "business", "ngo"},
     "locations": {"country", "region", "city", "district", "village"},
 }
-FLAGS = {"case_sensitive", "needs_context", "inflect", "why", "ambiguous"}
+FLAGS = {"case_sensitive", "needs_context", "inflect", "why", "ambiguous", "not_after", "singular"}
 ALL = [(name, entry) for name in GAZETTEER_NAMES for entry in load_gazetteer(name)]
 
 
@@ -74,7 +75,7 @@ def test_gazetteer_has_every_region_and_republican_city():
 
 @pytest.mark.parametrize("entity_id,expected", [
     ("org:amanat", ("AMANAT", "party")),
-    ("org:jas_otan", ("Jas Otan", "youth_wing")),
+    ("org:jastar_ruhy", ("Жастар Рухы", "youth_wing")),
     ("org:mazhilis", ("Мажилис", "government")),
     ("project:x", None),
 ])

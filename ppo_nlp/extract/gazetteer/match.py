@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from itertools import compress
 from operator import itemgetter
@@ -13,8 +14,11 @@ from typing import Any, Optional
 
 from ppo_nlp.doc import Document, Entity
 from ppo_nlp.extract.gazetteer.akimat import resolve_akimats
-from ppo_nlp.extract.gazetteer.context import has_context
+from ppo_nlp.extract.gazetteer.bodies import body_entry
+from ppo_nlp.extract.gazetteer.context import context_lexicons, has_context
+from ppo_nlp.extract.gazetteer.inflect import lang_of
 from ppo_nlp.extract.gazetteer.trie import LABELS, AliasRef, gazetteer_trie
+from ppo_nlp.normalize.morph import known_parses
 from ppo_nlp.resources import load_table, lookup
 from ppo_nlp.text import Words, fold, words_of
 
@@ -55,12 +59,47 @@ def _derived_word(words: Words, start: int, end: int, ref: AliasRef) -> bool:
     return end - start == 1 and any(word.endswith(e) and not alias.endswith(e) for e in derivation_endings())
 
 
+@lru_cache(maxsize=None)
+def kk_plurals() -> tuple[str, ...]:
+    return tuple(e for lang, slot, ends in load_table("suffixes") if lang == "kk" and slot == "plural" for e in ends.split())
+
+
+def _plural(words: Words, start: int, end: int, ref: AliasRef) -> bool:
+    """A plural mention: a Kazakh plural suffix past the alias's last word (бөлмелерін), or a Russian word
+    with only plural readings (общественных приемных)."""
+    word, last = words.folded[end - 1], fold(ref.text).split()[-1]
+    if ref.lang == "kk" or lang_of(word) == "kk":
+        rest = word[len(os.path.commonprefix([word, last])) - 1 :]
+        return any(p in rest[:5] for p in kk_plurals())
+    return any(_only_plural(words.folded[j]) for j in range(start, end))
+
+
+def _only_plural(word: str) -> bool:
+    found = known_parses(word)
+    return bool(found) and all("plur" in p.tag for p in found)
+
+
+def _inside_longer_quote(words: Words, start: int, end: int, kind: str) -> bool:
+    """An ambiguous alias opening a quoted name that goes on («Ауыл аманаты»): the name is something else."""
+    if start == 0 or words.folded[start - 1] != '"' or end >= len(words) or words.folded[end] == '"':
+        return False
+    lex = context_lexicons().get(kind)
+    return lex is None or not lex.match(words.folded[end])
+
+
 def _accept(words: Words, start: int, end: int, ref: AliasRef) -> bool:
     if not _case_ok(words, start, end, ref) or _derived_word(words, start, end, ref):
         return False
+    if ref.not_after and start > 0 and words.folded[start - 1] in ref.not_after:
+        return False
+    if ref.singular and _plural(words, start, end, ref):
+        return False
     if ref.gazetteer == "locations" and _surname_like(words, end, ref):
         return False
-    return ref.needs_context is None or has_context(words, start, end, ref.needs_context)
+    if ref.needs_context is None:
+        return True
+    return not _inside_longer_quote(words, start, end, ref.needs_context) and has_context(words, start, end,
+                                                                                          ref.needs_context)
 
 
 def candidates(words: Words) -> list[tuple[int, int, AliasRef]]:
@@ -101,7 +140,7 @@ def display_name(entry: dict[str, Any], lang: str) -> str:
 
 def make_entity(doc: Document, words: Words, start: int, end: int, ref: AliasRef) -> Entity:
     """An entity with the canonical id and the attrs the records stage needs."""
-    entry = lookup(ref.id) or {}
+    entry = lookup(ref.id) or body_entry(ref.id) or {}
     lo, hi = words.tokens[start].start, words.tokens[end - 1].end
     lang = doc.lang_at(lo)
     attrs: dict[str, Any] = {"type": entry.get("type"), "name": display_name(entry, lang), "alias": ref.text}

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Optional
 
+from ppo_nlp.extract.gazetteer.bodies import body_entries
 from ppo_nlp.extract.gazetteer.inflect import bases, lang_of, split_word
 from ppo_nlp.resources import GAZETTEER_NAMES, alias_items, load_gazetteer
 from ppo_nlp.text import fold, word_spans
@@ -28,6 +29,8 @@ class AliasRef:
     lang: str
     case_sensitive: bool = False
     needs_context: Optional[str] = None
+    not_after: tuple[str, ...] = ()  # folded words that, right before the alias, make it something else
+    singular: bool = False  # a plural form of the last word names no single organization
 
 
 @dataclass
@@ -109,15 +112,17 @@ def _edge(node: Node, exact: set[str], stems: set[str]) -> Node:
 
 
 def _ref(name: str, entry: dict[str, Any], lang: str, text: str, flags: dict[str, Any]) -> AliasRef:
-    return AliasRef(entry["id"], name, text, lang, bool(flags.get("case_sensitive")), flags.get("needs_context"))
+    not_after = tuple(fold(w) for w in flags.get("not_after", ()))
+    return AliasRef(entry["id"], name, text, lang, bool(flags.get("case_sensitive")), flags.get("needs_context"),
+                    not_after, bool(flags.get("singular")))
 
 
 @lru_cache(maxsize=None)
 def gazetteer_trie() -> Trie:
     """The trie of every alias of every gazetteer (canonical names are aliases too), built once."""
     trie = Trie()
-    for name in GAZETTEER_NAMES:
-        for entry in load_gazetteer(name):
-            for lang, text, flags in alias_items(entry):
-                trie.add(text, _ref(name, entry, lang, text, flags), flags.get("inflect", True))
+    entries = [(name, entry) for name in GAZETTEER_NAMES for entry in load_gazetteer(name)]
+    for name, entry in entries + [("organizations", entry) for entry in body_entries()]:
+        for lang, text, flags in alias_items(entry):
+            trie.add(text, _ref(name, entry, lang, text, flags), flags.get("inflect", True))
     return trie

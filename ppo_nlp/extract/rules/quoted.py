@@ -9,10 +9,10 @@ A list of quoted names shares its trigger: «проектов «А», «Б» и 
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Optional
+from typing import Iterable, Optional
 
 from ppo_nlp.doc import Document, Entity
-from ppo_nlp.extract.gazetteer import Lexicon, display_name, lang_of, match_alias
+from ppo_nlp.extract.gazetteer import Lexicon, context_lexicons, display_name, lang_of, match_alias
 from ppo_nlp.extract.rules.quotes import Quote, find_quotes, is_name_like, stray_closers
 from ppo_nlp.normalize.ids import slug
 from ppo_nlp.resources import load_table, lookup
@@ -41,7 +41,7 @@ def list_words(kind: str) -> frozenset[str]:
     return frozenset(fold(row[1]) for row in load_table("list_words") if row[0] == kind)
 
 
-def groups(words: Words, quotes: list[Quote], index: dict[int, int]) -> list[list[Quote]]:
+def groups(words: Words, quotes: Iterable[Quote], index: dict[int, int]) -> list[list[Quote]]:
     """Quotes joined into lists when only separators (`,`, и, және) stand between them."""
     out: list[list[Quote]] = []
     seps = list_words("sep")
@@ -65,8 +65,16 @@ def trigger_before(words: Words, at: int) -> Optional[str]:
         if strength:
             return strength
         if blockers().match(word):
-            return None
+            return _party_project(words, j)
     return None
+
+
+def _party_project(words: Words, j: int) -> Optional[str]:
+    """«проекта партии «…»»: after «партии» the quoted name is the party's project when a strong trigger
+    comes right before it; a name the gazetteer knows as a party is dropped later (`project_entity`)."""
+    if j == 0 or not context_lexicons()["party"].match(words.folded[j]):
+        return None
+    return "strong" if triggers("before").match(words.folded[j - 1]) == "strong" else None
 
 
 def trigger_after(words: Words, at: int) -> Optional[str]:

@@ -9,6 +9,7 @@ pairs such as “…» and "…» still pair. Quotes never span a line break.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -66,8 +67,9 @@ def _make(text: str, o: int, c: int) -> Quote | None:
     return Quote(o, c, start, start + len(content), content)
 
 
-def find_quotes(text: str) -> list[Quote]:
-    """Every short quoted stretch, innermost pairs included, in text order."""
+@lru_cache(maxsize=8)
+def find_quotes(text: str) -> tuple[Quote, ...]:
+    """Every short quoted stretch, innermost pairs included, in text order (cached: three rules read it)."""
     stack: list[int] = []
     out = []
     for pos, role in quote_marks(text):
@@ -79,7 +81,7 @@ def find_quotes(text: str) -> list[Quote]:
             quote = _make(text, stack.pop(), pos)
             if quote is not None:
                 out.append(quote)
-    return sorted(out, key=lambda q: q.open)
+    return tuple(sorted(out, key=lambda q: q.open))
 
 
 def stray_closers(text: str) -> list[int]:

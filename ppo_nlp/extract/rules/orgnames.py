@@ -1,0 +1,109 @@
+"""What an organization's name looks like: its head noun (университет, мектебі, орталығы) and the shapes
+that are never a name however capitalised (Roman numerals, a shouted headline, a Kazakh common phrase).
+
+>>> head_type("университеті"), head_type("сайлау")
+('education', None)
+>>> roman_numeral("XLІІ"), roman_numeral("XXXVII"), roman_numeral("ADAL")
+(True, True, False)
+>>> not_organization_name("ЖИЫНДА", "КЕЗДЕСТІ. ЖИЫНДА БАСТАУЫШ ПАРТИЯ", 10, 16, "kk")
+True
+>>> not_organization_name("Президенттік сайлау", "Өткен Президенттік сайлау кезінде", 6, 25, "kk")
+True
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from ppo_nlp.resources import load_table, load_tsv
+from ppo_nlp.text import fold
+
+# Cyrillic letters written for their Latin look-alikes in Roman numerals (XLІІ with Cyrillic І)
+_LATIN = str.maketrans("ІІХСМ", "IIXCM")
+_ROMAN = regex.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+SHOUT_WINDOW = 2  # words on each side that, all in capitals too, make a capitalised mention a headline
+
+
+@lru_cache(maxsize=None)
+def _heads() -> tuple[tuple[str, str, str], ...]:
+    """(folded stem, lang, type), longest stems first."""
+    rows = [(fold(r["stem"]), r["lang"], r["type"]) for r in load_tsv("orgs/heads.tsv")]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+def head_stems(kinds: tuple[str, ...]) -> list[str]:
+    """The folded stems of the heads of the given types."""
+    return [stem for stem, _, kind in _heads() if kind in kinds]
+
+
+@lru_cache(maxsize=None)
+def _kk_endings() -> frozenset[str]:
+    """What may follow a Kazakh head's stem: nothing, a possessive, a case, or both (ұйымы, ұйымының, ұйымда)."""
+    rows = {slot: ends.split() for lang, slot, ends in load_table("suffixes") if lang == "kk" and slot != "case"}
+    cases = [e for lang, slot, ends in load_table("suffixes") if lang == "kk" and slot == "case" for e in ends.split()]
+    return frozenset([""] + cases + [p + c for p in rows["possessive"] for c in [""] + cases])
+
+
+@lru_cache(maxsize=8192)
+def head_type(word: str, lang: Optional[str] = None) -> Optional[str]:
+    """The record type of an organization headed by `word` (any inflection), or None. A Kazakh head is its stem
+    and endings only (ұйымының, not ұйымдастырылды); of a compound (мектеп-интернаты) the last part counts."""
+    folded = fold(word).rsplit("-", 1)[-1]
+    for stem, lg, kind in _heads():
+        if lg == "abbr" and (folded != stem or not word.isupper()):
+            continue  # ТОО, АО: whole and in capitals
+        if lang in (None, lg, "abbr" if lg == "abbr" else None) and folded.startswith(stem):
+            if lg != "kk" or folded[len(stem):] in _kk_endings():
+                return kind
+    return None
+
+
+def roman_numeral(word: str) -> bool:
+    """Two or more letters that read as a Roman numeral (a congress number), Cyrillic look-alikes included."""
+    latin = word.upper().translate(_LATIN)
+    return len(latin) >= 2 and _ROMAN.fullmatch(latin) is not None
+
+
+def _shouted(text: str, start: int, end: int) -> bool:
+    """The mention and the words around it on its line are all capitals: a headline or a shouted lead."""
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    before = _WORD.findall(text[line_start:start])[-SHOUT_WINDOW:]
+    after = _WORD.findall(text[end : line_end if line_end >= 0 else len(text)])[:SHOUT_WINDOW]
+    around = [w for w in before + after if any(ch.isalpha() for ch in w)]
+    return bool(around) and all(w.isupper() and len(w) > 1 for w in around)
+
+
+def _kazakh_phrase(words: list[str]) -> bool:
+    """Kazakh words ending in a lower-case common noun that heads no organization (Президенттік сайлау)."""
+    last = words[-1]
+    return len(words) > 1 and last.isalpha() and last.islower() and head_type(last) is None
+
+
+_DOMAIN = regex.compile(r"[\w-]+\.(kz|ru|com|org|net|info|media|news|tv)", regex.IGNORECASE)
+CUE_REACH = 30  # characters before a name searched for a credit cue (передает корреспондент …)
+
+
+@lru_cache(maxsize=None)
+def _media_cues() -> tuple[str, ...]:
+    return tuple(fold(row["phrase"]) for row in load_tsv("orgs/media_cues.tsv"))
+
+
+def media_mention(text: str, doc_text: str, start: int) -> bool:
+    """A site name (Liter.kz) or a name a story is credited to («передает …», «со ссылкой на …»)."""
+    if _DOMAIN.fullmatch(text.strip()):
+        return True
+    before = " ".join(fold(doc_text[max(0, start - CUE_REACH) : start]).split())
+    return any(cue in before for cue in _media_cues())
+
+
+def not_organization_name(text: str, doc_text: str, start: int, end: int, lang: str) -> bool:
+    """Whether a capitalised mention (an NER ORG) is no organization by its shape alone."""
+    words = _WORD.findall(text)
+    if not words or any(roman_numeral(w) for w in words):
+        return True
+    if all(w.isupper() for w in words if any(ch.isalpha() for ch in w)) and _shouted(doc_text, start, end):
+        return True
+    return lang == "kk" and _kazakh_phrase(words)
