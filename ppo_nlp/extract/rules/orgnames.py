@@ -17,6 +17,7 @@ from typing import Optional
 
 import regex
 
+from ppo_nlp.cache import bounded_cache
 from ppo_nlp.resources import load_table, load_tsv
 from ppo_nlp.text import fold
 
@@ -47,7 +48,7 @@ def _kk_endings() -> frozenset[str]:
     return frozenset([""] + cases + [p + c for p in rows["possessive"] for c in [""] + cases])
 
 
-@lru_cache(maxsize=8192)
+@bounded_cache(4 << 20)
 def head_type(word: str, lang: Optional[str] = None) -> Optional[str]:
     """The record type of an organization headed by `word` (any inflection), or None. A Kazakh head is its stem
     and endings only (ұйымының, not ұйымдастырылды); of a compound (мектеп-интернаты) the last part counts."""

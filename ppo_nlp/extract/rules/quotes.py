@@ -9,9 +9,10 @@ pairs such as “…» and "…» still pair. Quotes never span a line break.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
+
+from ppo_nlp.cache import bounded_cache
 
 OPENERS = "«„‹"
 CLOSERS = "»›"
@@ -67,7 +68,7 @@ def _make(text: str, o: int, c: int) -> Quote | None:
     return Quote(o, c, start, start + len(content), content)
 
 
-@lru_cache(maxsize=8)
+@bounded_cache(16 << 20, maxsize=8, keep_oversize=True)
 def find_quotes(text: str) -> tuple[Quote, ...]:
     """Every short quoted stretch, innermost pairs included, in text order (cached: three rules read it)."""
     stack: list[int] = []
