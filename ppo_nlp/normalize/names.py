@@ -87,6 +87,12 @@ def is_first_name(word: str) -> bool:
     return fold(word) in first_names()
 
 
+@lru_cache(maxsize=65536)
+def is_first_name_form(word: str) -> bool:
+    """A listed first name in a Russian case form (Жандоса, Айгуль -> no ending, Ләйләны is Kazakh: no)."""
+    return is_first_name(word) or any(r.known for r in _stripped_readings(word, is_first_name))
+
+
 def title_case_name(word: str) -> str:
     """ALL CAPS or all lower-case name words to title case, each hyphenated part on its own."""
     if not word or (not word.isupper() and not word.islower()):
@@ -155,6 +161,17 @@ def _stripped_readings(word: str, accept) -> list[Reading]:
     return out
 
 
+_YOT_ENDINGS = (("я", "gent"), ("я", "accs"), ("ю", "datv"), ("ем", "ablt"), ("е", "loct"))
+
+
+def _yot_stem_readings(word: str) -> list[Reading]:
+    """Masculine names on -ай/-ей/-ой in a case form (Базартая -> Базартай, Кошербаем -> Кошербай)."""
+    low = word.lower()
+    return [Reading(word[: -len(end)] + _same_case("й", word), "m", case)
+            for end, case in _YOT_ENDINGS if low.endswith(end) and len(low) > len(end) + 2
+            and low[-len(end) - 1] in "аеоуэ"]
+
+
 @lru_cache(maxsize=None)
 def _fem_noun_endings() -> tuple[tuple[str, ...], ...]:
     """(ending, nominative ending, case) rows of `ru_fem_noun_endings.tsv`."""
@@ -190,6 +207,7 @@ def _ru_surname_readings(word: str, after_first: bool) -> tuple[Reading, ...]:
         out += _pm_adjective_surname(word)
         if after_first:
             out += _stripped_readings(word, lambda base: not is_first_name(word))
+            out += _yot_stem_readings(word)
     return tuple(out)
 
 

@@ -14,6 +14,8 @@ from ppo_nlp.normalize.names import parses
 from ppo_nlp.text import fold
 
 MAX_WINDOW = 4  # words between a name and a title joined by a predicate
+KK_AS = frozenset(fold(w) for w in ("болып", "ретінде"))  # «төрағасы болып …», «төрағасы ретінде …»: "as chairman"
+KK_PARTICIPLE_ENDS = tuple({fold(e) for e in ("ған", "ген", "қан", "кен", "атын", "етін", "йтын", "йтін")})  # бастаған
 Links = dict[int, list[PositionSpan]]
 
 
@@ -24,6 +26,10 @@ def extend_links(ctx: Ctx, spans: list[PersonSpan], positions: list[PositionSpan
     by_start = {s.start: s for s in spans}
     by_end = {s.end: s for s in spans}
     for pos in positions:
+        if id(pos) not in owner and ctx.langs[pos.head] == "kk":
+            start = _kk_participle_name(ctx, pos, by_start)
+            if start is not None:
+                _add(links, owner, start, pos)
         if id(pos) not in owner and ctx.langs[pos.head] == "ru":
             start = _predicate_name(ctx, pos, by_start, by_end)
             if start is not None:
@@ -40,7 +46,7 @@ def _coordinated(ctx: Ctx, positions: list[PositionSpan], links: Links, owner: d
     pairs = list(zip(positions, positions[1:]))
     for left, right in reversed(pairs):
         if id(right) in owner and id(left) not in owner and owner[id(right)] >= right.start \
-                and _joined(ctx, left, right, word_set("coordinators_before.txt")):
+                and (_joined(ctx, left, right, word_set("coordinators_before.txt")) or _kk_joined(ctx, left, right)):
             _add(links, owner, owner[id(right)], left)
     for left, right in pairs:
         if id(left) in owner and id(right) not in owner and owner[id(left)] < left.start \
@@ -58,6 +64,16 @@ def _joined(ctx: Ctx, left: PositionSpan, right: PositionSpan, joiners: frozense
     return not (left.cases and right.cases) or bool(left.cases & right.cases)
 
 
+def _kk_joined(ctx: Ctx, left: PositionSpan, right: PositionSpan) -> bool:
+    """«комитетінің төрағасы, Мәжілісінің депутаты П.Казанцев»: a comma, then the next title's organization."""
+    end = left.head + 1
+    if ctx.langs[left.head] != "kk" or end >= right.start or ctx.tokens[end].text not in (",", "және"):
+        return False
+    if "\n" in ctx.doc.text[ctx.tokens[end - 1].end:ctx.tokens[right.start].start]:
+        return False
+    return all(k in ctx.blocked for k in range(end + 1, right.start))
+
+
 def _predicate_name(ctx: Ctx, pos: PositionSpan, by_start: dict, by_end: dict):
     """Start of the name joined to a title by a predicate on either side, or None."""
     if not ("ablt" in pos.cases or "gent" in pos.cases and _after_post_noun(ctx, pos)):
@@ -73,6 +89,20 @@ def _predicate_name(ctx: Ctx, pos: PositionSpan, by_start: dict, by_end: dict):
         if k + n >= len(ctx.tokens) or (k + n in by_start and n > 0 and _has_predicate(ctx, k, k + n)):
             return by_start[k + n].start if k + n in by_start and n > 0 else None
         if not _window_word(ctx.tokens[k + n].text):
+            return None
+    return None
+
+
+def _kk_participle_name(ctx: Ctx, pos: PositionSpan, by_start: dict):
+    """«…филиалының төрағасы болып жұмысын бастаған Жандос Базартай»: a participle clause ends at the name."""
+    k = max(pos.end, pos.head + 1)
+    if k >= len(ctx.tokens) or fold(ctx.tokens[k].text) not in KK_AS:
+        return None
+    for n in range(k + 1, min(k + 2 + MAX_WINDOW, len(ctx.tokens))):
+        word = ctx.tokens[n].text
+        if n in by_start and fold(ctx.tokens[n - 1].text).endswith(KK_PARTICIPLE_ENDS):
+            return by_start[n].start
+        if not word.islower() or not word.isalpha():
             return None
     return None
 

@@ -5,6 +5,7 @@ endings (-ов/-ева/-ұлы ...) and capitalisation. Words inside ORG/LOC/PRO
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -12,8 +13,10 @@ from typing import Optional
 
 from ppo_nlp.doc import Document, Entity
 from ppo_nlp.extract.officials.lexicon import en_heads, honorifics, kk_heads, ru_heads, ru_key
-from ppo_nlp.normalize.names import (MAX_NAME_LEN, is_first_name, is_surname_shape, parses, ru_surname_readings,
-                                     strip_kk_case)
+from ppo_nlp.normalize import places
+from ppo_nlp.normalize.names import (MAX_NAME_LEN, is_first_name, is_first_name_form, is_surname_shape, parses,
+                                     ru_surname_readings, strip_kk_case)
+from ppo_nlp.resources import read_rows
 from ppo_nlp.text import Tok, fold, words_of
 
 BLOCKING = frozenset({"ORG", "LOC", "PROJECT", "DATE", "COUNT"})
@@ -50,6 +53,8 @@ def build_ctx(doc: Document) -> Ctx:
         if ent.label not in BLOCKING:
             continue
         lo, hi = bisect_right(starts, ent.start - 1), bisect_right(starts, ent.end - 1)
+        if _surname_in_rule_place(ctx, ent, lo):
+            lo += 1
         for i in range(lo, hi):
             ctx.blocked.add(i)
             if ent.label == "ORG" and ent.id:
@@ -57,6 +62,13 @@ def build_ctx(doc: Document) -> Ctx:
     ctx.main_orgs = _main_orgs(doc.entities)
     ctx.party = ctx.main_orgs.get("party")
     return ctx
+
+
+def _surname_in_rule_place(ctx: Ctx, ent: Entity, lo: int) -> bool:
+    """«ЛӘЙЛӘ ТӨРЕШОВА АУДАНДА»: a place found by a rule that starts with the surname after a first name."""
+    if ent.label != "LOC" or not ent.source.startswith("rule:") or lo < 1 or lo >= len(ctx.tokens):
+        return False
+    return first_name_like(ctx, lo - 1) and surname_like(ctx, lo, True) and adjacent(ctx, lo - 1)
 
 
 def _main_orgs(entities: list[Entity]) -> dict[str, str]:
@@ -147,7 +159,7 @@ def _first_name_like(word: str, lang: str) -> bool:
     if is_first_name(word):
         return True
     if lang == "ru":
-        return any("Name" in p.tag and len(p.methods_stack) == 1 for p in parses(word))
+        return is_first_name_form(word) or any("Name" in p.tag and len(p.methods_stack) == 1 for p in parses(word))
     return False
 
 
@@ -239,7 +251,54 @@ def find_persons(ctx: Ctx) -> list[PersonSpan]:
             i = found.end
         else:
             i += 1
-    return _add_ner(ctx, spans)
+    return [s for s in _add_ner(ctx, spans) if _plausible_span(ctx, s)]
+
+
+def _plausible_span(ctx: Ctx, span: PersonSpan) -> bool:
+    """Not a name inside a place or institution name, not a shouted phrase, not «Аккемер Мугалжарского»."""
+    if _named_after(ctx, span) or _place_adjective(span.words[-1]):
+        return False
+    idx = [k for k in range(span.start, span.end) if ctx.tokens[k].text[:1].isalpha()]
+    if len(idx) > 1 and all(ctx.tokens[k].text.isupper() for k in idx):
+        return first_name_like(ctx, idx[0]) and surname_like(ctx, idx[-1], True)
+    return True
+
+
+@lru_cache(maxsize=1)
+def _not_person_context() -> dict[str, tuple[str, ...]]:
+    rows = read_rows("names/not_person_context.tsv")
+    return {side: tuple(fold(r[1]) for r in rows if r[0] == side) for side in ("before", "after")}
+
+
+def _named_after(ctx: Ctx, span: PersonSpan) -> bool:
+    """A name in a place or institution name: «им. Абая», «Абай атындағы», «Н.Ілиясов ауылы»."""
+    words = _not_person_context()
+    k = span.start - 1
+    if k >= 0 and ctx.tokens[k].text == ".":
+        k -= 1
+    if k >= 0 and fold(ctx.tokens[k].text) in words["before"]:
+        return True
+    nxt = ctx.tokens[span.end].text if span.end < len(ctx.tokens) else ""
+    return nxt.islower() and fold(nxt).startswith(words["after"])
+
+
+def plausible_ner(ctx: Ctx, idx: list[int]) -> bool:
+    """A NER PERSON span that looks like a name: not a district adjective, not capitals or a lone word."""
+    words = [ctx.tokens[k].text for k in idx]
+    if all(w.isupper() for w in words):  # a shouted lead: only a listed first name + a surname shape
+        return len(idx) > 1 and first_name_like(ctx, idx[0]) and surname_like(ctx, idx[-1], True)
+    if len(idx) == 1:
+        return (first_name_like(ctx, idx[0]) or surname_like(ctx, idx[0], True)) and not _place_adjective(words[0])
+    return not _place_adjective(words[-1])
+
+
+@lru_cache(maxsize=65536)
+def _place_adjective(word: str) -> bool:
+    """«Алгинского», «Алматинский»: a Russian adjective that names a district or a region."""
+    low = word.lower()
+    if not re.search(r"ск(?:ий|ого|ому|им|ом|ая|ой|ую|ое)$", low):
+        return False
+    return bool(places.lookup(word + " района", "ru") or places.lookup(word + " области", "ru"))
 
 
 def _add_ner(ctx: Ctx, spans: list[PersonSpan]) -> list[PersonSpan]:
@@ -253,7 +312,7 @@ def _add_ner(ctx: Ctx, spans: list[PersonSpan]) -> list[PersonSpan]:
         idx = [k for k in range(lo, hi) if ctx.tokens[k].text[:1].isalpha()]
         if any(is_position_word(ctx.tokens[k].text, ctx.langs[k]) for k in idx):
             continue  # a title the model read as a name («Акимам на местах»)
-        if idx and not taken & set(range(lo, hi)) and len(idx) <= 4:
+        if idx and not taken & set(range(lo, hi)) and len(idx) <= 4 and plausible_ner(ctx, idx):
             kind = "full" if len(idx) > 1 else "surname"
             spans.append(PersonSpan(lo, hi, [ctx.tokens[k].text for k in idx], kind))
     return sorted(spans, key=lambda s: s.start)

@@ -14,7 +14,7 @@ from typing import Optional
 from ppo_nlp.extract.officials.lexicon import (HeadForm, en_heads, generic_org_words, kk_heads, ru_head_prefixes, ru_heads,
                                                ru_key, ru_modifiers, word_set)
 from ppo_nlp.extract.officials.persons import Ctx
-from ppo_nlp.normalize.names import parses
+from ppo_nlp.normalize.names import parses, strip_kk_case
 from ppo_nlp.text import fold, fold_quotes
 
 MAX_CHAIN = 12
@@ -232,9 +232,42 @@ def _kk_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
             words.insert(0, _kk_drop_possessive(ctx.tokens[start].text))
     elif head.possessive and start > 0 and fold(ctx.tokens[start - 1].text) in word_set("izafet_kk.txt"):
         start -= 1
+        org = _party_in(ctx, start, start + 1)
+        if org:  # «партия төрағасы»: the party is the organization, the title is the head
+            return PositionSpan(start, i, i + 1, " ".join(words), frozenset(), org)
         words = [ctx.tokens[start].text.lower()] + words[:-1] + [ctx.tokens[i].text.lower()]
+        return PositionSpan(start, i, i + 1, " ".join(words), frozenset(), _adjacent_org(ctx, start))
+    elif head.possessive and _body_before(ctx, start):  # «Мәжілісінің депутаты», «комитетінің төрағасы»
+        words = [_kk_noun(ctx.tokens[start - 1].text)] + words[:-1] + [ctx.tokens[i].text.lower()]
     org = _org_before(ctx, start) or _party_in(ctx, start, start + 1) or _party_in(ctx, start - 1, start)
     return PositionSpan(start, i, i + 1, " ".join(words), frozenset(), org)
+
+
+# a party body stays in the title («бюро мүшесі», «комитет төрағасы»); a branch, the party or a state body
+# does not («филиалының төрағасы» -> «төраға», «Мәжілісінің депутаты» -> «депутат»)
+BODY_TITLE_TYPES = frozenset({"party_body"})
+
+
+def _adjacent_org(ctx: Ctx, start: int) -> Optional[str]:
+    """The ORG entity that ends right before `start`, or None."""
+    return ctx.orgs[start - 1].id if start > 0 and start - 1 in ctx.orgs else None
+
+
+def _body_before(ctx: Ctx, start: int) -> bool:
+    """An organization that is not the party or a branch names the body the title belongs to."""
+    if start < 1 or start - 1 not in ctx.orgs or not _gap_ok(ctx, start - 1, start):
+        return False
+    return ctx.orgs[start - 1].attrs.get("type") in BODY_TITLE_TYPES
+
+
+def _kk_noun(word: str) -> str:
+    """The nominative of a Kazakh noun in the genitive with a possessive (комитетінің -> комитет)."""
+    low = strip_kk_case(word).lower()
+    if not low.endswith(("ы", "і")) or len(low) < 5:
+        return low
+    if fold(low[:-1]) in word_set("izafet_kk.txt"):  # кеңесі -> кеңес, not кеңе
+        return low[:-1]
+    return low[:-2] if low.endswith(("сы", "сі")) and low[-3] in "аәеоөұүуиюя" else low[:-1]
 
 
 def _kk_drop_possessive(word: str) -> str:

@@ -1,0 +1,99 @@
+"""Officials by structure: participle clauses, party bodies in Kazakh titles, coordinated Kazakh titles,
+patronymic short forms, names that belong to places or institutions, shouted leads and NER noise."""
+from __future__ import annotations
+
+import pytest
+
+from ppo_nlp.doc import Document, Entity
+from ppo_nlp.extract.officials.people import extract_officials
+
+
+def _ent(text: str, label: str, surface: str, oid: str, otype: str, source: str = "test") -> Entity:
+    start = text.index(surface)
+    return Entity(label, surface, start, start + len(surface), source, id=oid, attrs={"type": otype, "name": oid})
+
+
+def _people(text: str, lang: str, ents=(), ner=()) -> list[tuple[str, list[tuple[str, object]]]]:
+    doc = Document("t", "t", text, lang=lang, entities=[_ent(text, *e) for e in ents])
+    doc.found["ner_new"] = [_ent(text, "PERSON", s, "", "", "ner:test") for s in ner]
+    return [(p.name, [(pos.title, pos.organization) for pos in p.positions]) for p in extract_officials(doc)[1]]
+
+
+PARTY = ("ORG", "AMANAT", "org:amanat", "party")
+BRANCH = ("ORG", "облыстық филиалының", "org:branch", "party_branch")
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    # a participle clause between the title and the name
+    ("«AMANAT» облыстық филиалының төрағасы болып жұмысын бастаған Серік Ахметов ауданға келді.", [PARTY, BRANCH],
+     [("Серік Ахметов", [("төраға", "org:branch")])]),
+    ("«AMANAT» облыстық филиалының төрағасы болып сайланған Айгүл Серікова сөз алды.", [PARTY, BRANCH],
+     [("Айгүл Серікова", [("төраға", "org:branch")])]),
+    # «болып» without a participle before the name: not a clause of that name
+    ("Ол облыстық филиалының төрағасы болып, Серік Ахметов келді.", [BRANCH], [("Серік Ахметов", [])]),
+    # the party itself before the head: the organization, not a word of the title
+    ("Жиынға «AMANAT» партия төрағасы Ерлан Сапаров қатысты.", [PARTY], [("Ерлан Сапаров", [("төраға", "org:amanat")])]),
+    # a party body keeps its noun in the title; a state body or a branch does not
+    ("Саяси кеңес бюросының мүшесі Гүлнар Әлиева сөйледі.", [("ORG", "Саяси кеңес бюросының", "org:bureau", "party_body")],
+     [("Гүлнар Әлиева", [("бюро мүшесі", "org:bureau")])]),
+    ("Партиялық бақылау комитетінің төрағасы Нұрлан Беков келді.",
+     [("ORG", "Партиялық бақылау комитетінің", "org:cc", "party_body")], [("Нұрлан Беков", [("комитет төрағасы", "org:cc")])]),
+    ("Мәжілісінің депутаты Асқар Төлеуов қатысты.", [("ORG", "Мәжілісінің", "org:mazhilis", "government")],
+     [("Асқар Төлеуов", [("депутат", "org:mazhilis")])]),
+    # a district akim is not linked to a party branch named earlier in the sentence
+    ("Ол облыстық филиалының төрағасы ретінде алдымен аудан әкімі Берік Жұмабаевпен кездесті.", [BRANCH],
+     [("Берік Жұмабаев", [("аудан әкімі", None)])]),
+    # two titles of one person: a comma, then the second title's organization
+    ("Комитетінің төрағасы, Мәжілісінің депутаты Б.Ж.Сапаров сөйледі.",
+     [("ORG", "Комитетінің", "org:cc", "party_body"), ("ORG", "Мәжілісінің", "org:mazhilis", "government")],
+     [("Б. Ж. Сапаров", [("депутат", "org:mazhilis"), ("комитет төрағасы", "org:cc")])]),
+])
+def test_officials_structure_kk(text, ents, expected):
+    assert _people(text, "kk", ents) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # first name + patronymic is a short form of the full name in the same text
+    ("Атқарушы хатшы Қаныбек Серікбаев жиынды ашты. Қаныбек Оралұлының айтуынша, жұмыс жалғасады.", "kk",
+     ["Қаныбек Серікбаев"]),
+    # two people with that first name: the short form stays apart
+    ("Қаныбек Серікбаев пен Қаныбек Әлиев келді. Қаныбек Оралұлы сөйледі.", "kk",
+     ["Қаныбек Серікбаев", "Қаныбек Әлиев", "Қаныбек Оралұлы"]),
+    # Russian case forms of -ай surnames go back to the nominative
+    ("С участием председателя филиала Жандоса Базартая прошло заседание.", "ru", ["Жандос Базартай"]),
+    ("Встреча с Ерланом Кошербаем прошла в Астане.", "ru", ["Ерлан Кошербай"]),
+])
+def test_officials_structure_names(text, lang, expected):
+    assert [name for name, _ in _people(text, lang)] == expected
+
+
+@pytest.mark.parametrize("text, lang, ents, ner", [
+    # a name in the name of an institution, a village or a street
+    ("Руководитель офиса в КазНПУ им. Абая Кунанбаева написал пост.", "ru", (), ()),
+    ("Школа имени Абая Кунанбаева открылась.", "ru", (), ()),
+    ("Жол картасы аясында Н.Ілиясов ауылын газдандыру жобасы басталды.", "kk", (), ()),
+    ("Ғабит Мүсірепов атындағы мектепте жиын өтті.", "kk", (), ()),
+    # a shouted lead: common words in capitals are not a first name + surname
+    ("ЖИЫНДА ПАРТИЯНЫҢ АЛДАҒЫ МАҚСАТ МІНДЕТТЕРІ СӨЗ БОЛЫП ТАЛҚЫЛАНДЫ.", "kk", (), ("СӨЗ БОЛЫП",)),
+    # a village and its district, found by a model as a person
+    ("Жители сел Аккемер Мугалжарского и Самбай Алгинского районов получат помощь.", "ru", (),
+     ("Аккемер Мугалжарского", "Самбай Алгинского")),
+    # a lone capitalised word from a model: not a name without a name shape
+    ("Бүгін «Әділетті және Прогрессивті Қазақстан үшін» коалиция құрылды.", "kk", (), ("Прогрессивті",)),
+    ("В составе Алматинского филиала их свыше тысячи.", "ru", (), ("Алматинского",)),
+])
+def test_officials_structure_not_people(text, lang, ents, ner):
+    assert _people(text, lang, ents, ner) == []
+
+
+@pytest.mark.parametrize("text, lang, ents, expected", [
+    # a shouted lead with a real name: title case, both words
+    ("ФИЛИАЛЫНЫҢ АТҚАРУШЫ ХАТШЫСЫ ЛӘЙЛӘ ТӨРЕШОВА АУДАНДА БОЛДЫ.", "kk",
+     [("LOC", "ТӨРЕШОВА АУДАНДА", "loc:district:x", "district", "rule:district")], [("Ләйлә Төрешова", ["атқарушы хатшы"])]),
+    # a model's name in capitals with a first name and a surname shape is kept
+    ("ЖИЫНҒА БЕРІК ТӘЖІБАЕВ ҚАТЫСТЫ.", "kk", [], [("Берік Тәжібаев", [])]),
+])
+def test_officials_structure_shouted_names(text, lang, ents, expected):
+    doc = Document("t", "t", text, lang=lang, entities=[_ent(text, *e) for e in ents])
+    doc.found["ner_new"] = [_ent(text, "PERSON", "БЕРІК ТӘЖІБАЕВ", "", "", "ner:test")] if "БЕРІК" in text else []
+    assert [(p.name, [x.title for x in p.positions]) for p in extract_officials(doc)[1]] == expected
