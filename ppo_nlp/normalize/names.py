@@ -252,8 +252,9 @@ def _is_initial(word: str) -> bool:
 def _ru_patronymic_readings(word: str) -> list[Reading]:
     out = []
     for p in parses(word):
-        if "Patr" in p.tag:
-            out.append(_pm_reading(p))
+        if "Patr" in p.tag:  # the lemma of «Александровна» is «александрович»: inflect in its own gender
+            form = p.inflect({"nomn", p.tag.gender}) if p.tag.gender else None
+            out.append(_pm_reading(p, form.word if form else None))
     return out or [Reading(word, None, None)]
 
 

@@ -244,7 +244,7 @@ def find_persons(ctx: Ctx) -> list[PersonSpan]:
     while i < n:
         tok = ctx.tokens[i].text
         found = None
-        if tok[:1].isupper():
+        if tok[:1].isupper() and not _after_name_mark(ctx, i):
             found = _initials_at(ctx, i) or _full_at(ctx, i)
         if found:
             spans.append(found)
@@ -270,16 +270,18 @@ def _not_person_context() -> dict[str, tuple[str, ...]]:
     return {side: tuple(fold(r[1]) for r in rows if r[0] == side) for side in ("before", "after")}
 
 
+def _after_name_mark(ctx: Ctx, i: int) -> bool:
+    """Token i follows «имени» / «им.»: the word a place or institution is named after."""
+    k = i - 2 if i >= 2 and ctx.tokens[i - 1].text == "." else i - 1
+    return k >= 0 and fold(ctx.tokens[k].text) in _not_person_context()["before"]
+
+
 def _named_after(ctx: Ctx, span: PersonSpan) -> bool:
     """A name in a place or institution name: «им. Абая», «Абай атындағы», «Н.Ілиясов ауылы»."""
-    words = _not_person_context()
-    k = span.start - 1
-    if k >= 0 and ctx.tokens[k].text == ".":
-        k -= 1
-    if k >= 0 and fold(ctx.tokens[k].text) in words["before"]:
+    if _after_name_mark(ctx, span.start):
         return True
     nxt = ctx.tokens[span.end].text if span.end < len(ctx.tokens) else ""
-    return nxt.islower() and fold(nxt).startswith(words["after"])
+    return nxt.islower() and fold(nxt).startswith(_not_person_context()["after"])
 
 
 def plausible_ner(ctx: Ctx, idx: list[int]) -> bool:

@@ -25,6 +25,7 @@ CLAUSE_END = frozenset({",", ".", ";", ")", "!", "?", "—", "–"})
 CHAIN_POS = frozenset({"NOUN", "ADJF", "PRTF", "NUMR"})
 FUNCTION_POS = frozenset({"CONJ", "PREP", "PRCL", "INTJ"})
 SENTENCE_END = frozenset(".!?;:")
+NAMED_AFTER = frozenset({"имени", "им"})
 
 
 @dataclass
@@ -114,9 +115,13 @@ def _ru_pp(ctx: Ctx, j: int, stops: set[int], apposed: bool) -> int:
         if k >= len(ctx.tokens) or fold(ctx.tokens[k].text) not in word_set("prepositions_ru.txt"):
             break
         m = k + 1
-        while m < len(ctx.tokens) and m - k <= MAX_PP_WORDS and m not in stops and _gap_ok(ctx, m - 1, m) \
-                and _pp_word(ctx.tokens[m].text):
-            m += 1
+        while m < len(ctx.tokens) and m - k <= MAX_PP_WORDS and m not in stops and _gap_ok(ctx, m - 1, m):
+            if fold(ctx.tokens[m].text) in NAMED_AFTER:
+                m = _named_after_end(ctx, m + 1, stops)
+            elif _pp_word(ctx.tokens[m].text):
+                m += 1
+            else:
+                break
         if m == k + 1 or not _gap_ok(ctx, k, k + 1):
             break
         k = m
@@ -125,7 +130,7 @@ def _ru_pp(ctx: Ctx, j: int, stops: set[int], apposed: bool) -> int:
 
 def _pp_word(word: str) -> bool:
     """A word inside a prepositional phrase of a title: a noun phrase word in any case, acronym, Latin name."""
-    if word.isascii() and word[:1].isupper() or word.isupper() and len(word) >= 2:
+    if word.isascii() and word[:1].isupper() or word.isupper() and len(word) >= 2 or _mixed_acronym(word):
         return True
     if word[:1].isupper() and _looks_like_name(word):
         return False
@@ -154,6 +159,9 @@ def _ru_chain(ctx: Ctx, j: int, stops: set[int]) -> tuple[int, Optional[str]]:
     begin, end, org, quoted = j, j, None, False
     while j < len(ctx.tokens) and j - begin < MAX_CHAIN and j not in stops and _gap_ok(ctx, j - 1, j):
         word = ctx.tokens[j].text
+        if not quoted and fold(word) in NAMED_AFTER:  # «школы имени Абая Кунанбаева»: the name is the school's
+            j = end = _named_after_end(ctx, j + 1, stops)
+            continue
         if fold_quotes(word) in ('"', "'"):
             quoted = not quoted
         elif not (quoted or j in ctx.blocked or _ru_dependent(word) or _ru_and(ctx, j, stops)):
@@ -164,6 +172,18 @@ def _ru_chain(ctx: Ctx, j: int, stops: set[int]) -> tuple[int, Optional[str]]:
         if not quoted:
             end = j
     return _trim_adjectives(ctx, begin, end), org
+
+
+def _named_after_end(ctx: Ctx, j: int, stops: set[int]) -> int:
+    """After «имени» / «им.»: the dot and at most two capitalised words in the genitive."""
+    if j < len(ctx.tokens) and ctx.tokens[j].text == ".":
+        j += 1
+    for _ in range(2):
+        if j >= len(ctx.tokens) or j in stops or not ctx.tokens[j].text[:1].isupper() or not _gap_ok(ctx, j - 1, j) \
+                or not any("gent" in p.tag for p in parses(ctx.tokens[j].text)):
+            break
+        j += 1
+    return j
 
 
 def _ru_and(ctx: Ctx, j: int, stops: set[int]) -> bool:
@@ -185,7 +205,7 @@ def _ru_dependent(word: str) -> bool:
     """A word that can continue a genitive organization phrase: genitive, Latin name, acronym."""
     if word.isascii() and word[:1].isupper():
         return True
-    if word.isupper() and len(word) >= 2:
+    if word.isupper() and len(word) >= 2 or _mixed_acronym(word):
         return True
     if word[:1].isupper() and _looks_like_name(word) or fold(word) in word_set("prepositions_ru.txt"):
         return False  # «в», «по» read as abbreviated genitive nouns: a preposition ends the chain
@@ -193,6 +213,11 @@ def _ru_dependent(word: str) -> bool:
     if ps and ps[0].tag.POS in FUNCTION_POS:
         return False  # «и» is also an abbreviated genitive noun for pymorphy3
     return any("gent" in p.tag and p.tag.POS in CHAIN_POS for p in ps)
+
+
+def _mixed_acronym(word: str) -> bool:
+    """КазНПУ, КарГУ: an acronym with lower-case letters inside (two capitals or more, no hyphen)."""
+    return word[:1].isupper() and "-" not in word and sum(c.isupper() for c in word) >= 2
 
 
 def _looks_like_name(word: str) -> bool:

@@ -97,3 +97,34 @@ def test_officials_structure_shouted_names(text, lang, ents, expected):
     doc = Document("t", "t", text, lang=lang, entities=[_ent(text, *e) for e in ents])
     doc.found["ner_new"] = [_ent(text, "PERSON", "БЕРІК ТӘЖІБАЕВ", "", "", "ner:test")] if "БЕРІК" in text else []
     assert [(p.name, [x.title for x in p.positions]) for p in extract_officials(doc)[1]] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # «имени» / «им.» and the name after it belong to the organization phrase, not to a person
+    ("Выступил директор школы имени Абая Кунанбаева Марат Сериков.",
+     [("Марат Сериков", ["директор школы имени Абая Кунанбаева"])]),
+    ("Слово предоставили директору школы имени Абая Марату Серикову.", [("Марат Сериков", ["директор школы имени Абая"])]),
+    ("Выступил ректор КазНПУ им. Абая Марат Сериков.", [("Марат Сериков", ["ректор КазНПУ им. Абая"])]),
+    # a mixed-case acronym continues the title
+    ("Выступил ректор КарГУ Айдос Бекенов.", [("Айдос Бекенов", ["ректор КарГУ"])]),
+    # a feminine patronymic stays feminine
+    ("Секретарем первичной организации избрана Ирина Александровна Сучилина.",
+     [("Ирина Александровна Сучилина", ["секретарь первичной организации"])]),
+    # reported speech: the speaker's title before the name after the verb of saying
+    ("— Работа продолжится, — сказал председатель областного филиала партии Марат Ахметов.",
+     [("Марат Ахметов", ["председатель областного филиала партии"])]),
+])
+def test_officials_structure_ru(text, expected):
+    assert [(name, [t for t, _ in pos]) for name, pos in _people(text, "ru")] == expected
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    ("«Жұмыс жалғасады», – деді аудандық филиалдың төрағасы Болат Сапаров.", [], [("Болат Сапаров", ["төраға"])]),
+    # two titles joined by a comma; the second one's organization between them
+    ("Облыс әкімі, партияның облыстық филиалының төрағасы Нұрлан Нұрланов жиынды ашты.",
+     [("ORG", "партияның облыстық филиалының", "org:branch", "party_branch")],
+     [("Нұрлан Нұрланов", ["төраға", "облыс әкімі"])]),
+    ("ЖИЫНҒА ОБЛЫС ӘКІМІ ЕРЛАН НҰРЛАНОВ ҚАТЫСТЫ.", [], [("Ерлан Нұрланов", ["облыс әкімі"])]),
+])
+def test_officials_structure_kk_speech_and_capitals(text, ents, expected):
+    assert [(name, [t for t, _ in pos]) for name, pos in _people(text, "kk", ents)] == expected
