@@ -257,8 +257,8 @@ def _kk_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
             words.insert(0, _kk_drop_possessive(ctx.tokens[start].text))
     elif head.possessive and start > 0 and fold(ctx.tokens[start - 1].text) in word_set("izafet_kk.txt"):
         start -= 1
-        org = _party_in(ctx, start, start + 1)
-        if org:  # «партия төрағасы»: the party is the organization, the title is the head
+        if fold(ctx.tokens[start].text) in generic_org_words():  # «партия төрағасы», «филиал төрағасы»: the
+            org = _party_in(ctx, start, start + 1) or _org_before(ctx, start)  # organization, not the title
             return PositionSpan(start, i, i + 1, " ".join(words), frozenset(), org)
         words = [ctx.tokens[start].text.lower()] + words[:-1] + [ctx.tokens[i].text.lower()]
         return PositionSpan(start, i, i + 1, " ".join(words), frozenset(), _adjacent_org(ctx, start))
