@@ -34,6 +34,7 @@ class Ctx:
     orgs: dict[int, Entity] = field(default_factory=dict)
     party: Optional[str] = None  # the id of the party the document speaks of
     main_orgs: dict[str, str] = field(default_factory=dict)  # ORG type -> the most mentioned id of that type
+    org_heads: dict[str, str] = field(default_factory=dict)  # first 5 letters of a head noun -> an ORG id
 
 
 @dataclass
@@ -60,6 +61,7 @@ def build_ctx(doc: Document) -> Ctx:
             if ent.label == "ORG" and ent.id:
                 ctx.orgs[i] = ent
     ctx.main_orgs = _main_orgs(doc.entities)
+    ctx.org_heads = _org_heads(doc.entities)
     ctx.party = ctx.main_orgs.get("party")
     return ctx
 
@@ -69,6 +71,17 @@ def _surname_in_rule_place(ctx: Ctx, ent: Entity, lo: int) -> bool:
     if ent.label != "LOC" or not ent.source.startswith("rule:") or lo < 1 or lo >= len(ctx.tokens):
         return False
     return first_name_like(ctx, lo - 1) and surname_like(ctx, lo, True) and adjacent(ctx, lo - 1)
+
+
+def _org_heads(entities: list[Entity]) -> dict[str, str]:
+    """Head noun key (first five folded letters of the first word, «Комиссия партийного контроля») -> the id
+    of the one organization of the document with that head; heads shared by two organizations are left out."""
+    heads: dict[str, set[str]] = {}
+    for ent in entities:
+        words = ent.text.split()
+        if ent.label == "ORG" and ent.id and words and words[0][:1].isupper() and len(words[0]) >= 5:
+            heads.setdefault(fold(words[0])[:5], set()).add(ent.id)
+    return {key: next(iter(ids)) for key, ids in heads.items() if len(ids) == 1}
 
 
 def _main_orgs(entities: list[Entity]) -> dict[str, str]:

@@ -26,6 +26,7 @@ CHAIN_POS = frozenset({"NOUN", "ADJF", "PRTF", "NUMR"})
 FUNCTION_POS = frozenset({"CONJ", "PREP", "PRCL", "INTJ"})
 SENTENCE_END = frozenset(".!?;:")
 NAMED_AFTER = frozenset({"имени", "им"})
+HEAD_KEY = 5  # letters of a head noun that identify it across case forms (комиссии ~ Комиссия)
 
 
 @dataclass
@@ -233,11 +234,15 @@ def _span_text(ctx: Ctx, a: int, b: int) -> str:
 
 
 def _party_in(ctx: Ctx, a: int, b: int) -> Optional[str]:
-    """The document's party (or branch) when the phrase says just "party" (or "branch")."""
+    """The document's party (or branch) when the phrase says just "party" (or "branch"), or the one
+    organization of the document whose head noun the phrase repeats."""
     for k in range(max(a, 0), b):
         kind = generic_org_words().get(fold(ctx.tokens[k].text))
         if kind in ctx.main_orgs:
             return ctx.main_orgs[kind]
+    for k in range(max(a, 0), min(b, len(ctx.tokens))):  # «председателя комиссии»: the commission the
+        if ctx.tokens[k].text.islower() and fold(ctx.tokens[k].text)[:HEAD_KEY] in ctx.org_heads:  # text names
+            return ctx.org_heads[fold(ctx.tokens[k].text)[:HEAD_KEY]]
     return None
 
 
@@ -262,8 +267,9 @@ def _kk_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
             return PositionSpan(start, i, i + 1, " ".join(words), frozenset(), org)
         words = [ctx.tokens[start].text.lower()] + words[:-1] + [ctx.tokens[i].text.lower()]
         return PositionSpan(start, i, i + 1, " ".join(words), frozenset(), _adjacent_org(ctx, start))
-    elif head.possessive and _body_before(ctx, start):  # «Мәжілісінің депутаты», «комитетінің төрағасы»
+    elif head.possessive and _body_before(ctx, start):  # «бюро мүшесі», «комитетінің төрағасы»
         words = [_kk_noun(ctx.tokens[start - 1].text)] + words[:-1] + [ctx.tokens[i].text.lower()]
+        return PositionSpan(start, i, i + 1, " ".join(words), frozenset(), _body_owner(ctx, start - 1))
     org = _org_before(ctx, start) or _party_in(ctx, start, start + 1) or _party_in(ctx, start - 1, start)
     return PositionSpan(start, i, i + 1, " ".join(words), frozenset(), org)
 
@@ -283,6 +289,23 @@ def _body_before(ctx: Ctx, start: int) -> bool:
     if start < 1 or start - 1 not in ctx.orgs or not _gap_ok(ctx, start - 1, start):
         return False
     return ctx.orgs[start - 1].attrs.get("type") in BODY_TITLE_TYPES
+
+
+def _body_owner(ctx: Ctx, last: int, reach: int = 4) -> Optional[str]:
+    """The branch a party body belongs to when the phrase names one («филиалының Саяси кеңес бюро мүшесі»),
+    else the body itself."""
+    body = ctx.orgs[last]
+    k = last
+    while k - 1 in ctx.orgs and ctx.orgs[k - 1] is body:
+        k -= 1
+    for j in range(k - 1, max(k - 1 - reach, -1), -1):
+        if j in ctx.orgs and ctx.orgs[j].attrs.get("type") in ("party_branch", "ppo"):
+            return ctx.orgs[j].id
+        if generic_org_words().get(fold(ctx.tokens[j].text)) == "party_branch":
+            return _party_in(ctx, j, j + 1) or body.id
+        if ctx.tokens[j].text in SENTENCE_END:
+            break
+    return body.id
 
 
 def _kk_noun(word: str) -> str:

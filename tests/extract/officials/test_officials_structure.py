@@ -128,3 +128,27 @@ def test_officials_structure_ru(text, expected):
 ])
 def test_officials_structure_kk_speech_and_capitals(text, ents, expected):
     assert [(name, [t for t, _ in pos]) for name, pos in _people(text, "kk", ents)] == expected
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    # a head noun alone («комиссии») is the organization of the document with that head
+    ("Прошло заседание Комиссии партийного контроля. Заместитель председателя комиссии Ержан Искендеров выступил.",
+     [("ORG", "Комиссии партийного контроля", "org:cc", "party_body")],
+     [("Ержан Искендеров", [("заместитель председателя комиссии", "org:cc")])]),
+    # two commissions in the document: the head noun alone names neither
+    ("Прошли заседания Комиссии партийного контроля и Комиссии по этике. Председатель комиссии Ержан Искендеров выступил.",
+     [("ORG", "Комиссии партийного контроля", "org:cc", "party_body"), ("ORG", "Комиссии по этике", "org:ethics", "party_body")],
+     [("Ержан Искендеров", [("председатель комиссии", None)])]),
+])
+def test_officials_structure_head_noun_organization(text, ents, expected):
+    assert _people(text, "ru", ents) == expected
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    # the bureau of a branch: the branch is the organization, the body stays in the title
+    ("Конференцияны аудандық филиалының Саяси кеңес бюро мүшесі Атлана Исаева жүргізді.",
+     [("ORG", "аудандық филиалының", "org:branch", "party_branch"), ("ORG", "Саяси кеңес бюро", "org:bureau", "party_body")],
+     [("Атлана Исаева", [("бюро мүшесі", "org:branch")])]),
+])
+def test_officials_structure_body_of_a_branch(text, ents, expected):
+    assert _people(text, "kk", ents) == expected
