@@ -46,7 +46,8 @@ def _coordinated(ctx: Ctx, positions: list[PositionSpan], links: Links, owner: d
     pairs = list(zip(positions, positions[1:]))
     for left, right in reversed(pairs):
         if id(right) in owner and id(left) not in owner and owner[id(right)] >= right.start \
-                and (_joined(ctx, left, right, word_set("coordinators_before.txt")) or _kk_joined(ctx, left, right)):
+                and (_joined(ctx, left, right, word_set("coordinators_before.txt")) or _kk_joined(ctx, left, right)
+                     or _same_person(ctx, left, right)):
             _add(links, owner, owner[id(right)], left)
     for left, right in pairs:
         if id(left) in owner and id(right) not in owner and owner[id(left)] < left.start \
@@ -62,6 +63,14 @@ def _joined(ctx: Ctx, left: PositionSpan, right: PositionSpan, joiners: frozense
     if "\n" in ctx.doc.text[ctx.tokens[end - 1].end:ctx.tokens[right.start].start]:
         return False
     return not (left.cases and right.cases) or bool(left.cases & right.cases)
+
+
+def _same_person(ctx: Ctx, left: PositionSpan, right: PositionSpan) -> bool:
+    """«аким области и по совместительству глава филиала партии Ерлан Кошанов»: words that say «and also»."""
+    end = max(left.end, left.head + 1)
+    if not 0 < right.start - end <= 4 or "\n" in ctx.doc.text[ctx.tokens[end - 1].end:ctx.tokens[right.start].start]:
+        return False
+    return " ".join(fold(t.text) for t in ctx.tokens[end:right.start]) in word_set("same_person_joiners.txt")
 
 
 def _kk_joined(ctx: Ctx, left: PositionSpan, right: PositionSpan) -> bool:

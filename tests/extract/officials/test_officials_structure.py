@@ -152,3 +152,16 @@ def test_officials_structure_head_noun_organization(text, ents, expected):
 ])
 def test_officials_structure_body_of_a_branch(text, ents, expected):
     assert _people(text, "kk", ents) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # words that say «and at the same time» join two titles of one person
+    ("Выступил аким области и по совместительству глава областного филиала партии Ерлан Сапаров.", "ru",
+     [("Ерлан Сапаров", ["глава областного филиала партии", "аким области"])]),
+    ("Жиынға аудан әкімі әрі филиал төрағасы Серік Омаров қатысты.", "kk", [("Серік Омаров", ["төраға", "аудан әкімі"])]),
+    # a plain «и» may join two people: only the nearest title is the name's
+    ("Выступили аким области и глава областного филиала партии Ерлан Сапаров.", "ru",
+     [("Ерлан Сапаров", ["глава областного филиала партии"])]),
+])
+def test_officials_structure_same_person_joiners(text, lang, expected):
+    assert [(name, [t for t, _ in pos]) for name, pos in _people(text, lang)] == expected
