@@ -269,12 +269,19 @@ def find_persons(ctx: Ctx) -> list[PersonSpan]:
 
 def _plausible_span(ctx: Ctx, span: PersonSpan) -> bool:
     """Not a name inside a place or institution name, not a shouted phrase, not «Аккемер Мугалжарского»."""
-    if _named_after(ctx, span) or _place_adjective(span.words[-1]):
+    if _named_after(ctx, span) or _place_adjective(span.words[-1]) or _quoted(ctx, span.start):
         return False
     idx = [k for k in range(span.start, span.end) if ctx.tokens[k].text[:1].isalpha()]
     if len(idx) > 1 and all(ctx.tokens[k].text.isupper() for k in idx):
         return first_name_like(ctx, idx[0]) and surname_like(ctx, idx[-1], True)
+    if span.kind == "full" and not first_name_like(ctx, idx[0]):  # «Аксу Жолымбет»: two places
+        return not (places.lookup(span.words[0], ctx.langs[idx[0]]) and places.lookup(span.words[-1], ctx.langs[idx[0]]))
     return True
+
+
+def _quoted(ctx: Ctx, k: int) -> bool:
+    """Token k right after an opening quote: a quoted name is an organization's or a project's («Казахмыс»)."""
+    return k > 0 and ctx.tokens[k - 1].text in ("«", '"', "“", "„") and ctx.tokens[k - 1].end == ctx.tokens[k].start
 
 
 @lru_cache(maxsize=1)

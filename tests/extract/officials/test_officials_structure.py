@@ -81,6 +81,9 @@ def test_officials_structure_names(text, lang, expected):
     # a lone capitalised word from a model: not a name without a name shape
     ("Бүгін «Әділетті және Прогрессивті Қазақстан үшін» коалиция құрылды.", "kk", (), ("Прогрессивті",)),
     ("В составе Алматинского филиала их свыше тысячи.", "ru", (), ("Алматинского",)),
+    # two places side by side, and quoted company names
+    ("Жители Аксу Жолымбет и Каражал получили помощь.", "ru", (), ()),
+    ("ТОО «Казахмыс Смелтинг» подписало меморандум.", "ru", (), ()),
 ])
 def test_officials_structure_not_people(text, lang, ents, ner):
     assert _people(text, lang, ents, ner) == []
