@@ -229,7 +229,8 @@ def _score(readings: list[Reading], gender_hint: Optional[str], case_hint: Optio
     gender = next(iter(genders), None)
     specific = sum(1 for r in readings if r.case) + sum(1 for r in readings if r.gender)
     agree = 2 if case is not None and case == case_hint else 0 if case and case_hint else 1  # hint: no clash
-    return (agree, gender is not None and gender == gender_hint,
+    listed = sum(fold(r.nominative) in first_names() for r in readings)  # «Нурлану»: Нурлан, not Нурлана
+    return (agree, gender is not None and gender == gender_hint, listed,
             sum(r.known for r in readings), specific, -CASE_ORDER.index(case) if case in CASE_ORDER else -len(CASE_ORDER))
 
 
