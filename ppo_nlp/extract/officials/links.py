@@ -15,6 +15,7 @@ from ppo_nlp.text import fold
 
 MAX_WINDOW = 4  # words between a name and a title joined by a predicate
 KK_AS = frozenset(fold(w) for w in ("болып", "ретінде"))  # «төрағасы болып …», «төрағасы ретінде …»: "as chairman"
+KK_POST = frozenset(fold(w) for w in ("қызметіне", "лауазымына", "қызметінде", "лауазымында"))  # "to/in the post of"
 KK_PARTICIPLE_ENDS = tuple({fold(e) for e in ("ған", "ген", "қан", "кен", "атын", "етін", "йтын", "йтін")})  # бастаған
 Links = dict[int, list[PositionSpan]]
 
@@ -28,6 +29,7 @@ def extend_links(ctx: Ctx, spans: list[PersonSpan], positions: list[PositionSpan
     for pos in positions:
         if id(pos) not in owner and ctx.langs[pos.head] == "kk":
             start = _kk_participle_name(ctx, pos, by_start)
+            start = _kk_subject_name(ctx, pos, by_end) if start is None else start
             if start is not None:
                 _add(links, owner, start, pos)
         if id(pos) not in owner and ctx.langs[pos.head] == "ru":
@@ -103,15 +105,34 @@ def _predicate_name(ctx: Ctx, pos: PositionSpan, by_start: dict, by_end: dict):
 
 
 def _kk_participle_name(ctx: Ctx, pos: PositionSpan, by_start: dict):
-    """«…филиалының төрағасы болып жұмысын бастаған Жандос Базартай»: a participle clause ends at the name."""
+    """«…филиалының төрағасы болып жұмысын бастаған Жандос Базартай»: a participle clause ends at the name;
+    «төрағасы болып Айгүл Омарова сайланды»: the name right after «болып»."""
     k = max(pos.end, pos.head + 1)
+    if k + 1 < len(ctx.tokens) and fold(ctx.tokens[k].text) in KK_POST and k + 1 in by_start:
+        return by_start[k + 1].start  # «төрағасы қызметіне Серік Омаров тағайындалды»
     if k >= len(ctx.tokens) or fold(ctx.tokens[k].text) not in KK_AS:
         return None
     for n in range(k + 1, min(k + 2 + MAX_WINDOW, len(ctx.tokens))):
         word = ctx.tokens[n].text
-        if n in by_start and fold(ctx.tokens[n - 1].text).endswith(KK_PARTICIPLE_ENDS):
+        if n in by_start and (n == k + 1 or fold(ctx.tokens[n - 1].text).endswith(KK_PARTICIPLE_ENDS)):
             return by_start[n].start
         if not word.islower() or not word.isalpha():
+            return None
+    return None
+
+
+def _kk_subject_name(ctx: Ctx, pos: PositionSpan, by_end: dict):
+    """«Серік Омаров облыстық филиалдың төрағасы болып сайланды»: the subject before «… болып» + a verb."""
+    k = max(pos.end, pos.head + 1)
+    if k + 1 >= len(ctx.tokens) or fold(ctx.tokens[k].text) not in KK_AS or not ctx.tokens[k + 1].text.isalpha():
+        return None
+    if not ctx.tokens[k + 1].text.islower() or fold(ctx.tokens[k + 1].text).endswith(KK_PARTICIPLE_ENDS):
+        return None  # a participle qualifies a name after it, not the subject before
+    for n in range(pos.start, max(pos.start - 1 - MAX_WINDOW - 4, 0), -1):
+        if n in by_end:
+            return by_end[n].start
+        word = ctx.tokens[n - 1].text
+        if not (n - 1 in ctx.orgs or word.islower() and word.isalpha()):
             return None
     return None
 

@@ -121,10 +121,27 @@ def _link(ctx: Ctx, spans: list[PersonSpan], positions: list[PositionSpan]) -> d
         if after in by_start:
             links.setdefault(after, []).append(pos)
             continue
-        before = by_end.get(pos.start - 1)
-        if before and pos.start >= 1 and ctx.tokens[pos.start - 1].text in APPOSITION:
+        lead = _kk_lead(ctx, pos)
+        before = by_end.get(lead - 1)
+        if before and lead >= 1 and ctx.tokens[lead - 1].text in APPOSITION:
             links.setdefault(before.start, []).append(pos)
     return links
+
+
+def _kk_lead(ctx: Ctx, pos: PositionSpan) -> int:
+    """Where a Kazakh title's phrase starts: its organization comes first («, облыстық филиалдың төрағасы»)."""
+    lead = pos.start
+    if ctx.langs[pos.head] != "kk":
+        return lead
+    while lead > 0 and pos.start - lead < 8 and (lead - 1 in ctx.orgs or _kk_phrase_word(ctx, lead - 1, pos.start)):
+        lead -= 1
+    return lead
+
+
+def _kk_phrase_word(ctx: Ctx, k: int, start: int) -> bool:
+    """A lower-case word of a Kazakh organization phrase, at most four words before the title."""
+    word = ctx.tokens[k].text
+    return start - k <= 4 and word.isalpha() and word.islower()
 
 
 def _case_hint(positions: list[PositionSpan]) -> Optional[str]:

@@ -168,3 +168,30 @@ def test_officials_structure_body_of_a_branch(text, ents, expected):
 ])
 def test_officials_structure_same_person_joiners(text, lang, expected):
     assert [(name, [t for t, _ in pos]) for name, pos in _people(text, lang)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the subject before «… болып» + a verb, and «қызметіне» ("to the post of") before the name
+    ("Серік Омаров облыстық филиалдың төрағасы болып тағайындалды.", [("Серік Омаров", ["төраға"])]),
+    ("Облыстық филиалдың төрағасы қызметіне Серік Омаров тағайындалды.", [("Серік Омаров", ["төраға"])]),
+    # an apposition after the name: the title's organization phrase comes first
+    ("Серік Омаров, облыстық филиалдың төрағасы, жиынды ашты.", [("Серік Омаров", ["төраға"])]),
+    # institutions before the head, and professions
+    ("Жиынға мектеп директоры Айгүл Омарова қатысты.", [("Айгүл Омарова", ["мектеп директоры"])]),
+    ("Аудандық аурухана бас дәрігері Серік Омаров сөйледі.", [("Серік Омаров", ["аурухана бас дәрігері"])]),
+    ("Концертте айтыскер ақын Серік Омаров өнер көрсетті.", [("Серік Омаров", ["айтыскер ақын"])]),
+    # a name after a comma that ends a clause is not the subject of the next title; the name after «болып» is
+    ("Жиынға Серік Омаров келді, облыстық филиалдың төрағасы болып Айгүл Омарова сайланды.",
+     [("Серік Омаров", []), ("Айгүл Омарова", ["төраға"])]),
+    ("Жиынға Серік Омаров келді, облыстық филиалдың төрағасы болып сайланды.", [("Серік Омаров", [])]),
+])
+def test_officials_structure_kk_clauses(text, expected):
+    assert [(name, [t for t, _ in pos]) for name, pos in _people(text, "kk")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("По словам политолога Марата Шибутова, реформа важна.", [("Марат Шибутов", ["политолог"])]),
+    ("Механизатор Серик Омаров рассказал о посевной.", [("Серик Омаров", ["механизатор"])]),
+])
+def test_officials_structure_ru_professions(text, expected):
+    assert [(name, [t for t, _ in pos]) for name, pos in _people(text, "ru")] == expected
