@@ -143,6 +143,8 @@ def _ru_first_readings(word: str) -> list[Reading]:
     if not out:
         out.append(Reading(word, first_name_gender(word), None))
         out += [r for r in _stripped_readings(word, lambda base: True) if r.gender == "m" and len(r.nominative) > 3]
+    elif not any(r.nominative == word for r in out):  # «Кадиша» is also «Кадиш» in the genitive: keep it as
+        out.append(Reading(word, first_name_gender(word), None))  # written for a patronymic to agree with
     return out
 
 
@@ -256,6 +258,11 @@ def _ru_patronymic_readings(word: str) -> list[Reading]:
         if "Patr" in p.tag:  # the lemma of «Александровна» is «александрович»: inflect in its own gender
             form = p.inflect({"nomn", p.tag.gender}) if p.tag.gender else None
             out.append(_pm_reading(p, form.word if form else None))
+    low = word.lower()
+    if not out and low.endswith(("овна", "евна", "ична")):  # an unknown patronymic (Базарбаевна) in the nominative
+        return [Reading(word, "f", "nomn")]
+    if not out and low.endswith(("ович", "евич")):
+        return [Reading(word, "m", "nomn")]
     return out or [Reading(word, None, None)]
 
 

@@ -14,7 +14,7 @@ from ppo_nlp.normalize.names import parses
 from ppo_nlp.text import fold
 
 MAX_WINDOW = 4  # words between a name and a title joined by a predicate
-KK_AS = frozenset(fold(w) for w in ("болып", "ретінде"))  # «төрағасы болып …», «төрағасы ретінде …»: "as chairman"
+KK_AS = frozenset(fold(w) for w in ("болып", "ретінде", "етіп"))  # «төрағасы болып …», «төрағасы ретінде …»: "as chairman"
 KK_POST = frozenset(fold(w) for w in ("қызметіне", "лауазымына", "қызметінде", "лауазымында"))  # "to/in the post of"
 KK_PARTICIPLE_ENDS = tuple({fold(e) for e in ("ған", "ген", "қан", "кен", "атын", "етін", "йтын", "йтін")})  # бастаған
 Links = dict[int, list[PositionSpan]]
@@ -126,8 +126,8 @@ def _kk_subject_name(ctx: Ctx, pos: PositionSpan, by_end: dict):
     k = max(pos.end, pos.head + 1)
     if k + 1 >= len(ctx.tokens) or fold(ctx.tokens[k].text) not in KK_AS or not ctx.tokens[k + 1].text.isalpha():
         return None
-    if not ctx.tokens[k + 1].text.islower() or fold(ctx.tokens[k + 1].text).endswith(KK_PARTICIPLE_ENDS):
-        return None  # a participle qualifies a name after it, not the subject before
+    if not ctx.tokens[k + 1].text.islower():
+        return None
     for n in range(pos.start, max(pos.start - 1 - MAX_WINDOW - 4, 0), -1):
         if n in by_end:
             return by_end[n].start

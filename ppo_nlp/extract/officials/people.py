@@ -118,6 +118,8 @@ def _link(ctx: Ctx, spans: list[PersonSpan], positions: list[PositionSpan]) -> d
     links: dict[int, list[PositionSpan]] = {}
     for pos in positions:
         after = max(pos.end, pos.head + 1)
+        if after not in by_start and _dash_before_name(ctx, after, by_start):
+            after += 1  # «первый заместитель председателя филиала — Бекзат Алтынбеков»
         if after in by_start:
             links.setdefault(after, []).append(pos)
             continue
@@ -126,6 +128,11 @@ def _link(ctx: Ctx, spans: list[PersonSpan], positions: list[PositionSpan]) -> d
         if before and lead >= 1 and ctx.tokens[lead - 1].text in APPOSITION:
             links.setdefault(before.start, []).append(pos)
     return links
+
+
+def _dash_before_name(ctx: Ctx, k: int, by_start: dict) -> bool:
+    """A dash at token k with a name right after it and no name right before the title's end."""
+    return k + 1 < len(ctx.tokens) and ctx.tokens[k].text in ("—", "–") and k + 1 in by_start
 
 
 def _kk_lead(ctx: Ctx, pos: PositionSpan) -> int:

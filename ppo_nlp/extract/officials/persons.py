@@ -227,10 +227,14 @@ def _is_patronymic(word: str) -> bool:
 
 
 def _reversed_at(ctx: Ctx, i: int) -> Optional[PersonSpan]:
-    """Surname + first name (Лужков Юрий) when the first name is known and nothing follows."""
-    if not (surname_like(ctx, i, True) and first_name_like(ctx, i + 1)):
+    """Surname + first name (Лужков Юрий) when the first name is known and nothing but a patronymic follows."""
+    if not surname_like(ctx, i, True):
         return None
     if i + 2 < len(ctx.tokens) and adjacent(ctx, i + 1) and nameable(ctx, i + 2):
+        if not _is_patronymic(ctx.tokens[i + 2].text) or _is_patronymic(ctx.tokens[i + 1].text):
+            return None  # «Оспанова Кадиша Базарбаевна»: surname, first name, patronymic
+        return PersonSpan(i, i + 3, [ctx.tokens[i + 1].text, ctx.tokens[i + 2].text, ctx.tokens[i].text], "full")
+    if not first_name_like(ctx, i + 1):
         return None
     return PersonSpan(i, i + 2, [ctx.tokens[i + 1].text, ctx.tokens[i].text], "full")
 
@@ -264,7 +268,16 @@ def find_persons(ctx: Ctx) -> list[PersonSpan]:
             i = found.end
         else:
             i += 1
-    return [s for s in _add_ner(ctx, spans) if _plausible_span(ctx, s)]
+    return [_surname_first(ctx, s) for s in _add_ner(ctx, spans) if _plausible_span(ctx, s)]
+
+
+def _surname_first(ctx: Ctx, span: PersonSpan) -> PersonSpan:
+    """«Оспанова Кадиша Базарбаевна» (official style: surname, first name, patronymic) in reading order."""
+    words = span.words
+    if len(words) == 3 and _is_patronymic(words[2]) and not _is_patronymic(words[1]) \
+            and _surname_like(words[0], ctx.langs[span.start], True):
+        return PersonSpan(span.start, span.end, [words[1], words[2], words[0]], span.kind)
+    return span
 
 
 def _plausible_span(ctx: Ctx, span: PersonSpan) -> bool:

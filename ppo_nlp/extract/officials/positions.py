@@ -238,6 +238,8 @@ def _party_in(ctx: Ctx, a: int, b: int) -> Optional[str]:
     organization of the document whose head noun the phrase repeats."""
     for k in range(max(a, 0), b):
         kind = generic_org_words().get(fold(ctx.tokens[k].text))
+        if kind == "party_branch" and any(ctx.tokens[m].text[:1].isupper() for m in range(max(a, 0), k)):
+            continue  # «Абайского областного филиала»: a branch the document's main branch may not be
         if kind in ctx.main_orgs:
             return ctx.main_orgs[kind]
     for k in range(max(a, 0), min(b, len(ctx.tokens))):  # «председателя комиссии»: the commission the

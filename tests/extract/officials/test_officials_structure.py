@@ -195,3 +195,28 @@ def test_officials_structure_kk_clauses(text, expected):
 ])
 def test_officials_structure_ru_professions(text, expected):
     assert [(name, [t for t, _ in pos]) for name, pos in _people(text, "ru")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # official style: surname, first name, patronymic; an unknown patronymic still gives the gender
+    ("Оспанова Кадиша Базарбаевна освобождена от должности.", [("Кадиша Базарбаевна Оспанова", [])]),
+    # a title, a dash, then the name
+    ("Теперь первый заместитель председателя филиала партии — Алтынбеков Бекзат Комарович.",
+     [("Бекзат Комарович Алтынбеков", ["первый заместитель председателя филиала партии"])]),
+    ("Глава региона — Ерлан Сапаров — открыл форум.", [("Ерлан Сапаров", ["глава региона"])]),
+    ("Председатель филиала — это главный человек в партии.", []),
+    # a branch named by its region is not the document's main branch
+    ("Выступили председатель Алматинского филиала партии Куат Байгожаев и председатель Абайского филиала Куаныш "
+     "Сулейменов.", [("Куат Байгожаев", ["председатель Алматинского филиала партии"]),
+                     ("Куаныш Сулейменов", ["председатель Абайского филиала"])]),
+])
+def test_officials_structure_ru_order_and_dash(text, expected):
+    assert [(name, [t for t, _ in pos]) for name, pos in _people(text, "ru")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # «X-ты Y етіп тағайындады»: appointed X as Y
+    ("Ол Серік Омаровты облыстық филиалдың төрағасы етіп тағайындады.", [("Серік Омаров", ["төраға"])]),
+])
+def test_officials_structure_kk_appointed_as(text, expected):
+    assert [(name, [t for t, _ in pos]) for name, pos in _people(text, "kk")] == expected
