@@ -322,7 +322,7 @@ def plausible_ner(ctx: Ctx, idx: list[int]) -> bool:
     words = [ctx.tokens[k].text for k in idx]
     if all(w.isupper() for w in words):  # a shouted lead: only a listed first name + a surname shape
         return len(idx) > 1 and first_name_like(ctx, idx[0]) and surname_like(ctx, idx[-1], True)
-    if len(idx) == 1:
+    if len(idx) == 1 and ctx.langs[idx[0]] in ("ru", "kk"):  # English surnames have no shape to check
         return (first_name_like(ctx, idx[0]) or surname_like(ctx, idx[0], True)) and not _place_adjective(words[0])
     return not _place_adjective(words[-1])
 
