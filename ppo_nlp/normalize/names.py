@@ -88,6 +88,12 @@ def is_first_name(word: str) -> bool:
     return fold(word) in first_names()
 
 
+@lru_cache(maxsize=65536)
+def is_first_name_form(word: str) -> bool:
+    """A listed first name in a Russian case form (Жандоса, Айгуль -> no ending, Ләйләны is Kazakh: no)."""
+    return is_first_name(word) or any(r.known for r in _stripped_readings(word, is_first_name))
+
+
 def title_case_name(word: str) -> str:
     """ALL CAPS or all lower-case name words to title case, each hyphenated part on its own."""
     if not word or (not word.isupper() and not word.islower()):
@@ -138,6 +144,8 @@ def _ru_first_readings(word: str) -> list[Reading]:
     if not out:
         out.append(Reading(word, first_name_gender(word), None))
         out += [r for r in _stripped_readings(word, lambda base: True) if r.gender == "m" and len(r.nominative) > 3]
+    elif not any(r.nominative == word for r in out):  # «Кадиша» is also «Кадиш» in the genitive: keep it as
+        out.append(Reading(word, first_name_gender(word), None))  # written for a patronymic to agree with
     return out
 
 
@@ -154,6 +162,17 @@ def _stripped_readings(word: str, accept) -> list[Reading]:
             if accept(base):
                 out.append(Reading(base, "f", case, accept is is_first_name))
     return out
+
+
+_YOT_ENDINGS = (("я", "gent"), ("я", "accs"), ("ю", "datv"), ("ем", "ablt"), ("е", "loct"))
+
+
+def _yot_stem_readings(word: str) -> list[Reading]:
+    """Masculine names on -ай/-ей/-ой in a case form (Базартая -> Базартай, Кошербаем -> Кошербай)."""
+    low = word.lower()
+    return [Reading(word[: -len(end)] + _same_case("й", word), "m", case)
+            for end, case in _YOT_ENDINGS if low.endswith(end) and len(low) > len(end) + 2
+            and low[-len(end) - 1] in "аеоуэ"]
 
 
 @lru_cache(maxsize=None)
@@ -191,6 +210,7 @@ def _ru_surname_readings(word: str, after_first: bool) -> tuple[Reading, ...]:
         out += _pm_adjective_surname(word)
         if after_first:
             out += _stripped_readings(word, lambda base: not is_first_name(word))
+            out += _yot_stem_readings(word)
     return tuple(out)
 
 
@@ -212,7 +232,8 @@ def _score(readings: list[Reading], gender_hint: Optional[str], case_hint: Optio
     gender = next(iter(genders), None)
     specific = sum(1 for r in readings if r.case) + sum(1 for r in readings if r.gender)
     agree = 2 if case is not None and case == case_hint else 0 if case and case_hint else 1  # hint: no clash
-    return (agree, gender is not None and gender == gender_hint,
+    listed = sum(fold(r.nominative) in first_names() for r in readings)  # «Нурлану»: Нурлан, not Нурлана
+    return (agree, gender is not None and gender == gender_hint, listed,
             sum(r.known for r in readings), specific, -CASE_ORDER.index(case) if case in CASE_ORDER else -len(CASE_ORDER))
 
 
@@ -235,8 +256,14 @@ def _is_initial(word: str) -> bool:
 def _ru_patronymic_readings(word: str) -> list[Reading]:
     out = []
     for p in parses(word):
-        if "Patr" in p.tag:
-            out.append(_pm_reading(p))
+        if "Patr" in p.tag:  # the lemma of «Александровна» is «александрович»: inflect in its own gender
+            form = p.inflect({"nomn", p.tag.gender}) if p.tag.gender else None
+            out.append(_pm_reading(p, form.word if form else None))
+    low = word.lower()
+    if not out and low.endswith(("овна", "евна", "ична")):  # an unknown patronymic (Базарбаевна) in the nominative
+        return [Reading(word, "f", "nomn")]
+    if not out and low.endswith(("ович", "евич")):
+        return [Reading(word, "m", "nomn")]
     return out or [Reading(word, None, None)]
 
 

@@ -24,6 +24,14 @@ from ppo_nlp.normalize.names import strip_kk_case, surname_keys, title_case_name
     (["Ерлана", "Карина"], ("Ерлан Карин", "m")),
     (["Жанны", "Оразалиевой"], ("Жанна Оразалиева", "f")),
     (["Бауыржана", "Байбека"], ("Бауыржан Байбек", "m")),
+    # surnames on -ай/-ей in a case form (a Kazakh name in Russian text)
+    (["Жандоса", "Базартая"], ("Жандос Базартай", "m")),
+    (["Жандосу", "Базартаю"], ("Жандос Базартай", "m")),
+    (["Аманжолу", "Әлтаю"], ("Аманжол Әлтай", "m")),
+    (["Айгуль", "Базартай"], ("Айгуль Базартай", "f")),
+    # a feminine patronymic stays feminine; a listed first name beats a rarer homograph (Нурлану: not Нурлана)
+    (["Ирины", "Александровны", "Сучилиной"], ("Ирина Александровна Сучилина", "f")),
+    (["Нурлану", "Серикову"], ("Нурлан Сериков", "m")),
 ])
 def test_names_ru_nominative(tokens, expected):
     assert to_nominative(tokens, "ru") == expected
@@ -42,6 +50,8 @@ def test_names_ru_case_hint_solves_ova():
     (["Жандос", "Қалтаевпен"], ("Жандос Қалтаев", "m")),
     (["Жангүл", "Оразалиева"], ("Жангүл Оразалиева", "f")),
     (["Ерден", "Серікұлы"], ("Ерден Серікұлы", "m")),
+    (["Жандос", "Базартайдың"], ("Жандос Базартай", "m")),
+    (["ЛӘЙЛӘ", "ТӨРЕШОВА"], ("Ләйлә Төрешова", "f")),
 ])
 def test_names_kk_case_endings(tokens, expected):
     assert to_nominative(tokens, "kk") == expected

@@ -14,6 +14,9 @@ from ppo_nlp.normalize.names import parses
 from ppo_nlp.text import fold
 
 MAX_WINDOW = 4  # words between a name and a title joined by a predicate
+KK_AS = frozenset(fold(w) for w in ("болып", "ретінде", "етіп"))  # «төрағасы болып …», «төрағасы ретінде …»: "as chairman"
+KK_POST = frozenset(fold(w) for w in ("қызметіне", "лауазымына", "қызметінде", "лауазымында"))  # "to/in the post of"
+KK_PARTICIPLE_ENDS = tuple({fold(e) for e in ("ған", "ген", "қан", "кен", "атын", "етін", "йтын", "йтін")})  # бастаған
 Links = dict[int, list[PositionSpan]]
 
 
@@ -24,6 +27,11 @@ def extend_links(ctx: Ctx, spans: list[PersonSpan], positions: list[PositionSpan
     by_start = {s.start: s for s in spans}
     by_end = {s.end: s for s in spans}
     for pos in positions:
+        if id(pos) not in owner and ctx.langs[pos.head] == "kk":
+            start = _kk_participle_name(ctx, pos, by_start)
+            start = _kk_subject_name(ctx, pos, by_end) if start is None else start
+            if start is not None:
+                _add(links, owner, start, pos)
         if id(pos) not in owner and ctx.langs[pos.head] == "ru":
             start = _predicate_name(ctx, pos, by_start, by_end)
             if start is not None:
@@ -40,7 +48,8 @@ def _coordinated(ctx: Ctx, positions: list[PositionSpan], links: Links, owner: d
     pairs = list(zip(positions, positions[1:]))
     for left, right in reversed(pairs):
         if id(right) in owner and id(left) not in owner and owner[id(right)] >= right.start \
-                and _joined(ctx, left, right, word_set("coordinators_before.txt")):
+                and (_joined(ctx, left, right, word_set("coordinators_before.txt")) or _kk_joined(ctx, left, right)
+                     or _same_person(ctx, left, right)):
             _add(links, owner, owner[id(right)], left)
     for left, right in pairs:
         if id(left) in owner and id(right) not in owner and owner[id(left)] < left.start \
@@ -58,6 +67,24 @@ def _joined(ctx: Ctx, left: PositionSpan, right: PositionSpan, joiners: frozense
     return not (left.cases and right.cases) or bool(left.cases & right.cases)
 
 
+def _same_person(ctx: Ctx, left: PositionSpan, right: PositionSpan) -> bool:
+    """«аким области и по совместительству глава филиала партии Ерлан Кошанов»: words that say «and also»."""
+    end = max(left.end, left.head + 1)
+    if not 0 < right.start - end <= 4 or "\n" in ctx.doc.text[ctx.tokens[end - 1].end:ctx.tokens[right.start].start]:
+        return False
+    return " ".join(fold(t.text) for t in ctx.tokens[end:right.start]) in word_set("same_person_joiners.txt")
+
+
+def _kk_joined(ctx: Ctx, left: PositionSpan, right: PositionSpan) -> bool:
+    """«комитетінің төрағасы, Мәжілісінің депутаты П.Казанцев»: a comma, then the next title's organization."""
+    end = left.head + 1
+    if ctx.langs[left.head] != "kk" or end >= right.start or ctx.tokens[end].text not in (",", "және"):
+        return False
+    if "\n" in ctx.doc.text[ctx.tokens[end - 1].end:ctx.tokens[right.start].start]:
+        return False
+    return all(k in ctx.blocked for k in range(end + 1, right.start))
+
+
 def _predicate_name(ctx: Ctx, pos: PositionSpan, by_start: dict, by_end: dict):
     """Start of the name joined to a title by a predicate on either side, or None."""
     if not ("ablt" in pos.cases or "gent" in pos.cases and _after_post_noun(ctx, pos)):
@@ -73,6 +100,39 @@ def _predicate_name(ctx: Ctx, pos: PositionSpan, by_start: dict, by_end: dict):
         if k + n >= len(ctx.tokens) or (k + n in by_start and n > 0 and _has_predicate(ctx, k, k + n)):
             return by_start[k + n].start if k + n in by_start and n > 0 else None
         if not _window_word(ctx.tokens[k + n].text):
+            return None
+    return None
+
+
+def _kk_participle_name(ctx: Ctx, pos: PositionSpan, by_start: dict):
+    """«…филиалының төрағасы болып жұмысын бастаған Жандос Базартай»: a participle clause ends at the name;
+    «төрағасы болып Айгүл Омарова сайланды»: the name right after «болып»."""
+    k = max(pos.end, pos.head + 1)
+    if k + 1 < len(ctx.tokens) and fold(ctx.tokens[k].text) in KK_POST and k + 1 in by_start:
+        return by_start[k + 1].start  # «төрағасы қызметіне Серік Омаров тағайындалды»
+    if k >= len(ctx.tokens) or fold(ctx.tokens[k].text) not in KK_AS:
+        return None
+    for n in range(k + 1, min(k + 2 + MAX_WINDOW, len(ctx.tokens))):
+        word = ctx.tokens[n].text
+        if n in by_start and (n == k + 1 or fold(ctx.tokens[n - 1].text).endswith(KK_PARTICIPLE_ENDS)):
+            return by_start[n].start
+        if not word.islower() or not word.isalpha():
+            return None
+    return None
+
+
+def _kk_subject_name(ctx: Ctx, pos: PositionSpan, by_end: dict):
+    """«Серік Омаров облыстық филиалдың төрағасы болып сайланды»: the subject before «… болып» + a verb."""
+    k = max(pos.end, pos.head + 1)
+    if k + 1 >= len(ctx.tokens) or fold(ctx.tokens[k].text) not in KK_AS or not ctx.tokens[k + 1].text.isalpha():
+        return None
+    if not ctx.tokens[k + 1].text.islower():
+        return None
+    for n in range(pos.start, max(pos.start - 1 - MAX_WINDOW - 4, 0), -1):
+        if n in by_end:
+            return by_end[n].start
+        word = ctx.tokens[n - 1].text
+        if not (n - 1 in ctx.orgs or word.islower() and word.isalpha()):
             return None
     return None
 

@@ -20,7 +20,7 @@ from typing import Optional
 from ppo_nlp import aggregate
 from ppo_nlp.doc import Document, Entity, Mention, Person, Position
 from ppo_nlp.extract.officials.links import extend_links
-from ppo_nlp.extract.officials.persons import (Ctx, PersonSpan, adjacent, build_ctx, find_persons, is_cap, is_common_word,
+from ppo_nlp.extract.officials.persons import (PATRONYMIC_ENDS, Ctx, PersonSpan, adjacent, build_ctx, find_persons, is_cap, is_common_word,
                                                nameable, surname_like)
 from ppo_nlp.extract.officials.positions import PositionSpan, find_positions
 from ppo_nlp.normalize.ids import slug
@@ -60,7 +60,7 @@ def extract_officials(doc: Document) -> tuple[list[Entity], list[Person]]:
     links = _link(ctx, spans, positions)
     extend_links(ctx, spans, positions, links)
     mentions = [_normalize(ctx, s, links.get(s.start, [])) for s in spans]
-    clusters = _cluster([m for m in mentions if m.name])
+    clusters = _merge_patronymic_forms(_cluster([m for m in mentions if m.name]))
     _add_surname_mentions(ctx, clusters, spans)
     people = [_person(ctx, c) for c in clusters]
     _unique_ids(people)
@@ -118,13 +118,37 @@ def _link(ctx: Ctx, spans: list[PersonSpan], positions: list[PositionSpan]) -> d
     links: dict[int, list[PositionSpan]] = {}
     for pos in positions:
         after = max(pos.end, pos.head + 1)
+        if after not in by_start and _dash_before_name(ctx, after, by_start):
+            after += 1  # «первый заместитель председателя филиала — Бекзат Алтынбеков»
         if after in by_start:
             links.setdefault(after, []).append(pos)
             continue
-        before = by_end.get(pos.start - 1)
-        if before and pos.start >= 1 and ctx.tokens[pos.start - 1].text in APPOSITION:
+        lead = _kk_lead(ctx, pos)
+        before = by_end.get(lead - 1)
+        if before and lead >= 1 and ctx.tokens[lead - 1].text in APPOSITION:
             links.setdefault(before.start, []).append(pos)
     return links
+
+
+def _dash_before_name(ctx: Ctx, k: int, by_start: dict) -> bool:
+    """A dash at token k with a name right after it and no name right before the title's end."""
+    return k + 1 < len(ctx.tokens) and ctx.tokens[k].text in ("—", "–") and k + 1 in by_start
+
+
+def _kk_lead(ctx: Ctx, pos: PositionSpan) -> int:
+    """Where a Kazakh title's phrase starts: its organization comes first («, облыстық филиалдың төрағасы»)."""
+    lead = pos.start
+    if ctx.langs[pos.head] != "kk":
+        return lead
+    while lead > 0 and pos.start - lead < 8 and (lead - 1 in ctx.orgs or _kk_phrase_word(ctx, lead - 1, pos.start)):
+        lead -= 1
+    return lead
+
+
+def _kk_phrase_word(ctx: Ctx, k: int, start: int) -> bool:
+    """A lower-case word of a Kazakh organization phrase, at most four words before the title."""
+    word = ctx.tokens[k].text
+    return start - k <= 4 and word.isalpha() and word.islower()
 
 
 def _case_hint(positions: list[PositionSpan]) -> Optional[str]:
@@ -168,6 +192,25 @@ def _fits(m: NameMention, group: list[NameMention]) -> bool:
     return any(_same(m, x) for x in group) and (m.span.kind != "full" or any(x.first == m.first for x in group))
 
 
+def _merge_patronymic_forms(clusters: list[list[NameMention]]) -> list[list[NameMention]]:
+    """«Қаныбек Құлжабайұлы» (first name + patronymic) joins the one «Қаныбек Айтжанов» of the document."""
+    out = [c for c in clusters if not _patronymic_only(c)]
+    for c in clusters:
+        if not _patronymic_only(c):
+            continue
+        firsts = {m.first for m in c}
+        fits = [o for o in out if o is not c and not _patronymic_only(o) and firsts & {m.first for m in o}]
+        if len(fits) == 1:
+            fits[0].extend(c)
+        else:
+            out.append(c)
+    return sorted(out, key=lambda c: min(x.span.start for x in c))
+
+
+def _patronymic_only(cluster: list[NameMention]) -> bool:
+    return all(m.first and m.surname.endswith(PATRONYMIC_ENDS) for m in cluster)
+
+
 def _add_surname_mentions(ctx: Ctx, clusters: list[list[NameMention]], spans: list[PersonSpan]) -> None:
     """Capitalised words elsewhere that are the surname of exactly one person («Оралов», «Бейсенкулова»)."""
     by_surname: dict[str, list[list[NameMention]]] = {}
@@ -192,6 +235,7 @@ def _display_name(cluster: list[NameMention]) -> tuple[str, Optional[str]]:
     named = [m for m in cluster if m.name]
     best_kind = min(_KIND_RANK.get(m.span.kind, 2) for m in named)
     named = [m for m in named if _KIND_RANK.get(m.span.kind, 2) == best_kind]
+    named = [m for m in named if not _patronymic_only([m])] or named  # a surname beats a patronymic
     counts = Counter(m.name for m in named)
     name = max(counts, key=lambda n: (counts[n], len(n)))
     genders = Counter(m.gender for m in named if m.gender)

@@ -5,6 +5,7 @@ endings (-ов/-ева/-ұлы ...) and capitalisation. Words inside ORG/LOC/PRO
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Optional
@@ -12,8 +13,10 @@ from typing import Optional
 from ppo_nlp.cache import bounded_cache
 from ppo_nlp.doc import Document, Entity
 from ppo_nlp.extract.officials.lexicon import en_heads, honorifics, kk_heads, ru_heads, ru_key
-from ppo_nlp.normalize.names import (MAX_NAME_LEN, is_first_name, is_surname_shape, parses, ru_surname_readings,
-                                     strip_kk_case)
+from ppo_nlp.normalize import places
+from ppo_nlp.normalize.names import (MAX_NAME_LEN, is_first_name, is_first_name_form, is_surname_shape, parses,
+                                     ru_surname_readings, strip_kk_case)
+from ppo_nlp.resources import read_rows
 from ppo_nlp.text import Tok, fold, words_of
 
 BLOCKING = frozenset({"ORG", "LOC", "PROJECT", "DATE", "COUNT"})
@@ -31,6 +34,7 @@ class Ctx:
     orgs: dict[int, Entity] = field(default_factory=dict)
     party: Optional[str] = None  # the id of the party the document speaks of
     main_orgs: dict[str, str] = field(default_factory=dict)  # ORG type -> the most mentioned id of that type
+    org_heads: dict[str, str] = field(default_factory=dict)  # first 5 letters of a head noun -> an ORG id
 
 
 @dataclass
@@ -50,13 +54,34 @@ def build_ctx(doc: Document) -> Ctx:
         if ent.label not in BLOCKING:
             continue
         lo, hi = bisect_right(starts, ent.start - 1), bisect_right(starts, ent.end - 1)
+        if _surname_in_rule_place(ctx, ent, lo):
+            lo += 1
         for i in range(lo, hi):
             ctx.blocked.add(i)
             if ent.label == "ORG" and ent.id:
                 ctx.orgs[i] = ent
     ctx.main_orgs = _main_orgs(doc.entities)
+    ctx.org_heads = _org_heads(doc.entities)
     ctx.party = ctx.main_orgs.get("party")
     return ctx
+
+
+def _surname_in_rule_place(ctx: Ctx, ent: Entity, lo: int) -> bool:
+    """«ЛӘЙЛӘ ТӨРЕШОВА АУДАНДА»: a place found by a rule that starts with the surname after a first name."""
+    if ent.label != "LOC" or not ent.source.startswith("rule:") or lo < 1 or lo >= len(ctx.tokens):
+        return False
+    return first_name_like(ctx, lo - 1) and surname_like(ctx, lo, True) and adjacent(ctx, lo - 1)
+
+
+def _org_heads(entities: list[Entity]) -> dict[str, str]:
+    """Head noun key (first five folded letters of the first word, «Комиссия партийного контроля») -> the id
+    of the one organization of the document with that head; heads shared by two organizations are left out."""
+    heads: dict[str, set[str]] = {}
+    for ent in entities:
+        words = ent.text.split()
+        if ent.label == "ORG" and ent.id and words and words[0][:1].isupper() and len(words[0]) >= 5:
+            heads.setdefault(fold(words[0])[:5], set()).add(ent.id)
+    return {key: next(iter(ids)) for key, ids in heads.items() if len(ids) == 1}
 
 
 def _main_orgs(entities: list[Entity]) -> dict[str, str]:
@@ -147,7 +172,7 @@ def _first_name_like(word: str, lang: str) -> bool:
     if is_first_name(word):
         return True
     if lang == "ru":
-        return any("Name" in p.tag and len(p.methods_stack) == 1 for p in parses(word))
+        return is_first_name_form(word) or any("Name" in p.tag and len(p.methods_stack) == 1 for p in parses(word))
     return False
 
 
@@ -202,10 +227,14 @@ def _is_patronymic(word: str) -> bool:
 
 
 def _reversed_at(ctx: Ctx, i: int) -> Optional[PersonSpan]:
-    """Surname + first name (Лужков Юрий) when the first name is known and nothing follows."""
-    if not (surname_like(ctx, i, True) and first_name_like(ctx, i + 1)):
+    """Surname + first name (Лужков Юрий) when the first name is known and nothing but a patronymic follows."""
+    if not surname_like(ctx, i, True):
         return None
     if i + 2 < len(ctx.tokens) and adjacent(ctx, i + 1) and nameable(ctx, i + 2):
+        if not _is_patronymic(ctx.tokens[i + 2].text) or _is_patronymic(ctx.tokens[i + 1].text):
+            return None  # «Оспанова Кадиша Базарбаевна»: surname, first name, patronymic
+        return PersonSpan(i, i + 3, [ctx.tokens[i + 1].text, ctx.tokens[i + 2].text, ctx.tokens[i].text], "full")
+    if not first_name_like(ctx, i + 1):
         return None
     return PersonSpan(i, i + 2, [ctx.tokens[i + 1].text, ctx.tokens[i].text], "full")
 
@@ -232,14 +261,79 @@ def find_persons(ctx: Ctx) -> list[PersonSpan]:
     while i < n:
         tok = ctx.tokens[i].text
         found = None
-        if tok[:1].isupper():
+        if tok[:1].isupper() and not _after_name_mark(ctx, i):
             found = _initials_at(ctx, i) or _full_at(ctx, i)
         if found:
             spans.append(found)
             i = found.end
         else:
             i += 1
-    return _add_ner(ctx, spans)
+    return [_surname_first(ctx, s) for s in _add_ner(ctx, spans) if _plausible_span(ctx, s)]
+
+
+def _surname_first(ctx: Ctx, span: PersonSpan) -> PersonSpan:
+    """«Оспанова Кадиша Базарбаевна» (official style: surname, first name, patronymic) in reading order."""
+    words = span.words
+    if len(words) == 3 and _is_patronymic(words[2]) and not _is_patronymic(words[1]) \
+            and _surname_like(words[0], ctx.langs[span.start], True):
+        return PersonSpan(span.start, span.end, [words[1], words[2], words[0]], span.kind)
+    return span
+
+
+def _plausible_span(ctx: Ctx, span: PersonSpan) -> bool:
+    """Not a name inside a place or institution name, not a shouted phrase, not «Аккемер Мугалжарского»."""
+    if _named_after(ctx, span) or _place_adjective(span.words[-1]) or _quoted(ctx, span.start):
+        return False
+    idx = [k for k in range(span.start, span.end) if ctx.tokens[k].text[:1].isalpha()]
+    if len(idx) > 1 and all(ctx.tokens[k].text.isupper() for k in idx):
+        return first_name_like(ctx, idx[0]) and surname_like(ctx, idx[-1], True)
+    if span.kind == "full" and not first_name_like(ctx, idx[0]):  # «Аксу Жолымбет»: two places
+        return not (places.lookup(span.words[0], ctx.langs[idx[0]]) and places.lookup(span.words[-1], ctx.langs[idx[0]]))
+    return True
+
+
+def _quoted(ctx: Ctx, k: int) -> bool:
+    """Token k right after an opening quote: a quoted name is an organization's or a project's («Казахмыс»)."""
+    return k > 0 and ctx.tokens[k - 1].text in ("«", '"', "“", "„") and ctx.tokens[k - 1].end == ctx.tokens[k].start
+
+
+@lru_cache(maxsize=1)
+def _not_person_context() -> dict[str, tuple[str, ...]]:
+    rows = read_rows("names/not_person_context.tsv")
+    return {side: tuple(fold(r[1]) for r in rows if r[0] == side) for side in ("before", "after")}
+
+
+def _after_name_mark(ctx: Ctx, i: int) -> bool:
+    """Token i follows «имени» / «им.»: the word a place or institution is named after."""
+    k = i - 2 if i >= 2 and ctx.tokens[i - 1].text == "." else i - 1
+    return k >= 0 and fold(ctx.tokens[k].text) in _not_person_context()["before"]
+
+
+def _named_after(ctx: Ctx, span: PersonSpan) -> bool:
+    """A name in a place or institution name: «им. Абая», «Абай атындағы», «Н.Ілиясов ауылы»."""
+    if _after_name_mark(ctx, span.start):
+        return True
+    nxt = ctx.tokens[span.end].text if span.end < len(ctx.tokens) else ""
+    return nxt.islower() and fold(nxt).startswith(_not_person_context()["after"])
+
+
+def plausible_ner(ctx: Ctx, idx: list[int]) -> bool:
+    """A NER PERSON span that looks like a name: not a district adjective, not capitals or a lone word."""
+    words = [ctx.tokens[k].text for k in idx]
+    if all(w.isupper() for w in words):  # a shouted lead: only a listed first name + a surname shape
+        return len(idx) > 1 and first_name_like(ctx, idx[0]) and surname_like(ctx, idx[-1], True)
+    if len(idx) == 1 and ctx.langs[idx[0]] in ("ru", "kk"):  # English surnames have no shape to check
+        return (first_name_like(ctx, idx[0]) or surname_like(ctx, idx[0], True)) and not _place_adjective(words[0])
+    return not _place_adjective(words[-1])
+
+
+@lru_cache(maxsize=65536)
+def _place_adjective(word: str) -> bool:
+    """«Алгинского», «Алматинский»: a Russian adjective that names a district or a region."""
+    low = word.lower()
+    if not re.search(r"ск(?:ий|ого|ому|им|ом|ая|ой|ую|ое)$", low):
+        return False
+    return bool(places.lookup(word + " района", "ru") or places.lookup(word + " области", "ru"))
 
 
 def _add_ner(ctx: Ctx, spans: list[PersonSpan]) -> list[PersonSpan]:
@@ -253,7 +347,7 @@ def _add_ner(ctx: Ctx, spans: list[PersonSpan]) -> list[PersonSpan]:
         idx = [k for k in range(lo, hi) if ctx.tokens[k].text[:1].isalpha()]
         if any(is_position_word(ctx.tokens[k].text, ctx.langs[k]) for k in idx):
             continue  # a title the model read as a name («Акимам на местах»)
-        if idx and not taken & set(range(lo, hi)) and len(idx) <= 4:
+        if idx and not taken & set(range(lo, hi)) and len(idx) <= 4 and plausible_ner(ctx, idx):
             kind = "full" if len(idx) > 1 else "surname"
             spans.append(PersonSpan(lo, hi, [ctx.tokens[k].text for k in idx], kind))
     return sorted(spans, key=lambda s: s.start)

@@ -14,7 +14,7 @@ from ppo_nlp.cache import bounded_cache
 from ppo_nlp.extract.officials.lexicon import (HeadForm, en_heads, generic_org_words, kk_heads, ru_head_prefixes, ru_heads,
                                                ru_key, ru_modifiers, word_set)
 from ppo_nlp.extract.officials.persons import Ctx
-from ppo_nlp.normalize.names import parses
+from ppo_nlp.normalize.names import parses, strip_kk_case
 from ppo_nlp.text import fold, fold_quotes
 
 MAX_CHAIN = 12
@@ -25,6 +25,8 @@ CLAUSE_END = frozenset({",", ".", ";", ")", "!", "?", "—", "–"})
 CHAIN_POS = frozenset({"NOUN", "ADJF", "PRTF", "NUMR"})
 FUNCTION_POS = frozenset({"CONJ", "PREP", "PRCL", "INTJ"})
 SENTENCE_END = frozenset(".!?;:")
+NAMED_AFTER = frozenset({"имени", "им"})
+HEAD_KEY = 5  # letters of a head noun that identify it across case forms (комиссии ~ Комиссия)
 
 
 @dataclass
@@ -114,9 +116,13 @@ def _ru_pp(ctx: Ctx, j: int, stops: set[int], apposed: bool) -> int:
         if k >= len(ctx.tokens) or fold(ctx.tokens[k].text) not in word_set("prepositions_ru.txt"):
             break
         m = k + 1
-        while m < len(ctx.tokens) and m - k <= MAX_PP_WORDS and m not in stops and _gap_ok(ctx, m - 1, m) \
-                and _pp_word(ctx.tokens[m].text):
-            m += 1
+        while m < len(ctx.tokens) and m - k <= MAX_PP_WORDS and m not in stops and _gap_ok(ctx, m - 1, m):
+            if fold(ctx.tokens[m].text) in NAMED_AFTER:
+                m = _named_after_end(ctx, m + 1, stops)
+            elif _pp_word(ctx.tokens[m].text):
+                m += 1
+            else:
+                break
         if m == k + 1 or not _gap_ok(ctx, k, k + 1):
             break
         k = m
@@ -125,7 +131,7 @@ def _ru_pp(ctx: Ctx, j: int, stops: set[int], apposed: bool) -> int:
 
 def _pp_word(word: str) -> bool:
     """A word inside a prepositional phrase of a title: a noun phrase word in any case, acronym, Latin name."""
-    if word.isascii() and word[:1].isupper() or word.isupper() and len(word) >= 2:
+    if word.isascii() and word[:1].isupper() or word.isupper() and len(word) >= 2 or _mixed_acronym(word):
         return True
     if word[:1].isupper() and _looks_like_name(word):
         return False
@@ -154,6 +160,9 @@ def _ru_chain(ctx: Ctx, j: int, stops: set[int]) -> tuple[int, Optional[str]]:
     begin, end, org, quoted = j, j, None, False
     while j < len(ctx.tokens) and j - begin < MAX_CHAIN and j not in stops and _gap_ok(ctx, j - 1, j):
         word = ctx.tokens[j].text
+        if not quoted and fold(word) in NAMED_AFTER:  # «школы имени Абая Кунанбаева»: the name is the school's
+            j = end = _named_after_end(ctx, j + 1, stops)
+            continue
         if fold_quotes(word) in ('"', "'"):
             quoted = not quoted
         elif not (quoted or j in ctx.blocked or _ru_dependent(word) or _ru_and(ctx, j, stops)):
@@ -164,6 +173,18 @@ def _ru_chain(ctx: Ctx, j: int, stops: set[int]) -> tuple[int, Optional[str]]:
         if not quoted:
             end = j
     return _trim_adjectives(ctx, begin, end), org
+
+
+def _named_after_end(ctx: Ctx, j: int, stops: set[int]) -> int:
+    """After «имени» / «им.»: the dot and at most two capitalised words in the genitive."""
+    if j < len(ctx.tokens) and ctx.tokens[j].text == ".":
+        j += 1
+    for _ in range(2):
+        if j >= len(ctx.tokens) or j in stops or not ctx.tokens[j].text[:1].isupper() or not _gap_ok(ctx, j - 1, j) \
+                or not any("gent" in p.tag for p in parses(ctx.tokens[j].text)):
+            break
+        j += 1
+    return j
 
 
 def _ru_and(ctx: Ctx, j: int, stops: set[int]) -> bool:
@@ -185,7 +206,7 @@ def _ru_dependent(word: str) -> bool:
     """A word that can continue a genitive organization phrase: genitive, Latin name, acronym."""
     if word.isascii() and word[:1].isupper():
         return True
-    if word.isupper() and len(word) >= 2:
+    if word.isupper() and len(word) >= 2 or _mixed_acronym(word):
         return True
     if word[:1].isupper() and _looks_like_name(word) or fold(word) in word_set("prepositions_ru.txt"):
         return False  # «в», «по» read as abbreviated genitive nouns: a preposition ends the chain
@@ -193,6 +214,11 @@ def _ru_dependent(word: str) -> bool:
     if ps and ps[0].tag.POS in FUNCTION_POS:
         return False  # «и» is also an abbreviated genitive noun for pymorphy3
     return any("gent" in p.tag and p.tag.POS in CHAIN_POS for p in ps)
+
+
+def _mixed_acronym(word: str) -> bool:
+    """КазНПУ, КарГУ: an acronym with lower-case letters inside (two capitals or more, no hyphen)."""
+    return word[:1].isupper() and "-" not in word and sum(c.isupper() for c in word) >= 2
 
 
 def _looks_like_name(word: str) -> bool:
@@ -208,11 +234,17 @@ def _span_text(ctx: Ctx, a: int, b: int) -> str:
 
 
 def _party_in(ctx: Ctx, a: int, b: int) -> Optional[str]:
-    """The document's party (or branch) when the phrase says just "party" (or "branch")."""
+    """The document's party (or branch) when the phrase says just "party" (or "branch"), or the one
+    organization of the document whose head noun the phrase repeats."""
     for k in range(max(a, 0), b):
         kind = generic_org_words().get(fold(ctx.tokens[k].text))
+        if kind == "party_branch" and any(ctx.tokens[m].text[:1].isupper() for m in range(max(a, 0), k)):
+            continue  # «Абайского областного филиала»: a branch the document's main branch may not be
         if kind in ctx.main_orgs:
             return ctx.main_orgs[kind]
+    for k in range(max(a, 0), min(b, len(ctx.tokens))):  # «председателя комиссии»: the commission the
+        if ctx.tokens[k].text.islower() and fold(ctx.tokens[k].text)[:HEAD_KEY] in ctx.org_heads:  # text names
+            return ctx.org_heads[fold(ctx.tokens[k].text)[:HEAD_KEY]]
     return None
 
 
@@ -232,9 +264,60 @@ def _kk_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
             words.insert(0, _kk_drop_possessive(ctx.tokens[start].text))
     elif head.possessive and start > 0 and fold(ctx.tokens[start - 1].text) in word_set("izafet_kk.txt"):
         start -= 1
+        if fold(ctx.tokens[start].text) in generic_org_words():  # «партия төрағасы», «филиал төрағасы»: the
+            org = _party_in(ctx, start, start + 1) or _org_before(ctx, start)  # organization, not the title
+            return PositionSpan(start, i, i + 1, " ".join(words), frozenset(), org)
         words = [ctx.tokens[start].text.lower()] + words[:-1] + [ctx.tokens[i].text.lower()]
+        return PositionSpan(start, i, i + 1, " ".join(words), frozenset(), _adjacent_org(ctx, start))
+    elif head.possessive and _body_before(ctx, start):  # «бюро мүшесі», «комитетінің төрағасы»
+        words = [_kk_noun(ctx.tokens[start - 1].text)] + words[:-1] + [ctx.tokens[i].text.lower()]
+        return PositionSpan(start, i, i + 1, " ".join(words), frozenset(), _body_owner(ctx, start - 1))
     org = _org_before(ctx, start) or _party_in(ctx, start, start + 1) or _party_in(ctx, start - 1, start)
     return PositionSpan(start, i, i + 1, " ".join(words), frozenset(), org)
+
+
+# a party body stays in the title («бюро мүшесі», «комитет төрағасы»); a branch, the party or a state body
+# does not («филиалының төрағасы» -> «төраға», «Мәжілісінің депутаты» -> «депутат»)
+BODY_TITLE_TYPES = frozenset({"party_body"})
+
+
+def _adjacent_org(ctx: Ctx, start: int) -> Optional[str]:
+    """The ORG entity that ends right before `start`, or None."""
+    return ctx.orgs[start - 1].id if start > 0 and start - 1 in ctx.orgs else None
+
+
+def _body_before(ctx: Ctx, start: int) -> bool:
+    """An organization that is not the party or a branch names the body the title belongs to."""
+    if start < 1 or start - 1 not in ctx.orgs or not _gap_ok(ctx, start - 1, start):
+        return False
+    return ctx.orgs[start - 1].attrs.get("type") in BODY_TITLE_TYPES
+
+
+def _body_owner(ctx: Ctx, last: int, reach: int = 4) -> Optional[str]:
+    """The branch a party body belongs to when the phrase names one («филиалының Саяси кеңес бюро мүшесі»),
+    else the body itself."""
+    body = ctx.orgs[last]
+    k = last
+    while k - 1 in ctx.orgs and ctx.orgs[k - 1] is body:
+        k -= 1
+    for j in range(k - 1, max(k - 1 - reach, -1), -1):
+        if j in ctx.orgs and ctx.orgs[j].attrs.get("type") in ("party_branch", "ppo"):
+            return ctx.orgs[j].id
+        if generic_org_words().get(fold(ctx.tokens[j].text)) == "party_branch":
+            return _party_in(ctx, j, j + 1) or body.id
+        if ctx.tokens[j].text in SENTENCE_END:
+            break
+    return body.id
+
+
+def _kk_noun(word: str) -> str:
+    """The nominative of a Kazakh noun in the genitive with a possessive (комитетінің -> комитет)."""
+    low = strip_kk_case(word).lower()
+    if not low.endswith(("ы", "і")) or len(low) < 5:
+        return low
+    if fold(low[:-1]) in word_set("izafet_kk.txt"):  # кеңесі -> кеңес, not кеңе
+        return low[:-1]
+    return low[:-2] if low.endswith(("сы", "сі")) and low[-3] in "аәеоөұүуиюя" else low[:-1]
 
 
 def _kk_drop_possessive(word: str) -> str:
