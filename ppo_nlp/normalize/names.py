@@ -88,7 +88,7 @@ def is_first_name(word: str) -> bool:
     return fold(word) in first_names()
 
 
-@lru_cache(maxsize=65536)
+@bounded_cache(4 << 20)
 def is_first_name_form(word: str) -> bool:
     """A listed first name in a Russian case form (Жандоса, Айгуль -> no ending, Ләйләны is Kazakh: no)."""
     return is_first_name(word) or any(r.known for r in _stripped_readings(word, is_first_name))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from ppo_nlp.cache import bounded_cache
@@ -327,7 +328,7 @@ def plausible_ner(ctx: Ctx, idx: list[int]) -> bool:
     return not _place_adjective(words[-1])
 
 
-@lru_cache(maxsize=65536)
+@bounded_cache(4 << 20)
 def _place_adjective(word: str) -> bool:
     """«Алгинского», «Алматинский»: a Russian adjective that names a district or a region."""
     low = word.lower()
