@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
 from ppo_nlp.doc import Count, Document, Entity
+from ppo_nlp.extract.gazetteer import checked_ner_place
 from ppo_nlp.normalize.morph import common_word
 from ppo_nlp.resources import load_lines
 from ppo_nlp.text import fold
@@ -125,6 +126,30 @@ def count_entities(counts: list[Count]) -> list[Entity]:
     return [Entity("COUNT", c.text, c.start, c.end, c.source) for c in counts]
 
 
+PLACES = "places"  # the layer that decides every LOC mention when it runs (extract/gazetteer/places.py)
+
+
+def _layer(doc: Document, name: str) -> list[Entity]:
+    """A finder's mentions; LOC mentions only from the places layer when there is one."""
+    found = doc.found.get(name, [])
+    if name == PLACES or PLACES not in doc.found:
+        return found
+    return [e for e in found if e.label != "LOC"]
+
+
+def _placed(doc: Document, entities: list[Entity]) -> list[Entity]:
+    """NER mentions with each LOC checked against the place data (ids, nominative names; Kazakh case
+    forms of common words dropped) when the places layer runs."""
+    if PLACES not in doc.found:
+        return entities
+    out = []
+    for entity in entities:
+        checked = checked_ner_place(doc, entity) if entity.label == "LOC" else entity
+        if checked is not None:
+            out.append(checked)
+    return out
+
+
 def known_stage(*steps: tuple[str, ...]) -> Callable[[Document], None]:
     """The stage that merges the rule layers named in `steps` (each step merged onto the previous result)
     and sets aside the plausible NER mentions (`found["ner"]`) that lie outside them.
@@ -135,9 +160,9 @@ def known_stage(*steps: tuple[str, ...]) -> Callable[[Document], None]:
     def merge_known(doc: Document) -> None:
         known: list[Entity] = []
         for step in steps:
-            known = merge_entities(known + [e for layer in step for e in doc.found.get(layer, [])])
+            known = merge_entities(known + [e for layer in step for e in _layer(doc, layer)])
         index = SpanIndex(known)
-        ner = [e for e in doc.found.get("ner", []) if plausible(e, doc) and not index.overlaps(e)]
+        ner = [e for e in _placed(doc, doc.found.get("ner", [])) if plausible(e, doc) and not index.overlaps(e)]
         doc.found["known"], doc.found["ner_new"] = known, ner
         doc.entities = known + [e for e in ner if e.label == "PERSON"]
 

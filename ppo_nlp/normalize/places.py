@@ -279,6 +279,18 @@ def lookup(form: str, lang: Optional[str] = None) -> list[Place]:
     return list(_lookup(form.strip(), lang or "auto"))
 
 
+@lru_cache(maxsize=1)
+def _name_prefixes() -> frozenset[str]:
+    return frozenset(w[:n] for _, key in _index(False).keys for w in key.split() for n in (3, 5))
+
+
+def may_name(word: str) -> bool:
+    """A cheap gate before `lookup` (Cyrillic): whether a word's first letters (5 of a long word, 3 of a
+    short one, which inflection leaves alone) begin a word of some place name."""
+    low = fold(word)
+    return (low[:5] if len(low) >= 6 else low[:3]) in _name_prefixes()
+
+
 def prefer(candidates: Iterable[Place], oblast_id: Optional[str]) -> list[Place]:
     """Candidates inside (or equal to) the oblast an article is about first; order otherwise kept."""
     items = list(candidates)
