@@ -16,8 +16,11 @@ from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
 from ppo_nlp.doc import Count, Document, Entity
-from ppo_nlp.extract.gazetteer import checked_ner_place
+import regex
+
+from ppo_nlp.extract.gazetteer import checked_ner_place, inside_quoted_name, place_adjective
 from ppo_nlp.normalize.morph import common_word
+from ppo_nlp.normalize.names import is_first_name, is_surname_shape
 from ppo_nlp.resources import load_lines
 from ppo_nlp.text import fold
 
@@ -105,6 +108,31 @@ def _not_organization(words: list[str]) -> bool:
     return shouting or any(first.startswith(stem) for stem in _word_list("not_org_heads.txt"))
 
 
+def _shouted_name(words: list[str]) -> bool:
+    """ALL-CAPS words make a name only when each is a known first name, has a surname's ending or is an
+    initial («ЛӘЙЛӘ ТӨРЕШОВА»; not «СӨЗ БОЛЫП»)."""
+    letters = [w.strip(".") for w in words]
+    return all(len(w) <= 1 or is_first_name(w) or is_surname_shape(w) for w in letters)
+
+
+def _cut_at_end(entity: Entity, doc: Document) -> bool:
+    """A one-word name where the stored text stops mid-word («… отметил Ержа» of «Ержан»)."""
+    if entity.end < len(doc.text.rstrip()) or " " in entity.text.strip():
+        return False
+    stem = entity.text.strip()
+    return regex.search(rf"(?<!\w){regex.escape(stem)}\w", doc.text[: entity.start]) is not None
+
+
+def _name_like(entity: Entity, words: list[str], doc: Document) -> bool:
+    """A PERSON mention that is not a shouted common phrase, a word cut by the end of the text, a word
+    of a quoted name («Әділетті және Прогрессивті Қазақстан…») or a Russian place adjective."""
+    if all(w.isupper() and len(w) > 1 for w in words[:2]) and not _shouted_name(words):
+        return False
+    if _cut_at_end(entity, doc) or inside_quoted_name(doc.text, entity.start, entity.end):
+        return False
+    return not (len(words) == 1 and doc.lang_at(entity.start) == "ru" and place_adjective(words[0]))
+
+
 def plausible(entity: Entity, doc: Document) -> bool:
     """An NER mention worth keeping: a capitalised name, not a lone common word (gate for model noise)."""
     if not entity.source.startswith("ner:"):
@@ -114,7 +142,7 @@ def plausible(entity: Entity, doc: Document) -> bool:
         return False
     if not words or sum(ch.isalpha() for ch in entity.text) < 2 or not words[0][:1].isupper():
         return False
-    if entity.label == "PERSON" and not all(w[:1].isupper() for w in words):
+    if entity.label == "PERSON" and not (all(w[:1].isupper() for w in words) and _name_like(entity, words, doc)):
         return False
     if entity.label == "ORG" and _not_organization(words):
         return False

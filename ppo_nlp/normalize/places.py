@@ -79,10 +79,24 @@ def _make_place(row: dict[str, str], codes: frozenset[str], kinds: dict[str, str
         common=tuple(filter(None, row["common"].split(","))), former=tuple(former.get(code, ())))
 
 
+def _country_rows() -> list[dict[str, str]]:
+    """Foreign countries (`countries.tsv`, from CLDR) as rows of kind `country`, ids `loc:<iso>` (loc:tr)."""
+    return [{"kato": r["iso"], "kind": "country", "name_ru": r["name_ru"], "name_kk": r["name_kk"],
+             "bare_ru": r["name_ru"], "bare_kk": r["name_kk"], "common": r["common"]}
+            for r in load_tsv("places/countries.tsv")]
+
+
+def _country_aliases() -> list[dict[str, str]]:
+    """The hand-added short names of countries (США, Кыргызстан) as alias rows."""
+    return [{"kato": r["iso"], "lang": lang, "alias": alias, "source": "country"}
+            for r in load_tsv("places/countries.tsv") for lang in ("ru", "kk")
+            for alias in filter(None, r[f"aliases_{lang}"].split("|"))]
+
+
 @lru_cache(maxsize=1)
 def places() -> dict[str, Place]:
     """Every place by id, loaded once from `resources/places/`."""
-    rows = load_tsv("places/places.tsv")
+    rows = list(load_tsv("places/places.tsv")) + _country_rows()
     codes = frozenset(r["kato"] for r in rows)
     kinds = {r["kato"]: r["kind"] for r in rows}
     former: dict[str, list[str]] = defaultdict(list)
@@ -158,7 +172,7 @@ class _Index:
         shown = [{"kato": p.kato, "lang": lang, "alias": name, "source": "display"}
                  for p in places().values() if p.kind == "oblast"
                  for lang, name in (("ru", p.name_ru), ("kk", p.name_kk))]
-        return list(load_tsv("places/aliases.tsv")) + shown
+        return list(load_tsv("places/aliases.tsv")) + _country_aliases() + shown
 
     def _set_vocab(self) -> None:
         """Every word of a key: word forms outside it are never tried (keeps the key products small)."""
@@ -307,7 +321,8 @@ def needs_context(p: Place, lang: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _english() -> dict[str, str]:
-    return {_place_id(a["kato"]): a["alias"] for a in load_tsv("places/aliases.tsv") if a["source"] == "name"}
+    names = {_place_id(a["kato"]): a["alias"] for a in load_tsv("places/aliases.tsv") if a["source"] == "name"}
+    return names | {_place_id(r["iso"]): r["name_en"] for r in load_tsv("places/countries.tsv")}
 
 
 # The `type` of a location record (records.py, resources/gazetteers/locations.jsonl) for each KATO kind.

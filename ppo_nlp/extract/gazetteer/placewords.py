@@ -100,21 +100,37 @@ def _token_range(words: Words, starts: list[int], lo: int, hi: int) -> tuple[int
     return max(first, 0), last + 1
 
 
-def _quoted_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span(1) for m in _QUOTED.finditer(fold_quotes(text)) if len(m.group(1).split()) <= _MAX_QUOTED_WORDS]
+def inside_quoted_name(text: str, lo: int, hi: int) -> bool:
+    """Whether [lo, hi) is a word of a short quoted name that holds more than it («Таза Қазақстан»)."""
+    for m in _QUOTED.finditer(fold_quotes(text), max(0, lo - 200), min(len(text), hi + 200)):
+        s, e = m.span(1)
+        if s <= lo and hi <= e and (s, e) != (lo, hi) and len(m.group(1).split()) <= _MAX_QUOTED_WORDS:
+            return True
+    return False
+
+
+_RU_PLACE_ADJ = ("ского", "ской", "ском", "скому", "ский", "ская", "цкого", "цкой", "цком")
+
+
+@lru_cache(maxsize=4096)
+def place_adjective(word: str) -> bool:
+    """A Russian adjective made from a place name (Алматинского, Карасайском): names an oblast or district
+    with a type word after it."""
+    if not fold(word).endswith(_RU_PLACE_ADJ):
+        return False
+    return any(kato.lookup(f"{word} {noun}", "ru") for noun in ("области", "района"))
 
 
 def blocked(doc: Document, words: Words, layers: list[Entity]) -> Callable[[int, int], bool]:
     """A test of whether the place at [lo, hi) is a word of another name or an attributive form."""
     projects = [(e.start, e.end) for e in layers if e.label == "PROJECT"]
-    quoted = _quoted_spans(doc.text)
     starts = [t.start for t in words.tokens]
     ru_heads, kk_heads = body_heads()
 
     def test(lo: int, hi: int) -> bool:
         if any(s <= lo and hi <= e for s, e in projects):
             return True
-        if any(s <= lo and hi <= e and (s, e) != (lo, hi) for s, e in quoted):
+        if inside_quoted_name(doc.text, lo, hi):
             return True
         first, end = _token_range(words, starts, lo, hi)
         if end < len(words) and words.folded[end] == "." and end + 1 < len(words) and \
