@@ -29,7 +29,8 @@ from ppo_nlp.doc import Document, Entity
 from ppo_nlp.extract.gazetteer.placewords import (blocked, is_name_word, is_type_word, place_entity,
                                                   typed_forms)
 from ppo_nlp.normalize import places as kato
-from ppo_nlp.normalize.morph import known_parses
+from ppo_nlp.normalize.ids import slug
+from ppo_nlp.normalize.morph import PROPER_TAGS, known_parses
 from ppo_nlp.resources import load_tsv
 from ppo_nlp.text import Words, words_of
 
@@ -163,7 +164,7 @@ def _resolve(doc: Document, words: Words, hits: list[_Hit]) -> list[_Hit]:
     """Kept hits, each with its candidates ordered by the oblast the text is about."""
     kept: list[_Hit] = []
     for hit in hits:
-        district = None if hit.typed else _district_after(doc, words, hit)
+        district = _district_after(doc, words, hit) if any(c.district for c in hit.cands) else None
         lang = _lang(doc, words.tokens[hit.lo].start)
         if district is None and not _supported(hit, lang):
             continue
@@ -183,40 +184,49 @@ def extract_places(doc: Document) -> list[Entity]:
     layers = doc.found.get("gazetteer", []) + doc.found.get("rules", [])
     block = blocked(doc, words, layers)
     known = [e for e in layers if e.label == "LOC" and e.source != "rule:district" and not block(e.start, e.end)]
-    taken = [(e.start, e.end) for e in known]
     out = list(known)
     for hit in _resolve(doc, words, find_hits(doc, words)):
         lo, hi = words.tokens[hit.lo].start, words.tokens[hit.hi - 1].end
-        if block(lo, hi) or any(s < hi and lo < e for s, e in taken):
+        inner = [e for e in out if lo <= e.start and e.end <= hi and (e.start, e.end) != (lo, hi)]
+        if block(lo, hi) or any(e.start < hi and lo < e.end for e in out if e not in inner):
             continue
+        out = [e for e in out if e not in inner]  # «Түркістан өңірі»: the longer reading names the place
         out.append(place_entity(doc, lo, hi, hit.cands[0], SOURCE, crosswalk()))
     return sorted(out, key=lambda e: (e.start, -e.end))
 
 
 def _ru_nominative(text: str) -> Optional[str]:
-    """The dictionary form of a one-word Russian place name the model found (Ташкенте -> Ташкент)."""
+    """The dictionary form of a one-word Russian place name the model found (Москву -> Москва); "" when
+    the dictionary knows the word only as a common word (a capitalised «Делегация» is no place)."""
     words = _WORD.findall(text)
     if len(words) != 1:
         return None
-    geo = [p for p in known_parses(words[0]) if "Geox" in p.tag]
-    return geo[0].normal_form.capitalize() if geo else None
+    found = known_parses(words[0])
+    geo = [p for p in found if "Geox" in p.tag]
+    if geo:
+        return geo[0].normal_form.capitalize()
+    return "" if found and not any(t in p.tag for p in found for t in PROPER_TAGS) else None
 
 
 def checked_ner_place(doc: Document, entity: Entity) -> Optional[Entity]:
     """An NER LOC with the place it names: the gazetteer's id and nominative name when the place data
-    knows it; a Russian one left as the model found it (its name in the nominative where the dictionary
-    knows it); None for a Kazakh one no place data knows (a capitalised word in a case form: Съезге)."""
+    knows it; a Russian one kept with its name in the nominative where the dictionary knows it; None for
+    a word of another name (Мажилис Республики Казахстан), a Kazakh one no place data knows (a capitalised
+    word in a case form: Съезге) and a Russian common noun (Делегация)."""
     if not any(ch in _CYRILLIC for ch in entity.text.lower()):
         return entity
+    layers = doc.found.get("gazetteer", []) + doc.found.get("rules", [])
+    if blocked(doc, words_of(doc.text), layers)(entity.start, entity.end):
+        return None
     lang = _lang(doc, entity.start)
     found = [p for p in kato.lookup(entity.text, lang)
              if p.kind in _CITY_KINDS and not kato.needs_context(p, lang)]
     if found:
         return place_entity(doc, entity.start, entity.end, found[0], entity.source, crosswalk())
-    if lang == "kk":
+    name = _ru_nominative(entity.text) if lang == "ru" else ""
+    if name == "":
         return None
-    name = _ru_nominative(entity.text)
     if name is None:
         return entity
     return Entity(entity.label, entity.text, entity.start, entity.end, entity.source, entity.score,
-                  entity.id, {**entity.attrs, "name": name})
+                  f"loc:{slug(name)}", {**entity.attrs, "name": name})
