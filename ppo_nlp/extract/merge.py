@@ -25,6 +25,8 @@ from ppo_nlp.resources import load_lines
 from ppo_nlp.text import fold
 
 _RANK = {"gazetteer": 0, "rule": 1, "ner": 2}
+# a Roman numeral, Latin or with Cyrillic look-alikes (XLІІ with Cyrillic І, ХХ with Cyrillic Х)
+_ROMAN = regex.compile(r"[IVXLCDMІХ]+[.,)]?")
 
 
 def precedence(entity: Entity) -> int:
@@ -141,6 +143,8 @@ def plausible(entity: Entity, doc: Document) -> bool:
     if fold(entity.text.strip()) in _word_list("not_names.txt"):
         return False
     if not words or sum(ch.isalpha() for ch in entity.text) < 2 or not words[0][:1].isupper():
+        return False
+    if all(_ROMAN.fullmatch(w) for w in words):
         return False
     if entity.label == "PERSON" and not (all(w[:1].isupper() for w in words) and _name_like(entity, words, doc)):
         return False

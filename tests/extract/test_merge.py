@@ -60,6 +60,10 @@ def test_merge_is_order_independent():
     ("PERSON", "Б. ОМАРОВ", "kk", True),
     ("PERSON", "Павлодарского", "ru", False),  # a place adjective, not a surname
     ("PERSON", "Достоевского", "ru", True),
+    ("ORG", "XXXVII", "ru", False),  # Roman numerals are numbers, whatever their capitals
+    ("ORG", "XLІІ", "kk", False),  # with a Cyrillic І
+    ("LOC", "ХХ", "ru", False),
+    ("PERSON", "Ли", "ru", True),
 ])
 def test_merge_plausible_ner_mentions(label, text, lang, kept):
     from ppo_nlp.doc import Document
