@@ -298,6 +298,7 @@ def _name_prefixes() -> frozenset[str]:
     return frozenset(w[:n] for _, key in _index(False).keys for w in key.split() for n in (3, 5))
 
 
+@lru_cache(maxsize=65536)
 def may_name(word: str) -> bool:
     """A cheap gate before `lookup` (Cyrillic): whether a word's first letters (5 of a long word, 3 of a
     short one, which inflection leaves alone) begin a word of some place name."""

@@ -26,7 +26,7 @@ from typing import Optional
 import regex
 
 from ppo_nlp.doc import Document, Entity
-from ppo_nlp.extract.gazetteer.placewords import (blocked, is_name_word, is_type_word, place_entity,
+from ppo_nlp.extract.gazetteer.placewords import (CYRILLIC_CAPITALS, blocked, is_name_word, is_type_word, place_entity,
                                                   typed_forms)
 from ppo_nlp.normalize import places as kato
 from ppo_nlp.normalize.ids import slug
@@ -61,21 +61,27 @@ class _Hit:
         self.lo, self.hi, self.cands, self.typed = lo, hi, cands, typed
 
 
+@lru_cache(maxsize=None)
 def _name_size(p: kato.Place) -> int:
     return max(len(_WORD.findall(p.bare_ru)), len(_WORD.findall(p.bare_kk)))
+
+
+@lru_cache(maxsize=65536)
+def _places_of(form: str, lang: str, names: int) -> tuple[kato.Place, ...]:
+    return tuple(p for p in kato.lookup(form, lang) if _name_size(p) >= names)
 
 
 def _look(doc: Document, words: Words, lo: int, hi: int, names: int) -> list[kato.Place]:
     """Places the tokens lo..hi name whose own name has at least `names` words (a longer span read as
     one place nested in another, «Аккемер Мугалжарского района», is two places, not the village)."""
     form = doc.text[words.tokens[lo].start:words.tokens[hi - 1].end]
-    return [p for p in kato.lookup(form, _lang(doc, words.tokens[lo].start)) if _name_size(p) >= names]
+    return list(_places_of(form, _lang(doc, words.tokens[lo].start), names))
 
 
 def _typed_hit(doc: Document, words: Words, i: int, n: int) -> Optional[_Hit]:
     """The longest reading of name words i..i+n with a type word before or after it."""
-    names = len(_WORD.findall(doc.text, words.tokens[i].start, words.tokens[i + n - 1].end))
     for lo, hi in typed_forms(words, i, n):
+        names = len(_WORD.findall(doc.text, words.tokens[i].start, words.tokens[i + n - 1].end))
         found = _look(doc, words, lo, hi, names)
         if found:
             return _Hit(lo, hi, found, True)
@@ -96,29 +102,36 @@ def _bare_hit(doc: Document, words: Words, i: int, n: int) -> Optional[_Hit]:
     return _Hit(i, i + n, found, False) if found else None
 
 
-def _name_run(words: Words, i: int) -> int:
+def _name_marks(words: Words) -> list[int]:
+    """Per token: 1 a name word, 2 an initial with its dot («Н.»), 0 anything else."""
+    toks, n = words.tokens, len(words)
+    marks = [int(t.text[:1] in CYRILLIC_CAPITALS) for t in toks]
+    for k in (k for k in range(n) if marks[k]):
+        tok = toks[k].text
+        if len(tok) == 1:
+            marks[k] = 2 if k + 2 < n and toks[k + 1].text == "." else 0
+        elif not is_name_word(words, k):
+            marks[k] = 0
+    return marks
+
+
+def _name_run(marks: list[int], i: int) -> int:
     """How many tokens of name words start at `i` (at most MAX_NAME words; an initial «Н.» is one)."""
     k, names = i, 0
-    while names < MAX_NAME and k < len(words):
-        tok = words.tokens[k].text
-        if len(tok) == 1 and tok.isupper() and k + 2 < len(words) and words.tokens[k + 1].text == ".":
-            k += 2
-        elif is_name_word(words, k):
-            k += 1
-        else:
-            break
+    while names < MAX_NAME and k < len(marks) and marks[k]:
+        k += marks[k]
         names += 1
-    return k - i
+    return min(k, len(marks)) - i
 
 
 def find_hits(doc: Document, words: Words) -> list[_Hit]:
     """Place spans, left to right, the longest reading at each name word."""
     hits: list[_Hit] = []
-    i = 0
-    while i < len(words):
-        run = _name_run(words, i)
+    marks = _name_marks(words)
+    i, size = 0, len(marks)
+    while i < size:
         hit = None
-        for n in range(run, 0, -1):
+        for n in range(_name_run(marks, i) if marks[i] else 0, 0, -1):
             hit = _typed_hit(doc, words, i, n) or _bare_hit(doc, words, i, n)
             if hit:
                 break

@@ -24,7 +24,7 @@ _MAX_QUOTED_WORDS = 8  # a longer quotation is speech, where places are places
 _STOPS = frozenset(",.;:!?()\n") | frozenset({"по", "от", "в", "во", "на", "из", "и", "при", "для", "-"})
 _HEAD_WINDOW = 3
 _NAME_MARK = regex.compile(r"(?:^|(?<=\s))(?:им\.|атын\.|ат\.)|(?<=\s)(?:атын|ат)$")
-_CYRILLIC_CAPITALS = frozenset("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯӘҒҚҢӨҰҮҺІ")
+CYRILLIC_CAPITALS = frozenset("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯӘҒҚҢӨҰҮҺІ")
 # Kazakh attributive forms: «Алматы облыстық филиалы» names the level of a branch, not a place
 _ATTRIBUTIVE = frozenset(fold(w) for w in ("облыстық", "аудандық", "қалалық"))
 
@@ -57,7 +57,7 @@ def is_type_word(words: Words, k: int) -> bool:
 def is_name_word(words: Words, k: int) -> bool:
     """A capitalised Cyrillic word of letters (and inner hyphens: Усть-Каменогорск), two letters or more."""
     text = words.tokens[k].text
-    return len(text) > 1 and text[0] in _CYRILLIC_CAPITALS and text.replace("-", "").replace("'", "").isalpha()
+    return len(text) > 1 and text[0] in CYRILLIC_CAPITALS and text.replace("-", "").replace("'", "").isalpha()
 
 
 def typed_forms(words: Words, i: int, n: int) -> Iterator[tuple[int, int]]:
@@ -100,9 +100,13 @@ def _token_range(words: Words, starts: list[int], lo: int, hi: int) -> tuple[int
     return max(first, 0), last + 1
 
 
-def inside_quoted_name(text: str, lo: int, hi: int) -> bool:
-    """Whether [lo, hi) is a word of a short quoted name that holds more than it («Таза Қазақстан»)."""
-    for m in _QUOTED.finditer(fold_quotes(text), max(0, lo - 200), min(len(text), hi + 200)):
+def inside_quoted_name(text: str, lo: int, hi: int, folded: Optional[str] = None) -> bool:
+    """Whether [lo, hi) is a word of a short quoted name that holds more than it («Таза Қазақстан»);
+    `folded` is `fold_quotes(text)` when the caller has it."""
+    folded = folded if folded is not None else fold_quotes(text[max(0, lo - 200):hi + 200])
+    base = 0 if len(folded) == len(text) else max(0, lo - 200)
+    lo, hi = lo - base, hi - base
+    for m in _QUOTED.finditer(folded, max(0, lo - 200), min(len(folded), hi + 200)):
         s, e = m.span(1)
         if s <= lo and hi <= e and (s, e) != (lo, hi) and len(m.group(1).split()) <= _MAX_QUOTED_WORDS:
             return True
@@ -126,11 +130,12 @@ def blocked(doc: Document, words: Words, layers: list[Entity]) -> Callable[[int,
     projects = [(e.start, e.end) for e in layers if e.label == "PROJECT"]
     starts = [t.start for t in words.tokens]
     ru_heads, kk_heads = body_heads()
+    folded = fold_quotes(doc.text)
 
     def test(lo: int, hi: int) -> bool:
         if any(s <= lo and hi <= e for s, e in projects):
             return True
-        if inside_quoted_name(doc.text, lo, hi):
+        if inside_quoted_name(doc.text, lo, hi, folded):
             return True
         first, end = _token_range(words, starts, lo, hi)
         if end < len(words) and words.folded[end] == "." and end + 1 < len(words) and \
