@@ -295,15 +295,16 @@ def lookup(form: str, lang: Optional[str] = None) -> list[Place]:
 
 @lru_cache(maxsize=1)
 def _name_prefixes() -> frozenset[str]:
-    return frozenset(w[:n] for _, key in _index(False).keys for w in key.split() for n in (3, 5))
+    """Every word of a Cyrillic key: whole when it has at most 5 letters, else its first 5."""
+    return frozenset(w[:5] for _, key in _index(False).keys for w in key.split())
 
 
 @lru_cache(maxsize=65536)
 def may_name(word: str) -> bool:
-    """A cheap gate before `lookup` (Cyrillic): whether a word's first letters (5 of a long word, 3 of a
-    short one, which inflection leaves alone) begin a word of some place name."""
-    low = fold(word)
-    return (low[:5] if len(low) >= 6 else low[:3]) in _name_prefixes()
+    """A cheap gate before `lookup` (Cyrillic): whether a word begins with a whole short word of some
+    place name or the first 5 letters of a long one (endings do not touch them: Ойылда, Караганде)."""
+    low, prefixes = fold(word), _name_prefixes()
+    return any(low[:k] in prefixes for k in (5, 4, 3, 2))
 
 
 def prefer(candidates: Iterable[Place], oblast_id: Optional[str]) -> list[Place]:
