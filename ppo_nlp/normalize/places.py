@@ -197,7 +197,14 @@ class _Index:
                 self.former_only.add((cls, key, p.id))
             self.keys[(cls, key)].add(p.id)
 
-    def word_keys(self, word: str, lang: str, static: bool) -> set[str]:
+    def word_keys(self, word: str, lang: str, static: bool) -> frozenset[str]:
+        """The keys of one word (cached at look-up time: the words of a long form come back in its
+        shorter forms; never while the index is built, when the vocabulary still grows)."""
+        if static:
+            return frozenset(self.compute_word_keys(word, lang, static))
+        return _word_keys(self.latin, word, lang)
+
+    def compute_word_keys(self, word: str, lang: str, static: bool) -> set[str]:
         if lang == "latin":
             return {pk.latin_skeleton(word)} if static else pk.latin_word_keys(word, self.vocab)
         if static:
@@ -234,6 +241,11 @@ class _Index:
                     continue
                 found[i] = found.get(i, True) and (bucket, key, i) in self.former_only
         return found
+
+
+@lru_cache(maxsize=131072)
+def _word_keys(latin: bool, word: str, lang: str) -> frozenset[str]:
+    return frozenset(_index(latin).compute_word_keys(word, lang, False))
 
 
 def _inside(p: Place, outer: set[str]) -> bool:
