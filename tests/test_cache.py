@@ -110,12 +110,12 @@ def test_cache_approx_bytes_counts_what_containers_hold(value: Any, at_least: in
     assert approx_bytes(value) >= at_least
 
 
-# lru_caches that may stay entry-bounded only: they are keyed by resource names or language codes (a finite
+# lru_caches that may stay entry-bounded only: they are keyed by resource names, language codes or places (a finite
 # set fixed by the package), not by words or texts of the input.
 KEYED_BY_RESOURCES = {
     "load_ner", "word_set", "_word_list", "templates", "adjective_trie", "canonical_level", "triggers",
     "list_words", "load_gazetteer", "load_table", "_suffix_table", "load_tsv", "load_lines", "lexicon",
-    "read_rows", "function_words", "type_table", "_index", "reverse_table",
+    "read_rows", "function_words", "type_table", "_index", "reverse_table", "_name_size",
 }
 
 

@@ -15,13 +15,19 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
+import regex
+
 from ppo_nlp.doc import Count, Document, Entity
+from ppo_nlp.extract.gazetteer import checked_ner_place, inside_quoted_name, place_adjective
 from ppo_nlp.extract.rules import not_organization_name
 from ppo_nlp.normalize.morph import common_word
+from ppo_nlp.normalize.names import is_first_name, is_surname_shape
 from ppo_nlp.resources import load_lines
 from ppo_nlp.text import fold
 
 _RANK = {"gazetteer": 0, "rule": 1, "ner": 2}
+# a Roman numeral, Latin or with Cyrillic look-alikes (XLІІ with Cyrillic І, ХХ with Cyrillic Х)
+_ROMAN = regex.compile(r"[IVXLCDMІХ]+[.,)]?")
 
 
 def precedence(entity: Entity) -> int:
@@ -105,6 +111,31 @@ def _not_organization(words: list[str]) -> bool:
     return shouting or any(first.startswith(stem) for stem in _word_list("not_org_heads.txt"))
 
 
+def _shouted_name(words: list[str]) -> bool:
+    """ALL-CAPS words make a name only when each is a known first name, has a surname's ending or is an
+    initial («ЛӘЙЛӘ ТӨРЕШОВА»; not «СӨЗ БОЛЫП»)."""
+    letters = [w.strip(".") for w in words]
+    return all(len(w) <= 1 or is_first_name(w) or is_surname_shape(w) for w in letters)
+
+
+def _cut_at_end(entity: Entity, doc: Document) -> bool:
+    """A one-word name where the stored text stops mid-word («… отметил Ержа» of «Ержан»)."""
+    if entity.end < len(doc.text.rstrip()) or " " in entity.text.strip():
+        return False
+    stem = entity.text.strip()
+    return regex.search(rf"(?<!\w){regex.escape(stem)}\w", doc.text[: entity.start]) is not None
+
+
+def _name_like(entity: Entity, words: list[str], doc: Document) -> bool:
+    """A PERSON mention that is not a shouted common phrase, a word cut by the end of the text, a word
+    of a quoted name («Әділетті және Прогрессивті Қазақстан…») or a Russian place adjective."""
+    if all(w.isupper() and len(w) > 1 for w in words[:2]) and not _shouted_name(words):
+        return False
+    if _cut_at_end(entity, doc) or inside_quoted_name(doc.text, entity.start, entity.end):
+        return False
+    return not (len(words) == 1 and doc.lang_at(entity.start) == "ru" and place_adjective(words[0]))
+
+
 def plausible(entity: Entity, doc: Document) -> bool:
     """An NER mention worth keeping: a capitalised name, not a lone common word (gate for model noise)."""
     if not entity.source.startswith("ner:"):
@@ -114,7 +145,9 @@ def plausible(entity: Entity, doc: Document) -> bool:
         return False
     if not words or sum(ch.isalpha() for ch in entity.text) < 2 or not words[0][:1].isupper():
         return False
-    if entity.label == "PERSON" and not all(w[:1].isupper() for w in words):
+    if all(_ROMAN.fullmatch(w) for w in words):
+        return False
+    if entity.label == "PERSON" and not (all(w[:1].isupper() for w in words) and _name_like(entity, words, doc)):
         return False
     shape = not_organization_name(entity.text, doc.text, entity.start, entity.end, doc.lang_at(entity.start))
     if entity.label == "ORG" and (_not_organization(words) or shape):
@@ -127,6 +160,30 @@ def count_entities(counts: list[Count]) -> list[Entity]:
     return [Entity("COUNT", c.text, c.start, c.end, c.source) for c in counts]
 
 
+PLACES = "places"  # the layer that decides every LOC mention when it runs (extract/gazetteer/places.py)
+
+
+def _layer(doc: Document, name: str) -> list[Entity]:
+    """A finder's mentions; LOC mentions only from the places layer when there is one."""
+    found = doc.found.get(name, [])
+    if name == PLACES or PLACES not in doc.found:
+        return found
+    return [e for e in found if e.label != "LOC"]
+
+
+def _placed(doc: Document, entities: list[Entity]) -> list[Entity]:
+    """NER mentions with each LOC checked against the place data (ids, nominative names; Kazakh case
+    forms of common words dropped) when the places layer runs."""
+    if PLACES not in doc.found:
+        return entities
+    out = []
+    for entity in entities:
+        checked = checked_ner_place(doc, entity) if entity.label == "LOC" else entity
+        if checked is not None:
+            out.append(checked)
+    return out
+
+
 def known_stage(*steps: tuple[str, ...]) -> Callable[[Document], None]:
     """The stage that merges the rule layers named in `steps` (each step merged onto the previous result)
     and sets aside the plausible NER mentions (`found["ner"]`) that lie outside them.
@@ -137,9 +194,9 @@ def known_stage(*steps: tuple[str, ...]) -> Callable[[Document], None]:
     def merge_known(doc: Document) -> None:
         known: list[Entity] = []
         for step in steps:
-            known = merge_entities(known + [e for layer in step for e in doc.found.get(layer, [])])
+            known = merge_entities(known + [e for layer in step for e in _layer(doc, layer)])
         index = SpanIndex(known)
-        ner = [e for e in doc.found.get("ner", []) if plausible(e, doc) and not index.overlaps(e)]
+        ner = [e for e in _placed(doc, doc.found.get("ner", [])) if plausible(e, doc) and not index.overlaps(e)]
         doc.found["known"], doc.found["ner_new"] = known, ner
         doc.entities = known + [e for e in ner if e.label == "PERSON"]
 

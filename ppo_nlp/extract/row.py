@@ -19,7 +19,7 @@ from ppo_nlp import aggregate
 from ppo_nlp.doc import Document, Entity
 from ppo_nlp.extract.counts import extract_counts, link_counts
 from ppo_nlp.extract.dates import extract_dates
-from ppo_nlp.extract.gazetteer import extract_gazetteer
+from ppo_nlp.extract.gazetteer import extract_gazetteer, extract_places
 from ppo_nlp.extract.merge import known_stage, merge_final
 from ppo_nlp.extract.officials import extract_officials
 from ppo_nlp.extract.rules import extract_rules
@@ -67,10 +67,11 @@ def stage_row(ner: bool = True) -> tuple[Stage, ...]:
     row: list[Optional[Stage]] = [
         Stage.finder("gazetteer", extract_gazetteer, ("text", "lang", "segments")),
         Stage.finder("rules", extract_rules, ("text", "lang", "segments", "found.gazetteer")),
+        Stage.finder("places", extract_places, ("text", "lang", "segments", "found.gazetteer", "found.rules")),
         Stage.finder("dates", extract_dates, ("text", "lang", "published")),
         _ner_finder() if ner else None,
-        Stage("known", known_stage(("gazetteer", "rules"), ("dates",)),
-              ("found.gazetteer", "found.rules", "found.dates", "found.ner?"),
+        Stage("known", known_stage(("gazetteer", "rules", "places"), ("dates",)),
+              ("found.gazetteer", "found.rules", "found.places", "found.dates", "found.ner?"),
               ("found.known", "found.ner_new", "entities")),
         Stage("counts", _counts, ("text", "lang", "segments", "entities", "found.dates"), ("counts",)),
         Stage("officials", _officials, ("text", "lang", "segments", "entities", "found.ner_new"),

@@ -80,10 +80,24 @@ def _make_place(row: dict[str, str], codes: frozenset[str], kinds: dict[str, str
         common=tuple(filter(None, row["common"].split(","))), former=tuple(former.get(code, ())))
 
 
+def _country_rows() -> list[dict[str, str]]:
+    """Foreign countries (`countries.tsv`, from CLDR) as rows of kind `country`, ids `loc:<iso>` (loc:tr)."""
+    return [{"kato": r["iso"], "kind": "country", "name_ru": r["name_ru"], "name_kk": r["name_kk"],
+             "bare_ru": r["name_ru"], "bare_kk": r["name_kk"], "common": r["common"]}
+            for r in load_tsv("places/countries.tsv")]
+
+
+def _country_aliases() -> list[dict[str, str]]:
+    """The hand-added short names of countries (США, Кыргызстан) as alias rows."""
+    return [{"kato": r["iso"], "lang": lang, "alias": alias, "source": "country"}
+            for r in load_tsv("places/countries.tsv") for lang in ("ru", "kk")
+            for alias in filter(None, r[f"aliases_{lang}"].split("|"))]
+
+
 @lru_cache(maxsize=1)
 def places() -> dict[str, Place]:
     """Every place by id, loaded once from `resources/places/`."""
-    rows = load_tsv("places/places.tsv")
+    rows = list(load_tsv("places/places.tsv")) + _country_rows()
     codes = frozenset(r["kato"] for r in rows)
     kinds = {r["kato"]: r["kind"] for r in rows}
     former: dict[str, list[str]] = defaultdict(list)
@@ -159,7 +173,7 @@ class _Index:
         shown = [{"kato": p.kato, "lang": lang, "alias": name, "source": "display"}
                  for p in places().values() if p.kind == "oblast"
                  for lang, name in (("ru", p.name_ru), ("kk", p.name_kk))]
-        return list(load_tsv("places/aliases.tsv")) + shown
+        return list(load_tsv("places/aliases.tsv")) + _country_aliases() + shown
 
     def _set_vocab(self) -> None:
         """Every word of a key: word forms outside it are never tried (keeps the key products small)."""
@@ -184,7 +198,14 @@ class _Index:
                 self.former_only.add((cls, key, p.id))
             self.keys[(cls, key)].add(p.id)
 
-    def word_keys(self, word: str, lang: str, static: bool) -> set[str]:
+    def word_keys(self, word: str, lang: str, static: bool) -> frozenset[str]:
+        """The keys of one word (cached at look-up time: the words of a long form come back in its
+        shorter forms; never while the index is built, when the vocabulary still grows)."""
+        if static:
+            return frozenset(self.compute_word_keys(word, lang, static))
+        return _word_keys(self.latin, word, lang)
+
+    def compute_word_keys(self, word: str, lang: str, static: bool) -> set[str]:
         if lang == "latin":
             return {pk.latin_skeleton(word)} if static else pk.latin_word_keys(word, self.vocab)
         if static:
@@ -221,6 +242,11 @@ class _Index:
                     continue
                 found[i] = found.get(i, True) and (bucket, key, i) in self.former_only
         return found
+
+
+@bounded_cache(8 << 20)
+def _word_keys(latin: bool, word: str, lang: str) -> frozenset[str]:
+    return frozenset(_index(latin).compute_word_keys(word, lang, False))
 
 
 def _inside(p: Place, outer: set[str]) -> bool:
@@ -280,6 +306,20 @@ def lookup(form: str, lang: Optional[str] = None) -> list[Place]:
     return list(_lookup(form.strip(), lang or "auto"))
 
 
+@lru_cache(maxsize=1)
+def _name_prefixes() -> frozenset[str]:
+    """Every word of a Cyrillic key: whole when it has at most 5 letters, else its first 5."""
+    return frozenset(w[:5] for _, key in _index(False).keys for w in key.split())
+
+
+@bounded_cache(4 << 20)
+def may_name(word: str) -> bool:
+    """A cheap gate before `lookup` (Cyrillic): whether a word begins with a whole short word of some
+    place name or the first 5 letters of a long one (endings do not touch them: Ойылда, Караганде)."""
+    low, prefixes = fold(word), _name_prefixes()
+    return any(low[:k] in prefixes for k in (5, 4, 3, 2))
+
+
 def prefer(candidates: Iterable[Place], oblast_id: Optional[str]) -> list[Place]:
     """Candidates inside (or equal to) the oblast an article is about first; order otherwise kept."""
     items = list(candidates)
@@ -296,7 +336,8 @@ def needs_context(p: Place, lang: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _english() -> dict[str, str]:
-    return {_place_id(a["kato"]): a["alias"] for a in load_tsv("places/aliases.tsv") if a["source"] == "name"}
+    names = {_place_id(a["kato"]): a["alias"] for a in load_tsv("places/aliases.tsv") if a["source"] == "name"}
+    return names | {_place_id(r["iso"]): r["name_en"] for r in load_tsv("places/countries.tsv")}
 
 
 # The `type` of a location record (records.py, resources/gazetteers/locations.jsonl) for each KATO kind.

@@ -54,6 +54,16 @@ def test_merge_is_order_independent():
     ("PERSON", "Асхат оралов", "ru", False),
     ("PERSON", "Ерлан Жакупов", "kk", True),
     ("ORG", "мәслихат", "kk", False),  # not capitalised
+    ("PERSON", "СӨЗ БОЛЫП", "kk", False),  # a shouted phrase: capitals alone make no name
+    ("PERSON", "МАҚСАТ ПЕН МІНДЕТ", "kk", False),
+    ("PERSON", "ЛӘЙЛӘ ТӨРЕШОВА", "kk", True),  # a known first name and a surname's ending
+    ("PERSON", "Б. ОМАРОВ", "kk", True),
+    ("PERSON", "Павлодарского", "ru", False),  # a place adjective, not a surname
+    ("PERSON", "Достоевского", "ru", True),
+    ("ORG", "XXXVII", "ru", False),  # Roman numerals are numbers, whatever their capitals
+    ("ORG", "XLІІ", "kk", False),  # with a Cyrillic І
+    ("LOC", "ХХ", "ru", False),
+    ("PERSON", "Ли", "ru", True),
 ])
 def test_merge_plausible_ner_mentions(label, text, lang, kept):
     from ppo_nlp.doc import Document
@@ -62,6 +72,22 @@ def test_merge_plausible_ner_mentions(label, text, lang, kept):
     doc = Document("d", "d", text, lang=lang)
     assert plausible(Entity(label, text, 0, len(text), f"ner:{lang}"), doc) is kept
     assert plausible(Entity(label, text, 0, len(text), "gazetteer:x"), doc)
+
+
+@pytest.mark.parametrize("text, name, kept", [
+    ("Сказал Серик Ахметов. Выступил и Сери", "Сери", False),  # the stored text stops mid-word
+    ("Сказал Серик Ахметов. Выступил и Серик", "Серик", True),
+    ("Выступил Ахметов. Затем Сери", "Сери", True),  # no longer word it could be cut from
+    ("«Әділетті және Прогрессивті Қазақстан үшін» коалициясы құрылды.", "Прогрессивті", False),  # a quoted name
+    ("Жиынды Ерлан Жақып ашты.", "Ерлан Жақып", True),
+])
+def test_merge_plausible_person_in_context(text, name, kept):
+    from ppo_nlp.doc import Document
+    from ppo_nlp.extract.merge import plausible
+
+    start = text.rindex(name)
+    doc = Document("d", "d", text, lang="kk" if "ә" in text else "ru")
+    assert plausible(Entity("PERSON", name, start, start + len(name), "ner:ru"), doc) is kept
 
 
 @pytest.mark.parametrize("spans, probe", [

@@ -36,8 +36,9 @@ def test_row_check_needs_fields_written_before(row, error):
 
 
 @pytest.mark.parametrize("ner, names", [
-    (False, ["gazetteer", "rules", "dates", "known", "counts", "officials", "merge", "facts", "count_links"]),
-    (True, ["gazetteer", "rules", "dates", "ner", "known", "counts", "officials", "merge", "facts", "count_links"]),
+    (False, ["gazetteer", "rules", "places", "dates", "known", "counts", "officials", "merge", "facts", "count_links"]),
+    (True, ["gazetteer", "rules", "places", "dates", "ner", "known", "counts", "officials", "merge", "facts",
+            "count_links"]),
 ])
 def test_row_order(ner, names):
     assert [s.name for s in stage_row(ner)] == names

@@ -99,7 +99,6 @@ def test_places_prefer_keeps_the_article_oblast_first(form, lang, oblast, expect
 
 
 @pytest.mark.parametrize("form,lang", [
-    ("Турции", "ru"),            # a foreign country: not in KATO
     ("Алгинский", "ru"),         # a district adjective without its type word
     ("Алматинской", "ru"),
     ("Съезге", "kk"),            # case forms of common words that are not places
@@ -110,6 +109,30 @@ def test_places_prefer_keeps_the_article_oblast_first(form, lang, oblast, expect
 ])
 def test_places_lookup_finds_nothing(form, lang):
     assert pl.lookup(form, lang) == []
+
+
+@pytest.mark.parametrize("form,lang,place_id,name", [
+    ("Турции", "ru", "loc:tr", "Турция"),             # foreign countries from countries.tsv (CLDR)
+    ("Түркияда", "kk", "loc:tr", "Түркия"),
+    ("в Германии", "ru", "loc:de", "Германия"),
+    ("Қытаймен", "kk", "loc:cn", "Қытай"),
+    ("Киргизии", "ru", "loc:kg", "Кыргызстан"),       # the name the press writes, CLDR's kept as alias
+    ("США", "ru", "loc:us", "США"),
+    ("Ресейдің", "kk", "loc:ru", "Ресей"),
+    ("Казахстана", "ru", "loc:kz", "Казахстан"),       # the country before the village of that name
+])
+def test_places_lookup_countries(form, lang, place_id, name):
+    best = pl.lookup(form, lang)[0]
+    assert (best.id, best.kind, pl.nominative(best, lang)) == (place_id, "country", name)
+
+
+@pytest.mark.parametrize("name,lang,needed", [
+    ("Того", "ru", True),       # also a form of the pronoun «тот»
+    ("Чад", "ru", True),
+    ("Турция", "ru", False),
+])
+def test_places_countries_that_are_common_words_need_context(name, lang, needed):
+    assert pl.needs_context(pl.lookup(name, lang)[0], lang) is needed
 
 
 @pytest.mark.parametrize("value", [None, 42, b"Astana"])

@@ -3,7 +3,7 @@
 Read as a reader reads a report: the organization (or place) named in the count's sentence, the one
 nearest the figure; else the last one named in the sentence before; else the article's main organization
 (the first branch, primary organization or party body it names, else the party) and a place named inside
-that organization's name. `as_of` stays the sentence's own date, else the article's published date.
+that organization's name, else the place a branch's id names. `as_of` stays the sentence's own date, else the article's published date.
 
 >>> doc = Document("d", "s", text="В Алматинском филиале партии 44 тысячи женщин.", lang="ru")
 >>> doc.counts = [Count(44000.0, "exact", "44 тысячи женщин", 29, 45, subject="женщина")]
@@ -18,9 +18,11 @@ from typing import Optional, Sequence, Union
 
 from ppo_nlp.doc import Count, Document, Location, Mention, Organization
 from ppo_nlp.extract.counts import context as ctx
+from ppo_nlp.resources import lookup
 
 # organization types an article is about, most specific first; the party itself comes after them
 MAIN_TYPES = ("ppo", "party_branch", "faction", "party_body")
+BRANCH_PREFIX = "org:amanat:branch:"
 Fact = Union[Organization, Location]
 Spot = tuple[int, int, str]  # (start, end, id) of one mention
 
@@ -67,10 +69,23 @@ def _place_inside(org_id: Optional[str], doc: Document, places: list[Spot]) -> O
     return None
 
 
+def branch_place(org_id: Optional[str]) -> Optional[str]:
+    """The place a party branch's id names (`org:amanat:branch:<place>` for the location `loc:<place>`).
+
+    >>> branch_place("org:amanat:branch:almaty_region"), branch_place("org:amanat:branch:district")
+    ('loc:almaty_region', None)
+    """
+    if not org_id or not org_id.startswith(BRANCH_PREFIX):
+        return None
+    place = f"loc:{org_id[len(BRANCH_PREFIX):]}"
+    return place if lookup(place) else None
+
+
 def _link(c: Count, sent: tuple[int, int], prev: tuple[int, int], orgs: list[Spot], places: list[Spot],
           main: Optional[str], doc: Document) -> None:
     c.organization = _nearest(orgs, *sent, c) or _last_in(orgs, *prev) or main
-    c.place = _nearest(places, *sent, c) or _last_in(places, *prev) or _place_inside(c.organization, doc, places)
+    c.place = (_nearest(places, *sent, c) or _last_in(places, *prev) or _place_inside(c.organization, doc, places)
+               or branch_place(c.organization))
 
 
 def link_counts(doc: Document) -> None:

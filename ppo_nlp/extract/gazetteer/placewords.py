@@ -1,0 +1,167 @@
+"""Word tests of the places stage: name words, type words, and the spans where a place is a word of some
+other name (a project, a quoted name, a state body, a site) or a Kazakh attributive (облыстық филиал).
+
+The type words and body heads come from data: `resources/places/type_words.tsv` and the state and public
+bodies of `resources/orgs/bodies.tsv` (the head noun of each name: Парламент, Мәжілісі, министрлігі).
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import lru_cache
+from typing import Callable, Iterator, Optional
+
+import regex
+
+from ppo_nlp.cache import bounded_cache
+from ppo_nlp.doc import Document, Entity
+from ppo_nlp.normalize import places as kato
+from ppo_nlp.normalize.morph import is_adjective
+from ppo_nlp.resources import load_tsv, lookup
+from ppo_nlp.text import Words, fold, fold_quotes
+
+_ABBREVIATED = frozenset({"г", "с", "п", "ст", "пос", "обл"})  # г.Семей, с.Аккемер
+_QUOTED = regex.compile(r'"([^"\n]{1,80})"')
+_MAX_QUOTED_WORDS = 8  # a longer quotation is speech, where places are places
+_STOPS = frozenset(",.;:!?()\n") | frozenset({"по", "от", "в", "во", "на", "из", "и", "при", "для", "-"})
+_HEAD_WINDOW = 3
+_NAME_MARK = regex.compile(r"(?:^|(?<=\s))(?:им\.|атын\.|ат\.)|(?<=\s)(?:атын|ат)$")
+CYRILLIC_CAPITALS = frozenset("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯӘҒҚҢӨҰҮҺІ")
+# Kazakh attributive forms: «Алматы облыстық филиалы» names the level of a branch, not a place
+_ATTRIBUTIVE = frozenset(fold(w) for w in ("облыстық", "аудандық", "қалалық"))
+
+
+def _stem(word: str) -> str:
+    low = fold(word)
+    return low[: max(3, min(5, len(low) - 1))]
+
+
+def _prefixed(low: str, stems: frozenset[str]) -> bool:
+    """Whether the folded word starts with one of `stems` (3 to 5 letters)."""
+    return low[:3] in stems or low[:4] in stems or low[:5] in stems
+
+
+@lru_cache(maxsize=1)
+def type_prefixes() -> frozenset[str]:
+    """Stems of the one-word ru/kk type words (район, ауданы, селе ...): a cheap gate before a look-up."""
+    rows = load_tsv("places/type_words.tsv")
+    forms = (fold(r["form"]).rstrip(".") for r in rows if r["lang"] in ("ru", "kk") and " " not in r["form"])
+    return frozenset(_stem(f) if len(f) > 3 else f for f in forms if f)
+
+
+def is_type_word(words: Words, k: int) -> bool:
+    if not 0 <= k < len(words):
+        return False
+    low = words.folded[k]
+    return low in _ABBREVIATED or _prefixed(low, type_prefixes())
+
+
+def is_name_word(words: Words, k: int) -> bool:
+    """A capitalised Cyrillic word of letters (and inner hyphens: Усть-Каменогорск), two letters or more."""
+    text = words.tokens[k].text
+    return len(text) > 1 and text[0] in CYRILLIC_CAPITALS and text.replace("-", "").replace("'", "").isalpha()
+
+
+def typed_forms(words: Words, i: int, n: int) -> Iterator[tuple[int, int]]:
+    """Token ranges of name words i..i+n with a type word after, before, or both (longest first)."""
+    before = i - 1 if is_type_word(words, i - 1) else None
+    if before is not None and words.tokens[before].text == "." and is_type_word(words, i - 2):
+        before = i - 2
+    if i >= 2 and words.tokens[i - 1].text == "." and words.folded[i - 2] in _ABBREVIATED:
+        before = i - 2
+    after = i + n if is_type_word(words, i + n) else None
+    if before is not None and after is not None:
+        yield before, after + 1
+    if after is not None:
+        yield i, after + 1
+    if before is not None:
+        yield before, i + n
+
+
+@lru_cache(maxsize=1)
+def body_heads() -> tuple[frozenset[str], frozenset[str]]:
+    """(ru, kk) stems of the head nouns of state and public bodies' names (first ru word, last kk word)."""
+    rows = [r for r in load_tsv("orgs/bodies.tsv") if r["type"] in ("state_body", "public_body")]
+    ru = {_stem(next((w for w in r["name_ru"].split() if not is_adjective(w)), "")) for r in rows}
+    kk = {_stem(r["name_kk"].split()[-1]) for r in rows}
+    return frozenset(ru), frozenset(kk)
+
+
+def _head_near(words: Words, k: int, step: int, heads: frozenset[str]) -> bool:
+    for j in range(k, k + step * _HEAD_WINDOW, step):
+        if not 0 <= j < len(words) or words.folded[j] in _STOPS:
+            return False
+        if _prefixed(words.folded[j], heads):
+            return True
+    return False
+
+
+def _token_range(words: Words, starts: list[int], lo: int, hi: int) -> tuple[int, int]:
+    first = bisect_right(starts, lo) - 1
+    last = bisect_right(starts, hi - 1) - 1
+    return max(first, 0), last + 1
+
+
+def inside_quoted_name(text: str, lo: int, hi: int, folded: Optional[str] = None) -> bool:
+    """Whether [lo, hi) is a word of a short quoted name that holds more than it («Таза Қазақстан»);
+    `folded` is `fold_quotes(text)` when the caller has it."""
+    folded = folded if folded is not None else fold_quotes(text[max(0, lo - 200):hi + 200])
+    base = 0 if len(folded) == len(text) else max(0, lo - 200)
+    lo, hi = lo - base, hi - base
+    for m in _QUOTED.finditer(folded, max(0, lo - 200), min(len(folded), hi + 200)):
+        s, e = m.span(1)
+        if s <= lo and hi <= e and (s, e) != (lo, hi) and len(m.group(1).split()) <= _MAX_QUOTED_WORDS:
+            return True
+    return False
+
+
+_RU_PLACE_ADJ = ("ского", "ской", "ском", "скому", "ский", "ская", "цкого", "цкой", "цком")
+
+
+@bounded_cache(2 << 20)
+def place_adjective(word: str) -> bool:
+    """A Russian adjective made from a place name (Алматинского, Карасайском): names an oblast or district
+    with a type word after it."""
+    if not fold(word).endswith(_RU_PLACE_ADJ):
+        return False
+    return any(kato.lookup(f"{word} {noun}", "ru") for noun in ("области", "района"))
+
+
+def blocked(doc: Document, words: Words, layers: list[Entity]) -> Callable[[int, int], bool]:
+    """A test of whether the place at [lo, hi) is a word of another name or an attributive form."""
+    projects = [(e.start, e.end) for e in layers if e.label == "PROJECT"]
+    starts = [t.start for t in words.tokens]
+    ru_heads, kk_heads = body_heads()
+    folded = fold_quotes(doc.text)
+
+    def test(lo: int, hi: int) -> bool:
+        if any(s <= lo and hi <= e for s, e in projects):
+            return True
+        if inside_quoted_name(doc.text, lo, hi, folded):
+            return True
+        first, end = _token_range(words, starts, lo, hi)
+        if end < len(words) and words.folded[end] == "." and end + 1 < len(words) and \
+                words.tokens[end + 1].start == words.tokens[end].end and words.tokens[end + 1].text.isascii():
+            return True  # a site: Almaty.tv
+        if words.folded[end - 1] in _ATTRIBUTIVE or (end < len(words) and words.folded[end] in _ATTRIBUTIVE):
+            return True
+        return _head_near(words, end, 1, kk_heads) or _head_near(words, first - 1, -1, ru_heads)
+
+    return test
+
+
+def _unmarked(name: str) -> str:
+    """A KATO name without its "named after" mark (им.Н.Ильясова -> Н.Ильясова, Н.Ілиясов атын.)."""
+    return " ".join(_NAME_MARK.sub(" ", name).split()) or name
+
+
+def place_entity(doc: Document, lo: int, hi: int, place: kato.Place, source: str,
+                 crosswalk: dict[str, str]) -> Entity:
+    """A LOC entity for `place`: the gazetteer's id and names where it has the place, else the KATO ones."""
+    lang = doc.lang_at(lo)
+    lang = lang if lang in ("ru", "kk") else "ru"
+    place_id = crosswalk.get(place.id, place.id)
+    entry: Optional[dict] = lookup(place_id)
+    names = dict(entry["names"]) if entry else {x: _unmarked(kato.nominative(place, x)) for x in ("ru", "kk", "en")}
+    attrs = {"type": entry["type"] if entry else kato.record_type(place), "name": names.get(lang) or names["ru"],
+             "names": names, "kato": place.kato}
+    return Entity("LOC", doc.text[lo:hi], lo, hi, source, id=place_id, attrs=attrs)
