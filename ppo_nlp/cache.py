@@ -108,15 +108,6 @@ class _Generations:
         self.young_bytes += cost
 
 
-def _find(gens: _Generations, key: Any, compute: Callable[[], Any]) -> tuple[Any, bool]:
-    """(value, fresh): from the old generation, else computed (a miss)."""
-    value = gens.old.get(key, _MISSING)
-    if value is not _MISSING:
-        return value, False
-    gens.misses += 1
-    return compute(), True
-
-
 # Hits cost one dict look-up, as lru_cache's do; a miss also estimates the entry's bytes. Only the first
 # argument of the one- and two-argument forms is counted: the word or text; a second one is a language
 # code, a flag or a shared word list.
@@ -125,7 +116,11 @@ def _wrapper1(fn: Callable[..., Any], gens: _Generations, sizeof: Callable[[Any]
         value = gens.young.get(arg, _MISSING)
         if value is not _MISSING:
             return value
-        value, fresh = _find(gens, arg, lambda: fn(arg))
+        value = gens.old.get(arg, _MISSING)
+        fresh = value is _MISSING
+        if fresh:
+            gens.misses += 1
+            value = fn(arg)
         gens.put(arg, value, ENTRY_BYTES + _getsizeof(arg) + sizeof(value), fresh)
         return value
     return wrapper1
@@ -137,7 +132,11 @@ def _wrapper2(fn: Callable[..., Any], gens: _Generations, sizeof: Callable[[Any]
         value = gens.young.get(key, _MISSING)
         if value is not _MISSING:
             return value
-        value, fresh = _find(gens, key, lambda: fn(arg, arg2))
+        value = gens.old.get(key, _MISSING)
+        fresh = value is _MISSING
+        if fresh:
+            gens.misses += 1
+            value = fn(arg, arg2)
         gens.put(key, value, ENTRY_BYTES + _getsizeof(arg) + sizeof(value), fresh)
         return value
     return wrapper2
@@ -149,7 +148,11 @@ def _wrapper_any(fn: Callable[..., Any], gens: _Generations, sizeof: Callable[[A
         value = gens.young.get(key, _MISSING)
         if value is not _MISSING:
             return value
-        value, fresh = _find(gens, key, lambda: fn(*args, **kwds))
+        value = gens.old.get(key, _MISSING)
+        fresh = value is _MISSING
+        if fresh:
+            gens.misses += 1
+            value = fn(*args, **kwds)
         gens.put(key, value, ENTRY_BYTES + _arg_bytes(args + tuple(kwds.values())) + sizeof(value), fresh)
         return value
     return wrapper

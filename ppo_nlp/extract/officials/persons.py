@@ -288,9 +288,15 @@ def _plausible_span(ctx: Ctx, span: PersonSpan) -> bool:
     idx = [k for k in range(span.start, span.end) if ctx.tokens[k].text[:1].isalpha()]
     if len(idx) > 1 and all(ctx.tokens[k].text.isupper() for k in idx):
         return first_name_like(ctx, idx[0]) and surname_like(ctx, idx[-1], True)
-    if span.kind == "full" and not first_name_like(ctx, idx[0]):  # «Аксу Жолымбет»: two places
-        return not (places.lookup(span.words[0], ctx.langs[idx[0]]) and places.lookup(span.words[-1], ctx.langs[idx[0]]))
+    lang = ctx.langs[idx[0]]
+    if span.kind == "full" and lang in ("ru", "kk") and not first_name_like(ctx, idx[0]):  # «Аксу Жолымбет»
+        return not (_may_be_place(span.words[0], lang) and _may_be_place(span.words[-1], lang))
     return True
+
+
+def _may_be_place(word: str, lang: str) -> bool:
+    """A Cyrillic word that names a place (the cheap prefix gate first: most words are no place names)."""
+    return places.may_name(word) and bool(places.lookup(word, lang))
 
 
 def _quoted(ctx: Ctx, k: int) -> bool:
