@@ -128,7 +128,7 @@ def _cut_at_end(entity: Entity, doc: Document) -> bool:
 
 def _name_like(entity: Entity, words: list[str], doc: Document) -> bool:
     """A PERSON mention that is not a shouted common phrase, a word cut by the end of the text, a word
-    of a quoted name («Әділетті және Прогрессивті Қазақстан…») or a Russian place adjective."""
+    of a quoted name («Адал және Жасампаз Ел үшін») or a Russian place adjective."""
     if all(w.isupper() and len(w) > 1 for w in words[:2]) and not _shouted_name(words):
         return False
     if _cut_at_end(entity, doc) or inside_quoted_name(doc.text, entity.start, entity.end):

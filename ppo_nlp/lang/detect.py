@@ -6,7 +6,7 @@
 'kk'
 >>> detect_language("12:01 — 4577").lang
 'und'
->>> result = detect_language("Nur Otan partııasynyń Qostanaı oblystyq fılıalynyń tóraǵasy kezdesý ótkizdi.")
+>>> result = detect_language("Amanat partııasynyń Atyraý oblystyq fılıalynyń hatshysy jıyn ótkizdi.")
 >>> result.lang, result.script
 ('kk', 'Latn')
 """

@@ -13,7 +13,7 @@ TEXTS = [
     ("ru", "Секретарь партии «Нұр Отан» Тамара Дуйсенова открыла форум 5 мая 2021 года. "
            "В области работают более 54 тысяч членов партии."),
     ("kk", "«Amanat» партиясы Жамбыл облыстық филиалының төрағасы Асқар Мырзахметов 120 адаммен кездесті."),
-    ("en", "The Amanat party opened 30 public reception offices in Almaty region."),
+    ("en", "The Amanat party opened 30 public reception desks in the Almaty region."),
 ]
 
 

@@ -9,10 +9,10 @@ from ppo_nlp.ingest import clean
 EN_BODY = ["NUR-SULTAN. KAZINFORM – The congress of the ruling party has opened in the capital, Kazinform "
            "correspondent reports.",
            "The congress will approve the list of 126 candidates for the upcoming elections to the Majilis."]
-KK_BODY = ["Бүгін «AMANAT» партиясы аудандық филиалының кезектен тыс конференциясы өтті.",
+KK_BODY = ["Кеше аудандағы «AMANAT» филиалы мүшелерінің кезекті конференциясы болып өтті.",
            "Конференцияға 60 делегат қатысып, филиалдың жаңа төрағасы сайланды."]
-RU_BODY = ["В областном филиале партии прошло совещание с руководителями первичных организаций.",
-           "Сейчас количество членов партии по областному филиалу составляет 33 331 человек."]
+RU_BODY = ["В районном филиале партии состоялся семинар для секретарей первичных ячеек.",
+           "На сегодня в районном филиале партии состоят на учёте 4 812 человек."]
 
 PAGES = [
     # an agency page stored as an AMP copy: archive date stamp, "Go to the main site", byline, tag row
@@ -36,9 +36,9 @@ PAGES = [
       "dms_4665", "Дата создания: 14.03", "Количество показов: 6"}),
     # an English paper: skip link, language switch, photo captions with credits, newsletter form
     (["Skip to Content", "KZ RU EN", "Campaigning gains momentum in the regions", "",
-      "ASTANA – The party continues traveling in the regions to introduce its electoral program.", "",
+      "ASTANA – Party candidates keep touring the provinces to present their election platform.", "",
       "Delegates at the regional conference in Kostanay. Photo credit: amanat.kz.", "",
-      "The party promised support to agricultural producers in North Kazakhstan.", "",
+      "Candidates pledged new help for small farmers across the Pavlodar region.", "",
       "Subscribe to our newsletter", "Stay up to date with the latest news."],
      ("Campaigning gains momentum in the regions", None, None, None),
      {"Skip to Content", "KZ RU EN", "Delegates at the regional conference in Kostanay. Photo credit: amanat.kz.",

@@ -145,7 +145,7 @@ def find_hits(doc: Document, words: Words) -> list[_Hit]:
 
 
 def _district_after(doc: Document, words: Words, hit: _Hit) -> Optional[_Hit]:
-    """«Аккемер Мугалжарского, Самбай Алгинского районов»: the district adjective right after a village."""
+    """«Бестамак Алгинского, Жарсай Мугалжарского районов»: the district adjective right after a village."""
     k = hit.hi
     if k >= len(words) or not is_name_word(words, k):
         return None

@@ -68,7 +68,7 @@ def _joined(ctx: Ctx, left: PositionSpan, right: PositionSpan, joiners: frozense
 
 
 def _same_person(ctx: Ctx, left: PositionSpan, right: PositionSpan) -> bool:
-    """«аким области и по совместительству глава филиала партии Ерлан Кошанов»: words that say «and also»."""
+    """«аким района и по совместительству глава районного филиала Асхат Нуржанов»: words that say «and also»."""
     end = max(left.end, left.head + 1)
     if not 0 < right.start - end <= 4 or "\n" in ctx.doc.text[ctx.tokens[end - 1].end:ctx.tokens[right.start].start]:
         return False

@@ -5,7 +5,7 @@
 The head's type (`resources/orgs/heads.tsv`) is the organization's type. Names the gazetteer knows, primary
 organizations (rules/ppo.py) and projects («проекта партии «Ауыл аманаты»») are left to their own rules.
 
->>> doc = Document("d", "t", "Жолдаудан кейін «ADAL» партиясының Саяси кеңесінде", lang="kk")
+>>> doc = Document("d", "t", "Кеше «ADAL» партиясының жиынында болдық", lang="kk")
 >>> [(e.id, e.attrs["type"], e.attrs["name"]) for e in extract_named(doc)]
 [('org:adal', 'party', 'ADAL')]
 """
