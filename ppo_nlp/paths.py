@@ -22,3 +22,14 @@ def shared_data_dir() -> Optional[Path]:
     env = os.environ.get("PPO_NLP_DATA")
     path = Path(env) if env else REPO_DIR.parent / "shared" / "data"
     return path if path.is_dir() else None
+
+
+def shared_real_dir() -> Optional[Path]:
+    """The real development articles with gold: `$PPO_NLP_REAL`, else `real/` beside the shared data, else
+    `../shared/real`; None when absent (tests that need them skip)."""
+    env = os.environ.get("PPO_NLP_REAL")
+    data = shared_data_dir()
+    for path in (Path(env) if env else None, data.parent / "real" if data else None, REPO_DIR.parent / "shared" / "real"):
+        if path is not None and (path / "articles").is_dir() and (path / "gold").is_dir():
+            return path
+    return None

@@ -5,31 +5,21 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Optional
 
 import pytest
 
 from ppo_nlp.evaluate import Score, _metadata, key
 from ppo_nlp.ingest import clean, iter_inputs
 from ppo_nlp.ingest.lines import is_prose, normalize_text
-from ppo_nlp.paths import REPO_DIR, shared_data_dir
+from ppo_nlp.paths import shared_real_dir
 
 FLOORS = {"ru_kk": 0.90, "en": 0.85}  # F1 per metadata field, per language group
 
 
-def _real_dir() -> Optional[Path]:
-    """`$PPO_NLP_REAL`, else `real/` beside the shared data, else `../shared/real`; None when absent."""
-    env = os.environ.get("PPO_NLP_REAL")
-    data = shared_data_dir()
-    for path in (Path(env) if env else None, data.parent / "real" if data else None, REPO_DIR.parent / "shared" / "real"):
-        if path is not None and (path / "articles").is_dir() and (path / "gold").is_dir():
-            return path
-    return None
-
 
 @pytest.fixture(scope="module")
 def real() -> dict[str, tuple[str, dict, object]]:
-    path = _real_dir()
+    path = shared_real_dir()
     if path is None:
         pytest.skip("../shared/real (or $PPO_NLP_REAL) is not present")
     out = {}

@@ -5,7 +5,7 @@ import pytest
 
 from ppo_nlp.lang import detect_language
 from ppo_nlp.lang.kazakh_latin import kazakh_latin, marks
-from ppo_nlp.paths import REPO_DIR, shared_data_dir
+from ppo_nlp.paths import shared_real_dir
 
 
 @pytest.mark.parametrize("text", [
@@ -89,9 +89,8 @@ def test_kazakh_latin_cyrillic_and_english_have_no_script(text, lang):
 
 
 def _real_latin_articles():
-    data = shared_data_dir()
-    folder = (data.parent if data else REPO_DIR.parent / "shared") / "real" / "articles"
-    return sorted(folder.glob("k0[89]_*.txt")) if folder.is_dir() else []
+    real = shared_real_dir()
+    return sorted((real / "articles").glob("k0[89]_*.txt")) if real else []
 
 
 @pytest.mark.skipif(not _real_latin_articles(), reason="../shared/real (real Latin-Kazakh articles) is absent")

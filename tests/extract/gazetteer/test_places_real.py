@@ -3,32 +3,22 @@ Cyrillic-Kazakh articles at the floor of issue 14 for locations, and people not 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
-from typing import Optional
 
 import pytest
 
 from ppo_nlp.evaluate import evaluate
 from ppo_nlp.ingest import iter_inputs
-from ppo_nlp.paths import REPO_DIR, shared_data_dir
+from ppo_nlp.paths import shared_real_dir
 from ppo_nlp.pipeline import Options, Pipeline
 
 FLOORS = {"locations": (0.90, 0.90), "people": (0.90, 0.95)}  # (precision, recall) on ru + kk in Cyrillic
 
 
-def _real_dir() -> Optional[Path]:
-    env = os.environ.get("PPO_NLP_REAL")
-    data = shared_data_dir()
-    for path in (Path(env) if env else None, data.parent / "real" if data else None, REPO_DIR.parent / "shared" / "real"):
-        if path is not None and (path / "articles").is_dir() and (path / "gold").is_dir():
-            return path
-    return None
-
 
 @pytest.fixture(scope="module")
 def scores() -> dict:
-    path = _real_dir()
+    path = shared_real_dir()
     if path is None:
         pytest.skip("../shared/real (or $PPO_NLP_REAL) is not present")
     golds = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted((path / "gold").glob("*.json"))}
