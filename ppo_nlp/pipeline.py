@@ -21,8 +21,8 @@ from ppo_nlp.errors import IngestError
 from ppo_nlp.ingest import IngestLimits, RawDoc, clean
 from ppo_nlp.lang import detect_language, segment_languages
 from ppo_nlp.latin_view import USUAL_SCRIPT, cyrillic_view, restore, script_of
-from ppo_nlp.paths import RESOURCES_DIR
 from ppo_nlp.records import document_record, error_record
+from ppo_nlp.resources import read_rows
 from ppo_nlp.timeout import DocumentTimeout, time_limit
 
 LANGS = ("auto", "ru", "kk", "en")
@@ -138,8 +138,7 @@ class Pipeline:
 
 
 def _warmup_texts() -> list[str]:
-    lines = (RESOURCES_DIR / "warmup.txt").read_text(encoding="utf-8").splitlines()
-    return [line for line in lines if line.strip() and not line.startswith("#")]
+    return [row[0] for row in read_rows("warmup.txt")]
 
 
 def load(lang: str = "auto", ner: bool = True, time_limit: Optional[float] = 60.0) -> Pipeline:

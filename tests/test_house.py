@@ -137,3 +137,14 @@ def test_house_size_limits(limit):
         bad = [(str(p.relative_to(PACKAGE)), f) for p in paths
                for f in _long_functions(ast.parse(p.read_text(encoding="utf-8")))]
     assert bad == []
+
+
+# Modules that may name the resources folder: its one reader, the paths module, and the first-name loader,
+# which lists the files `first_names_*.tsv` by pattern (it reads each through the one reader).
+RESOURCE_FOLDER_USERS = {"ppo_nlp.paths", "ppo_nlp.resources", "ppo_nlp.normalize.names"}
+
+
+def test_house_one_resource_reader():
+    users = {name for name, tree in _modules().items()
+             if any(isinstance(n, ast.Name) and n.id == "RESOURCES_DIR" for n in ast.walk(tree))}
+    assert users <= RESOURCE_FOLDER_USERS

@@ -16,7 +16,7 @@ import regex
 
 from ppo_nlp.cache import bounded_cache
 from ppo_nlp.normalize.dates import month_of, parse_date
-from ppo_nlp.paths import RESOURCES_DIR
+from ppo_nlp.resources import load_lines
 from ppo_nlp.text import fold, python_digits
 
 MAX_CHARS = 200  # dates are only looked for in short lines
@@ -128,5 +128,4 @@ def is_date_widget(line: str) -> bool:
 @lru_cache(maxsize=1)
 def weekday_words() -> frozenset[str]:
     """Folded weekday names and "today" words from `resources/furniture/weekdays.txt`."""
-    rows = (RESOURCES_DIR / "furniture" / "weekdays.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(fold(r.split("#", 1)[0].strip()) for r in rows if r.split("#", 1)[0].strip())
+    return frozenset(fold(word) for word in load_lines("furniture/weekdays.txt"))

@@ -14,10 +14,9 @@ from typing import Optional
 import regex
 
 from ppo_nlp.cache import bounded_cache
-from ppo_nlp.paths import RESOURCES_DIR
+from ppo_nlp.resources import read_rows
 from ppo_nlp.text import fold
 
-FURNITURE_DIR = RESOURCES_DIR / "furniture"
 LIST_FILES = ("common.txt", "ru.txt", "kk.txt", "en.txt")
 KINDS = ("line", "prefix", "regex", "token", "caption")
 MAX_CAPTION_CHARS = 230
@@ -60,26 +59,21 @@ class Lists:
     caption_re: Optional[regex.Pattern] = None  # one sentence, then a credit label and a short credit
 
 
-def parse_entry(line: str) -> Optional[Entry]:
-    """An entry from one data line `id kind pattern  # why`; None for blanks and comments."""
-    body = line.split("  #", 1)[0].strip()
-    if not body or body.startswith("#"):
-        return None
-    parts = body.split(None, 2)
-    if len(parts) != 3:
-        raise ValueError(f"furniture entry needs id, kind and pattern: {line!r}")
-    entry_id, kind, pattern = parts
+def parse_entry(row: tuple[str, ...]) -> Entry:
+    """An entry from one row `id<TAB>kind<TAB>pattern` of a furniture list."""
+    if len(row) != 3:
+        raise ValueError(f"furniture entry needs id, kind and pattern: {row!r}")
+    entry_id, kind, pattern = row
     base, _, flag = kind.partition("+")
     if base not in KINDS or flag not in ("", "end"):
-        raise ValueError(f"unknown furniture kind {kind!r} in {line!r}")
+        raise ValueError(f"unknown furniture kind {kind!r} in {row!r}")
     return Entry(entry_id, base, pattern, flag == "end")
 
 
 @lru_cache(maxsize=1)
 def load_lists() -> Lists:
     """Every furniture list, loaded once per process."""
-    entries = [e for name in LIST_FILES for raw in (FURNITURE_DIR / name).read_text(encoding="utf-8").splitlines()
-               if (e := parse_entry(raw))]
+    entries = [parse_entry(row) for name in LIST_FILES for row in read_rows(f"furniture/{name}")]
     prefixes = tuple((_prefix_key(e.pattern), e) for e in entries if e.kind == "prefix")
     patterns = [e.pattern for e in entries if e.kind == "regex"]
     return Lists(

@@ -15,7 +15,7 @@ from typing import Optional
 
 import regex
 
-from ppo_nlp.paths import RESOURCES_DIR
+from ppo_nlp.resources import load_lines
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 _CONTROL_RE = regex.compile(r"[\p{Cc}\p{Co}\p{Cs}--[\n\t]]", regex.V1)
@@ -64,8 +64,7 @@ def split_glued(line: str) -> str:
 @lru_cache(maxsize=1)
 def _glued_re() -> regex.Pattern:
     """`<sentence end><label>: <number>` at the end of a line, with the labels of `furniture/glued.txt`."""
-    rows = (RESOURCES_DIR / "furniture" / "glued.txt").read_text(encoding="utf-8").splitlines()
-    labels = sorted({r.strip() for r in rows if r.strip() and not r.startswith("#")}, key=len, reverse=True)
+    labels = sorted(load_lines("furniture/glued.txt"), key=lambda label: (-len(label), label))
     alternation = "|".join(regex.escape(label).replace("\\ ", "\\s+") for label in labels)
     return regex.compile(rf"(?<=\p{{L}}{{2}}[.!?…»\"”)])\s*(?:{alternation})\s*:?\s*\d[\d\s.:/,-]*$", regex.I | regex.V1)
 

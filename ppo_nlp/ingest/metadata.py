@@ -11,9 +11,10 @@ from typing import Optional
 import regex
 
 from ppo_nlp.ingest.dates import find_date, is_date_widget, leading_date, normalize_iso
-from ppo_nlp.ingest.furniture import FURNITURE_DIR, load_lists, match_line, normalize
+from ppo_nlp.ingest.furniture import load_lists, match_line, normalize
 from ppo_nlp.ingest.lines import person_name, words
 from ppo_nlp.normalize.names import is_first_name
+from ppo_nlp.resources import load_lines, read_rows
 from ppo_nlp.text import fold
 from ppo_nlp.ingest.zones import Layout, is_date_line, title_text, wrapped_title
 
@@ -95,8 +96,7 @@ def _has_media_word(name: str) -> bool:
 @lru_cache(maxsize=1)
 def _media_words() -> tuple[str, ...]:
     """Folded media words from `resources/furniture/media_words.txt`."""
-    rows = (FURNITURE_DIR / "media_words.txt").read_text(encoding="utf-8").splitlines()
-    return tuple(fold(r.split("#", 1)[0].strip()) for r in rows if r.split("#", 1)[0].strip())
+    return tuple(sorted(fold(word) for word in load_lines("furniture/media_words.txt")))
 
 
 def outlet(layout: Layout, meta: dict) -> Optional[str]:
@@ -174,9 +174,7 @@ def _search(pattern: regex.Pattern, gate: Optional[regex.Pattern], line: str) ->
 @lru_cache(maxsize=1)
 def _attribution_patterns() -> tuple[tuple[regex.Pattern, Optional[regex.Pattern]], ...]:
     """The attribution regexes of `attribution.txt` with `{OUTLET}` filled in, each with its gate."""
-    rows = (FURNITURE_DIR / "attribution.txt").read_text(encoding="utf-8").splitlines()
-    bodies = [row.split("  #", 1)[0].split(None, 1) for row in rows if row.strip() and not row.startswith("#")]
-    templates = [body[1].strip() for body in bodies]
+    templates = [pattern for _, pattern in read_rows("furniture/attribution.txt")]
     return tuple((regex.compile(_fill(t), ATTRIBUTION_FLAGS), outlet_gate(t)) for t in templates)
 
 

@@ -11,7 +11,6 @@ Import this module before `spacy.blank("kk")` or `spacy.load()` of a Kazakh pipe
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 import spacy
 from spacy.attrs import LIKE_NUM
@@ -22,16 +21,10 @@ from spacy.language import BaseDefaults, Language
 from spacy.symbols import NORM, ORTH
 from spacy.util import update_exc
 
-from ppo_nlp.paths import RESOURCES_DIR
-from ppo_nlp.resources import read_rows
+from ppo_nlp.normalize.kk_stem import strip_kk
+from ppo_nlp.resources import load_tsv, read_rows
 
-KK_DIR: Path = RESOURCES_DIR / "kk"
 _NUM_SUFFIX_MAX = 5  # letters a number word may carry (бірінші, екіге, онынан)
-
-
-def _lines(name: str) -> list[str]:
-    """The lines of `resources/kk/<name>` (read by the one resource reader), tabs kept between cells."""
-    return ["\t".join(row) for row in read_rows(f"kk/{name}")]
 
 
 def _variants(orth: str) -> set[str]:
@@ -43,8 +36,7 @@ def _variants(orth: str) -> set[str]:
 
 def load_abbreviations() -> dict[str, str]:
     """Abbreviation -> full form, every case variant included."""
-    pairs = (ln.split("\t") for ln in _lines("abbreviations.tsv"))
-    return {v: norm for orth, norm in pairs for v in _variants(orth)}
+    return {v: norm for orth, norm in read_rows("kk/abbreviations.tsv") for v in _variants(orth)}
 
 
 def tokenizer_exceptions() -> dict[str, list[dict]]:
@@ -56,8 +48,18 @@ def tokenizer_exceptions() -> dict[str, list[dict]]:
 # Hyphenated words stay whole (Қасым-Жомарт, сондай-ақ, іс-шаралар), as KazNERD tokenizes them.
 _HYPHEN_INFIX = r"(?<=[{a}])(?:{h})(?=[{a}])".format(a=ALPHA, h=HYPHENS)
 INFIXES: list[str] = [p for p in TOKENIZER_INFIXES if p != _HYPHEN_INFIX]
-NUM_WORDS: frozenset[str] = frozenset(_lines("number_words.txt"))
-STOP_WORDS: set[str] = set(_lines("stop_words.txt"))
+
+
+def number_stems() -> frozenset[str]:
+    """Kazakh number words as stems: the cardinals of `numbers/number_words.tsv` and the fraction words of
+    `numbers/fractions.tsv` (жартысы -> жарты), kept once for the number reader and the tokenizer."""
+    cardinals = {r["form"] for r in load_tsv("numbers/number_words.tsv") if r["lang"] == "kk"}
+    fractions = {strip_kk(r["form"])[0] for r in load_tsv("numbers/fractions.tsv") if r["lang"] == "kk"}
+    return frozenset(cardinals | fractions)
+
+
+NUM_WORDS: frozenset[str] = number_stems()
+STOP_WORDS: set[str] = {row[0] for row in read_rows("kk/stop_words.txt")}
 
 
 def like_num(text: str) -> bool:

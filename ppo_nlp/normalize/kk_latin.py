@@ -22,10 +22,10 @@ from functools import lru_cache
 
 import regex
 
-from ppo_nlp.paths import RESOURCES_DIR
+from ppo_nlp.resources import read_rows
 
 ALPHABETS = ("2017", "2018", "2021", "passport")
-TABLE_PATH = RESOURCES_DIR / "translit" / "kk_latin.tsv"
+TABLE = "translit/kk_latin.tsv"
 MAX_ENGLISH_FORMS = 24  # English variants multiply per letter; keep the generated set bounded
 APOSTROPHES = "'’ʼ`"
 # Letters that only one official alphabet uses (the dotless ı is shared by 2018 and 2021).
@@ -42,12 +42,9 @@ def table() -> dict[str, dict[str, tuple[str, ...]]]:
     """Cyrillic letter -> {alphabet or `english`: Latin forms}; `-` in the file is the empty form."""
     columns = ALPHABETS + ("english",)
     rows: dict[str, dict[str, tuple[str, ...]]] = {}
-    for line in TABLE_PATH.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cyr, *cells = line.split("\t")
+    for cyr, *cells in read_rows(TABLE):
         if len(cells) != len(columns):
-            raise ValueError(f"{TABLE_PATH.name}: {cyr!r} has {len(cells)} columns, expected {len(columns)}")
+            raise ValueError(f"{TABLE}: {cyr!r} has {len(cells)} columns, expected {len(columns)}")
         rows[cyr] = {col: tuple("" if v == "-" else v for v in cell.split("|")) for col, cell in zip(columns, cells)}
     return rows
 

@@ -1,4 +1,5 @@
-"""Kazakh endings: strip case, possessive and plural suffixes with the table in `resources/numbers`.
+"""Kazakh endings: the one table `resources/kk/endings.tsv`, and stripping case, possessive and plural
+suffixes with it.
 
 Endings are peeled in the order Kazakh stacks them from the right: case, then possessive, then plural.
 
@@ -21,11 +22,26 @@ LAYERS = (frozenset({"abl", "gen", "dat", "loc", "acc", "ins", "adj"}), frozense
 _DEVOICE = {"г": "к", "ғ": "қ", "б": "п"}
 
 
+def endings() -> tuple[dict[str, str], ...]:
+    """Every row of the Kazakh endings table: suffix, kind, stem, name, after_poss."""
+    return load_tsv("kk/endings.tsv")
+
+
 @lru_cache(maxsize=1)
 def suffixes() -> tuple[tuple[str, str], ...]:
-    """(suffix, kind) pairs, longest first."""
-    rows = [(r["suffix"], r["kind"]) for r in load_tsv("numbers/kk_suffixes.tsv")]
+    """(suffix, kind) pairs peeled to reach a stem, longest first."""
+    rows = [(r["suffix"], r["kind"]) for r in endings() if r["stem"] == "stem"]
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+def name_endings() -> tuple[tuple[str, str], ...]:
+    """(suffix, "strong" | "weak") of the case endings that attach to the last word of a name."""
+    return tuple((r["suffix"], r["name"]) for r in endings() if r["name"] != "-")
+
+
+def after_possessive() -> tuple[str, ...]:
+    """The case endings that may follow a 3rd-person possessive (хатшысы-ның, төрағасы-на)."""
+    return tuple(r["suffix"] for r in endings() if r["after_poss"] == "yes")
 
 
 def strip_one(word: str, kinds: Iterable[str]) -> Optional[tuple[str, str]]:

@@ -3,7 +3,7 @@
 Russian: the first name is read with pymorphy3 (Name tags) and the name lists in `resources/names/`; the
 surname with the paradigm table `ru_surname_forms.tsv`; the reading where first name, surname and (when
 given) the case of the position in front agree wins. Kazakh: the case ending on the last word is stripped
-by the rule table `kk_case_endings.txt`. ALL CAPS words become title case.
+by the rule table `kk/endings.tsv`. ALL CAPS words become title case.
 
 >>> to_nominative(["Тамары", "Дуйсеновой"], "ru")
 ('Тамара Дуйсенова', 'f')
@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import NamedTuple, Optional
 
 from ppo_nlp.cache import bounded_cache
+from ppo_nlp.normalize.kk_stem import name_endings
 from ppo_nlp.normalize.morph import analyzer
 from ppo_nlp.paths import RESOURCES_DIR
 from ppo_nlp.resources import read_rows
@@ -53,6 +54,12 @@ def _suffix_table(name: str) -> tuple[tuple[str, str], ...]:
     """(suffix, value) rows of a two-column file, longest suffix first."""
     rows = [(fold(r[0]), r[1] if len(r) > 1 else "") for r in read_rows(f"names/{name}")]
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@lru_cache(maxsize=1)
+def _kk_name_endings() -> tuple[tuple[str, str], ...]:
+    """Kazakh case endings of name words (folded), longest first."""
+    return tuple(sorted(((fold(s), v) for s, v in name_endings()), key=lambda r: -len(r[0])))
 
 
 @bounded_cache(4 << 20)
@@ -287,7 +294,7 @@ def _ru_options(words: list[str]) -> list[list[Reading]]:
 def strip_kk_case(word: str) -> str:
     """A Kazakh case ending off a name word, when what remains still looks like a name."""
     key = fold(word)
-    for ending, strength in _suffix_table("kk_case_endings.txt"):
+    for ending, strength in _kk_name_endings():
         if not key.endswith(ending) or len(key) - len(ending) < 3:
             continue
         base = word[: -len(ending)]

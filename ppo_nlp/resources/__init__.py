@@ -68,7 +68,7 @@ def load_lines(relpath: str) -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def function_words(name: str) -> frozenset[str]:
-    """One named set of `numbers/function_words.tsv` ("date_preps", "kk_stop", ...)."""
+    """One named set of `numbers/function_words.tsv` ("date_preps", "anaphora", ...)."""
     return frozenset(r["form"] for r in load_tsv("numbers/function_words.tsv") if r["set"] == name)
 
 

@@ -82,15 +82,19 @@ def test_furniture_footer_start_flag(line, end):
     assert match_line(line).end is end
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("x.id   line   Some words  # why", ("x.id", "line", "Some words", False)),
-    ("x.id   regex+end   a\\s+b", ("x.id", "regex", "a\\s+b", True)),
-    ("# comment", None),
-    ("", None),
+@pytest.mark.parametrize("row, expected", [
+    (("x.id", "line", "Some words"), ("x.id", "line", "Some words", False)),
+    (("x.id", "regex+end", "a\\s+b"), ("x.id", "regex", "a\\s+b", True)),
 ])
-def test_furniture_entry_format(raw, expected):
-    entry = parse_entry(raw)
-    assert (entry and (entry.id, entry.kind, entry.pattern, entry.end)) == expected
+def test_furniture_entry_format(row, expected):
+    entry = parse_entry(row)
+    assert (entry.id, entry.kind, entry.pattern, entry.end) == expected
+
+
+@pytest.mark.parametrize("row", [("x.id", "line"), ("x.id", "word", "a"), ("x.id", "line+start", "a")])
+def test_furniture_entry_refused(row):
+    with pytest.raises(ValueError):
+        parse_entry(row)
 
 
 def test_furniture_lists_load_with_unique_ids():

@@ -9,7 +9,7 @@ import regex
 
 from ppo_nlp.extract.counts.context import Word
 from ppo_nlp.normalize import morph
-from ppo_nlp.resources import function_words, load_lines, load_tsv
+from ppo_nlp.resources import function_words, load_lines, load_tsv, read_rows
 from ppo_nlp.normalize.kk_stem import strip_kk, strip_one
 from ppo_nlp.text import fold
 
@@ -229,6 +229,12 @@ def _kk_izafet(word: Optional[Word]) -> bool:
     return stem in kk_heads() and "poss" in kinds
 
 
+@lru_cache(maxsize=1)
+def _kk_phrase_ends() -> frozenset[str]:
+    """Kazakh stop words marked `count_end`: postpositions and conjunctions that end a counted phrase."""
+    return frozenset(row[0] for row in read_rows("kk/stop_words.txt") if "count_end" in row[1:])
+
+
 def _kk_known(word: Word) -> bool:
     return word.text.isupper() or strip_kk(word.low, kk_heads())[0] in kk_heads()
 
@@ -237,7 +243,7 @@ def _kk_head_index(words: list[Word]) -> Optional[int]:
     """Index of the head: the first known head noun, else the first word that is not an adjective."""
     fallback = None
     for i, word in enumerate(words[:MAX_MODIFIERS]):
-        if not word.text[0].isalpha() or word.low in function_words("kk_stop") or (i == 0 and _kk_is_verb(word.low)):
+        if not word.text[0].isalpha() or word.low in _kk_phrase_ends() or (i == 0 and _kk_is_verb(word.low)):
             break
         if _kk_known(word) or fold(strip_kk(word.low)[0]) in _skip_forms():
             return i

@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple, Optional
 
+from ppo_nlp.normalize.kk_stem import after_possessive, name_endings
 from ppo_nlp.normalize.names import morph
 from ppo_nlp.resources import read_rows
 from ppo_nlp.text import fold
@@ -68,8 +69,8 @@ def ru_modifiers() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def kk_heads() -> dict[str, HeadForm]:
     """Folded Kazakh head forms (base, possessive, + case endings) -> reading."""
-    endings = [r[0] for r in read_rows("positions/kk_possessive_case_endings.txt")]
-    plain = [r[0] for r in read_rows("names/kk_case_endings.txt")]
+    endings = list(after_possessive())
+    plain = [suffix for suffix, _ in name_endings()]
     out: dict[str, HeadForm] = {}
     for base, poss, pid in read_rows("positions/heads_kk.tsv"):
         for ending in [""] + plain:
