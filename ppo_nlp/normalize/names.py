@@ -57,6 +57,12 @@ def _suffix_table(name: str) -> tuple[tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=1)
+def _strong_surname_suffixes() -> tuple[str, ...]:
+    """Folded surname endings marked `strong` in `surname_suffixes.tsv`."""
+    return tuple(fold(r[0]) for r in read_rows("names/surname_suffixes.tsv") if r[2:3] == ("strong",))
+
+
+@lru_cache(maxsize=1)
 def _kk_name_endings() -> tuple[tuple[str, str], ...]:
     """Kazakh case endings of name words (folded), longest first."""
     return tuple(sorted(((fold(s), v) for s, v in name_endings()), key=lambda r: -len(r[0])))
@@ -81,7 +87,7 @@ def is_surname_shape(word: str, strong: bool = False) -> bool:
     """True when the word ends like a surname (`strong`: an ending that rarely ends other words)."""
     if strong:
         key = fold(word)
-        return any(key.endswith(s) and len(key) > len(s) + 2 for s, _ in _suffix_table("strong_surname_suffixes.txt"))
+        return any(key.endswith(s) and len(key) > len(s) + 2 for s in _strong_surname_suffixes())
     return surname_gender(word) is not None
 
 
