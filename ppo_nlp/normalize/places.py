@@ -32,6 +32,8 @@ KIND_ORDER = ("country", "city_republican", "oblast", "city", "town", "district"
               "settlement_administration", "rural_administration", "city_district_administration",
               "railway_station", "railway_siding", "site")
 _RANK = {kind: i for i, kind in enumerate(KIND_ORDER)}
+# Kinds of place a bare name may stand for, without a type word (Алматы, Германия, Жамбыл облысы).
+BARE_KINDS = frozenset({"country", "city_republican", "city", "town", "oblast", "district", "city_district"})
 MAX_WORDS = 12  # a longer form is a sentence, not a place name: lookup answers nothing
 _NAME_MARKS = ("им.", "атын.", "ат.")  # "named after", kept in KATO bare names, often left out in text
 
@@ -310,6 +312,21 @@ def lookup(form: str, lang: Optional[str] = None) -> list[Place]:
 def _name_prefixes() -> frozenset[str]:
     """Every word of a Cyrillic key: whole when it has at most 5 letters, else its first 5."""
     return frozenset(w[:5] for _, key in _index(False).keys for w in key.split())
+
+
+@lru_cache(maxsize=1)
+def _bare_prefixes() -> frozenset[str]:
+    """`_name_prefixes` of the keys that name a place of a kind taken by its bare name (BARE_KINDS)."""
+    index, table = _index(False), places()
+    return frozenset(w[:5] for (_, key), ids in index.keys.items()
+                     if any(table[i].kind in BARE_KINDS for i in ids) for w in key.split())
+
+
+@bounded_cache(4 << 20)
+def may_name_bare(word: str) -> bool:
+    """`may_name` for the places a bare name may stand for (cities, countries, oblasts, districts)."""
+    low, prefixes = fold(word), _bare_prefixes()
+    return any(low[:k] in prefixes for k in (5, 4, 3, 2))
 
 
 @bounded_cache(4 << 20)

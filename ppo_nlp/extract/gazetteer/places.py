@@ -39,7 +39,6 @@ SOURCE = "gazetteer:places"
 _WORD = regex.compile(r"\w+")
 _CYRILLIC = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі")
 MAX_NAME = 3  # words of a place name without its type word
-_CITY_KINDS = frozenset({"country", "city_republican", "city", "town", "oblast", "district", "city_district"})
 
 
 @lru_cache(maxsize=1)
@@ -96,11 +95,20 @@ def _worth_looking(words: Words, i: int, n: int) -> bool:
 
 
 def _bare_hit(doc: Document, words: Words, i: int, n: int) -> Optional[_Hit]:
+    """A name without a type word: kept later only when it names a city, country or unit, or a village
+    with its district's adjective after it (`_district_after`), so only such spans are looked up."""
     if not _worth_looking(words, i, n):
+        return None
+    if not (i + n < len(words) and is_name_word(words, i + n)) and not _may_be_bare(words, i, n):
         return None
     names = len(_WORD.findall(doc.text, words.tokens[i].start, words.tokens[i + n - 1].end))
     found = _look(doc, words, i, i + n, names)
     return _Hit(i, i + n, found, False) if found else None
+
+
+def _may_be_bare(words: Words, i: int, n: int) -> bool:
+    texts = [words.tokens[k].text for k in range(i, i + n) if words.tokens[k].text != "."]
+    return all(kato.may_name_bare(t) or (t.isupper() and len(t) <= 5) for t in texts)
 
 
 def _name_marks(words: Words) -> list[int]:
@@ -162,7 +170,7 @@ def _district_after(doc: Document, words: Words, hit: _Hit) -> Optional[_Hit]:
 def _supported(hit: _Hit, lang: str) -> bool:
     """A bare name counts when it is a city, country or unit, and its name is not a common word."""
     best = hit.cands[0]
-    if not hit.typed and (best.kind not in _CITY_KINDS or kato.needs_context(best, lang)):
+    if not hit.typed and (best.kind not in kato.BARE_KINDS or kato.needs_context(best, lang)):
         return False
     return True
 
@@ -234,7 +242,7 @@ def checked_ner_place(doc: Document, entity: Entity) -> Optional[Entity]:
         return None
     lang = _lang(doc, entity.start)
     found = [p for p in kato.lookup(entity.text, lang)
-             if p.kind in _CITY_KINDS and not kato.needs_context(p, lang)]
+             if p.kind in kato.BARE_KINDS and not kato.needs_context(p, lang)]
     if found:
         return place_entity(doc, entity.start, entity.end, found[0], entity.source, crosswalk())
     name = _ru_nominative(entity.text) if lang == "ru" else ""
