@@ -32,6 +32,7 @@ KIND_ORDER = ("country", "city_republican", "oblast", "city", "town", "district"
               "settlement_administration", "rural_administration", "city_district_administration",
               "railway_station", "railway_siding", "site")
 _RANK = {kind: i for i, kind in enumerate(KIND_ORDER)}
+MAX_ENDING = 5  # letters of case, possessive and plural endings after a short name word (Ақсу-дағы)
 # Kinds of place a bare name may stand for, without a type word (Алматы, Германия, Жамбыл облысы).
 BARE_KINDS = frozenset({"country", "city_republican", "city", "town", "oblast", "district", "city_district"})
 MAX_WORDS = 12  # a longer form is a sentence, not a place name: lookup answers nothing
@@ -325,16 +326,20 @@ def _bare_prefixes() -> frozenset[str]:
 @bounded_cache(4 << 20)
 def may_name_bare(word: str) -> bool:
     """`may_name` for the places a bare name may stand for (cities, countries, oblasts, districts)."""
-    low, prefixes = fold(word), _bare_prefixes()
-    return any(low[:k] in prefixes for k in (5, 4, 3, 2))
+    return _starts_name(fold(word), _bare_prefixes())
 
 
 @bounded_cache(4 << 20)
 def may_name(word: str) -> bool:
     """A cheap gate before `lookup` (Cyrillic): whether a word begins with a whole short word of some
     place name or the first 5 letters of a long one (endings do not touch them: Ойылда, Караганде)."""
-    low, prefixes = fold(word), _name_prefixes()
-    return any(low[:k] in prefixes for k in (5, 4, 3, 2))
+    return _starts_name(fold(word), _name_prefixes())
+
+
+def _starts_name(low: str, prefixes: frozenset[str]) -> bool:
+    """`low` begins with the first 5 letters of a name word, or is a shorter name word with at most
+    MAX_ENDING letters of endings after it (Ойыл-да, Уил-ского, Ақсу-дағы)."""
+    return low[:5] in prefixes or any(low[:k] in prefixes for k in (4, 3, 2) if len(low) - k <= MAX_ENDING)
 
 
 def prefer(candidates: Iterable[Place], oblast_id: Optional[str]) -> list[Place]:

@@ -99,11 +99,16 @@ def _bare_hit(doc: Document, words: Words, i: int, n: int) -> Optional[_Hit]:
     with its district's adjective after it (`_district_after`), so only such spans are looked up."""
     if not _worth_looking(words, i, n):
         return None
-    if not (i + n < len(words) and is_name_word(words, i + n)) and not _may_be_bare(words, i, n):
+    if not _may_be_bare(words, i, n) and not _district_may_follow(words, i + n):
         return None
     names = len(_WORD.findall(doc.text, words.tokens[i].start, words.tokens[i + n - 1].end))
     found = _look(doc, words, i, i + n, names)
     return _Hit(i, i + n, found, False) if found else None
+
+
+def _district_may_follow(words: Words, k: int) -> bool:
+    """Whether token k may be the adjective of a district (the cue `_district_after` looks for)."""
+    return k < len(words) and is_name_word(words, k) and kato.may_name_bare(words.tokens[k].text)
 
 
 def _may_be_bare(words: Words, i: int, n: int) -> bool:
