@@ -1,6 +1,8 @@
 """NER benchmark: per-label P/R/F1 on the dev splits and throughput (chars/s), natasha beside ours for ru.
 
-    .venv/bin/python benchmarks/ner.py [--lang kk ru en] [--no-natasha] [--json out.json]
+    .venv/bin/python benchmarks/ner.py [--lang kk ru en] [--no-natasha] [--records] [--json out.json]
+
+`--records` adds the full pipeline's record `entities` (rules + NER, merged) beside the model alone.
 
 natasha's slovnet NER (slovnet_ner_news_v1 + navec_news_v1, both shipped in the natasha wheel) is loaded
 with slovnet and navec only, so pymorphy2 is never needed. Install for the benchmark only:
@@ -18,12 +20,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 
-from ner_eval import compare_ru, dev_labels, dev_sets, evaluate, format_table, ours  # noqa: E402
+from ner_eval import compare_ru, dev_labels, dev_sets, evaluate, format_table, ours, records  # noqa: E402
 
 from ppo_nlp.paths import shared_data_dir  # noqa: E402
 
 
-def run(langs: list[str], with_natasha: bool) -> dict:
+def run(langs: list[str], with_natasha: bool, with_records: bool = False) -> dict:
     """Scores of every requested language (and natasha for ru) on every dev set."""
     data = shared_data_dir()
     if data is None:
@@ -33,6 +35,8 @@ def run(langs: list[str], with_natasha: bool) -> dict:
         predict = ours(lang)
         for name, samples in dev_sets(lang, data).items():
             results[f"{lang}/{name}/ours"] = evaluate(predict, samples, dev_labels(name))
+            if with_records:
+                results[f"{lang}/{name}/records' entities"] = evaluate(records(lang), samples, dev_labels(name))
             if lang == "ru" and with_natasha:
                 for system, result in compare_ru(samples, predict, dev_labels(name)).items():
                     results[f"{lang}/{name}/{system}"] = result
@@ -44,9 +48,10 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--lang", nargs="+", default=["kk", "ru", "en"], choices=["kk", "ru", "en"])
     ap.add_argument("--no-natasha", action="store_true")
+    ap.add_argument("--records", action="store_true", help="also score the records' entities (full pipeline)")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
-    results = run(args.lang, not args.no_natasha)
+    results = run(args.lang, not args.no_natasha, args.records)
     for key, result in results.items():
         print(f"## {key}  ({result['chars_per_s']:,} chars/s)\n\n{format_table(result)}\n")
     if args.json:

@@ -93,10 +93,12 @@ def _media_typed(doc: Document, orgs: list[Organization]) -> list[Organization]:
 
 
 def facts(doc: Document) -> None:
-    """The facts stage: organizations, projects and locations of `doc.entities`."""
-    doc.organizations = _media_typed(doc, organizations(doc.entities))
-    doc.projects = projects(doc.entities)
-    doc.locations = locations(doc.entities)
+    """The facts stage: organizations, projects and locations of the mentions facts are made of
+    (`found.fact_mentions`; a document that never ran the merge stage uses its `entities`)."""
+    mentions = doc.found.get("fact_mentions", doc.entities)
+    doc.organizations = _media_typed(doc, organizations(mentions))
+    doc.projects = projects(mentions)
+    doc.locations = locations(mentions)
 
 
 def cluster(items: Iterable[T], bucket: Callable[[T], Hashable], fits: Callable[[T, list[T]], bool],

@@ -1,19 +1,21 @@
 """Span-level exact-match scoring (start, end, label) and the dev sets each language is scored on."""
 from __future__ import annotations
 
+import difflib
 import sys
 import time
 from collections import Counter
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from ner_data import Sample, Span, read_conll2003, read_factru, read_kaznerd, read_nerel  # noqa: E402
 
 LABELS = ("PERSON", "ORG", "LOC", "POSITION", "PROJECT")
 COMMON = ("PERSON", "ORG", "LOC")
-# Labels a dev set annotates (factRuEval has no POSITION gold in its held-out half).
-DEV_LABELS = {"factrueval-dev": COMMON}
+# Labels a dev set annotates (factRuEval has no POSITION gold in its held-out half; CoNLL-2003 has no
+# POSITION, NEREL no PROJECT).
+DEV_LABELS = {"factrueval-dev": COMMON, "conll2003-valid": COMMON, "nerel-dev": COMMON + ("POSITION",)}
 Predictor = Callable[[list[str]], list[list[Span]]]
 
 
@@ -99,6 +101,35 @@ def hybrid(lang: str = "ru") -> Optional[Predictor]:
         return None
     combined = HybridModel(lang, model.nlp, SlovnetNer(data))
     return lambda texts: [[(e.start, e.end, e.label) for e in ents] for ents in combined.predict_many(texts)]
+
+
+def _offset_map(clean: str, raw: str) -> list[Optional[int]]:
+    """Per offset of the pipeline's clean text (and its end), the offset in the raw text it came from;
+    None inside what cleaning rewrote (white space folded, furniture dropped)."""
+    out: list[Optional[int]] = [None] * (len(clean) + 1)
+    ops = difflib.SequenceMatcher(None, raw, clean, autojunk=False).get_opcodes()
+    for tag, r0, r1, c0, c1 in ops:
+        if tag == "equal":
+            out[c0:c1 + 1] = range(r0, r1 + 1)
+    return out
+
+
+def _raw_spans(doc: Any, raw: str) -> list[Span]:
+    """The labelled `entities` of a record, with offsets into the raw text the dev set gives."""
+    spans = [(e.start, e.end, e.label) for e in doc.entities]
+    if doc.text == raw:
+        return spans
+    where = _offset_map(doc.text, raw)
+    return [(where[a], where[b], lab) for a, b, lab in spans if where[a] is not None and where[b] is not None]
+
+
+def records(lang: str) -> Predictor:
+    """The full pipeline (rules + NER, language forced) as a predictor: each text's record `entities`
+    (COUNT and DATE are not NER labels and are never scored)."""
+    import ppo_nlp
+
+    nlp = ppo_nlp.load(lang=lang, time_limit=None)
+    return lambda texts: [_raw_spans(nlp(text), text) for text in texts]
 
 
 def compare_ru(samples: list[Sample], ours_predict: Predictor, labels: Iterable[str] = LABELS) -> dict:

@@ -26,6 +26,7 @@ from ppo_nlp.resources import load_lines
 from ppo_nlp.text import fold
 
 _RANK = {"gazetteer": 0, "rule": 1, "ner": 2}
+_BOUNDED = frozenset({"LOC", "PERSON", "POSITION"})  # labels whose nested mentions are bounds of one name
 # a Roman numeral, Latin or with Cyrillic look-alikes (XLІІ with Cyrillic І, ХХ with Cyrillic Х)
 _ROMAN = regex.compile(r"[IVXLCDMІХ]+[.,)]?")
 
@@ -204,7 +205,62 @@ def known_stage(*steps: tuple[str, ...]) -> Callable[[Document], None]:
 
 
 def merge_final(doc: Document) -> None:
-    """All mentions: known ones, officials' people, counts, then NER where none of those lies."""
+    """The mentions facts are made of (`found.fact_mentions`): known ones, officials' people, counts, then
+    plausible NER where none of those lies. The record's `entities` add every other model mention that
+    neither crosses one of them nor relabels its span (positions without a person, places the place data
+    does not know, names beside or around a rule's mention): what a reader of the text would mark."""
     ruled = doc.found["known"] + doc.found.get("officials", []) + count_entities(doc.counts)
     index = SpanIndex(ruled)
-    doc.entities = merge_entities(ruled + [e for e in doc.found.get("ner_new", []) if not index.overlaps(e)])
+    facts_in = merge_entities(ruled + [e for e in doc.found.get("ner_new", []) if not index.overlaps(e)])
+    doc.found["fact_mentions"] = facts_in
+    doc.entities = entity_layer(doc, facts_in, doc.found.get("ner", []), doc.found.get("ner_new", []))
+
+
+def _shadowed(mention: Entity, model: Entity) -> bool:
+    """A rule mention the model's mention replaces in `entities`: crossing it, or another bound of the same
+    name (LOC, PERSON, POSITION nested under one label: «Шардара ауданында» beside the model's «Шардара»).
+    Nested organizations stay: a branch's phrase holds the party's name, and both are organizations."""
+    if not (mention.start < model.end and model.start < mention.end):
+        return False
+    return _crosses(mention, model) or (mention.label == model.label and mention.label in _BOUNDED)
+
+
+def _entity_worthy(entity: Entity, doc: Document) -> bool:
+    """A model mention for `entities`: `plausible` for names and places; a job title is written in lower
+    case; an organization is kept as the model bounds it (the facts' gate reads organization heads)."""
+    words = entity.text.split()
+    if entity.label == "ORG":  # the model's organizations as it bounds them; a shouted headline is none
+        return sum(ch.isalpha() for ch in entity.text) >= 2 and not (len(words) >= 3 and entity.text.isupper())
+    if entity.label != "POSITION":
+        return plausible(entity, doc)
+    return sum(ch.isalpha() for ch in entity.text) >= 3 and not entity.text.isupper()
+
+
+def entity_layer(doc: Document, facts_in: list[Entity], model: list[Entity], checked: list[Entity]) -> list[Entity]:
+    """The record's `entities`: every model mention (in its checked form where the places stage gave it an
+    id) unless a count or date crosses it or a rule labels its span otherwise, then every rule mention the
+    model did not make in its own way. Where rules and the model bound the same name differently the
+    model's span wins here, as its annotation conventions are the readers' (facts keep the rules' spans)."""
+    by_span = {(e.start, e.end, e.label): e for e in checked}
+    fixed = [e for e in facts_in if e.label in ("COUNT", "DATE")]
+    labelled = {(e.start, e.end): e.label for e in facts_in}  # a rule's label wins on its own span
+    model = [by_span.get((m.start, m.end, m.label), m) for m in model
+             if labelled.get((m.start, m.end), m.label) == m.label and _entity_worthy(m, doc)]
+    base = merge_entities(fixed + model)
+    index = SpanIndex(e for e in base if e.label not in ("COUNT", "DATE"))
+    rest, named = [], {}
+    for e in (e for e in facts_in if e.label not in ("COUNT", "DATE")):
+        shadows = [m for m in index.near(e) if _shadowed(e, m)]
+        if not shadows:
+            rest.append(e)
+        for m in shadows:
+            if e.id and m.id is None and m.label == e.label:
+                named.setdefault(id(m), e)
+    base = [_named_like(m, named[id(m)]) if id(m) in named else m for m in base]
+    return merge_entities(base + rest)
+
+
+def _named_like(model: Entity, rule: Entity) -> Entity:
+    """The model's bound of a name with the id and normalized values of the rule mention it replaced."""
+    return Entity(model.label, model.text, model.start, model.end, model.source, model.score, rule.id,
+                  dict(rule.attrs))

@@ -76,8 +76,9 @@ def stage_row(ner: bool = True) -> tuple[Stage, ...]:
         Stage("counts", _counts, ("text", "lang", "segments", "entities", "found.dates"), ("counts",)),
         Stage("officials", _officials, ("text", "lang", "segments", "entities", "found.ner_new"),
               ("found.officials", "people")),
-        Stage("merge", merge_final, ("found.known", "found.officials", "counts", "found.ner_new"), ("entities",)),
-        Stage("facts", aggregate.facts, ("entities",), ("organizations", "projects", "locations")),
+        Stage("merge", merge_final, ("found.known", "found.officials", "counts", "found.ner_new", "found.ner?"),
+              ("found.fact_mentions", "entities")),
+        Stage("facts", aggregate.facts, ("found.fact_mentions",), ("organizations", "projects", "locations")),
         Stage("count_links", link_counts, ("text", "counts", "organizations", "locations", "published"), ("counts",)),
     ]
     stages = [s for s in row if s is not None]

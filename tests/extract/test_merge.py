@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from ppo_nlp.doc import Entity
-from ppo_nlp.extract.merge import SpanIndex, merge_entities
+from ppo_nlp.aggregate import facts
+from ppo_nlp.doc import Document, Entity
+from ppo_nlp.extract.merge import SpanIndex, entity_layer, merge_entities, merge_final
 
 
 def ent(label: str, start: int, end: int, source: str) -> Entity:
@@ -105,3 +106,46 @@ def test_span_index_agrees_with_a_full_scan(spans, probe):
     target = Entity("PERSON", "y", probe[0], probe[1], "ner:ru")
     full_scan = any(target.start < o.end and o.start < target.end for o in entities)
     assert SpanIndex(entities).overlaps(target) == full_scan
+
+
+def _at(text: str, label: str, part: str, source: str, id: str | None = None) -> Entity:
+    start = text.index(part)
+    return Entity(label, part, start, start + len(part), source, id=id)
+
+
+ENTITY_TEXT = "Аким Шардаринского района встретился с членами ППО партии AMANAT в Шардара ауданында, 45 человек."
+
+
+@pytest.mark.parametrize("rules, model, expected", [
+    # the model's bound of a place replaces the rule's, and takes its id
+    ([("LOC", "Шардара ауданында", "gazetteer:places", "loc:x")], [("LOC", "Шардара")],
+     {("LOC", "Шардара", "loc:x")}),
+    # nested organizations are both kept: a branch phrase holds the party's name
+    ([("ORG", "ППО партии AMANAT", "rule:branch", "org:ppo")], [("ORG", "AMANAT")],
+     {("ORG", "ППО партии AMANAT", "org:ppo"), ("ORG", "AMANAT", None)}),
+    # on the same span the rule's label wins
+    ([("LOC", "Шардара", "gazetteer:places", "loc:x")], [("PERSON", "Шардара")], {("LOC", "Шардара", "loc:x")}),
+    # a job title in lower case is a mention; ALL CAPS is no job title
+    ([], [("POSITION", "Аким"), ("POSITION", "членами"), ("POSITION", "ППО")],
+     {("POSITION", "Аким", None), ("POSITION", "членами", None)}),
+    # a model mention crossing a count is dropped, the count stays
+    ([("COUNT", "45 человек", "rule:count", None)], [("PERSON", "ауданында, 45")],
+     {("COUNT", "45 человек", None)}),
+])
+def test_merge_entity_layer_keeps_the_model_and_what_rules_add(rules, model, expected):
+    doc = Document("d", "t", ENTITY_TEXT, lang="ru")
+    facts_in = [_at(ENTITY_TEXT, label, part, source, id) for label, part, source, id in rules]
+    found = [_at(ENTITY_TEXT, label, part, "ner:ru") for label, part in model]
+    got = {(e.label, e.text, e.id) for e in entity_layer(doc, facts_in, found, [])}
+    assert got == expected
+
+
+def test_merge_final_facts_come_from_fact_mentions_only():
+    """A model-only organization is an entity of the record, but no organization fact."""
+    doc = Document("d", "t", ENTITY_TEXT, lang="ru")
+    doc.found.update(known=[], officials=[], ner_new=[], ner=[_at(ENTITY_TEXT, "ORG", "AMANAT", "ner:ru")])
+    doc.counts = []
+    merge_final(doc)
+    facts(doc)
+    assert [e.text for e in doc.entities] == ["AMANAT"] and doc.found["fact_mentions"] == []
+    assert doc.organizations == []
