@@ -35,6 +35,7 @@ DASHES = ("-", "–", "—")
 # other things ("60 делегаттың ... фракциясының жұмысы"), never what the figure is about
 OWNER_BEFORE = frozenset({"kk"})
 BRANCH_PREFIX = "org:amanat:branch:"
+PARTY_ID = "org:amanat"
 Fact = Union[Organization, Location]
 Spot = tuple[int, int, str]  # (start, end, id) of one mention
 
@@ -88,9 +89,10 @@ def _last_in(spots: list[Spot], lo: int, hi: int) -> Optional[str]:
 
 
 def main_organization(orgs: Sequence[Organization]) -> Optional[Organization]:
-    """The organization an article is about: the first specific one it names, else the first party."""
-    def first(o: Organization) -> int:
-        return min((m.start for m in o.mentions), default=1 << 62)
+    """The organization an article is about: the first specific one it names, else AMANAT, else the first
+    party (a headline's «Партия полезных дел» is a phrase about AMANAT, not another party)."""
+    def first(o: Organization) -> tuple[bool, int]:
+        return o.id != PARTY_ID, min((m.start for m in o.mentions), default=1 << 62)
     for types in (MAIN_TYPES, ("party",)):
         found = sorted((o for o in orgs if o.type in types), key=first)
         if found:

@@ -103,6 +103,10 @@ MORE = [
      "60 делегаттың", "kk", None, None),
     ("Сайланған 60 делегаттың 55-і фракциясының жұмысын қарады.", [(*OFFICE, ["фракциясының"])],
      "60 делегаттың", "ru", None, "org:office"),
+    # with no branch named, the article's main organization is AMANAT before any other «party» it names
+    ("«Партия добрых дел»: о работе AMANAT.\nВыдано 17 кредитов.",
+     [("org:dobrykh_del", "party", ["Партия добрых дел"]), ("org:amanat", "party", ["AMANAT"])],
+     "17 кредитов", "ru", None, "org:amanat"),
 ]
 
 
