@@ -154,7 +154,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
         return _run(args, StdoutWriter(), files if exact else None)
     check_output(args.output, args.inputs, output_files(args.output, fmt), args.resume, args.overwrite)
     with OutputLock(args.output):
-        remove_stale_parts(Path(args.output))
+        for target in output_files(args.output, fmt):
+            remove_stale_parts(target)
         writer = open_writer(args.output, fmt, resume=args.resume)
         return _run(args, writer, files if exact else None)
 

@@ -13,6 +13,7 @@ from ppo_nlp import __version__, batch, cli
 from ppo_nlp.cli import main
 from ppo_nlp.ingest.model import RawDoc
 from ppo_nlp.io.outputs import OutputLock
+from ppo_nlp.io.writers import output_files
 
 TEXT_RU = "Первичная партийная организация партии AMANAT провела собрание в Астане.\n"
 TEXT_KK = "AMANAT партиясының бастауыш партия ұйымы Астанада жиналыс өткізді.\n"
@@ -113,7 +114,8 @@ def test_cli_safety_a_locked_output_is_refused(tmp_path, capsys):
 def test_cli_safety_makes_the_output_folder(tmp_path):
     out = tmp_path / "new" / "deeper" / "r.csv"
     assert _exit(["extract", str(_folder(tmp_path / "in")), "-o", str(out), "--no-ner"]) == 0
-    assert [p.name for p in out.parent.iterdir()] == ["r.csv"]  # no lock or temporary file left
+    expected = sorted(p.name for p in output_files(out, "csv"))  # r.csv and its fact tables
+    assert sorted(p.name for p in out.parent.iterdir()) == expected  # no lock or temporary file left
 
 
 def _models_missing(monkeypatch) -> list[str]:

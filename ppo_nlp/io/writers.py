@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
-from ppo_nlp.io import csvfile
+from ppo_nlp.io import csvfile, facttables
 from ppo_nlp.io.outputs import StagedFile
 from ppo_nlp.io.tables import FLAT_COLUMNS, TABLES, flat_row, table_rows
 from ppo_nlp.records import dumps
@@ -137,37 +137,45 @@ class CsvWriter:
         rows = csvfile.complete_rows(path) if self._resume else iter(())
         self._done = {csvfile.unescape_cell(r.get("id", "")) for r in rows if not _is_error_row(r)}
         self._staged: Optional[StagedFile] = None
+        self._facts: Optional[facttables.CsvFactTables] = None
 
     def done_ids(self) -> set[str]:
         return set(self._done)
 
     def _open(self) -> None:
         self._staged = StagedFile(self.path, encoding=csvfile.ENCODING, newline="")
+        self._facts = facttables.CsvFactTables(self.path)
         self._csv = csvfile.row_writer(self._staged.fh)
         self._csv.writerow(FLAT_COLUMNS)
         if self._resume:  # earlier rows as they were written, less error rows and a cut last row
             for row in csvfile.complete_rows(self.path):
                 if not _is_error_row(row):
                     self._csv.writerow([row.get(c, "") for c in FLAT_COLUMNS])
+            for record in facttables.earlier_records(self.path):
+                self._facts.write(record)
 
     def write(self, record: dict[str, Any]) -> None:
         if self._staged is None:
             self._open()
-        assert self._staged is not None
+        assert self._staged is not None and self._facts is not None
+        self._facts.write(record)  # the facts first: a document row is never without its facts
         flat = flat_row(record)
         self._csv.writerow([csvfile.escape_cell(flat[c]) for c in FLAT_COLUMNS])
         self._staged.fh.flush()
+        self._facts.promote()
         self._staged.promote()
 
     def close(self) -> None:
         if self._staged is None and not self._resume:
             self._open()
-        if self._staged is not None:
+        if self._staged is not None and self._facts is not None:
+            self._facts.promote()
             self._staged.promote()
         self.abort()
 
     def abort(self) -> None:
-        if self._staged is not None:
+        if self._staged is not None and self._facts is not None:
+            self._facts.discard()
             self._staged.discard()
 
 
@@ -297,6 +305,7 @@ class ParquetWriter:
             return
         self._jsonl.close()
         if self.spool.exists():
+            facttables.write_parquet_tables(_spool_records(self.spool), self.path, self.BATCH)
             _spool_to_parquet(self.spool, self.path, self.BATCH)
             self.spool.unlink()
 
@@ -315,6 +324,13 @@ def _spool_rows(spool: Path) -> Any:
         for line in fh:
             obj = json.loads(line)
             yield obj["__flat__"] if "__flat__" in obj else flat_row(obj)
+
+
+def _spool_records(spool: Path) -> Any:
+    with spool.open(encoding="utf-8") as fh:
+        for line in fh:
+            obj = json.loads(line)
+            yield facttables.record_of_row(obj["__flat__"]) if "__flat__" in obj else obj
 
 
 def _parquet_schema() -> Any:
@@ -345,9 +361,12 @@ _WRITERS = {"jsonl": JsonlWriter, "csv": CsvWriter, "sqlite": SqliteWriter, "par
 
 
 def output_files(path: str | Path, fmt: str) -> list[Path]:
-    """The files a run writing `path` in `fmt` would find from an earlier run (the output, a Parquet spool)."""
+    """The files a run writing `path` in `fmt` would find from an earlier run (the output, a Parquet spool,
+    the fact tables beside a CSV or Parquet output)."""
     path = Path(path)
-    return [path, spool_path(path)] if fmt == "parquet" else [path]
+    if fmt == "parquet":
+        return [path, spool_path(path)] + facttables.table_paths(path)
+    return [path] + facttables.table_paths(path) if fmt == "csv" else [path]
 
 
 def open_writer(path: str | Path, fmt: Optional[str] = None, resume: bool = False) -> Any:

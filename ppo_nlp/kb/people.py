@@ -1,7 +1,7 @@
 """Cross-document merging of people, with the evidence for each merge.
 
 Rules (docs/KB.md): two mentions are one person when their first names and surnames have the same
-spelling-blind key (`keys.word_key`), which keeps the feminine ending, so «Бахыт Серикова» and «Бахыт
+spelling-blind key (`normalize.person_keys.word_key`), which keeps the feminine ending, so «Бахыт Серикова» and «Бахыт
 Сериков» stay two people. A name given as an initial and a surname («Е. Жакупов») or a surname alone joins a
 full name only when exactly one full name fits (same surname key, the initial fits the first name, no
 gender conflict) in the same document, else exactly one among the people holding a position in the same
@@ -10,14 +10,11 @@ depends on nothing but that person's own name, so adding unrelated articles neve
 """
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from ppo_nlp.kb.keys import gender_of, initial_fits, is_initial, split_words, word_key
-
-_PATRONYMIC = re.compile(r"(вич|вна|ұлы|қызы|uly|kyzy|qyzy|ovich|evich|ovna|evna)$", re.IGNORECASE)
+from ppo_nlp.normalize.person_keys import gender_of, initial_fits, name_parts, person_id, split_words, word_key
 
 
 @dataclass
@@ -48,21 +45,12 @@ def parse(doc_id: str, person: dict[str, Any], orgs: frozenset) -> Optional[Ment
         return None
     m = Mention(doc_id, str(person.get("id") or ""), str(person["name"]), person.get("name_latin"), orgs)
     m.gender = gender_of(words)
-    full = [w for w in words if not is_initial(w)]
-    if len(full) >= 3 and _PATRONYMIC.search(full[-1]):
-        full = [full[1], full[0]]  # Surname Name Patronymic
-    if not full:
-        return None
-    m.surname = full[-1]
-    if len(full) >= 2:
-        m.first = full[0]
-    elif is_initial(words[0]):
-        m.initial = words[0]
-    return m
+    m.first, m.surname, m.initial = name_parts(words)
+    return m if m.surname else None
 
 
 def _full_key(m: Mention) -> str:
-    return f"person:{word_key(m.first or '')}_{word_key(m.surname)}"
+    return person_id(f"{m.first} {m.surname}")
 
 
 def _fits(part: Mention, full: Mention) -> bool:
@@ -83,8 +71,7 @@ def _candidates(part: Mention, fulls: dict[str, list[Mention]]) -> tuple[list[st
 
 
 def _partial_id(m: Mention) -> str:
-    head = word_key(m.initial) if m.initial else ""
-    return f"person:{head}_{word_key(m.surname)}" if head else f"person:{word_key(m.surname)}"
+    return person_id(f"{m.initial or ''} {m.surname}")
 
 
 def merge(mentions: list[Mention]) -> tuple[dict[str, Person], list[tuple]]:

@@ -250,16 +250,33 @@ def _score(readings: list[Reading], gender_hint: Optional[str], case_hint: Optio
             sum(r.known for r in readings), specific, -CASE_ORDER.index(case) if case in CASE_ORDER else -len(CASE_ORDER))
 
 
-def _best_combo(options: list[list[Reading]], gender_hint, case_hint) -> list[Reading]:
-    """The agreeing combination of one reading per word with the best score."""
+def _agreeing(options: list[list[Reading]], gender_hint, case_hint) -> Optional[list[Reading]]:
+    """The agreeing combination of one reading per word with the best score, or None."""
     combos: list[list[Reading]] = [[]]
     for opts in options:
         combos = [c + [o] for c in combos for o in opts if all(_compatible(o.gender, x.gender)
                                                             and _compatible(o.case, x.case) for x in c)][:256]
     scored = [(s, c) for c in combos if (s := _score(c, gender_hint, case_hint))]
-    if not scored:
-        return [opts[0] for opts in options]
-    return max(scored, key=lambda sc: sc[0])[1]
+    return max(scored, key=lambda sc: sc[0])[1] if scored else None
+
+
+def _unsexed_first(words: list[str]) -> Optional[int]:
+    """The index of a first name our lists give no gender (pymorphy's guess may be wrong), else None."""
+    full = [i for i, w in enumerate(words) if not _is_initial(w)]
+    if len(full) < 2 or first_names().get(fold(words[full[0]])) is not None:
+        return None
+    return full[0]
+
+
+def _best_combo(options: list[list[Reading]], gender_hint, case_hint, first: Optional[int] = None) -> list[Reading]:
+    """The best agreeing combination; when none agrees, the first name's gender and case give way (many
+    Kazakh first names are both, and a woman's stays undeclined: «Бахыт Серикова» is a woman, not «Бахыт
+    Сериков» in the genitive)."""
+    best = _agreeing(options, gender_hint, case_hint)
+    if best is None and first is not None:
+        relaxed = [[Reading(r.nominative, None, None, r.known) for r in opts] if i == first else opts for i, opts in enumerate(options)]
+        best = _agreeing(relaxed, gender_hint, case_hint)
+    return best or [opts[0] for opts in options]
 
 
 def _is_initial(word: str) -> bool:
@@ -333,7 +350,7 @@ def to_nominative(tokens: list[str], lang: str, gender_hint: Optional[str] = Non
     if not words:
         return "", None
     if lang == "ru" and any(not _is_initial(w) for w in words):
-        best = _best_combo(_ru_options(words), gender_hint, case_hint)
+        best = _best_combo(_ru_options(words), gender_hint, case_hint, _unsexed_first(words))
         words = [r.nominative for r in best]
         gender = next((r.gender for r in best if r.gender), None)
         return _format(words), gender or _name_gender(words) or gender_hint

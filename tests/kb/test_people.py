@@ -2,7 +2,7 @@
 import pytest
 
 from ppo_nlp.kb import people
-from ppo_nlp.kb.keys import person_key
+from ppo_nlp.normalize.person_keys import person_key
 
 
 def _ids(names: list[tuple[str, str]], orgs=frozenset()) -> list[str]:

@@ -23,7 +23,7 @@ from ppo_nlp.extract.officials.links import extend_links
 from ppo_nlp.extract.officials.persons import (PATRONYMIC_ENDS, Ctx, PersonSpan, adjacent, build_ctx, find_persons, is_cap, is_common_word,
                                                nameable, surname_like)
 from ppo_nlp.extract.officials.positions import PositionSpan, find_positions
-from ppo_nlp.normalize.ids import slug
+from ppo_nlp.normalize.person_keys import person_id
 from ppo_nlp.normalize.names import CASE_ORDER, is_first_name, surname_keys, to_nominative
 from ppo_nlp.normalize.translit import to_latin
 from ppo_nlp.text import fold
@@ -62,7 +62,7 @@ def extract_officials(doc: Document) -> tuple[list[Entity], list[Person]]:
     mentions = [_normalize(ctx, s, links.get(s.start, [])) for s in spans]
     clusters = _merge_patronymic_forms(_cluster([m for m in mentions if m.name]))
     _add_surname_mentions(ctx, clusters, spans)
-    people = [_person(ctx, c) for c in clusters]
+    people = [_person(ctx, c) for c in _join_same_ids(clusters)]
     _unique_ids(people)
     return _entities(ctx, people, positions, links), people
 
@@ -253,12 +253,20 @@ def _person(ctx: Ctx, cluster: list[NameMention]) -> Person:
                 seen.add(fold(pos.title))
                 positions.append(Position(pos.title, pos.org))
     mentions = [_mention(ctx, m.span) for m in sorted(cluster, key=lambda m: m.span.start)]
-    return Person(f"person:{slug(latin)}", name, latin, positions, mentions, gender)
+    return Person(person_id(name), name, latin, positions, mentions, gender)
 
 
 def _mention(ctx: Ctx, span: PersonSpan) -> Mention:
     start, end = ctx.tokens[span.start].start, ctx.tokens[span.end - 1].end
     return Mention(ctx.doc.text[start:end], start, end)
+
+
+def _join_same_ids(clusters: list[list[NameMention]]) -> list[list[NameMention]]:
+    """Clusters whose names have one spelling-blind id («Жакупов», «Жақыпов» in one article) are one person."""
+    joined: dict[str, list[NameMention]] = {}
+    for c in clusters:
+        joined.setdefault(person_id(_display_name(c)[0]), []).extend(c)
+    return list(joined.values())
 
 
 def _unique_ids(people: list[Person]) -> None:

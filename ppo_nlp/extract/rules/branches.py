@@ -1,4 +1,5 @@
-"""Party branches by pattern: «Жамбылского областного филиала партии Amanat», «Алматы облыстық филиалы».
+"""Party branches by pattern: «Жамбылского областного филиала партии Amanat», «Алматы облыстық филиалы»,
+«ВКО филиале партии» (a region's abbreviation stands for the adjective and the level).
 
 The branch gets the place its adjective names (or, for «региональный филиал», the region the document
 names most often) and an id `org:amanat:branch:<place>`; without a place, `org:amanat:branch:<level>`.
@@ -52,6 +53,14 @@ def adjective_trie(place_type: str) -> Trie:
                 for adj in adjs:
                     trie.add(adj, AliasRef(entry["id"], "locations", adj, lang))
     return trie
+
+
+@lru_cache(maxsize=None)
+def region_abbreviations() -> dict[str, str]:
+    """Region abbreviations as written (ВКО, ШҚО) -> region id: the gazetteer's `abbreviation` aliases."""
+    return {alias["text"]: entry["id"] for entry in load_gazetteer("locations") if entry["type"] == "region"
+            for aliases in entry.get("aliases", {}).values() for alias in aliases
+            if isinstance(alias, dict) and alias.get("why") == "abbreviation"}
 
 
 def _named_place(words: Words, level: str, at: int) -> Optional[tuple[int, str, str]]:
@@ -115,10 +124,13 @@ def branch_at(doc: Document, words: Words, k: int, ctx: Context) -> Optional[Ent
     if k < 1 or branch_nouns().match(words.folded[k]) is None or _plural(words.folded[k]):
         return None
     found = levels().match(words.folded[k - 1])
+    abbreviated = region_abbreviations().get(words.tokens[k - 1].text) if found is None else None
+    if abbreviated:  # «ВКО филиал»: the abbreviation names the region and the level
+        found = ("region", canonical_level("region", "kk" if doc.lang == "kk" else "ru") or "")
     if found is None or _plural(words.folded[k - 1]):
         return None
     level, lemma = found
-    named = _named_place(words, level, k - 2)
+    named = (k - 1, abbreviated, words.tokens[k - 1].text) if abbreviated else _named_place(words, level, k - 2)
     place = named[1] if named else ctx.dominant.get(level)
     first = named[0] if named else k - 1
     after, before = _party_after(words, k, ctx.party_at), _party_before(words, first, ctx.party_end)

@@ -95,7 +95,7 @@ def test_officials_person_fields():
     doc = Document("t", "t", "Открыла форум Секретарь партии Тамара Дуйсенова.", lang="ru")
     entities, people = extract_officials(doc)
     p = people[0]
-    assert (p.id, p.name_latin, p.gender) == ("person:tamara_duisenova", "Tamara Duisenova", "f")
+    assert (p.id, p.name_latin, p.gender) == ("person:tamara_duesenova", "Tamara Duisenova", "f")
     labels = {(e.label, e.text, e.source) for e in entities}
     assert ("PERSON", "Тамара Дуйсенова", "rule:officials") in labels
     assert ("POSITION", "Секретарь", "rule:officials") in labels

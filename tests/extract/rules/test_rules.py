@@ -106,6 +106,11 @@ def test_rules_plural_head_is_not_an_organization():
      "AMANAT партиясының Астана қалалық филиалы"),
     ("Алматинский городской филиал партии «Нур Отан»", "ru", "org:amanat:branch:almaty",
      "Алматинский городской филиал партии AMANAT", "Алматинский городской филиал партии «Нур Отан»"),
+    # a region's abbreviation stands for its adjective and the level
+    ("в ЗКО филиале партии Amanat", "ru", "org:amanat:branch:west_kazakhstan_region",
+     "Западно-Казахстанский областной филиал партии AMANAT", "ЗКО филиале партии Amanat"),
+    ("«AMANAT» партиясы ШҚО филиалының хатшысы", "kk", "org:amanat:branch:east_kazakhstan_region",
+     "AMANAT Шығыс Қазақстан облыстық филиалы", "«AMANAT» партиясы ШҚО филиалының"),
 ])
 def test_rules_party_branches(text, lang, expected_id, name, span):
     branches = [e for e in found(text, lang, "ORG") if e.source == "rule:party_branch"]

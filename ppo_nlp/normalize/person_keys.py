@@ -9,6 +9,11 @@ the last letter, so a feminine surname (Серикова) never has the key of t
 True
 >>> word_key("Серикова") == word_key("Сериков")
 False
+>>> person_id("Жақыпов Ерлан Сапарұлы"), person_id("Е. Жакупов"), person_id("Жакупов")
+('person:erlan_jakupov', 'person:e_jakupov', 'person:jakupov')
+
+`person_id` is the id of a person in records and in the knowledge base alike: it depends on that
+person's own name only (first name and surname; an initial when no first name is given).
 """
 from __future__ import annotations
 
@@ -31,6 +36,7 @@ _LATIN = (("shch", "x"), ("sh", "x"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("c
 _LATIN_ONE = str.maketrans({"q": "k", "i": "e", "ı": "e", "y": "u", "ä": "a", "ö": "o", "ü": "u",
                             "ū": "u", "ğ": "g", "ñ": "n", "ş": "x", "ç": "c", "w": "v"})
 _NON_LETTER = re.compile(r"[^a-z]")
+PATRONYMIC = re.compile(r"(вич|вна|ұлы|қызы|uly|kyzy|qyzy|ovich|evich|ovna|evna)$", re.IGNORECASE)
 _VOWELS = "aeou"
 
 
@@ -38,6 +44,8 @@ def _latin_key(word: str) -> str:
     word = word.replace("x", "ks").replace("ý", "u").replace("ı", "i")  # ý is у, ı is и in Kazakh Latin (2018)
     word = re.sub(r"^y(?=[eé])", "", word)  # Yerlan, Yesenov: the y is the sound of Cyrillic е
     word = re.sub(r"(?<=[aeo])y", "i", word)  # Aydar = Айдар: y after a, e, o is й (after u it is ы: Bauyrzhan)
+    word = re.sub(r"(?<=i)y(?=e|[^aeiouy])", "", word)  # Aliyev = Алиев, Qusaiynov = Құсайынов (read as и)
+    word = word.replace("iya", "ea")  # Daniyar = Данияр: и + я, not the я of Natalya
     for latin, key in _LATIN:
         word = word.replace(latin, key)
     return word.translate(_LATIN_ONE)
@@ -48,7 +56,7 @@ def word_key(word: str) -> str:
     """The key of one name word (see the module doc)."""
     low = unicodedata.normalize("NFC", word.lower().strip(". "))
     if re.search(r"[а-яёәғқңөұүһі]", low):
-        low = low.translate(_CYRILLIC)
+        low = re.sub(r"(?<=[аеоәө])й[ыі]", "и", low).translate(_CYRILLIC)  # Құсайынов = Кусаинов
     else:
         low = _latin_key(low)
     low = _NON_LETTER.sub("", unicodedata.normalize("NFKD", low).encode("ascii", "ignore").decode())
@@ -86,3 +94,25 @@ def gender_of(name_words: list[str]) -> Optional[str]:
     if not full:
         return None
     return surname_gender(full[-1]) or (first_name_gender(full[0]) if len(full) > 1 else None)
+
+
+def name_parts(words: list[str]) -> tuple[Optional[str], str, Optional[str]]:
+    """(first name, surname, initial) of a name's words; «Surname Name Patronymic» is recognised by the
+    patronymic. The surname is empty when there is no full word."""
+    full = [w for w in words if not is_initial(w)]
+    if len(full) >= 3 and PATRONYMIC.search(full[-1]):
+        full = [full[1], full[0]]
+    if not full:
+        return None, "", None
+    if len(full) >= 2:
+        return full[0], full[-1], None
+    return None, full[-1], words[0] if is_initial(words[0]) else None
+
+
+def person_id(name: str) -> str:
+    """`person:<first>_<surname>` keys (else `person:<initial>_<surname>`, else `person:<surname>`)."""
+    first, surname, initial = name_parts(split_words(name))
+    head = first or initial
+    if not surname:
+        return f"person:{'_'.join(word_key(w) for w in split_words(name))}"
+    return f"person:{word_key(head)}_{word_key(surname)}" if head else f"person:{word_key(surname)}"
