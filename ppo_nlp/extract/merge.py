@@ -189,16 +189,18 @@ def known_stage(*steps: tuple[str, ...]) -> Callable[[Document], None]:
     """The stage that merges the rule layers named in `steps` (each step merged onto the previous result)
     and sets aside the plausible NER mentions (`found["ner"]`) that lie outside them.
 
-    Assigns `found["known"]`, `found["ner_new"]` and `entities` (known mentions plus NER people: what the
-    counts and officials stages read)."""
+    Assigns `found["known"]`, `found["ner_new"]` (what passed the gate), `found["ner_judged"]` (every NER
+    mention the gate judged) and `entities` (known mentions plus NER people: what the counts and officials
+    stages read)."""
 
     def merge_known(doc: Document) -> None:
         known: list[Entity] = []
         for step in steps:
             known = merge_entities(known + [e for layer in step for e in _layer(doc, layer)])
         index = SpanIndex(known)
-        ner = [e for e in _placed(doc, doc.found.get("ner", [])) if plausible(e, doc) and not index.overlaps(e)]
-        doc.found["known"], doc.found["ner_new"] = known, ner
+        outside = [e for e in doc.found.get("ner", []) if not index.overlaps(e)]
+        ner = [e for e in _placed(doc, outside) if plausible(e, doc)]
+        doc.found["known"], doc.found["ner_new"], doc.found["ner_judged"] = known, ner, outside
         doc.entities = known + [e for e in ner if e.label == "PERSON"]
 
     return merge_known
@@ -213,7 +215,8 @@ def merge_final(doc: Document) -> None:
     index = SpanIndex(ruled)
     facts_in = merge_entities(ruled + [e for e in doc.found.get("ner_new", []) if not index.overlaps(e)])
     doc.found["fact_mentions"] = facts_in
-    doc.entities = entity_layer(doc, facts_in, doc.found.get("ner", []), doc.found.get("ner_new", []))
+    doc.entities = entity_layer(doc, facts_in, doc.found.get("ner", []), doc.found.get("ner_new", []),
+                                doc.found.get("ner_judged", []))
 
 
 def _shadowed(mention: Entity, model: Entity) -> bool:
@@ -225,27 +228,30 @@ def _shadowed(mention: Entity, model: Entity) -> bool:
     return _crosses(mention, model) or (mention.label == model.label and mention.label in _BOUNDED)
 
 
-def _entity_worthy(entity: Entity, doc: Document) -> bool:
-    """A model mention for `entities`: `plausible` for names and places; a job title is written in lower
-    case; an organization is kept as the model bounds it (the facts' gate reads organization heads)."""
+def _entity_worthy(entity: Entity, doc: Document, failed: set[tuple[int, int, str]]) -> bool:
+    """A model mention for `entities`: `plausible` for names and places (`failed`: those the known stage
+    found implausible already); a job title is written in lower case; an organization is kept as the model
+    bounds it (the facts' gate reads organization heads)."""
     words = entity.text.split()
     if entity.label == "ORG":  # the model's organizations as it bounds them; a shouted headline is none
         return sum(ch.isalpha() for ch in entity.text) >= 2 and not (len(words) >= 3 and entity.text.isupper())
-    if entity.label != "POSITION":
-        return plausible(entity, doc)
-    return sum(ch.isalpha() for ch in entity.text) >= 3 and not entity.text.isupper()
+    if entity.label == "POSITION":
+        return sum(ch.isalpha() for ch in entity.text) >= 3 and not entity.text.isupper()
+    return (entity.start, entity.end, entity.label) not in failed and plausible(entity, doc)
 
 
-def entity_layer(doc: Document, facts_in: list[Entity], model: list[Entity], checked: list[Entity]) -> list[Entity]:
+def entity_layer(doc: Document, facts_in: list[Entity], model: list[Entity], checked: list[Entity],
+                 judged: Iterable[Entity] = ()) -> list[Entity]:
     """The record's `entities`: every model mention (in its checked form where the places stage gave it an
     id) unless a count or date crosses it or a rule labels its span otherwise, then every rule mention the
     model did not make in its own way. Where rules and the model bound the same name differently the
     model's span wins here, as its annotation conventions are the readers' (facts keep the rules' spans)."""
     by_span = {(e.start, e.end, e.label): e for e in checked}
+    failed = {k for e in judged if e.label != "LOC" and (k := (e.start, e.end, e.label)) not in by_span}
     fixed = [e for e in facts_in if e.label in ("COUNT", "DATE")]
     labelled = {(e.start, e.end): e.label for e in facts_in}  # a rule's label wins on its own span
-    model = [by_span.get((m.start, m.end, m.label), m) for m in model
-             if labelled.get((m.start, m.end), m.label) == m.label and _entity_worthy(m, doc)]
+    model = [by_span.get(key, m) for m in model if labelled.get((m.start, m.end), m.label) == m.label
+             and ((key := (m.start, m.end, m.label)) in by_span or _entity_worthy(m, doc, failed))]
     base = merge_entities(fixed + model)
     index = SpanIndex(e for e in base if e.label not in ("COUNT", "DATE"))
     rest, named = [], {}
