@@ -32,6 +32,7 @@ _MISSING = object()
 _KWD_MARK = object()
 _CONTAINERS = (tuple, list, frozenset, set)
 _SCALARS = frozenset({str, bytes, int, float})
+_FREE = frozenset({bool, type(None)})  # shared singletons: such a value costs nothing
 _getsizeof = sys.getsizeof
 
 
@@ -121,7 +122,7 @@ def _wrapper1(fn: Callable[..., Any], gens: _Generations, sizeof: Callable[[Any]
         if fresh:
             gens.misses += 1
             value = fn(arg)
-        gens.put(arg, value, ENTRY_BYTES + _getsizeof(arg) + sizeof(value), fresh)
+        gens.put(arg, value, ENTRY_BYTES + _getsizeof(arg) + (0 if type(value) in _FREE else sizeof(value)), fresh)
         return value
     return wrapper1
 
@@ -137,7 +138,7 @@ def _wrapper2(fn: Callable[..., Any], gens: _Generations, sizeof: Callable[[Any]
         if fresh:
             gens.misses += 1
             value = fn(arg, arg2)
-        gens.put(key, value, ENTRY_BYTES + _getsizeof(arg) + sizeof(value), fresh)
+        gens.put(key, value, ENTRY_BYTES + _getsizeof(arg) + (0 if type(value) in _FREE else sizeof(value)), fresh)
         return value
     return wrapper2
 

@@ -20,6 +20,7 @@ from typing import NamedTuple, Optional
 from ppo_nlp.cache import bounded_cache
 from ppo_nlp.normalize.kk_stem import name_endings
 from ppo_nlp.normalize.morph import analyzer
+from ppo_nlp.normalize.morph import parses as analyses
 from ppo_nlp.paths import RESOURCES_DIR
 from ppo_nlp.resources import read_rows
 from ppo_nlp.text import fold
@@ -119,12 +120,18 @@ def morph():
     return analyzer()
 
 
-@bounded_cache(24 << 20)
 def parses(word: str) -> tuple:
-    """pymorphy3 parses of one word (cached; overlong words get none)."""
+    """pymorphy3 parses of one word (overlong words get none), from the one parse cache of
+    `normalize.morph` (pymorphy3 reads a word of two letters or more the same in any case; a lone capital
+    is an initial and is parsed as written)."""
     if len(word) > MAX_NAME_LEN:
         return ()
-    return tuple(morph().parse(word))
+    return _initial_parses(word) if len(word) == 1 else analyses(word.lower())
+
+
+@bounded_cache(1 << 20)
+def _initial_parses(letter: str) -> tuple:
+    return tuple(morph().parse(letter))
 
 
 def _pm_reading(p, nominative: Optional[str] = None) -> Reading:
