@@ -19,7 +19,7 @@ from typing import Any, Iterable, Iterator, Optional
 from ppo_nlp.doc import Document, Segment
 from ppo_nlp.errors import IngestError
 from ppo_nlp.ingest import IngestLimits, RawDoc, clean
-from ppo_nlp.lang import detect_language, segment_languages
+from ppo_nlp.lang import detect_language, load_profiles, segment_languages
 from ppo_nlp.latin_view import USUAL_SCRIPT, cyrillic_view, restore, script_of
 from ppo_nlp.records import document_record, error_record
 from ppo_nlp.resources import read_rows
@@ -76,13 +76,14 @@ class Pipeline:
 
     def warm(self) -> "Pipeline":
         """Load now what otherwise loads on first use (the NER model of every language, morphology, word
-        lists) by running one short article per language from `resources/warmup.txt`.
+        lists, langdetect's profiles) by running one short article per language from `resources/warmup.txt`.
 
         What is loaded then lives as long as the process: it is moved out of the garbage collector's
         reach (`gc.freeze`), so that each full collection no longer walks the models and word lists
         (~5% of the run time on benchmarks/throughput.py)."""
         for text in _warmup_texts():
             self(text)
+        load_profiles()  # langdetect, for passages in other languages
         gc.collect()
         gc.freeze()
         return self

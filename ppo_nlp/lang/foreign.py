@@ -83,6 +83,11 @@ def langdetect_best(text: str) -> Optional[LangResult]:
     return LangResult(best.lang.split("-")[0], round(float(best.prob), 4))
 
 
+def load_profiles() -> None:
+    """Load langdetect's language profiles now (`Pipeline.warm`), not inside the first foreign passage."""
+    _detector_factory()
+
+
 def _detector_factory():
     """A private langdetect factory (its profiles load once, on first use, their n-gram map lazily)."""
     global _factory
