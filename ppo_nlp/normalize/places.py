@@ -317,10 +317,20 @@ def _name_prefixes() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _bare_prefixes() -> frozenset[str]:
-    """`_name_prefixes` of the keys that name a place of a kind taken by its bare name (BARE_KINDS)."""
+    """`_name_prefixes` of the keys that name a place a bare name may stand for: of a kind in BARE_KINDS and
+    not named like a person or an organization (those need a type word in every language)."""
     index, table = _index(False), places()
     return frozenset(w[:5] for (_, key), ids in index.keys.items()
-                     if any(table[i].kind in BARE_KINDS for i in ids) for w in key.split())
+                     if any(_bare_able(table[i]) for i in ids) for w in key.split())
+
+
+def _bare_able(p: Place) -> bool:
+    return p.kind in BARE_KINDS and "name" not in p.common and "org" not in p.common
+
+
+def is_initials(word: str) -> bool:
+    """Whether a word in capitals is the initials of a place (ВКО, СҚО, ЮКО), Cyrillic."""
+    return word.isupper() and len(word) <= 5 and fold(word) in _index(False).initials
 
 
 @bounded_cache(4 << 20)

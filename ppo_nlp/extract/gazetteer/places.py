@@ -113,7 +113,7 @@ def _district_may_follow(words: Words, k: int) -> bool:
 
 def _may_be_bare(words: Words, i: int, n: int) -> bool:
     texts = [words.tokens[k].text for k in range(i, i + n) if words.tokens[k].text != "."]
-    return all(kato.may_name_bare(t) or (t.isupper() and len(t) <= 5) for t in texts)
+    return all(kato.may_name_bare(t) or kato.is_initials(t) for t in texts)
 
 
 def _name_marks(words: Words) -> list[int]:

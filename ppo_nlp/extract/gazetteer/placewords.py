@@ -52,7 +52,9 @@ def is_type_word(words: Words, k: int) -> bool:
     if not 0 <= k < len(words):
         return False
     low = words.folded[k]
-    return low in _ABBREVIATED or _prefixed(low, type_prefixes())
+    if low in _ABBREVIATED:  # «с.», «г.»: an abbreviation has its dot; a bare «с» is the preposition
+        return k + 1 < len(words) and words.tokens[k + 1].text == "."
+    return _prefixed(low, type_prefixes())
 
 
 def is_name_word(words: Words, k: int) -> bool:
