@@ -109,6 +109,7 @@ def name_parts(words: list[str]) -> tuple[Optional[str], str, Optional[str]]:
     return None, full[-1], words[0] if is_initial(words[0]) else None
 
 
+@bounded_cache(2 << 20)
 def person_id(name: str) -> str:
     """`person:<first>_<surname>` keys (else `person:<initial>_<surname>`, else `person:<surname>`)."""
     first, surname, initial = name_parts(split_words(name))
