@@ -65,6 +65,8 @@ class Organization:
     name: str
     type: Optional[str]
     mentions: list[Mention] = field(default_factory=list)
+    parent: Optional[str] = None  # the organization it belongs to (normalize/org_tree.py)
+    place: Optional[str] = None  # the KATO place its id names
 
 
 @dataclass

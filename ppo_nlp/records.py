@@ -14,7 +14,8 @@ from ppo_nlp.paths import PACKAGE_DIR
 if TYPE_CHECKING:  # types only: `doc` imports this module for `Document.to_dict`
     from ppo_nlp.doc import Count, Document, Entity, Location, Mention, Organization, Person, Project
 
-SCHEMA_VERSION = "1.2"  # 1.1: one slug for every generated id (see normalize.ids); 1.2: `script`, counts' organization/place
+SCHEMA_VERSION = "1.3"  # 1.1: one slug for every generated id (see normalize.ids); 1.2: `script`, counts' organization/place;
+# 1.3: organizations' parent and place
 SCHEMA_PATH = PACKAGE_DIR / "schema" / "record.schema.json"
 
 
@@ -35,7 +36,8 @@ def _entity(e: Entity) -> dict[str, Any]:
 
 
 def _organization(o: Organization) -> dict[str, Any]:
-    return {"id": o.id, "name": o.name, "type": o.type, "mentions": _mentions(o.mentions)}
+    return {"id": o.id, "name": o.name, "type": o.type, "parent": o.parent, "place": o.place,
+            "mentions": _mentions(o.mentions)}
 
 
 def _person(p: Person) -> dict[str, Any]:

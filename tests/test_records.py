@@ -39,7 +39,7 @@ def test_records_numbers_are_plain():
 def test_records_error_record_validates():
     record = error_record("x.bin", "x.bin", "E002", "binary content")
     validate(record)
-    assert dumps(record) == '{"schema_version":"1.2","id":"x.bin","source":"x.bin","error":{"code":"E002","message":"binary content"}}'
+    assert dumps(record) == '{"schema_version":"1.3","id":"x.bin","source":"x.bin","error":{"code":"E002","message":"binary content"}}'
 
 
 @pytest.mark.parametrize("mutate", [

@@ -22,6 +22,7 @@ from ppo_nlp.extract.dates import extract_dates
 from ppo_nlp.extract.gazetteer import extract_gazetteer, extract_places
 from ppo_nlp.extract.merge import known_stage, merge_final
 from ppo_nlp.extract.officials import extract_officials
+from ppo_nlp.extract.orglinks import link_organizations
 from ppo_nlp.extract.rules import extract_rules
 
 # what ingest and language detection put on a Document before the row runs
@@ -80,6 +81,7 @@ def stage_row(ner: bool = True) -> tuple[Stage, ...]:
                                      "found.ner_judged"),
               ("found.fact_mentions", "entities")),
         Stage("facts", aggregate.facts, ("found.fact_mentions",), ("organizations", "projects", "locations")),
+        Stage("org_links", link_organizations, ("organizations",), ("organizations",)),
         Stage("count_links", link_counts, ("text", "counts", "organizations", "locations", "published"), ("counts",)),
     ]
     stages = [s for s in row if s is not None]

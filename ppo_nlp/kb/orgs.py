@@ -25,47 +25,13 @@ from typing import Any, Optional
 
 from ppo_nlp.kb import places
 from ppo_nlp.kb.context import DocContext, items, spans
+from ppo_nlp.normalize.org_tree import GENERIC, PARTY, derived_parent, level, place_named_by_id
 
-PARTY = "org:amanat"
-GENERIC = frozenset({"org:maslikhat", "org:akimat", "org:public_council", "org:amanat:branch:district",
-                     "org:amanat:branch:city", "org:amanat:branch:region", "org:amanat:ppo"})
+__all__ = ["GENERIC", "PARTY", "OrgTable", "kb_id", "level", "place_named_by_id"]
+
 _TOWN = frozenset({"city", "town", "city_administration", "town_administration"})
 _WANTED = {"org:amanat:branch:district": frozenset({"district"}), "org:amanat:branch:city": _TOWN,
            "org:amanat:branch:region": frozenset({"oblast", "city_republican"})}  # places a generic id may take
-_PLACE_PREFIXES = ("org:amanat:branch:", "org:akimat:", "org:maslikhat:")
-
-
-def place_named_by_id(org_id: str) -> Optional[str]:
-    """The KATO place an org id spells out (`org:akimat:zhambyl_region` -> the oblast), or None."""
-    base = org_id.split("@", 1)[0]
-    if base in GENERIC:
-        return None
-    if base.startswith("org:amanat:branch:district:"):  # a district branch: «<name> district» in Latin
-        name = base.rsplit(":", 1)[1].replace("_", " ")
-        found = places.by_name(f"{name} district", "latin")
-        return found if found and places.kind_of(found) == "district" else None
-    for prefix in _PLACE_PREFIXES:
-        if base.startswith(prefix):
-            return places.by_id("loc:" + base[len(prefix):])
-    return None
-
-
-def level(org_id: str, org_type: Optional[str], place_id: Optional[str]) -> Optional[str]:
-    """Where an organization stands in the party (see the module doc)."""
-    if org_id == PARTY:
-        return "party"
-    if org_type == "ppo" or org_id.startswith("org:ppo:"):
-        return "primary"
-    if org_id.startswith("org:amanat:branch:"):
-        tail = org_id[len("org:amanat:branch:"):]
-        if tail.startswith("district"):
-            return "district_branch"
-        if tail.startswith("region") or (place_id and places.oblast_of(place_id) == place_id):
-            return "regional_branch"
-        return "district_branch"
-    if org_id.startswith("org:amanat:") or org_type == "party_body":
-        return "party_body"
-    return None
 
 
 def kb_id(ctx: DocContext, org: dict[str, Any]) -> tuple[str, Optional[str], Optional[tuple]]:
@@ -112,7 +78,8 @@ class OrgTable:
             local[new] = (org, place)
         for new, (org, place) in local.items():
             parent = ids.get(str(org.get("parent"))) if org.get("parent") else None
-            parent = parent or _derived_parent(new, org.get("type"), place, local)
+            types = {o: (other.get("type"), where) for o, (other, where) in local.items()}
+            parent = parent or derived_parent(new, org.get("type"), place, types)
             if parent and parent != new:
                 self.parents[new][parent] += 1
         return ids, rows
@@ -164,30 +131,3 @@ class OrgTable:
 
 def _top(counter: Counter) -> Optional[str]:
     return min(counter, key=lambda k: (-counter[k], k)) if counter else None
-
-
-def _derived_parent(oid: str, otype: Optional[str], place: Optional[str], local: dict) -> Optional[str]:
-    """The parent an organization gets from the other organizations of its article."""
-    own = level(oid, otype, place)
-    if own in (None, "party"):
-        return None
-    levels = {o: (level(o, org.get("type"), p), p) for o, (org, p) in local.items()}
-    if own == "primary":
-        return (_branch(levels, "district_branch", place) or _branch(levels, "regional_branch", place)
-                or PARTY)
-    if own == "district_branch":
-        return _branch(levels, "regional_branch", place) or PARTY
-    if own == "party_body":
-        prefix = oid.rsplit(":", 1)[0]
-        return prefix if prefix in local and prefix.startswith(PARTY + ":") else PARTY
-    return PARTY
-
-
-def _branch(levels: dict, wanted: str, place: Optional[str]) -> Optional[str]:
-    """The branch of a level holding `place` (same oblast), else the only branch of that level."""
-    found = sorted(o for o, (lv, _) in levels.items() if lv == wanted)
-    if place:
-        inside = [o for o in found if levels[o][1] and places.oblast_of(levels[o][1]) == places.oblast_of(place)]
-        if len(inside) == 1:
-            return inside[0]
-    return found[0] if len(found) == 1 else None

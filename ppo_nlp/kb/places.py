@@ -7,24 +7,13 @@ with no KATO code. Every KATO place kept brings its ancestors, so `parent_id` al
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any, Optional
 
 from ppo_nlp.cache import bounded_cache
 from ppo_nlp.normalize import places as gaz
-from ppo_nlp.resources import load_tsv
+from ppo_nlp.normalize.org_tree import kato_id as by_id, kind_of, oblast_of
 
-
-@lru_cache(maxsize=1)
-def _crosswalk() -> dict[str, str]:
-    return {row["old_id"]: f"loc:kato:{row['kato']}" for row in load_tsv("places/crosswalk.tsv")}
-
-
-def by_id(place_id: str) -> Optional[str]:
-    """The KATO id of a record place id, or None."""
-    if gaz.place(place_id):
-        return place_id
-    return _crosswalk().get(place_id)
+__all__ = ["PlaceTable", "by_id", "by_name", "kind_of", "oblast_of", "resolve"]
 
 
 @bounded_cache(2 << 20)
@@ -42,22 +31,6 @@ def resolve(location: dict[str, Any], lang: Optional[str]) -> str:
     """The place id a record location stands for (KATO when one fits, else its record id)."""
     rid = str(location.get("id") or "")
     return by_id(rid) or by_name(str(location.get("name") or ""), lang) or rid
-
-
-def kind_of(place_id: Optional[str]) -> Optional[str]:
-    """The KATO kind of a place id, or None."""
-    p = gaz.place(place_id) if place_id else None
-    return p.kind if p else None
-
-
-def oblast_of(place_id: Optional[str]) -> Optional[str]:
-    """The oblast (or republican city) a KATO place lies in, itself when it is one."""
-    p = gaz.place(place_id) if place_id else None
-    if p is None:
-        return None
-    if p.kind in ("oblast", "city_republican"):
-        return p.id
-    return p.oblast
 
 
 class PlaceTable:

@@ -36,9 +36,10 @@ def test_row_check_needs_fields_written_before(row, error):
 
 
 @pytest.mark.parametrize("ner, names", [
-    (False, ["gazetteer", "rules", "places", "dates", "known", "counts", "officials", "merge", "facts", "count_links"]),
+    (False, ["gazetteer", "rules", "places", "dates", "known", "counts", "officials", "merge", "facts", "org_links",
+             "count_links"]),
     (True, ["gazetteer", "rules", "places", "dates", "ner", "known", "counts", "officials", "merge", "facts",
-            "count_links"]),
+            "org_links", "count_links"]),
 ])
 def test_row_order(ner, names):
     assert [s.name for s in stage_row(ner)] == names
