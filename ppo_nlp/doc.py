@@ -73,6 +73,7 @@ class Organization:
 class Position:
     title: str
     organization: Optional[str] = None  # an Organization.id
+    place: Optional[str] = None  # the KATO place of that organization, when its id names one
 
 
 @dataclass

@@ -81,7 +81,7 @@ def stage_row(ner: bool = True) -> tuple[Stage, ...]:
                                      "found.ner_judged"),
               ("found.fact_mentions", "entities")),
         Stage("facts", aggregate.facts, ("found.fact_mentions",), ("organizations", "projects", "locations")),
-        Stage("org_links", link_organizations, ("organizations",), ("organizations",)),
+        Stage("org_links", link_organizations, ("organizations", "people"), ("organizations", "people")),
         Stage("count_links", link_counts, ("text", "counts", "organizations", "locations", "published"), ("counts",)),
     ]
     stages = [s for s in row if s is not None]
