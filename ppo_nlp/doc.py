@@ -111,6 +111,7 @@ class Count:
     source: str = "rule:counts"
     organization: Optional[str] = None  # an Organization.id of the same document: what the figure is about
     place: Optional[str] = None  # a Location.id
+    stated_by: Optional[str] = None  # a Person.id: who gave the figure (the person its sentence names nearest)
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""Score the links of counts (`organization`, `place`) against a hand-made link gold.
+"""Score the links of counts (`organization`, `place`, `stated_by`) against a hand-made link gold.
 
 The gold is JSONL, one line per count: `doc`, `start`, `end` and, for `organization` and `place`, the
 list of acceptable ids (`null` in the list: no link is acceptable too; an empty list: nothing should be
@@ -6,6 +6,9 @@ linked). A predicted count is the gold count whose span it overlaps in the same 
 
 A link is a true positive when it is one of the acceptable ids, a false positive when it is another id,
 and a miss when the gold requires a link (no `null` in its list) and the prediction is not one of them.
+`stated_by` is a name in the gold (or null: nobody gave the figure); the record's person id is compared
+by its spelling-blind key (`normalize.person_keys.person_id`), so a stater given when the gold has none is
+a false positive.
 
 >>> gold = [{"doc": "d", "start": 0, "end": 3, "organization": ["org:a"], "place": [None, "loc:x"]}]
 >>> recs = [{"id": "d", "counts": [{"start": 0, "end": 3, "organization": "org:b", "place": None}]}]
@@ -19,8 +22,10 @@ from pathlib import Path
 from typing import Any, Iterable, Optional
 
 from ppo_nlp.evaluate import Score
+from ppo_nlp.normalize.person_keys import person_id
 
 FIELDS = ("organization", "place")
+ALL_FIELDS = FIELDS + ("stated_by",)
 
 
 def load_link_gold(path: Path) -> list[dict[str, Any]]:
@@ -30,7 +35,20 @@ def load_link_gold(path: Path) -> list[dict[str, Any]]:
 
 
 def _predicted(records: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-    return {r["id"]: r.get("counts") or [] for r in records if "error" not in r}
+    """Counts per document, each with `stated_by` as the key of the person's name."""
+    out = {}
+    for r in records:
+        if "error" in r:
+            continue
+        names = {p["id"]: person_id(p["name"]) for p in r.get("people") or []}
+        out[r["id"]] = [{**c, "stated_by": names.get(c.get("stated_by"))} for c in r.get("counts") or []]
+    return out
+
+
+def _acceptable(g: dict[str, Any], field: str) -> list[Optional[str]]:
+    if field != "stated_by":
+        return g[field]
+    return [person_id(g["stated_by"])] if g.get("stated_by") else [None]
 
 
 def _match(count: dict[str, Any], preds: list[dict[str, Any]]) -> Optional[dict[str, Any]]:
@@ -55,11 +73,11 @@ def _add(score: Score, acceptable: list[Optional[str]], got: Optional[str]) -> N
 def score_links(records: Iterable[dict[str, Any]], gold: list[dict[str, Any]]) -> dict[str, Score]:
     """Precision and recall of each link field, micro-averaged over the gold counts."""
     preds = _predicted(records)
-    scores = {f: Score() for f in FIELDS}
+    scores = {f: Score() for f in ALL_FIELDS if f in FIELDS or all(f in g for g in gold)}
     for g in gold:
         p = _match(g, preds.get(g["doc"], [])) or {}
-        for f in FIELDS:
-            _add(scores[f], g[f], p.get(f))
+        for f in scores:
+            _add(scores[f], _acceptable(g, f), p.get(f))
     return scores
 
 
@@ -69,8 +87,8 @@ def link_errors(records: Iterable[dict[str, Any]], gold: list[dict[str, Any]]) -
     lines = []
     for g in gold:
         p = _match(g, preds.get(g["doc"], [])) or {}
-        for f in FIELDS:
-            got = p.get(f)
-            if (got is not None and got not in g[f]) or (got is None and g[f] and None not in g[f]):
-                lines.append(f"{g['doc']} {g['start']} {g.get('text', '')!r} {f}: got {got}, want {g[f]}")
+        for f in (f for f in ALL_FIELDS if f in g):
+            got, want = p.get(f), _acceptable(g, f)
+            if (got is not None and got not in want) or (got is None and want and None not in want):
+                lines.append(f"{g['doc']} {g['start']} {g.get('text', '')!r} {f}: got {got}, want {want}")
     return lines

@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # types only: `doc` imports this module for `Document.to_dict
     from ppo_nlp.doc import Count, Document, Entity, Location, Mention, Organization, Person, Project
 
 SCHEMA_VERSION = "1.3"  # 1.1: one slug for every generated id (see normalize.ids); 1.2: `script`, counts' organization/place;
-# 1.3: organizations' parent and place, positions' place
+# 1.3: organizations' parent and place, positions' place, counts' stated_by
 SCHEMA_PATH = PACKAGE_DIR / "schema" / "record.schema.json"
 
 
@@ -62,8 +62,8 @@ def _number(value: Optional[float]) -> Optional[float | int]:
 def _count(c: Count) -> dict[str, Any]:
     return {"value": _number(c.value), "qualifier": c.qualifier, "unit": c.unit, "subject": c.subject,
             "subject_id": c.subject_id, "min": _number(c.min), "max": _number(c.max), "change": c.change,
-            "as_of": c.as_of, "organization": c.organization, "place": c.place, "text": c.text, "start": c.start,
-            "end": c.end}
+            "as_of": c.as_of, "organization": c.organization, "place": c.place, "stated_by": c.stated_by,
+            "text": c.text, "start": c.start, "end": c.end}
 
 
 def _location(loc: Location) -> dict[str, Any]:

@@ -5,7 +5,8 @@ when present; otherwise the organization is the one its sentence names nearest t
 itself only when no other organization is named there; for party subjects — primary organizations,
 members, chairs — only party units count, and when the sentence names none, the article's only branch),
 the place the location its sentence names nearest,
-else the place of that organization, and `stated_by` the person its sentence names nearest. `as_of` is the
+else the place of that organization, and `stated_by` the record's (schema 1.3: who the text says gave the
+figure, or nobody), for older records the person its sentence names nearest. `as_of` is the
 count's own date, else the article's publication date (`as_of_source` says which).
 """
 from __future__ import annotations
@@ -66,8 +67,9 @@ def count_links(ctx: DocContext, count: dict[str, Any], org_ids: dict[str, str],
         org, rule = _article_branch(ctx), "article_branch"
     near = ctx.nearest("locations", start)
     place = place or (ctx.place_of_location.get(near) if near else None)
-    near_person = ctx.nearest("people", start)
-    who = who or (person_ids.get(near_person) if near_person else None)
+    if "stated_by" not in count:  # records before schema 1.3: the person its sentence names nearest
+        near_person = ctx.nearest("people", start)
+        who = person_ids.get(near_person) if near_person else None
     return org, place, who, rule
 
 

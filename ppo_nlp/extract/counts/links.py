@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import Optional, Sequence, Union
 
 from ppo_nlp.doc import Count, Document, Location, Mention, Organization
 from ppo_nlp.extract.counts import context as ctx
-from ppo_nlp.resources import lookup
+from ppo_nlp.resources import load_tsv, lookup
 
 # organization types an article is about, most specific first; the party itself comes after them
 MAIN_TYPES = ("ppo", "party_branch", "faction")
@@ -35,6 +36,13 @@ DASHES = ("-", "–", "—")
 # other things ("60 делегаттың ... фракциясының жұмысы"), never what the figure is about
 OWNER_BEFORE = frozenset({"kk"})
 BRANCH_PREFIX = "org:amanat:branch:"
+SPEAKER_LINES = 2  # paragraphs before a quotation where its speaker may be named
+QUOTE_OPENERS = frozenset("\"«“„")  # a paragraph opening with one of these (or a dash) may be a quotation
+QUOTE_CLOSERS = frozenset("\"»”“")
+QUOTED_NAME_CHARS = 40  # a quote mark closed this soon held a name («AMANAT» партиясы), not a quotation
+_WORDS = re.compile(r"\w+")
+ATTRIBUTION = re.compile(r"[,.!?]?[»\"”](?=[\s,.–—-])|[,.]\s*[–—-]\s")  # where a quotation closes: «…», – деді …
+ATTRIBUTION_WORDS = 4  # the word of speech comes among the first words of an attribution
 PARTY_ID = "org:amanat"
 Fact = Union[Organization, Location]
 Spot = tuple[int, int, str]  # (start, end, id) of one mention
@@ -173,8 +181,88 @@ def _where(text: str, starts: list[int], c: Count) -> tuple[Span, Span, Span]:
     return _clause(text, sent, c), sent, (text.rfind("\n", 0, sent[0]) + 1, sent[0])
 
 
+def _nearest_in(spots: list[Spot], sentence: Span, c: Count) -> Optional[str]:
+    """The id of the mention of its sentence nearest to the figure (outside the figure's own words)."""
+    lo, hi = sentence
+    found = [(min(abs(s - c.start), abs(c.end - e)), i) for s, e, i in spots
+             if lo <= s < hi and (e <= c.start or s >= c.end)]
+    return min(found)[1] if found else None
+
+
+@lru_cache(maxsize=1)
+def _speech_table() -> dict[str, tuple[str, ...]]:
+    rows = load_tsv("counts/speech_words.tsv")
+    return {kind: tuple(sorted({r["stem"] for r in rows if r["kind"] == kind})) for kind in ("speech", "pronoun")}
+
+
+def _speech_words(kind: str) -> tuple[str, ...]:
+    """The stems of words that report speech (`speech`) or whole pronouns that stand for the speaker."""
+    return _speech_table()[kind]
+
+
+def _speech_in(text: str, span: Span) -> bool:
+    return any(w.startswith(_speech_words("speech")) for w in _WORDS.findall(text.lower(), *span))
+
+
+def _attribution(text: str, line: Span) -> Optional[Span]:
+    """The closing attribution of a quotation paragraph: after its last closing quote mark or dash, when a
+    word that reports speech comes within a few words («…», – деді ол. / …, — отметил Д. Бейсенкулов. /
+    «…,» B. Baibek stressed.)."""
+    for m in reversed(list(ATTRIBUTION.finditer(text, *line))):
+        tail = (m.end(), line[1])
+        head = _WORDS.findall(text, *tail)[:ATTRIBUTION_WORDS]
+        if any(w.lower().startswith(_speech_words("speech")) for w in head):
+            return tail
+    return None
+
+
+def _opens_quotation(line: str) -> bool:
+    """A paragraph that opens with a dash, or with a quote mark that does not close within its first words
+(«AMANAT» елмен … opens with a quoted name, not a quotation)."""
+    if line[:1] in DASHES:
+        return True
+    return line[:1] in QUOTE_OPENERS and not any(ch in QUOTE_CLOSERS for ch in line[1:QUOTED_NAME_CHARS])
+
+
+def _speaker(text: str, people: list[Spot], sentence: Span, c: Count) -> Optional[str]:
+    """Who gave a figure, when the text reports speech (a figure an actor merely appears beside is nobody's):
+    in a sentence with a word of speech, the person it names nearest the figure; in a quotation paragraph,
+    the person its closing attribution names («— отметил Дауыл Бейсенкулов»), nobody when that names a
+    title only («– деді филиал төрағасы»); for «said he», a quotation without attribution, or a sentence of
+    speech that names nobody, the person named last in the paragraph or the two before it (outside the
+    quotation itself)."""
+    line_start = text.rfind("\n", 0, sentence[0]) + 1
+    line_end = text.find("\n", c.end) if "\n" in text[c.end:] else len(text)
+    quoted = _opens_quotation(text[line_start:line_end].lstrip())
+    said = _attribution(text, (line_start, line_end)) if quoted or not _speech_in(text, sentence) else None
+    if said is not None:
+        named = [i for s, e, i in people if said[0] <= s < said[1]]
+        if named:
+            return named[0]
+        if not set(_WORDS.findall(text[said[0]:said[1]].lower())) & set(_speech_words("pronoun")):
+            return None
+    elif not quoted and not _speech_in(text, sentence):
+        return None
+    elif not quoted:
+        near = _nearest_in(people, sentence, c)
+        if near:
+            return near
+    lo = _lines_back(text, line_start, SPEAKER_LINES)
+    before = [(e, i) for s, e, i in people if lo <= s and e <= (line_start if quoted else c.start)]
+    return max(before)[1] if before else None
+
+
+def _lines_back(text: str, line_start: int, count: int) -> int:
+    """The start of the `count`-th non-empty line before the line starting at `line_start`."""
+    start = line_start
+    while count > 0 and start > 0:
+        start = text.rfind("\n", 0, start - 1) + 1
+        count -= bool(text[start:text.find("\n", start)].strip())
+    return start
+
+
 def link_counts(doc: Document) -> None:
-    """Set `organization`, `place` and a missing `as_of` on every count of `doc`."""
+    """Set `organization`, `place`, `stated_by` and a missing `as_of` on every count of `doc`."""
     if not doc.counts:
         return
     starts = _sentence_starts(doc.text)
@@ -184,6 +272,9 @@ def link_counts(doc: Document) -> None:
     main_org = main_organization(doc.organizations)
     main = main_org.id if main_org else None
     published = doc.published[:10] if doc.published else None
+    people = _spots(doc.people)
     for c in doc.counts:
-        _link(c, _where(doc.text, starts, c), pools, main, doc)
+        where = _where(doc.text, starts, c)
+        _link(c, where, pools, main, doc)
+        c.stated_by = _speaker(doc.text, people, where[1], c)
         c.as_of = c.as_of or published
