@@ -1,0 +1,117 @@
+"""English capitalisation is not a name: headline case, sentence starts and ALL CAPS lines.
+
+An English NER model trained on news reads every capitalised word as a possible name. In English news a
+capital also marks a headline («Pop Concert Gains Momentum»), the first word of a sentence or of a dateline
+(«ASTANA – Whether …»), a title («The Mayor said») or a nationality («Kazakh cities»). `english_noise` says
+which NER mentions of an English passage are such capitals; `merge.plausible` drops them.
+
+>>> text = "Rallies And Concerts Gain Momentum\\nAmong the guests was Nurlan Abenov."
+>>> headline_line(text, 3), headline_line(text, 40)
+(True, False)
+>>> sentence_initial(text, text.index("Among")), sentence_initial(text, text.index("Nurlan"))
+(True, False)
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ppo_nlp.doc import Document, Entity
+from ppo_nlp.normalize.names import is_latin_first_name, is_surname_shape
+from ppo_nlp.resources import load_lines, read_rows
+
+_WORD = regex.compile(r"[^\W\d_][\w'’-]*")
+_OPENERS = "\"'“‘«(["
+_BREAKS = ".!?:;\n–—|"
+MIN_HEADLINE_WORDS = 3  # capitalised words of four letters or more that make a line a headline
+HEADLINE_SHARE = 0.75
+
+
+@lru_cache(maxsize=1)
+def _determiners() -> frozenset[str]:
+    return load_lines("ner/en_determiners.txt")
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    return load_lines("ner/en_not_names.txt")
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    return frozenset(row[0] for row in read_rows("positions/heads_en.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _not_org_heads() -> frozenset[str]:
+    return load_lines("ner/en_not_org_heads.txt")
+
+
+def _line(text: str, offset: int) -> str:
+    return text[text.rfind("\n", 0, offset) + 1:len(text) if text.find("\n", offset) < 0 else text.find("\n", offset)]
+
+
+def headline_line(text: str, offset: int) -> bool:
+    """The line holding `offset` is in headline case (most words of four letters or more capitalised) or in
+    capitals."""
+    words = [w for w in _WORD.findall(_line(text, offset)) if len(w) >= 4]
+    caps = sum(w[0].isupper() for w in words)
+    if len(words) >= MIN_HEADLINE_WORDS and all(w.isupper() for w in words):
+        return True
+    return caps >= MIN_HEADLINE_WORDS and caps >= HEADLINE_SHARE * len(words)
+
+
+def _previous_word(text: str, offset: int) -> tuple[str, int]:
+    """The word before `offset` on the same stretch of spaces and opening quotes, and where it starts; ""
+    when a break (sentence end, colon, dash, line break) or the start of the text comes first."""
+    k = offset
+    while k > 0 and (text[k - 1] in " \t" or text[k - 1] in _OPENERS):
+        k -= 1
+    if k == 0 or text[k - 1] in _BREAKS:
+        return "", k
+    m = regex.search(r"[^\W\d_]+$", text[max(0, k - 40):k])
+    return (m.group(), k - len(m.group())) if m else ("", -1)
+
+
+def sentence_initial(text: str, offset: int) -> bool:
+    """The word at `offset` opens a sentence, a line or a dateline, alone or after a determiner (The, A)."""
+    word, at = _previous_word(text, offset)
+    if at < 0:
+        return False
+    if not word:
+        return True
+    if word[:1].isupper() and word.lower() in _determiners():
+        before, start = _previous_word(text, at)
+        return start >= 0 and not before
+    return False
+
+
+def _lowercase_elsewhere(text: str, word: str) -> bool:
+    """The document writes `word` in lower case too (roadmap, mayor): a common word, not a name."""
+    low = word.lower()
+    return low != word and regex.search(rf"(?<![\w-]){regex.escape(low)}(?![\w-])", text) is not None
+
+
+def _lone_word_noise(entity: Entity, word: str, text: str) -> bool:
+    low = word.lower()
+    if low in _not_names() or low in _titles() or _lowercase_elsewhere(text, word):
+        return True
+    if entity.label == "PERSON":  # a lone English name: a surname's shape or a listed first name
+        return not (is_surname_shape(word, strong=True) or is_latin_first_name(word))
+    return sentence_initial(text, entity.start)
+
+
+def english_noise(entity: Entity, doc: Document) -> bool:
+    """An NER mention of an English passage that is capitalisation, not a name."""
+    text = doc.text
+    if headline_line(text, entity.start):
+        return True
+    words = _WORD.findall(entity.text)
+    if not words:
+        return True
+    if entity.label == "ORG" and words[-1].lower() in _not_org_heads():
+        return True
+    if len(words) == 1:
+        return _lone_word_noise(entity, words[0], text)
+    return False
