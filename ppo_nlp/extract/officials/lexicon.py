@@ -96,6 +96,12 @@ def en_heads() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def en_participles() -> dict[str, str]:
+    """English participles before "by" and a name -> the title they give («chaired by» -> chairman)."""
+    return {r[0]: r[1] for r in read_rows("positions/participles_en.tsv")}
+
+
+@lru_cache(maxsize=None)
 def honorifics() -> frozenset[str]:
     return frozenset(fold(r[0]) for r in read_rows("names/honorifics.txt"))
 

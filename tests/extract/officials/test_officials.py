@@ -60,6 +60,13 @@ def test_officials_kk(text, expected):
     ("Erlan Karin, secretary of the Amanat party, said the forum was useful.",
      [("Erlan Karin", ["secretary of the Amanat party"])]),
     ("Executive secretary Askhat Oralov spoke.", [("Askhat Oralov", ["executive secretary"])]),
+    ("First Deputy Chairman of the Amanat party Dauren Serikov greeted the guests.",
+     [("Dauren Serikov", ["first deputy chairman of the Amanat party"])]),
+    ("The Amanat party, chaired by Dauren Serikov, visited the farms.", [("Dauren Serikov", ["chairman"])]),
+    ("The youth wing, headed by Aliya Nurova, met students.", [("Aliya Nurova", ["head"])]),
+    ("First President of Kazakhstan, Elbasy Nursultan Nazarbayev sent a letter.",
+     [("Nursultan Nazarbayev", ["elbasy", "first president of Kazakhstan"])]),
+    ("The march was led by example, not by words.", []),
 ])
 def test_officials_en(text, expected):
     assert _people(text, "en") == expected
