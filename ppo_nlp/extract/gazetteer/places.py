@@ -27,7 +27,7 @@ import regex
 
 from ppo_nlp.cache import bounded_cache
 from ppo_nlp.doc import Document, Entity
-from ppo_nlp.extract.gazetteer.placewords import (CYRILLIC_CAPITALS, blocked, is_name_word, is_type_word, place_entity,
+from ppo_nlp.extract.gazetteer.placewords import (CYRILLIC_CAPITALS, LATIN_CAPITALS, blocked, is_name_word, is_type_word, place_entity,
                                                   typed_forms)
 from ppo_nlp.normalize import places as kato
 from ppo_nlp.normalize.ids import slug
@@ -103,17 +103,24 @@ def _bare_hit(doc: Document, words: Words, i: int, n: int) -> Optional[_Hit]:
     return _Hit(i, i + n, found, False) if found else None
 
 
-def _name_marks(words: Words) -> list[int]:
+def _name_marks(words: Words, capitals: frozenset[str]) -> list[int]:
     """Per token: 1 a name word, 2 an initial with its dot («Н.»), 0 anything else."""
     toks, n = words.tokens, len(words)
-    marks = [int(t.text[:1] in CYRILLIC_CAPITALS) for t in toks]
+    marks = [int(t.text[:1] in capitals) for t in toks]
     for k in (k for k in range(n) if marks[k]):
         tok = toks[k].text
         if len(tok) == 1:
             marks[k] = 2 if k + 2 < n and toks[k + 1].text == "." else 0
-        elif not is_name_word(words, k):
+        elif not is_name_word(words, k, capitals):
             marks[k] = 0
     return marks
+
+
+def _capitals(doc: Document) -> frozenset[str]:
+    """Cyrillic capitals begin name words; Latin ones too where a passage is English (Shieli district: a
+    Latin name is looked up only beside a type word, `kato.may_name` gates bare names on Cyrillic keys)."""
+    english = doc.lang == "en" or any(s.lang == "en" for s in doc.segments)
+    return CYRILLIC_CAPITALS | LATIN_CAPITALS if english else CYRILLIC_CAPITALS
 
 
 def _name_run(marks: list[int], i: int) -> int:
@@ -128,7 +135,7 @@ def _name_run(marks: list[int], i: int) -> int:
 def find_hits(doc: Document, words: Words) -> list[_Hit]:
     """Place spans, left to right, the longest reading at each name word."""
     hits: list[_Hit] = []
-    marks = _name_marks(words)
+    marks = _name_marks(words, _capitals(doc))
     i, size = 0, len(marks)
     while i < size:
         hit = None
@@ -222,13 +229,19 @@ def _ru_nominative(text: str) -> Optional[str]:
     return "" if found and not any(t in p.tag for p in found for t in PROPER_TAGS) else None
 
 
+def _latin_ner_place(doc: Document, entity: Entity) -> Entity:
+    """A Latin NER LOC with the KATO id and name of the town or unit it names (Ekibastuz), else as found."""
+    found = [p for p in kato.lookup(entity.text, "en") if p.kind in _CITY_KINDS and not kato.needs_context(p, "ru")]
+    return place_entity(doc, entity.start, entity.end, found[0], entity.source, crosswalk()) if found else entity
+
+
 def checked_ner_place(doc: Document, entity: Entity) -> Optional[Entity]:
     """An NER LOC with the place it names: the gazetteer's id and nominative name when the place data
     knows it; a Russian one kept with its name in the nominative where the dictionary knows it; None for
     a word of another name (Мажилис Республики Казахстан), a Kazakh one no place data knows (a capitalised
     word in a case form: Съезге) and a Russian common noun (Делегация)."""
     if not any(ch in _CYRILLIC for ch in entity.text.lower()):
-        return entity
+        return _latin_ner_place(doc, entity)
     layers = doc.found.get("gazetteer", []) + doc.found.get("rules", [])
     if blocked(doc, words_of(doc.text), layers)(entity.start, entity.end):
         return None
