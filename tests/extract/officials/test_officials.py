@@ -67,6 +67,10 @@ def test_officials_kk(text, expected):
     ("First President of Kazakhstan, Elbasy Nursultan Nazarbayev sent a letter.",
      [("Nursultan Nazarbayev", ["elbasy", "first president of Kazakhstan"])]),
     ("The march was led by example, not by words.", []),
+    ("They met the secretary of the maslikhat, Marat Ibrayev, in the morning.",
+     [("Marat Ibrayev", ["secretary of the maslikhat"])]),
+    ("Marat Ibrayev, secretary of the maslikhat, Kumar Aksakalov, akim of the region, came.",
+     [("Marat Ibrayev", ["secretary of the maslikhat"]), ("Kumar Aksakalov", ["akim of the region"])]),
 ])
 def test_officials_en(text, expected):
     assert _people(text, "en") == expected
