@@ -14,9 +14,11 @@ which NER mentions of an English passage are such capitals; `merge.plausible` dr
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
+from ppo_nlp.cache import bounded_cache
 from ppo_nlp.doc import Document, Entity
 from ppo_nlp.normalize.names import is_latin_first_name, is_surname_shape
 from ppo_nlp.resources import load_lines, read_rows
@@ -48,18 +50,38 @@ def _not_org_heads() -> frozenset[str]:
     return load_lines("ner/en_not_org_heads.txt")
 
 
-def _line(text: str, offset: int) -> str:
-    return text[text.rfind("\n", 0, offset) + 1:len(text) if text.find("\n", offset) < 0 else text.find("\n", offset)]
+def _headline(line: str) -> bool:
+    """Capitals only, or most long words capitalised in a line that does not end as a sentence does."""
+    words = [w for w in _WORD.findall(line) if len(w) >= 4]
+    caps = sum(w[0].isupper() for w in words)
+    if len(words) >= MIN_HEADLINE_WORDS and all(w.isupper() for w in words):
+        return True
+    if line.rstrip().endswith("."):
+        return False
+    return caps >= MIN_HEADLINE_WORDS and caps >= HEADLINE_SHARE * len(words)
+
+
+class TextFacts(NamedTuple):
+    """What the checks need of a whole text, found once: the spans of its headline lines, its lower-case words."""
+
+    headlines: tuple[tuple[int, int], ...]
+    lower: frozenset[str]
+
+
+@bounded_cache(16 << 20, maxsize=8, keep_oversize=True)
+def text_facts(text: str) -> TextFacts:
+    spans, at = [], 0
+    for line in text.split("\n"):
+        if _headline(line):
+            spans.append((at, at + len(line)))
+        at += len(line) + 1
+    return TextFacts(tuple(spans), frozenset(w for w in _WORD.findall(text) if w.islower()))
 
 
 def headline_line(text: str, offset: int) -> bool:
     """The line holding `offset` is in headline case (most words of four letters or more capitalised) or in
     capitals."""
-    words = [w for w in _WORD.findall(_line(text, offset)) if len(w) >= 4]
-    caps = sum(w[0].isupper() for w in words)
-    if len(words) >= MIN_HEADLINE_WORDS and all(w.isupper() for w in words):
-        return True
-    return caps >= MIN_HEADLINE_WORDS and caps >= HEADLINE_SHARE * len(words)
+    return any(lo <= offset <= hi for lo, hi in text_facts(text).headlines)
 
 
 def _previous_word(text: str, offset: int) -> tuple[str, int]:
@@ -90,7 +112,7 @@ def sentence_initial(text: str, offset: int) -> bool:
 def _lowercase_elsewhere(text: str, word: str) -> bool:
     """The document writes `word` in lower case too (roadmap, mayor): a common word, not a name."""
     low = word.lower()
-    return low != word and regex.search(rf"(?<![\w-]){regex.escape(low)}(?![\w-])", text) is not None
+    return low != word and low in text_facts(text).lower
 
 
 def _lone_word_noise(entity: Entity, word: str, text: str) -> bool:

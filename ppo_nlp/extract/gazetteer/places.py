@@ -136,11 +136,12 @@ def find_hits(doc: Document, words: Words) -> list[_Hit]:
     """Place spans, left to right, the longest reading at each name word."""
     hits: list[_Hit] = []
     marks = _name_marks(words, _capitals(doc))
+    latin = [bool(m) and words.tokens[k].text[0] in LATIN_CAPITALS for k, m in enumerate(marks)]  # typed only
     i, size = 0, len(marks)
     while i < size:
         hit = None
         for n in range(_name_run(marks, i) if marks[i] else 0, 0, -1):
-            hit = _typed_hit(doc, words, i, n) or _bare_hit(doc, words, i, n)
+            hit = _typed_hit(doc, words, i, n) or (None if latin[i] else _bare_hit(doc, words, i, n))
             if hit:
                 break
         if hit is None:

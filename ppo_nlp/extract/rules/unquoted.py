@@ -95,13 +95,16 @@ def extract_unquoted_projects(doc: Document, words: Optional[Words] = None) -> l
         return []
     words = words or Words(doc.text)
     out: list[Entity] = []
-    for i, tok in enumerate(words.tokens):
-        if not tok.text.isascii() or "strong" not in (triggers("before").match(words.folded[i]),
-                                                      triggers("after").match(words.folded[i])) \
-                or doc.lang_at(tok.start) != "en":
+    before, after = triggers("before"), triggers("after")
+    for i, word in enumerate(words.folded):
+        if word[:3] not in before.prefixes and word[:3] not in after.prefixes:
+            continue  # the lexicons' own first test, made once for both
+        strong_after = after.match(word) == "strong"
+        if not (strong_after or before.match(word) == "strong") or not word.isascii() \
+                or doc.lang_at(words.tokens[i].start) != "en":
             continue
         spans = _names_after(words, i + 1) if i + 1 < len(words.tokens) else []
-        if triggers("after").match(words.folded[i]) == "strong" and _run_before(words, i) < i:
+        if strong_after and _run_before(words, i) < i:
             spans.append((_run_before(words, i), i))
         for first, end in spans:
             found = _entity(doc, words, first, end)
