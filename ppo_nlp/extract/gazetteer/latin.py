@@ -4,8 +4,9 @@ Each Russian or Kazakh alias gets every Latin spelling `normalize.kk_latin.latin
 official Kazakh Latin alphabets of 2017, 2018 and 2021, their ASCII folds, the passport style and the
 common English spellings (`resources/translit/kk_latin.tsv`), so «Ауыл аманаты» is also matched as
 «Auyl amanaty», «Aýyl amanaty», «Auyl amanaty»; a hyphen may be written as a space («Nur Sultan»).
-Generated aliases are case-sensitive (a capital first letter): a Latin spelling of a Kazakh word may be an
-English word in lower case. English and Latin aliases also get their form without articles, and the trie
+A Latin spelling of a capitalised name is case-sensitive (a capital first letter: a Latin spelling of a
+Kazakh word may be an English word in lower case); one of a common noun (маслихат, әкімдік) is not. The
+`latin` lists of `organizations.jsonl` and `projects.jsonl` keep only spellings this module does not make. English and Latin aliases also get their form without articles, and the trie
 skips an article the alias lacks, so «Together with People» and «Together with the People» meet.
 
 >>> sorted(text for _, text, _ in latin_aliases([("kk", "Нұр-Сұлтан", {})]))[:3]
@@ -44,6 +45,12 @@ def _without_articles(text: str) -> str:
     return " ".join(_ARTICLE.sub("", f" {text} ").split())
 
 
+def _flags(lang: str, text: str, flags: dict[str, Any]) -> dict[str, Any]:
+    """A Latin spelling of a capitalised Cyrillic name needs a capital too; of a common noun (маслихат),
+    not."""
+    return {**flags, "case_sensitive": True} if lang in ("ru", "kk") and text[:1].isupper() else dict(flags)
+
+
 def latin_aliases(items: Iterable[AliasItem]) -> Iterator[AliasItem]:
     """(lang `latin`, alias, flags) for every generated spelling of the (lang, alias, flags) items that no
     item already spells."""
@@ -59,4 +66,4 @@ def latin_aliases(items: Iterable[AliasItem]) -> Iterator[AliasItem]:
         for form in forms:
             if form and form not in seen:
                 seen.add(form)
-                yield "latin", form, {**flags, "case_sensitive": True} if lang in ("ru", "kk") else dict(flags)
+                yield "latin", form, _flags(lang, text, flags)

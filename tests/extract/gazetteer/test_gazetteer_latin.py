@@ -25,6 +25,8 @@ def test_gazetteer_latin_nothing_for_short_or_plain(item):
 def test_gazetteer_latin_generated_forms_need_a_capital():
     [(_, _, flags)] = [a for a in latin_aliases([("kk", "Жер аманаты", {"why": "x"})]) if a[1] == "Jer amanaty"]
     assert flags["case_sensitive"] is True and flags["why"] == "x"
+    [(_, _, plain)] = [a for a in latin_aliases([("kk", "мәслихат", {})]) if a[1] == "maslihat"]
+    assert "case_sensitive" not in plain
 
 
 @pytest.mark.parametrize("text, wanted", [
