@@ -6,7 +6,7 @@ trigger word of `patterns/project_triggers.tsv` (and an optional filler of `list
 a list of name runs is read: capitalised words, the lower-case link words of `list_words.tsv` (`en_link`:
 with, of, the ...) between two of them, and a character lost in encoding inside a word («Kedergis?z»); runs
 are separated by commas or «and». A run right before an English trigger of the other side («the Taza
-Auyl project») is a name too. A run the gazetteer already names is left to the gazetteer.
+Auyl project») is a name too, with the trigger when it is capitalised («the Youth Support Program»). A run the gazetteer already names is left to the gazetteer.
 
 >>> doc = Document("d", "t", "They praised the projects Green Steppe, Clean Rivers and Bright Future.", lang="en")
 >>> [e.text for e in extract_unquoted_projects(doc)]
@@ -104,8 +104,8 @@ def extract_unquoted_projects(doc: Document, words: Optional[Words] = None) -> l
                 or doc.lang_at(words.tokens[i].start) != "en":
             continue
         spans = _names_after(words, i + 1) if i + 1 < len(words.tokens) else []
-        if strong_after and _run_before(words, i) < i:
-            spans.append((_run_before(words, i), i))
+        if strong_after and _run_before(words, i) < i:  # a capitalised trigger is the name's last word
+            spans.append((_run_before(words, i), i + 1 if _capital(words, i) else i))
         for first, end in spans:
             found = _entity(doc, words, first, end)
             if found is not None:

@@ -22,7 +22,9 @@ def _projects(text: str, lang: str = "en") -> list[tuple[str, str]]:
     ("Volunteers joined the social project Meyirim Uyi on Sunday.", [("Meyirim Uyi", "project:meyirim_uyi")]),
     ("Students of the Bilimdi Aul project met the projects Taza El?m and Jas Tulpar.",
      [("Bilimdi Aul", "project:bilimdi_aul"), ("Taza El?m", "project:taza_el_m"), ("Jas Tulpar", "project:jas_tulpar")]),
-    ("Green Steppe project volunteers came.", []),  # a capital opening a sentence may be no name
+    ("Green Steppe project volunteers came.", []),
+    ("They approved the Rural Youth Support Program in May.",
+     [("Rural Youth Support Program", "project:rural_youth_support_program")]),  # a capital opening a sentence may be no name
 ])
 def test_unquoted_project_lists(text, expected):
     assert _projects(text) == expected
