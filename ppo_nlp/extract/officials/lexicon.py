@@ -25,6 +25,25 @@ class HeadForm(NamedTuple):
     possessive: bool = False  # Kazakh: хатшы-сы
 
 
+_KK_BACK_VOWELS = frozenset("аоұыяу")
+_KK_VOWELS = frozenset("аәеиоөұүыіэюяу")
+_KK_AFTER_D = frozenset("жзлрйу")  # voiced consonants that take -дың/-дің
+
+
+def kk_genitive(noun: str) -> str:
+    """The plain genitive of a Kazakh noun by vowel harmony and its last sound (төраға -> төрағаның,
+    орынбасар -> орынбасардың, мектеп -> мектептің).
+
+    >>> kk_genitive("төраға"), kk_genitive("хатшы"), kk_genitive("орынбасар"), kk_genitive("әкім")
+    ('төрағаның', 'хатшының', 'орынбасардың', 'әкімнің')
+    """
+    vowels = [ch for ch in noun.lower() if ch in _KK_VOWELS]
+    back = bool(vowels) and vowels[-1] in _KK_BACK_VOWELS
+    last = noun[-1:].lower()
+    cons = "н" if last in _KK_VOWELS or last in "мнң" else "д" if last in _KK_AFTER_D else "т"
+    return noun + cons + ("ың" if back else "ің")
+
+
 def ru_key(word: str) -> str:
     return word.lower().replace("ё", "е")
 

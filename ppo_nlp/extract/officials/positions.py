@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ppo_nlp.cache import bounded_cache
-from ppo_nlp.extract.officials.lexicon import (HeadForm, en_heads, en_participles, generic_org_words, kk_heads, ru_head_prefixes, ru_heads,
+from ppo_nlp.extract.officials.lexicon import (HeadForm, en_heads, en_participles, generic_org_words, kk_genitive, kk_heads, ru_head_prefixes, ru_heads,
                                                ru_key, ru_modifiers, word_set)
 from ppo_nlp.extract.officials.persons import Ctx
 from ppo_nlp.normalize.names import parses, strip_kk_case
@@ -260,8 +260,11 @@ def _kk_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
         start -= 1
         words = [ctx.tokens[start].text.lower()] + words[:-1] + [ctx.tokens[i].text.lower()]
         if start > 0 and ctx.tokens[start - 1].text.islower():
-            start -= 1
-            words.insert(0, _kk_drop_possessive(ctx.tokens[start].text))
+            if prev.possessive and fold(ctx.tokens[start - 1].text) in generic_org_words():
+                words[0] = kk_genitive(prev.lemma)  # «партия төрағасының орынбасары»: the party is the organization
+            else:
+                start -= 1
+                words.insert(0, _kk_drop_possessive(ctx.tokens[start].text))
     elif head.possessive and start > 0 and fold(ctx.tokens[start - 1].text) in word_set("izafet_kk.txt"):
         start -= 1
         if fold(ctx.tokens[start].text) in generic_org_words():  # «партия төрағасы», «филиал төрағасы»: the

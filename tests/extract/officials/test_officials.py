@@ -50,6 +50,8 @@ def test_officials_ru(text, expected):
     ("Мемлекет басшысы Қасым-Жомарт Тоқаев сөз сөйледі.", [("Қасым-Жомарт Тоқаев", ["мемлекет басшысы"])]),
     # the party (or a branch) before the head is the organization, not a word of the title
     ("Партия төрағасы Ерлан Қошанов форумда сөйледі.", [("Ерлан Қошанов", ["төраға"])]),
+    ("Жиында партия төрағасының бірінші орынбасары Бауыржан Байбек сөз сөйледі.",
+     [("Бауыржан Байбек", ["төрағаның бірінші орынбасары"])]),  # the party is the organization, not the title
 ])
 def test_officials_kk(text, expected):
     assert _people(text, "kk") == expected
