@@ -46,6 +46,11 @@ def _titles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _not_name_ends() -> frozenset[str]:
+    return load_lines("names/en_not_name_words.txt")
+
+
+@lru_cache(maxsize=1)
 def _not_org_heads() -> frozenset[str]:
     return load_lines("ner/en_not_org_heads.txt")
 
@@ -136,4 +141,4 @@ def english_noise(entity: Entity, doc: Document) -> bool:
         return True
     if len(words) == 1:
         return _lone_word_noise(entity, words[0], text)
-    return False
+    return entity.label == "PERSON" and words[-1].lower() in _not_name_ends()  # «Kairat Club», «Abai Prize»

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import NamedTuple, Optional
 
 from ppo_nlp.normalize.names import morph
-from ppo_nlp.resources import read_rows
+from ppo_nlp.resources import load_lines, read_rows
 from ppo_nlp.text import fold
 
 GENITIVE_KK = ("ның", "нің", "дың", "дің", "тың", "тің")
@@ -118,6 +118,12 @@ def en_heads() -> dict[str, str]:
 def en_participles() -> dict[str, str]:
     """English participles before "by" and a name -> the title they give («chaired by» -> chairman)."""
     return {r[0]: r[1] for r in read_rows("positions/participles_en.tsv")}
+
+
+@lru_cache(maxsize=None)
+def en_not_name_words() -> frozenset[str]:
+    """English words that end a place's or an institution's name, never a person's (Avenue, Prize)."""
+    return load_lines("names/en_not_name_words.txt")
 
 
 @lru_cache(maxsize=None)

@@ -13,7 +13,7 @@ from typing import Optional
 
 from ppo_nlp.cache import bounded_cache
 from ppo_nlp.doc import Document, Entity
-from ppo_nlp.extract.officials.lexicon import en_heads, honorifics, kk_heads, ru_heads, ru_key
+from ppo_nlp.extract.officials.lexicon import en_heads, en_not_name_words, honorifics, kk_heads, ru_heads, ru_key
 from ppo_nlp.normalize import places
 from ppo_nlp.normalize.names import (MAX_NAME_LEN, is_first_name, is_first_name_form, is_latin_first_name,
                                      is_surname_shape, parses, ru_surname_readings, strip_kk_case)
@@ -154,6 +154,8 @@ def nameable(ctx: Ctx, i: int) -> bool:
 
 @bounded_cache(4 << 20)
 def _nameable_word(word: str, lang: str) -> bool:
+    if lang == "en" and word.lower() in en_not_name_words():
+        return False  # «Dostyk Avenue», «Abai Prize»
     return is_cap(word) and not is_position_word(word, lang) and fold(word) not in honorifics()
 
 

@@ -157,6 +157,15 @@ def test_officials_no_false_people(text):
 
 
 @pytest.mark.parametrize("text", [
+    "The rally was held on Dostyk Avenue in the evening.",  # a first name before a street word
+    "Winners of the Abai Prize were named on Friday.",
+    "Among the guests were teachers and doctors.",
+])
+def test_officials_en_no_false_people(text):
+    assert extract_officials(Document("t", "t", text, lang="en"))[1] == []
+
+
+@pytest.mark.parametrize("text", [
     "1 " * 60_000, '"' * 20_000, "а" * 300_000, "Тамара Дуйсенова, секретарь партии. " * 2_000,
     "Ә" * 100_000, "Т." * 50_000, "«" * 30_000 + "Секретарь партии",
 ])
