@@ -28,6 +28,7 @@ _OPENERS = "\"'“‘«(["
 _BREAKS = ".!?:;\n–—|"
 MIN_HEADLINE_WORDS = 3  # capitalised words of four letters or more that make a line a headline
 HEADLINE_SHARE = 0.75
+MIN_COMMON_CAPS = 2  # capitalised words of a title-case line the text also writes in lower case
 
 
 @lru_cache(maxsize=1)
@@ -55,15 +56,24 @@ def _not_org_heads() -> frozenset[str]:
     return load_lines("ner/en_not_org_heads.txt")
 
 
-def _headline(line: str) -> bool:
-    """Capitals only, or most long words capitalised in a line that does not end as a sentence does."""
+def _title_case(line: str) -> tuple[bool, list[str]]:
+    """Whether most long words of `line` are capitalised (all of them capitals: shouted), and those words."""
     words = [w for w in _WORD.findall(line) if len(w) >= 4]
-    caps = sum(w[0].isupper() for w in words)
     if len(words) >= MIN_HEADLINE_WORDS and all(w.isupper() for w in words):
-        return True
+        return True, []
+    caps = [w for w in words if w[0].isupper()]
     if line.rstrip().endswith("."):
+        return False, caps
+    return len(caps) >= MIN_HEADLINE_WORDS and len(caps) >= HEADLINE_SHARE * len(words), caps
+
+
+def _headline(line: str, first: bool, lower: frozenset[str]) -> bool:
+    """A line in capitals, or in title case that is the text's first line or capitalises words the text
+    writes in lower case elsewhere (Gains, Momentum): a list of names (Jonas Bjorkman, Sweden) is none."""
+    title_case, caps = _title_case(line)
+    if not title_case:
         return False
-    return caps >= MIN_HEADLINE_WORDS and caps >= HEADLINE_SHARE * len(words)
+    return first or not caps or sum(w.lower() in lower for w in caps) >= MIN_COMMON_CAPS
 
 
 class TextFacts(NamedTuple):
@@ -75,12 +85,14 @@ class TextFacts(NamedTuple):
 
 @bounded_cache(16 << 20, maxsize=8, keep_oversize=True)
 def text_facts(text: str) -> TextFacts:
-    spans, at = [], 0
+    lower = frozenset(w for w in _WORD.findall(text) if w.islower())
+    spans, at, first = [], 0, True
     for line in text.split("\n"):
-        if _headline(line):
+        if _headline(line, first, lower):
             spans.append((at, at + len(line)))
         at += len(line) + 1
-    return TextFacts(tuple(spans), frozenset(w for w in _WORD.findall(text) if w.islower()))
+        first = first and not line.strip()
+    return TextFacts(tuple(spans), lower)
 
 
 def headline_line(text: str, offset: int) -> bool:

@@ -12,6 +12,9 @@ from ppo_nlp.extract.casing import english_noise, headline_line, sentence_initia
     ("NEW MEMBERS JOIN THE PARTY BRANCH\nBody.", "MEMBERS", True),
     ("The branch, headed by a local teacher, opened a reading room in the village.", "branch", False),
     ("First line.\nThe Kostanay branch held its meeting on Monday with sixty guests.", "Kostanay", False),
+    # a list of names in a line of its own is no headline; a title-case line of common words is
+    ("Winners.\nAigerim Nurlanova (Taraz) beat Dana Bekova (Semey)\nThe final was won.", "Aigerim", False),
+    ("Intro.\nVolunteers Plant Trees\nThe volunteers came to plant trees.", "Volunteers", True),
 ])
 def test_casing_headline_line(text, word, expected):
     assert headline_line(text, text.index(word)) is expected
