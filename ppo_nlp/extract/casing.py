@@ -20,8 +20,9 @@ import regex
 
 from ppo_nlp.cache import bounded_cache
 from ppo_nlp.doc import Document, Entity
+from ppo_nlp.normalize import places
 from ppo_nlp.normalize.names import is_latin_first_name, is_surname_shape
-from ppo_nlp.resources import load_lines, read_rows
+from ppo_nlp.resources import load_lines, load_tsv, read_rows
 
 _WORD = regex.compile(r"[^\W\d_][\w'’-]*")
 _OPENERS = "\"'“‘«(["
@@ -49,6 +50,16 @@ def _titles() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _not_name_ends() -> frozenset[str]:
     return load_lines("names/en_not_name_words.txt")
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    """English names of the countries (`places/countries.tsv`), lower case."""
+    return frozenset(r["name_en"].lower() for r in load_tsv("places/countries.tsv"))
+
+
+def _known_place(name: str) -> bool:
+    return name.lower() in _countries() or bool(places.lookup(name.title(), "en"))
 
 
 @lru_cache(maxsize=1)
@@ -118,12 +129,18 @@ def sentence_initial(text: str, offset: int) -> bool:
     word, at = _previous_word(text, offset)
     if at < 0:
         return False
-    if not word:
-        return True
-    if word[:1].isupper() and word.lower() in _determiners():
-        before, start = _previous_word(text, at)
-        return start >= 0 and not before
-    return False
+    return not word or after_opening_determiner(text, offset)
+
+
+def after_opening_determiner(text: str, offset: int) -> bool:
+    """The word at `offset` follows a determiner that opens a sentence («The Roadmap was adopted»): a
+    capital there marks a common noun more often than a name. (A capital opening a sentence alone may be
+    any word, a dateline's city among them: LONDON –, Leicester :.)"""
+    word, at = _previous_word(text, offset)
+    if at < 0 or not word[:1].isupper() or word.lower() not in _determiners():
+        return False
+    before, start = _previous_word(text, at)
+    return start >= 0 and not before
 
 
 def _lowercase_elsewhere(text: str, word: str) -> bool:
@@ -138,14 +155,14 @@ def _lone_word_noise(entity: Entity, word: str, text: str) -> bool:
         return True
     if entity.label == "PERSON":  # a lone English name: a surname's shape or a listed first name
         return not (is_surname_shape(word, strong=True) or is_latin_first_name(word))
-    return sentence_initial(text, entity.start)
+    return after_opening_determiner(text, entity.start)
 
 
 def english_noise(entity: Entity, doc: Document) -> bool:
     """An NER mention of an English passage that is capitalisation, not a name."""
     text = doc.text
-    if headline_line(text, entity.start):
-        return True
+    if headline_line(text, entity.start):  # a place the place data knows is a place in a headline too
+        return not (entity.label == "LOC" and _known_place(entity.text))
     words = _WORD.findall(entity.text)
     if not words:
         return True

@@ -46,6 +46,9 @@ def _doc(text: str) -> Document:
     ("They adopted the Youth Employment Program in May.", "ORG", "Youth Employment Program", True),
     ("Delegates from Talgar District Council came.", "ORG", "Talgar District Council", False),
     ("Cheerful Parades Bring Voters Together\nDelegates came.", "ORG", "Cheerful Parades", True),
+    ("BRUSSELS – Delegates met on Monday.", "LOC", "BRUSSELS", False),  # a dateline's city opens its line
+    ("Pavlodar hosted the forum on Monday.", "LOC", "Pavlodar", False),  # a name may open a sentence
+    ("DELEGATES FROM CHINA ARRIVE IN ASTANA\nThey came.", "LOC", "CHINA", False),  # a known place
 ])
 def test_casing_english_noise(text, label, mention, noise):
     start = text.index(mention)
