@@ -116,6 +116,16 @@ def _name_marks(words: Words, capitals: frozenset[str]) -> list[int]:
     return marks
 
 
+def _latin_beside_type_words(words: Words, marks: list[int]) -> None:
+    """Latin name words are looked up only beside a type word (Shieli district): the others lose their mark."""
+    near: set[int] = set()
+    for k in (k for k in range(len(words)) if is_type_word(words, k)):
+        near.update(range(k - MAX_NAME, k + 3))
+    for k, mark in enumerate(marks):
+        if mark and k not in near and words.tokens[k].text[0] in LATIN_CAPITALS:
+            marks[k] = 0
+
+
 def _capitals(doc: Document) -> frozenset[str]:
     """Cyrillic capitals begin name words; Latin ones too where a passage is English (Shieli district: a
     Latin name is looked up only beside a type word, `kato.may_name` gates bare names on Cyrillic keys)."""
@@ -135,7 +145,10 @@ def _name_run(marks: list[int], i: int) -> int:
 def find_hits(doc: Document, words: Words) -> list[_Hit]:
     """Place spans, left to right, the longest reading at each name word."""
     hits: list[_Hit] = []
-    marks = _name_marks(words, _capitals(doc))
+    capitals = _capitals(doc)
+    marks = _name_marks(words, capitals)
+    if LATIN_CAPITALS <= capitals:
+        _latin_beside_type_words(words, marks)
     latin = [bool(m) and words.tokens[k].text[0] in LATIN_CAPITALS for k, m in enumerate(marks)]  # typed only
     i, size = 0, len(marks)
     while i < size:
