@@ -42,7 +42,7 @@ def date_matches(doc: Document) -> list[DateMatch]:
 
 def extract_dates(doc: Document) -> list[Entity]:
     """DATE entities (`attrs["iso"]`) for every date in `doc.text`, with the article's year for dates
-    that lack one.
+    that lack one (ISO `--MM-DD` when the article has no year either: still a date, never a count).
 
     >>> doc = Document("d", "s", text="Форум прошёл 27 августа 2018 года.", lang="ru")
     >>> [(e.text, e.attrs["iso"]) for e in extract_dates(doc)]
@@ -50,5 +50,5 @@ def extract_dates(doc: Document) -> list[Entity]:
     """
     return [
         Entity("DATE", doc.text[d.start:d.end], d.start, d.end, SOURCE, attrs={"iso": d.iso})
-        for d in find_dates(doc.text, doc.lang, default_year=article_year(doc))
+        for d in find_dates(doc.text, doc.lang, default_year=article_year(doc), yearless=True)
     ]

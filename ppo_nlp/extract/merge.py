@@ -18,6 +18,7 @@ from typing import Callable, Iterable, Iterator
 import regex
 
 from ppo_nlp.doc import Count, Document, Entity
+from ppo_nlp.extract.casing import english_noise
 from ppo_nlp.extract.gazetteer import checked_ner_place, inside_quoted_name, place_adjective
 from ppo_nlp.extract.rules import not_organization_name
 from ppo_nlp.normalize.morph import common_word
@@ -147,6 +148,8 @@ def plausible(entity: Entity, doc: Document) -> bool:
     if not words or sum(ch.isalpha() for ch in entity.text) < 2 or not words[0][:1].isupper():
         return False
     if all(_ROMAN.fullmatch(w) for w in words):
+        return False
+    if doc.lang_at(entity.start) == "en" and english_noise(entity, doc):
         return False
     if entity.label == "PERSON" and not (all(w[:1].isupper() for w in words) and _name_like(entity, words, doc)):
         return False

@@ -30,8 +30,8 @@ def clean_text(text: str, kind: str, meta: dict[str, Any], repeated: frozenset[i
     lines = normalize_text(text).split("\n")
     layout = analyse(lines, meta.get("title"), repeated)
     keep = [bool(line) and keep_line(layout, i) for i, line in enumerate(lines)]
-    byline = metadata.header_byline_line(layout) if not meta.get("author") else None
-    if byline is not None:
+    bylines = (metadata.header_byline_line(layout), metadata.labelled_byline_line(layout)) if not meta.get("author") else ()
+    for byline in (i for i in bylines if i is not None):
         keep[byline] = False  # the author's name under the title is metadata, not a person of the article
     body = _join(lines, keep)
     title = metadata.title(layout, meta)

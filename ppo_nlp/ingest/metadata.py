@@ -6,7 +6,7 @@ Metadata given by JSON or HTML wins; then the header (title line, date line, byl
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Optional
+from typing import Iterable, Optional
 
 import regex
 
@@ -236,18 +236,36 @@ def _author_labels() -> tuple[str, ...]:
 
 def _labelled_byline(layout: Layout) -> Optional[str]:
     """`Автор: Name` on one line, or the label alone with the name on the next line."""
-    for i in list(_zone(layout, "header")) + list(_zone(layout, "footer")):
+    found = _labelled_byline_at(layout, list(_zone(layout, "header")) + list(_zone(layout, "footer")))
+    return found[1] if found else None
+
+
+def labelled_byline_line(layout: Layout) -> Optional[int]:
+    """The header line that holds a labelled byline's name («By Aliya Sarsenova in Politics on …»)."""
+    found = _labelled_byline_at(layout, _zone(layout, "header"))
+    return found[0] if found else None
+
+
+def _labelled_byline_at(layout: Layout, lines: Iterable[int]) -> Optional[tuple[int, str]]:
+    """(line of the name, name) of the first labelled byline among `lines`."""
+    for i in lines:
         norm = normalize(layout.lines[i])
         for label in _author_labels():
             if norm == label and i + 1 < len(layout.lines):
-                name = person_name(layout.lines[i + 1])
+                at, name = i + 1, _leading_name(layout.lines[i + 1])
             elif norm.startswith(label) and len(norm) > len(label) and not norm[len(label)].isalnum():
-                name = person_name(layout.lines[i][len(label):].lstrip(" :—-"))
+                at, name = i, _leading_name(layout.lines[i][len(label):].lstrip(" :—-"))
             else:
                 continue
             if name:
-                return name
+                return at, name
     return None
+
+
+def _leading_name(rest: str) -> Optional[str]:
+    """The name a byline opens with; what follows a lower-case word, a comma or a digit (`in Politics on 12
+    March`, `, photo by …`) is left."""
+    return person_name(rest) or person_name(regex.split(r"\s(?=\p{Ll}|\d)|,", rest, maxsplit=1)[0])
 
 
 @lru_cache(maxsize=1)

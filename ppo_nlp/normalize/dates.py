@@ -218,8 +218,10 @@ def _month_only_ok(cur: _Cursor, j: int, lang: str) -> bool:
     return lead and (word[0].isupper() if lang == "en" else word[0].islower())
 
 
-def _month_date(cur: _Cursor, j: int, default_year: Optional[int]) -> Optional[tuple[int, int, str]]:
-    """(first token, last token, iso) of a date built around the month word at `j`."""
+def _month_date(cur: _Cursor, j: int, default_year: Optional[int],
+                yearless: bool = False) -> Optional[tuple[int, int, str]]:
+    """(first token, last token, iso) of a date built around the month word at `j`; with `yearless`, a date
+    no year is known for gets ISO 8601's form without a year (`--03-01`, `--03`)."""
     month, abbr, lang = month_of(cur.words[j]) or (0, False, "")
     if not month:
         return None
@@ -241,6 +243,8 @@ def _month_date(cur: _Cursor, j: int, default_year: Optional[int]) -> Optional[t
         return None
     time, last = _time_after(cur, last, j) if day is not None else ("", last)
     iso = _iso(year if year is not None else default_year, month, day, time)
+    if iso is None and yearless and year is None and default_year is None:
+        iso = f"--{month:02d}" + (f"-{day:02d}" if day is not None else "")
     return (first, last, iso) if iso else None
 
 
@@ -284,8 +288,10 @@ def _cursor(text: str) -> _Cursor:
     return _Cursor(text)
 
 
-def find_dates(text: str, lang: Optional[str] = None, default_year: Optional[int] = None) -> list[DateMatch]:
-    """Every date in `text` (day-month-year, month-year, month alone, years), in order.
+def find_dates(text: str, lang: Optional[str] = None, default_year: Optional[int] = None,
+               yearless: bool = False) -> list[DateMatch]:
+    """Every date in `text` (day-month-year, month-year, month alone, years), in order; with `yearless`,
+    also those whose year is unknown («On March 1», with no year in the article), ISO `--03-01`.
 
     >>> [d.iso for d in find_dates("27 августа 2018 года и в октябре", default_year=2018)]
     ['2018-08-27', '2018-10']
@@ -301,7 +307,7 @@ def find_dates(text: str, lang: Optional[str] = None, default_year: Optional[int
             k += 1
         if start < last_end or (k < len(found) and found[k].start <= start):
             continue
-        span = _month_date(cur, j, default_year) if cur.words[j][0].isalpha() else _year_date(cur, j)
+        span = _month_date(cur, j, default_year, yearless) if cur.words[j][0].isalpha() else _year_date(cur, j)
         if span is not None:
             first, last, iso = span
             found.append(DateMatch(cur.starts[first], cur.ends[last], iso))

@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import NamedTuple, Optional
 
 from ppo_nlp.cache import bounded_cache
+from ppo_nlp.normalize.kk_cyrillic import to_cyrillic
 from ppo_nlp.normalize.kk_stem import name_endings
 from ppo_nlp.normalize.morph import analyzer
 from ppo_nlp.normalize.morph import parses as analyses
@@ -100,6 +101,12 @@ def first_name_gender(word: str) -> Optional[str]:
 
 def is_first_name(word: str) -> bool:
     return fold(word) in first_names()
+
+
+@bounded_cache(1 << 20)
+def is_latin_first_name(word: str) -> bool:
+    """A listed first name written in Latin letters (Yerlan, Bauyrzhan), read back with the passport table."""
+    return word.isascii() and word.isalpha() and is_first_name(to_cyrillic(word, "passport")[0])
 
 
 @bounded_cache(4 << 20)

@@ -17,7 +17,7 @@ KK_FORM_KINDS = frozenset({"abl", "gen", "dat", "loc", "acc", "ins", "poss"})
 
 @dataclass(frozen=True)
 class WordNum:
-    """One number word: its value, kind (unit hundred scale multiplier fraction) and Kazakh case."""
+    """One number word: its value, kind (unit hundred scale multiplier fraction half) and Kazakh case."""
 
     value: float
     kind: str
@@ -103,7 +103,11 @@ def combine(nums: Sequence[WordNum]) -> tuple[float, int]:
     for i, num in enumerate(nums):
         if num.kind == "fraction":
             return ((current or 1) * num.value, i + 1) if total == 0 else (total + current, i)
-        if num.kind == "multiplier":
+        if num.kind == "half":  # «бір жарым», "one and a half": only after a whole number
+            if not current or current != int(current):
+                return total + current, i
+            current += num.value
+        elif num.kind == "multiplier":
             if num.value >= last_mult:
                 return total + current, i
             total, current, last_mult = total + (current or 1) * num.value, 0.0, num.value

@@ -29,6 +29,7 @@ _TOKEN_RE = regex.compile(
 _SPACES = " \u00a0\u202f"
 _SEP_RE = regex.compile(r"[.,\u00a0\u202f ]")
 _GAP_RE = regex.compile(r"[ \t\u00a0\u202f]*+")
+HALF = WordNum(0.5, "half")
 MAX_WORD_RUN = 12  # no number is written with more words ("девятьсот девяносто девять тысяч ...")
 SEEN_WORDS_MAX = 1 << 17  # words remembered, so that a long batch does not grow memory
 _CASE_KINDS = frozenset({"abl", "gen", "dat", "loc", "acc", "ins", "poss"})
@@ -239,6 +240,10 @@ def _word_run(toks: list[_Tok], i: int, text: str, lang: str) -> list[tuple[_Tok
     j = i
     while j < len(toks) and len(run) < MAX_WORD_RUN and (not run or _follows(toks, j)):
         num = _word_num(toks[j], lang)
+        if num is None and toks[j].text.lower() == "and" and run and _and_a_half(toks, j, text):
+            run.append((toks[j + 1], HALF))
+            j += 2
+            continue
         if num is None and toks[j].text.lower() == "and" and run and j + 1 < len(toks):
             j += 1
             continue
@@ -247,6 +252,12 @@ def _word_run(toks: list[_Tok], i: int, text: str, lang: str) -> list[tuple[_Tok
         run.append((toks[j], num))
         j += 1
     return run
+
+
+def _and_a_half(toks: list[_Tok], j: int, text: str) -> bool:
+    """"and a half" at `toks[j]` ("one and a half million"; the "a" is no number token)."""
+    return (j + 1 < len(toks) and toks[j + 1].text.lower() == "half" and toks[j + 1].seq == toks[j].seq + 2
+            and text[toks[j].end:toks[j + 1].start].split() == ["a"])
 
 
 def _words_match(toks: list[_Tok], i: int, text: str, lang: str) -> tuple[list[NumberMatch], int]:

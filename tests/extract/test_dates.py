@@ -19,7 +19,8 @@ def _dates(text: str, lang: str, published=None) -> list[tuple[str, str]]:
     ("Форум қыркүйекте өтеді.", "kk", "2023-05-02T10:00", [("қыркүйекте", "2023-09")]),
     ("2023 жылғы 15 қыркүйек", "kk", None, [("2023 жылғы 15 қыркүйек", "2023-09-15")]),
     ("The congress met on March 1, 2022.", "en", None, [("March 1, 2022", "2022-03-01")]),
-    ("Съезд прошёл 28 января.", "ru", None, []),
+    ("Съезд прошёл 28 января.", "ru", None, [("28 января", "--01-28")]),  # no year anywhere: still a date
+    ("On June 4, 12 volunteers planted trees.", "en", None, [("June 4", "--06-04")]),
 ])
 def test_dates_extract(text: str, lang: str, published, expected) -> None:
     assert _dates(text, lang, published) == expected

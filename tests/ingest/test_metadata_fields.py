@@ -230,8 +230,9 @@ def test_metadata_outlet_from_dateline(lead, outlet):
 
 @pytest.mark.parametrize("lines, author, kept", [
     (["Kudrenok Tatyana", "26 April 2022, 15:12"], "Kudrenok Tatyana", False),
-    (["By Aigerim Seitkali"], "Aigerim Seitkali", True),
-    (["Written by Aigerim Seitkali"], "Aigerim Seitkali", True),
+    (["By Aigerim Seitkali"], "Aigerim Seitkali", False),  # a labelled byline is metadata too
+    (["Written by Aigerim Seitkali"], "Aigerim Seitkali", False),
+    (["By Aigerim Seitkali in Nation on 5 March 2024"], "Aigerim Seitkali", False),  # section and date after
 ])
 def test_metadata_header_byline_leaves_the_body(lines, author, kept):
     result = clean("\n".join(["Party forum held in Astana", *lines, EN_BODY]), "text", {})

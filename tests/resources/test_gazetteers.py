@@ -4,6 +4,8 @@ from __future__ import annotations
 import regex
 import pytest
 
+from ppo_nlp.extract.gazetteer.latin import latin_aliases
+
 from ppo_nlp.resources import (
     ALIAS_LANGS, GAZETTEER_NAMES, alias_items, load_gazetteer, load_table, location_info, lookup,
     organization_info, project_info,
@@ -61,9 +63,20 @@ def test_gazetteer_no_alias_has_two_ids():
 
 def test_gazetteer_every_name_is_matchable():
     for _, entry in ALL:
-        aliases = {fold(text).rstrip("!") for _, text, _ in alias_items(entry)}
+        items = alias_items(entry)
+        aliases = {fold(text).rstrip("!") for _, text, _ in items + list(latin_aliases(items))}
         for name in {entry["name"], *filter(None, entry["names"].values())}:
             assert any(fold(name).startswith(a) for a in aliases), (entry["id"], name)
+
+
+@pytest.mark.parametrize("name", ["organizations", "projects"])
+def test_gazetteer_typed_latin_aliases_are_not_generated(name):
+    """Latin spellings the transliteration module makes are generated (extract/gazetteer/latin.py), not typed."""
+    for entry in load_gazetteer(name):
+        items = [i for i in alias_items(entry) if i[0] != "latin"]
+        made = {fold(text) for _, text, _ in latin_aliases(items)} | {fold(text) for lang, text, _ in items if lang == "en"}
+        typed = [a for a in entry["aliases"].get("latin", []) if isinstance(a, str)]
+        assert not [a for a in typed if fold(a) in made], entry["id"]
 
 
 def test_gazetteer_has_every_region_and_republican_city():

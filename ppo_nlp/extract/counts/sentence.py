@@ -30,7 +30,7 @@ def _as_of(text: str, starts: list[int], dates: list[DateMatch]) -> dict[int, st
     """Sentence start -> ISO date for sentences that date their figures ("По состоянию на ...")."""
     out: dict[int, str] = {}
     for date in dates:
-        if len(date.iso) >= 7 and ctx.as_of_date(text, date):
+        if len(date.iso) >= 7 and date.iso[0] != "-" and ctx.as_of_date(text, date):
             out.setdefault(ctx.sentence_of(starts, len(text), date.start)[0], date.iso[:10])
     return out
 

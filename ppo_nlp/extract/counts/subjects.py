@@ -325,6 +325,8 @@ def _en_plural(word: str) -> bool:
 def _en_singular(word: str) -> str:
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes", "zes")) and len(word) > 5:
+        return word[:-2]  # branches, addresses, taxes
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         return word[:-1]
     return word

@@ -36,7 +36,7 @@ def endings() -> frozenset[str]:
     kk = {"".join(p) for p in product(("",) + s["kk", "plural"], ("",) + s["kk", "possessive"], ("",) + s["kk", "case"])}
     kk |= set(s["kk", "derivation"])
     ru = set(s["ru", "case"]) | set(s["ru", "derivation"])
-    plain = (kk | ru) - {""}
+    plain = (kk | ru | set(s["en", "plural"])) - {""}
     joined = {sep + e for e in plain for sep in "-'"}
     return frozenset(plain | joined | {""})
 

@@ -68,6 +68,8 @@ def _plural(words: Words, start: int, end: int, ref: AliasRef) -> bool:
     """A plural mention: a Kazakh plural suffix past the alias's last word (бөлмелерін), or a Russian word
     with only plural readings (общественных приемных)."""
     word, last = words.folded[end - 1], fold(ref.text).split()[-1]
+    if lang_of(word) == "en":
+        return word.endswith("s") and not last.endswith("s")
     if ref.lang == "kk" or lang_of(word) == "kk":
         rest = word[len(os.path.commonprefix([word, last])) - 1 :]
         return any(p in rest[:5] for p in kk_plurals())

@@ -27,7 +27,7 @@ import regex
 
 from ppo_nlp.cache import bounded_cache
 from ppo_nlp.doc import Document, Entity
-from ppo_nlp.extract.gazetteer.placewords import (CYRILLIC_CAPITALS, blocked, is_name_word, is_type_word, place_entity,
+from ppo_nlp.extract.gazetteer.placewords import (CYRILLIC_CAPITALS, LATIN_CAPITALS, blocked, is_name_word, is_type_word, place_entity,
                                                   typed_forms)
 from ppo_nlp.normalize import places as kato
 from ppo_nlp.normalize.ids import slug
@@ -116,17 +116,34 @@ def _may_be_bare(words: Words, i: int, n: int) -> bool:
     return all(kato.may_name_bare(t) or kato.is_initials(t) for t in texts)
 
 
-def _name_marks(words: Words) -> list[int]:
+def _name_marks(words: Words, capitals: frozenset[str]) -> list[int]:
     """Per token: 1 a name word, 2 an initial with its dot («Н.»), 0 anything else."""
     toks, n = words.tokens, len(words)
-    marks = [int(t.text[:1] in CYRILLIC_CAPITALS) for t in toks]
+    marks = [int(t.text[:1] in capitals) for t in toks]
     for k in (k for k in range(n) if marks[k]):
         tok = toks[k].text
         if len(tok) == 1:
             marks[k] = 2 if k + 2 < n and toks[k + 1].text == "." else 0
-        elif not is_name_word(words, k):
+        elif not is_name_word(words, k, capitals):
             marks[k] = 0
     return marks
+
+
+def _latin_beside_type_words(words: Words, marks: list[int]) -> None:
+    """Latin name words are looked up only beside a type word (Shieli district): the others lose their mark."""
+    near: set[int] = set()
+    for k in (k for k in range(len(words)) if is_type_word(words, k)):
+        near.update(range(k - MAX_NAME, k + 3))
+    for k, mark in enumerate(marks):
+        if mark and k not in near and words.tokens[k].text[0] in LATIN_CAPITALS:
+            marks[k] = 0
+
+
+def _capitals(doc: Document) -> frozenset[str]:
+    """Cyrillic capitals begin name words; Latin ones too where a passage is English (Shieli district: a
+    Latin name is looked up only beside a type word, `kato.may_name` gates bare names on Cyrillic keys)."""
+    english = doc.lang == "en" or any(s.lang == "en" for s in doc.segments)
+    return CYRILLIC_CAPITALS | LATIN_CAPITALS if english else CYRILLIC_CAPITALS
 
 
 def _name_run(marks: list[int], i: int) -> int:
@@ -141,12 +158,16 @@ def _name_run(marks: list[int], i: int) -> int:
 def find_hits(doc: Document, words: Words) -> list[_Hit]:
     """Place spans, left to right, the longest reading at each name word."""
     hits: list[_Hit] = []
-    marks = _name_marks(words)
+    capitals = _capitals(doc)
+    marks = _name_marks(words, capitals)
+    if LATIN_CAPITALS <= capitals:
+        _latin_beside_type_words(words, marks)
+    latin = [bool(m) and words.tokens[k].text[0] in LATIN_CAPITALS for k, m in enumerate(marks)]  # typed only
     i, size = 0, len(marks)
     while i < size:
         hit = None
         for n in range(_name_run(marks, i) if marks[i] else 0, 0, -1):
-            hit = _typed_hit(doc, words, i, n) or _bare_hit(doc, words, i, n)
+            hit = _typed_hit(doc, words, i, n) or (None if latin[i] else _bare_hit(doc, words, i, n))
             if hit:
                 break
         if hit is None:
@@ -235,13 +256,19 @@ def _ru_nominative(text: str) -> Optional[str]:
     return "" if found and not any(t in p.tag for p in found for t in PROPER_TAGS) else None
 
 
+def _latin_ner_place(doc: Document, entity: Entity) -> Entity:
+    """A Latin NER LOC with the KATO id and name of the town or unit it names (Ekibastuz), else as found."""
+    found = [p for p in kato.lookup(entity.text, "en") if p.kind in kato.BARE_KINDS and not kato.needs_context(p, "ru")]
+    return place_entity(doc, entity.start, entity.end, found[0], entity.source, crosswalk()) if found else entity
+
+
 def checked_ner_place(doc: Document, entity: Entity) -> Optional[Entity]:
     """An NER LOC with the place it names: the gazetteer's id and nominative name when the place data
     knows it; a Russian one kept with its name in the nominative where the dictionary knows it; None for
     a word of another name (Мажилис Республики Казахстан), a Kazakh one no place data knows (a capitalised
     word in a case form: Съезге) and a Russian common noun (Делегация)."""
     if not any(ch in _CYRILLIC for ch in entity.text.lower()):
-        return entity
+        return _latin_ner_place(doc, entity)
     layers = doc.found.get("gazetteer", []) + doc.found.get("rules", [])
     if blocked(doc, words_of(doc.text), layers)(entity.start, entity.end):
         return None

@@ -26,6 +26,7 @@ _STOPS = frozenset(",.;:!?()\n") | frozenset({"по", "от", "в", "во", "н�
 _HEAD_WINDOW = 3
 _NAME_MARK = regex.compile(r"(?:^|(?<=\s))(?:им\.|атын\.|ат\.)|(?<=\s)(?:атын|ат)$")
 CYRILLIC_CAPITALS = frozenset("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯӘҒҚҢӨҰҮҺІ")
+LATIN_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # Kazakh attributive forms: «Алматы облыстық филиалы» names the level of a branch, not a place
 _ATTRIBUTIVE = frozenset(fold(w) for w in ("облыстық", "аудандық", "қалалық"))
 
@@ -42,9 +43,9 @@ def _prefixed(low: str, stems: frozenset[str]) -> bool:
 
 @lru_cache(maxsize=1)
 def type_prefixes() -> frozenset[str]:
-    """Stems of the one-word ru/kk type words (район, ауданы, селе ...): a cheap gate before a look-up."""
+    """Stems of the one-word type words (район, ауданы, селе, district ...): a cheap gate before a look-up."""
     rows = load_tsv("places/type_words.tsv")
-    forms = (fold(r["form"]).rstrip(".") for r in rows if r["lang"] in ("ru", "kk") and " " not in r["form"])
+    forms = (fold(r["form"]).rstrip(".") for r in rows if " " not in r["form"])
     return frozenset(_stem(f) if len(f) > 3 else f for f in forms if f)
 
 
@@ -57,10 +58,11 @@ def is_type_word(words: Words, k: int) -> bool:
     return _prefixed(low, type_prefixes())
 
 
-def is_name_word(words: Words, k: int) -> bool:
-    """A capitalised Cyrillic word of letters (and inner hyphens: Усть-Каменогорск), two letters or more."""
+def is_name_word(words: Words, k: int, capitals: frozenset[str] = CYRILLIC_CAPITALS) -> bool:
+    """A capitalised word of letters (and inner hyphens: Усть-Каменогорск), two letters or more, that starts
+    with one of `capitals` (Cyrillic ones unless told)."""
     text = words.tokens[k].text
-    return len(text) > 1 and text[0] in CYRILLIC_CAPITALS and text.replace("-", "").replace("'", "").isalpha()
+    return len(text) > 1 and text[0] in capitals and text.replace("-", "").replace("'", "").isalpha()
 
 
 def typed_forms(words: Words, i: int, n: int) -> Iterator[tuple[int, int]]:
@@ -160,7 +162,7 @@ def place_entity(doc: Document, lo: int, hi: int, place: kato.Place, source: str
                  crosswalk: dict[str, str]) -> Entity:
     """A LOC entity for `place`: the gazetteer's id and names where it has the place, else the KATO ones."""
     lang = doc.lang_at(lo)
-    lang = lang if lang in ("ru", "kk") else "ru"
+    lang = lang if lang in ("ru", "kk", "en") else "ru"  # an English passage names it in English (Shieli District)
     place_id = crosswalk.get(place.id, place.id)
     entry: Optional[dict] = lookup(place_id)
     names = dict(entry["names"]) if entry else {x: _unmarked(kato.nominative(place, x)) for x in ("ru", "kk", "en")}

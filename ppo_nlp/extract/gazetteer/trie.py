@@ -12,6 +12,7 @@ from typing import Any, Optional
 
 from ppo_nlp.extract.gazetteer.bodies import body_entries
 from ppo_nlp.extract.gazetteer.inflect import bases, lang_of, split_word
+from ppo_nlp.extract.gazetteer.latin import ARTICLES, latin_aliases
 from ppo_nlp.resources import GAZETTEER_NAMES, alias_items, load_gazetteer
 from ppo_nlp.text import fold, word_spans
 
@@ -79,9 +80,11 @@ class Trie:
             return []
         found, frontier, j = [], [self.root], start
         while frontier and j < len(words) and j - start < MAX_ALIAS_WORDS:
-            frontier = [c for node in frontier for c in node.children(words[j])]
+            reached = [c for node in frontier for c in node.children(words[j])]
+            skipped = [n for n in frontier if n not in reached] if j > start and words[j] in ARTICLES else []
+            frontier = reached + skipped  # an article the alias leaves out («Together with the People»)
             j += 1
-            found.extend((j, node.refs) for node in frontier if node.refs)
+            found.extend((j, node.refs) for node in reached if node.refs)
         return found
 
     def full_match(self, text: str) -> list[AliasRef]:
@@ -123,6 +126,7 @@ def gazetteer_trie() -> Trie:
     trie = Trie()
     entries = [(name, entry) for name in GAZETTEER_NAMES for entry in load_gazetteer(name)]
     for name, entry in entries + [("organizations", entry) for entry in body_entries()]:
-        for lang, text, flags in alias_items(entry):
+        items = alias_items(entry)
+        for lang, text, flags in items + list(latin_aliases(items)):
             trie.add(text, _ref(name, entry, lang, text, flags), flags.get("inflect", True))
     return trie

@@ -10,7 +10,7 @@ from typing import NamedTuple, Optional
 
 from ppo_nlp.normalize.kk_stem import after_possessive, name_endings
 from ppo_nlp.normalize.names import morph
-from ppo_nlp.resources import read_rows
+from ppo_nlp.resources import load_lines, read_rows
 from ppo_nlp.text import fold
 
 GENITIVE_KK = ("ның", "нің", "дың", "дің", "тың", "тің")
@@ -24,6 +24,25 @@ class HeadForm(NamedTuple):
     case: Optional[str]
     plural: bool
     possessive: bool = False  # Kazakh: хатшы-сы
+
+
+_KK_BACK_VOWELS = frozenset("аоұыяу")
+_KK_VOWELS = frozenset("аәеиоөұүыіэюяу")
+_KK_AFTER_D = frozenset("жзлрйу")  # voiced consonants that take -дың/-дің
+
+
+def kk_genitive(noun: str) -> str:
+    """The plain genitive of a Kazakh noun by vowel harmony and its last sound (төраға -> төрағаның,
+    орынбасар -> орынбасардың, мектеп -> мектептің).
+
+    >>> kk_genitive("төраға"), kk_genitive("хатшы"), kk_genitive("орынбасар"), kk_genitive("әкім")
+    ('төрағаның', 'хатшының', 'орынбасардың', 'әкімнің')
+    """
+    vowels = [ch for ch in noun.lower() if ch in _KK_VOWELS]
+    back = bool(vowels) and vowels[-1] in _KK_BACK_VOWELS
+    last = noun[-1:].lower()
+    cons = "н" if last in _KK_VOWELS or last in "мнң" else "д" if last in _KK_AFTER_D else "т"
+    return noun + cons + ("ың" if back else "ің")
 
 
 def ru_key(word: str) -> str:
@@ -94,6 +113,18 @@ def word_set(name: str) -> frozenset[str]:
 @lru_cache(maxsize=None)
 def en_heads() -> dict[str, str]:
     return {r[0]: r[1] for r in read_rows("positions/heads_en.tsv")}
+
+
+@lru_cache(maxsize=None)
+def en_participles() -> dict[str, str]:
+    """English participles before "by" and a name -> the title they give («chaired by» -> chairman)."""
+    return {r[0]: r[1] for r in read_rows("positions/participles_en.tsv")}
+
+
+@lru_cache(maxsize=None)
+def en_not_name_words() -> frozenset[str]:
+    """English words that end a place's or an institution's name, never a person's (Avenue, Prize)."""
+    return load_lines("names/en_not_name_words.txt")
 
 
 @lru_cache(maxsize=None)

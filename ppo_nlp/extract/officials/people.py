@@ -120,6 +120,8 @@ def _link(ctx: Ctx, spans: list[PersonSpan], positions: list[PositionSpan]) -> d
         after = max(pos.end, pos.head + 1)
         if after not in by_start and _dash_before_name(ctx, after, by_start):
             after += 1  # «первый заместитель председателя филиала — Бекзат Алтынбеков»
+        elif after not in by_start and _en_comma_before_name(ctx, pos, after, by_start, by_end):
+            after += 1  # "the secretary of the maslikhat, Marat Ibrayev"
         if after in by_start:
             links.setdefault(after, []).append(pos)
             continue
@@ -133,6 +135,14 @@ def _link(ctx: Ctx, spans: list[PersonSpan], positions: list[PositionSpan]) -> d
 def _dash_before_name(ctx: Ctx, k: int, by_start: dict) -> bool:
     """A dash at token k with a name right after it and no name right before the title's end."""
     return k + 1 < len(ctx.tokens) and ctx.tokens[k].text in ("—", "–") and k + 1 in by_start
+
+
+def _en_comma_before_name(ctx: Ctx, pos: PositionSpan, k: int, by_start: dict, by_end: dict) -> bool:
+    """An English title, a comma at token k and a name after it, the title not in apposition to a name
+    before it («Marat Ibrayev, secretary of the maslikhat, Kumar …» keeps Ibrayev's title)."""
+    if ctx.langs[pos.head] != "en" or k + 1 >= len(ctx.tokens) or ctx.tokens[k].text != "," or k + 1 not in by_start:
+        return False
+    return not (pos.start >= 1 and ctx.tokens[pos.start - 1].text in APPOSITION and pos.start - 1 in by_end)
 
 
 def _kk_lead(ctx: Ctx, pos: PositionSpan) -> int:

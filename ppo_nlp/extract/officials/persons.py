@@ -13,10 +13,10 @@ from typing import Optional
 
 from ppo_nlp.cache import bounded_cache
 from ppo_nlp.doc import Document, Entity
-from ppo_nlp.extract.officials.lexicon import en_heads, honorifics, kk_heads, ru_heads, ru_key
+from ppo_nlp.extract.officials.lexicon import en_heads, en_not_name_words, honorifics, kk_heads, ru_heads, ru_key
 from ppo_nlp.normalize import places
-from ppo_nlp.normalize.names import (MAX_NAME_LEN, is_first_name, is_first_name_form, is_surname_shape, parses,
-                                     ru_surname_readings, strip_kk_case)
+from ppo_nlp.normalize.names import (MAX_NAME_LEN, is_first_name, is_first_name_form, is_latin_first_name,
+                                     is_surname_shape, parses, ru_surname_readings, strip_kk_case)
 from ppo_nlp.resources import read_rows
 from ppo_nlp.text import Tok, fold, words_of
 
@@ -154,6 +154,8 @@ def nameable(ctx: Ctx, i: int) -> bool:
 
 @bounded_cache(4 << 20)
 def _nameable_word(word: str, lang: str) -> bool:
+    if lang == "en" and word.lower() in en_not_name_words():
+        return False  # «Dostyk Avenue», «Abai Prize»
     return is_cap(word) and not is_position_word(word, lang) and fold(word) not in honorifics()
 
 
@@ -172,6 +174,8 @@ def first_name_like(ctx: Ctx, i: int) -> bool:
 def _first_name_like(word: str, lang: str) -> bool:
     if is_first_name(word):
         return True
+    if lang == "en":
+        return is_latin_first_name(word)
     if lang == "ru":
         return is_first_name_form(word) or any("Name" in p.tag and len(p.methods_stack) == 1 for p in parses(word))
     return False

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ppo_nlp.cache import bounded_cache
-from ppo_nlp.extract.officials.lexicon import (HeadForm, en_heads, generic_org_words, kk_heads, ru_head_prefixes, ru_heads,
+from ppo_nlp.extract.officials.lexicon import (HeadForm, en_heads, en_participles, generic_org_words, kk_genitive, kk_heads, ru_head_prefixes, ru_heads,
                                                ru_key, ru_modifiers, word_set)
 from ppo_nlp.extract.officials.persons import Ctx
 from ppo_nlp.normalize.names import parses, strip_kk_case
@@ -61,7 +61,7 @@ def _may_head(word: str, lang: str) -> bool:
     if lang == "kk":
         return fold(word) in kk_heads()
     if lang == "en":
-        return word.lower() in en_heads()
+        return word.lower() in en_heads() or word.lower() in en_participles()
     return bool(_ru_head_forms(word))
 
 
@@ -260,8 +260,11 @@ def _kk_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
         start -= 1
         words = [ctx.tokens[start].text.lower()] + words[:-1] + [ctx.tokens[i].text.lower()]
         if start > 0 and ctx.tokens[start - 1].text.islower():
-            start -= 1
-            words.insert(0, _kk_drop_possessive(ctx.tokens[start].text))
+            if prev.possessive and fold(ctx.tokens[start - 1].text) in generic_org_words():
+                words[0] = kk_genitive(prev.lemma)  # «партия төрағасының орынбасары»: the party is the organization
+            else:
+                start -= 1
+                words.insert(0, _kk_drop_possessive(ctx.tokens[start].text))
     elif head.possessive and start > 0 and fold(ctx.tokens[start - 1].text) in word_set("izafet_kk.txt"):
         start -= 1
         if fold(ctx.tokens[start].text) in generic_org_words():  # «партия төрағасы», «филиал төрағасы»: the
@@ -340,8 +343,18 @@ def _org_before(ctx: Ctx, start: int, reach: int = 6) -> Optional[str]:
     return None
 
 
+def _en_participle(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
+    """«the party, chaired by NAME»: the title of the participle, held in the organization right before."""
+    title = en_participles().get(ctx.tokens[i].text)
+    if title is None or i + 2 >= len(ctx.tokens) or ctx.tokens[i + 1].text != "by" or i + 2 not in stops:
+        return None
+    return PositionSpan(i, i, i + 2, title, frozenset(), _org_before(ctx, i, 2))
+
+
 def _en_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
     word = ctx.tokens[i].text
+    if word in en_participles():
+        return _en_participle(ctx, i, stops)
     if word.lower() not in en_heads() or (word.isupper() and len(word) > 1 and i not in stops):
         return None
     start = _left_modifiers(ctx, i, word_set("modifiers_en.txt"), str.lower)

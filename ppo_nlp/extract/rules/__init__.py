@@ -1,4 +1,5 @@
-"""The rules family: what the gazetteer does not know, found by patterns: quoted projects, primary
+"""The rules family: what the gazetteer does not know, found by patterns: quoted projects (and English
+ones written without quotes, unquoted.py), primary
 organizations, branches, Central Office departments, districts, organizations named beside a head noun
 (named.py) and numbered or named institutions (institutions.py); orgnames.py says what an organization's
 name looks like (head nouns and their types; shapes that are never a name).
@@ -21,6 +22,7 @@ from ppo_nlp.extract.rules.named import extract_named
 from ppo_nlp.extract.rules.orgnames import head_type, media_mention, not_organization_name
 from ppo_nlp.extract.rules.ppo import extract_ppo
 from ppo_nlp.extract.rules.quoted import extract_quoted_projects
+from ppo_nlp.extract.rules.unquoted import extract_unquoted_projects
 from ppo_nlp.text import words_of
 
 __all__ = ["extract_rules", "head_type", "media_mention", "not_organization_name"]
@@ -33,4 +35,5 @@ def extract_rules(doc: Document) -> list[Entity]:
     out = extract_quoted_projects(doc, words) + extract_ppo(doc, words) + extract_districts(doc, words)
     out += extract_branches(doc, gaz, words) + extract_departments(doc, gaz, words)
     out += extract_named(doc, words, party=any(e.id == "org:amanat" for e in gaz)) + extract_institutions(doc, words)
+    out += extract_unquoted_projects(doc, words)
     return sorted(out, key=lambda e: (e.start, -e.end))

@@ -57,6 +57,9 @@ LEMMAS = [
     ("kk", "Форумға 250-ге жуық жас қатысты.", [(250, "approx", "жас")]),  # young people, not an age
     ("en", "The offices received about 1.5 thousands requests.", [(1500, "approx", "request")]),
     ("en", "Six political parties took part in the vote.", [(6, "exact", "political party")]),
+    ("en", "The party opened 14 district branches this year.", [(14, "exact", "district branch")]),
+    ("en", "About one and a half million people voted.", [(1_500_000, "approx", "people")]),
+    ("kk", "Сайлауға бір жарым миллионнан астам адам қатысты.", [(1_500_000, "more_than", "адам")]),
 ]
 
 CLASSES = [

@@ -74,12 +74,23 @@ def test_places_ner_words_that_are_no_places(nlp_ner, text, lang):
     assert names(nlp_ner(text, lang)) == set()
 
 
+@pytest.mark.parametrize("text", [
+    "Whether in the city or in the steppe, the posters are everywhere.",
+    "The Roadmap for the new programme was adopted. The Mayor signed it.",
+    "Regional Conference Opens With Kazakh Songs",
+])
+def test_places_english_capitals_are_no_places(nlp_ner, text):
+    assert names(nlp_ner(text, "en")) == set()
+
+
 @pytest.mark.parametrize("text, lang, place_id", [
     ("в Алгинском районе", "ru", "loc:kato:153200000"),  # KATO ids for places the gazetteer lacks
     ("Сырдария ауданына келді", "kk", "loc:kato:434800000"),
     ("в Шымкенте", "ru", "loc:shymkent"),  # the gazetteer's ids stay (crosswalk.tsv)
     ("Шымкент қаласында", "kk", "loc:shymkent"),
     ("в Турции", "ru", "loc:tr"),
+    ("The volunteers of Syrdariya district planted trees.", "en", "loc:kato:434800000"),  # Latin, typed
+    ("Delegates of the Alga district met on Monday.", "en", "loc:kato:153200000"),
 ])
 def test_places_ids(nlp, text, lang, place_id):
     assert [loc.id for loc in nlp(text, lang).locations] == [place_id]

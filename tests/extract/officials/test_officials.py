@@ -50,6 +50,8 @@ def test_officials_ru(text, expected):
     ("Мемлекет басшысы Қасым-Жомарт Тоқаев сөз сөйледі.", [("Қасым-Жомарт Тоқаев", ["мемлекет басшысы"])]),
     # the party (or a branch) before the head is the organization, not a word of the title
     ("Партия төрағасы Ерлан Қошанов форумда сөйледі.", [("Ерлан Қошанов", ["төраға"])]),
+    ("Жиында партия төрағасының бірінші орынбасары Бауыржан Байбек сөз сөйледі.",
+     [("Бауыржан Байбек", ["төрағаның бірінші орынбасары"])]),  # the party is the organization, not the title
 ])
 def test_officials_kk(text, expected):
     assert _people(text, "kk") == expected
@@ -60,6 +62,17 @@ def test_officials_kk(text, expected):
     ("Erlan Karin, secretary of the Amanat party, said the forum was useful.",
      [("Erlan Karin", ["secretary of the Amanat party"])]),
     ("Executive secretary Askhat Oralov spoke.", [("Askhat Oralov", ["executive secretary"])]),
+    ("First Deputy Chairman of the Amanat party Dauren Serikov greeted the guests.",
+     [("Dauren Serikov", ["first deputy chairman of the Amanat party"])]),
+    ("The Amanat party, chaired by Dauren Serikov, visited the farms.", [("Dauren Serikov", ["chairman"])]),
+    ("The youth wing, headed by Aliya Nurova, met students.", [("Aliya Nurova", ["head"])]),
+    ("A letter came from the first president of the country, Elbasy Nursultan Nazarbayev.",
+     [("Nursultan Nazarbayev", ["elbasy", "first president of the country"])]),
+    ("The march was led by example, not by words.", []),
+    ("They met the secretary of the maslikhat, Marat Ibrayev, in the morning.",
+     [("Marat Ibrayev", ["secretary of the maslikhat"])]),
+    ("Marat Ibrayev, secretary of the maslikhat, Kumar Aksakalov, akim of the region, came.",
+     [("Marat Ibrayev", ["secretary of the maslikhat"]), ("Kumar Aksakalov", ["akim of the region"])]),
 ])
 def test_officials_en(text, expected):
     assert _people(text, "en") == expected
@@ -141,6 +154,15 @@ def test_officials_ner_person_is_a_candidate():
 ])
 def test_officials_no_false_people(text):
     assert extract_officials(Document("t", "t", text, lang="ru"))[1] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The rally was held on Dostyk Avenue in the evening.",  # a first name before a street word
+    "Winners of the Abai Prize were named on Friday.",
+    "Among the guests were teachers and doctors.",
+])
+def test_officials_en_no_false_people(text):
+    assert extract_officials(Document("t", "t", text, lang="en"))[1] == []
 
 
 @pytest.mark.parametrize("text", [
