@@ -116,7 +116,12 @@ def _project_match(project: dict, gold: dict) -> bool:
 
 
 def _same_number(a: Any, b: Any) -> bool:
-    return a is not None and b is not None and abs(float(a) - float(b)) <= 1e-6 * max(1.0, abs(float(b)))
+    """`a` (ours) equals the gold `b`, to the precision the gold is written in (a third written 0.3333)."""
+    if a is None or b is None:
+        return False
+    written = repr(float(b)).split(".")[1] if "e" not in repr(float(b)) else ""
+    rounding = 0.5 * 10 ** -len(written) if written.strip("0") else 0.0
+    return abs(float(a) - float(b)) <= max(1e-6 * max(1.0, abs(float(b))), rounding)
 
 
 def _count_match(count: dict, gold: dict) -> bool:

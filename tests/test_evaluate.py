@@ -41,3 +41,16 @@ def test_evaluate_counts_precision_and_recall():
     scores = evaluate([record], {"d": gold})
     assert scores["counts"]["precision"] == 0.5 and scores["counts"]["recall"] == 0.5
     assert scores["lang"]["recall"] == 1.0
+
+
+@pytest.mark.parametrize("ours, gold, same", [
+    (0.333333, 0.3333, True),   # a third, written by the gold to four decimals
+    (0.34, 0.3333, False),
+    (0.5, 0.5, True),
+    (1500000, 1500000, True),
+    (56000, 57000, False),
+    (None, 3, False),
+])
+def test_evaluate_numbers_match_to_the_gold_precision(ours, gold, same):
+    from ppo_nlp.evaluate import _same_number
+    assert _same_number(ours, gold) is same
