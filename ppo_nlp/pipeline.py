@@ -21,6 +21,7 @@ from ppo_nlp.errors import IngestError
 from ppo_nlp.ingest import IngestLimits, RawDoc, clean
 from ppo_nlp.lang import detect_language, load_profiles, segment_languages
 from ppo_nlp.latin_view import USUAL_SCRIPT, cyrillic_view, restore, script_of
+from ppo_nlp.normalize.places import load_indexes
 from ppo_nlp.records import document_record, error_record
 from ppo_nlp.resources import read_rows
 from ppo_nlp.timeout import DocumentTimeout, time_limit
@@ -76,7 +77,7 @@ class Pipeline:
 
     def warm(self) -> "Pipeline":
         """Load now what otherwise loads on first use (the NER model of every language, morphology, word
-        lists, langdetect's profiles) by running one short article per language from `resources/warmup.txt`.
+        lists, langdetect's profiles, the place look-up) by running one short article per language from `resources/warmup.txt`.
 
         What is loaded then lives as long as the process: it is moved out of the garbage collector's
         reach (`gc.freeze`), so that each full collection no longer walks the models and word lists
@@ -84,6 +85,7 @@ class Pipeline:
         for text in _warmup_texts():
             self(text)
         load_profiles()  # langdetect, for passages in other languages
+        load_indexes()  # the place look-up, Cyrillic and Latin
         gc.collect()
         gc.freeze()
         return self

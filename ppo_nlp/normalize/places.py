@@ -283,6 +283,12 @@ def _index(latin: bool) -> _Index:
     return _Index(latin)
 
 
+def load_indexes() -> None:
+    """Build the Cyrillic and the Latin look-up index now (`Pipeline.warm`), not inside the first document
+    that needs one."""
+    _index(False), _index(True)
+
+
 def _is_latin(form: str) -> bool:
     return not any("а" <= c <= "я" or c in "ёәғқңөұүһі" for c in form.lower())
 

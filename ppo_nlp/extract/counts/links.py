@@ -200,8 +200,15 @@ def _speech_words(kind: str) -> tuple[str, ...]:
     return _speech_table()[kind]
 
 
+@lru_cache(maxsize=1)
+def _speech_re() -> re.Pattern:
+    """A word that starts with a stem of reported speech."""
+    stems = sorted(_speech_words("speech"), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, stems)) + ")", re.IGNORECASE)
+
+
 def _speech_in(text: str, span: Span) -> bool:
-    return any(w.startswith(_speech_words("speech")) for w in _WORDS.findall(text.lower(), *span))
+    return _speech_re().search(text, *span) is not None
 
 
 def _attribution(text: str, line: Span) -> Optional[Span]:
@@ -232,9 +239,13 @@ def _speaker(text: str, people: list[Spot], sentence: Span, c: Count) -> Optiona
     speech that names nobody, the person named last in the paragraph or the two before it (outside the
     quotation itself)."""
     line_start = text.rfind("\n", 0, sentence[0]) + 1
-    line_end = text.find("\n", c.end) if "\n" in text[c.end:] else len(text)
-    quoted = _opens_quotation(text[line_start:line_end].lstrip())
-    said = _attribution(text, (line_start, line_end)) if quoted or not _speech_in(text, sentence) else None
+    end = text.find("\n", c.end)
+    line_end = end if end >= 0 else len(text)
+    quoted = _opens_quotation(text[line_start:line_start + QUOTED_NAME_CHARS + 8].lstrip())
+    speech = _speech_in(text, (line_start, line_end))
+    if not speech and not quoted:
+        return None
+    said = _attribution(text, (line_start, line_end)) if speech and (quoted or not _speech_in(text, sentence)) else None
     if said is not None:
         named = [i for s, e, i in people if said[0] <= s < said[1]]
         if named:
@@ -276,5 +287,5 @@ def link_counts(doc: Document) -> None:
     for c in doc.counts:
         where = _where(doc.text, starts, c)
         _link(c, where, pools, main, doc)
-        c.stated_by = _speaker(doc.text, people, where[1], c)
+        c.stated_by = _speaker(doc.text, people, where[1], c) if people else None
         c.as_of = c.as_of or published
