@@ -19,7 +19,7 @@ import regex
 
 from ppo_nlp.doc import Count, Document, Entity
 from ppo_nlp.extract.casing import english_noise
-from ppo_nlp.extract.gazetteer import checked_ner_place, inside_quoted_name, place_adjective
+from ppo_nlp.extract.gazetteer import inside_quoted_name, ner_place_checker, place_adjective
 from ppo_nlp.extract.rules import not_organization_name
 from ppo_nlp.normalize.morph import common_word
 from ppo_nlp.normalize.names import is_first_name, is_surname_shape
@@ -180,9 +180,9 @@ def _placed(doc: Document, entities: list[Entity]) -> list[Entity]:
     forms of common words dropped) when the places layer runs."""
     if PLACES not in doc.found:
         return entities
-    out = []
+    out, check = [], ner_place_checker(doc)
     for entity in entities:
-        checked = checked_ner_place(doc, entity) if entity.label == "LOC" else entity
+        checked = check(entity) if entity.label == "LOC" else entity
         if checked is not None:
             out.append(checked)
     return out

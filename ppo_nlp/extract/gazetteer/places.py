@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
-from typing import Optional
+from typing import Callable, Optional
 
 import regex
 
@@ -262,15 +262,32 @@ def _latin_ner_place(doc: Document, entity: Entity) -> Entity:
     return place_entity(doc, entity.start, entity.end, found[0], entity.source, crosswalk()) if found else entity
 
 
-def checked_ner_place(doc: Document, entity: Entity) -> Optional[Entity]:
+def ner_place_checker(doc: Document) -> Callable[[Entity], Optional[Entity]]:
+    """`checked_ner_place` for the NER LOC mentions of one document (what blocks a place is read once)."""
+    block: list[Callable[[int, int], bool]] = []
+
+    def check(entity: Entity) -> Optional[Entity]:
+        if not block and any(ch in _CYRILLIC for ch in entity.text.lower()):
+            layers = doc.found.get("gazetteer", []) + doc.found.get("rules", [])
+            block.append(blocked(doc, words_of(doc.text), layers))
+        return checked_ner_place(doc, entity, block[0] if block else None)
+
+    return check
+
+
+def checked_ner_place(doc: Document, entity: Entity,
+                      block: Optional[Callable[[int, int], bool]] = None) -> Optional[Entity]:
     """An NER LOC with the place it names: the gazetteer's id and nominative name when the place data
     knows it; a Russian one kept with its name in the nominative where the dictionary knows it; None for
     a word of another name (Мажилис Республики Казахстан), a Kazakh one no place data knows (a capitalised
-    word in a case form: Съезге) and a Russian common noun (Делегация)."""
+    word in a case form: Съезге) and a Russian common noun (Делегация). `block` is the document's
+    `blocked` test when the caller has it."""
     if not any(ch in _CYRILLIC for ch in entity.text.lower()):
         return _latin_ner_place(doc, entity)
-    layers = doc.found.get("gazetteer", []) + doc.found.get("rules", [])
-    if blocked(doc, words_of(doc.text), layers)(entity.start, entity.end):
+    if block is None:
+        layers = doc.found.get("gazetteer", []) + doc.found.get("rules", [])
+        block = blocked(doc, words_of(doc.text), layers)
+    if block(entity.start, entity.end):
         return None
     lang = _lang(doc, entity.start)
     found = [p for p in kato.lookup(entity.text, lang)
