@@ -1,4 +1,5 @@
-"""Shared fixtures: the repository corpus and the public corpora (skipped when absent)."""
+"""Shared fixtures: the repository corpus and the public corpora (skipped when absent), and the scores of a
+group of the real development articles."""
 from __future__ import annotations
 
 import json
@@ -6,7 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from ppo_nlp.paths import REPO_DIR, shared_data_dir
+from typing import Callable
+
+from ppo_nlp.evaluate import evaluate
+from ppo_nlp.ingest import iter_inputs
+from ppo_nlp.paths import REPO_DIR, shared_data_dir, shared_real_dir
+from ppo_nlp.pipeline import Options, Pipeline
 
 CORPUS = REPO_DIR / "corpus"
 
@@ -27,3 +33,16 @@ def seed_paths() -> list[Path]:
 @pytest.fixture(scope="session")
 def gold() -> dict[str, dict]:
     return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted((CORPUS / "gold").glob("*.json"))}
+
+
+def real_group_scores(keep: Callable[[dict], bool]) -> dict:
+    """`evaluate` on the real development articles whose gold `keep` selects (skips when ../shared/real is
+    absent)."""
+    path = shared_real_dir()
+    if path is None:
+        pytest.skip("../shared/real (or $PPO_NLP_REAL) is not present")
+    golds = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted((path / "gold").glob("*.json"))}
+    golds = {k: g for k, g in golds.items() if keep(g)}
+    pipeline = Pipeline(Options())
+    records = [pipeline.process(raw) for raw in iter_inputs([str(path / "articles")]) if Path(raw.id).stem in golds]
+    return evaluate(records, golds)

@@ -3,15 +3,9 @@
 The rules were written for classes of failure on these articles; other English articles are scored apart."""
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
-from ppo_nlp.evaluate import evaluate
-from ppo_nlp.ingest import iter_inputs
-from ppo_nlp.paths import shared_real_dir
-from ppo_nlp.pipeline import Options, Pipeline
+from tests.conftest import real_group_scores
 
 FLOORS = {"organizations": 0.90, "people": 0.90, "officials": 0.90, "projects": 0.90, "counts": 0.90,
           "locations": 0.85}
@@ -19,14 +13,7 @@ FLOORS = {"organizations": 0.90, "people": 0.90, "officials": 0.90, "projects": 
 
 @pytest.fixture(scope="module")
 def scores() -> dict:
-    path = shared_real_dir()
-    if path is None:
-        pytest.skip("../shared/real (or $PPO_NLP_REAL) is not present")
-    golds = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted((path / "gold").glob("*.json"))}
-    golds = {k: g for k, g in golds.items() if g["lang"] == "en"}
-    pipeline = Pipeline(Options())
-    records = [pipeline.process(raw) for raw in iter_inputs([str(path / "articles")]) if Path(raw.id).stem in golds]
-    return evaluate(records, golds)
+    return real_group_scores(lambda g: g["lang"] == "en")
 
 
 @pytest.mark.parametrize("field", sorted(FLOORS))
