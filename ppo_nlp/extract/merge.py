@@ -138,8 +138,10 @@ def _name_like(entity: Entity, words: list[str], doc: Document) -> bool:
     return not (len(words) == 1 and doc.lang_at(entity.start) == "ru" and place_adjective(words[0]))
 
 
-def plausible(entity: Entity, doc: Document) -> bool:
-    """An NER mention worth keeping: a capitalised name, not a lone common word (gate for model noise)."""
+def plausible(entity: Entity, doc: Document, casing: bool = True) -> bool:
+    """An NER mention worth keeping: a capitalised name, not a lone common word (gate for model noise); with
+    `casing`, English capitalisation that is no name (headlines, sentence starts, lone foreign surnames) is
+    dropped too (`extract/casing.py`: the facts' gate, stricter than the entities')."""
     if not entity.source.startswith("ner:"):
         return True
     words = entity.text.strip("«»\"“”'").split()
@@ -149,7 +151,7 @@ def plausible(entity: Entity, doc: Document) -> bool:
         return False
     if all(_ROMAN.fullmatch(w) for w in words):
         return False
-    if doc.lang_at(entity.start) == "en" and english_noise(entity, doc):
+    if casing and doc.lang_at(entity.start) == "en" and english_noise(entity, doc):
         return False
     if entity.label == "PERSON" and not (all(w[:1].isupper() for w in words) and _name_like(entity, words, doc)):
         return False
@@ -240,7 +242,7 @@ def _entity_worthy(entity: Entity, doc: Document, failed: set[tuple[int, int, st
         return sum(ch.isalpha() for ch in entity.text) >= 2 and not (len(words) >= 3 and entity.text.isupper())
     if entity.label == "POSITION":
         return sum(ch.isalpha() for ch in entity.text) >= 3 and not entity.text.isupper()
-    return (entity.start, entity.end, entity.label) not in failed and plausible(entity, doc)
+    return (entity.start, entity.end, entity.label) not in failed and plausible(entity, doc, casing=False)
 
 
 def entity_layer(doc: Document, facts_in: list[Entity], model: list[Entity], checked: list[Entity],
@@ -250,7 +252,8 @@ def entity_layer(doc: Document, facts_in: list[Entity], model: list[Entity], che
     model did not make in its own way. Where rules and the model bound the same name differently the
     model's span wins here, as its annotation conventions are the readers' (facts keep the rules' spans)."""
     by_span = {(e.start, e.end, e.label): e for e in checked}
-    failed = {k for e in judged if e.label != "LOC" and (k := (e.start, e.end, e.label)) not in by_span}
+    failed = {k for e in judged if e.label != "LOC" and doc.lang_at(e.start) != "en"
+              and (k := (e.start, e.end, e.label)) not in by_span}
     fixed = [e for e in facts_in if e.label in ("COUNT", "DATE")]
     labelled = {(e.start, e.end): e.label for e in facts_in}  # a rule's label wins on its own span
     model = [by_span.get(key, m) for m in model if labelled.get((m.start, m.end), m.label) == m.label
