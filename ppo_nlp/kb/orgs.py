@@ -7,15 +7,10 @@
   is never the maslikhat of Karaganda. Each qualification is a row of `merges` (rule `generic_by_place`).
   A qualified party unit whose place is the place of exactly one named body of the same level
   (`org:amanat:branch:district:karasay`) becomes that body (rule `generic_is_named_body`).
-* `level`: party, regional_branch, district_branch, primary, party_body, or null (not a party unit).
-* `parent`: a record's own `parent` field when present; else primary -> the district branch of the article
-  (the one whose place holds the organization's place, else the only one), else its regional branch, else
-  the party; district branch -> the regional branch of its oblast, else the only one, else the party;
-  regional branch and party bodies -> the party (a body `org:amanat:x:y` -> `org:amanat:x` when present).
-  Across documents the parent given most often wins (ties: the smallest id).
-* `place`: a record's `place` field when present; else the place the id names (`org:amanat:branch:
-  almaty_region`, `org:akimat:zhambyl_region`) through the crosswalk or the gazetteer; else the qualifying
-  place of a generic id; else none (a primary organization's village is not guessed).
+* `level`, `parent` and `place` follow `ppo_nlp.normalize.org_tree` (the rules the record's `org_links` stage
+  applies): a record's own `parent` and `place` fields when present (schema 1.3), else derived from the
+  other organizations of its article and from the id. Across documents the parent given most often wins
+  (ties: the smallest id); the qualifying place of a generic id stands in for the place its id lacks.
 """
 from __future__ import annotations
 
