@@ -74,6 +74,7 @@ class Position:
     title: str
     organization: Optional[str] = None  # an Organization.id
     place: Optional[str] = None  # the KATO place of that organization, when its id names one
+    office: Optional[str] = None  # the office in every language: chairman, first_deputy_chairman, executive_secretary
 
 
 @dataclass

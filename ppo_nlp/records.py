@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # types only: `doc` imports this module for `Document.to_dict
     from ppo_nlp.doc import Count, Document, Entity, Location, Mention, Organization, Person, Project
 
 SCHEMA_VERSION = "1.3"  # 1.1: one slug for every generated id (see normalize.ids); 1.2: `script`, counts' organization/place;
-# 1.3: organizations' parent and place, positions' place, counts' stated_by
+# 1.3: organizations' parent and place, positions' office and place, counts' stated_by
 SCHEMA_PATH = PACKAGE_DIR / "schema" / "record.schema.json"
 
 
@@ -41,7 +41,8 @@ def _organization(o: Organization) -> dict[str, Any]:
 
 
 def _person(p: Person) -> dict[str, Any]:
-    positions = [{"title": pos.title, "organization": pos.organization, "place": pos.place} for pos in p.positions]
+    positions = [{"title": pos.title, "office": pos.office, "organization": pos.organization, "place": pos.place}
+                 for pos in p.positions]
     return {"id": p.id, "name": p.name, "name_latin": p.name_latin, "positions": positions,
             "mentions": _mentions(p.mentions)}
 

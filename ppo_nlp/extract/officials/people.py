@@ -20,6 +20,7 @@ from typing import Optional
 from ppo_nlp import aggregate
 from ppo_nlp.doc import Document, Entity, Mention, Person, Position
 from ppo_nlp.extract.officials.links import extend_links
+from ppo_nlp.extract.officials.offices import office_id
 from ppo_nlp.extract.officials.persons import (PATRONYMIC_ENDS, Ctx, PersonSpan, adjacent, build_ctx, find_persons, is_cap, is_common_word,
                                                nameable, surname_like)
 from ppo_nlp.extract.officials.positions import PositionSpan, find_positions
@@ -261,9 +262,14 @@ def _person(ctx: Ctx, cluster: list[NameMention]) -> Person:
         for pos in m.positions:
             if fold(pos.title) not in seen:
                 seen.add(fold(pos.title))
-                positions.append(Position(pos.title, pos.org))
+                positions.append(Position(pos.title, pos.org, office=office_id(pos.title, _title_lang(ctx, pos))))
     mentions = [_mention(ctx, m.span) for m in sorted(cluster, key=lambda m: m.span.start)]
     return Person(person_id(name), name, latin, positions, mentions, gender)
+
+
+def _title_lang(ctx: Ctx, pos: PositionSpan) -> str:
+    lang = ctx.langs[pos.head] if pos.head < len(ctx.langs) else ctx.doc.lang
+    return lang if lang in ("ru", "kk", "en") else "ru"
 
 
 def _mention(ctx: Ctx, span: PersonSpan) -> Mention:
