@@ -55,7 +55,7 @@ def _positions(contexts, org_ids, person_ids, orgs: OrgTable) -> tuple[list, lis
                 if org:
                     orgs.ensure(org)
                 key = facts.position_id(pid, title, org)
-                seen[key] = (key, pid, title, org)
+                seen[key] = (key, pid, title, pos.get("office"), org)
                 docs[key].add(ctx.doc_id)
                 day = facts.day(ctx.record.get("published"))
                 dates[key] += [day] if day else []

@@ -7,7 +7,7 @@ function of the set of records it was given (see docs/KB.md).
 from __future__ import annotations
 
 FORMAT_NAME = "ppo_nlp.kb"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: positions.office
 
 TABLES: dict[str, str] = {
     "meta": """key TEXT PRIMARY KEY, value TEXT NOT NULL""",
@@ -25,8 +25,8 @@ TABLES: dict[str, str] = {
         record_id TEXT NOT NULL, kb_id TEXT NOT NULL, rule TEXT NOT NULL, evidence TEXT NOT NULL,
         PRIMARY KEY (kind, doc_id, record_id)""",
     "positions": """position_id TEXT PRIMARY KEY, person_id TEXT NOT NULL REFERENCES people(person_id),
-        title TEXT NOT NULL, org_id TEXT REFERENCES organizations(org_id), first_seen TEXT, last_seen TEXT,
-        documents INTEGER NOT NULL""",
+        title TEXT NOT NULL, office TEXT, org_id TEXT REFERENCES organizations(org_id), first_seen TEXT,
+        last_seen TEXT, documents INTEGER NOT NULL""",
     "position_documents": """position_id TEXT NOT NULL REFERENCES positions(position_id),
         doc_id TEXT NOT NULL REFERENCES documents(doc_id), PRIMARY KEY (position_id, doc_id)""",
     "counts": """count_id TEXT PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id),
