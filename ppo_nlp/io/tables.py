@@ -16,12 +16,12 @@ TABLES: dict[str, tuple[str, ...]] = {
                   "record"),
     "errors": ("id", "source", "code", "message"),
     "entities": ("doc_id", "label", "text", "start", "end", "source", "score", "entity_id"),
-    "organizations": ("doc_id", "org_id", "name", "type", "n_mentions", "start", "end"),
-    "people": ("doc_id", "person_id", "name", "name_latin", "title", "organization", "n_mentions", "start",
-               "end"),
+    "organizations": ("doc_id", "org_id", "name", "type", "parent", "place", "n_mentions", "start", "end"),
+    "people": ("doc_id", "person_id", "name", "name_latin", "title", "office", "organization", "place",
+               "n_mentions", "start", "end"),
     "projects": ("doc_id", "project_id", "name", "name_ru", "name_kk", "name_en", "n_mentions", "start", "end"),
     "counts": ("doc_id", "value", "qualifier", "unit", "subject", "subject_id", "min", "max", "change", "as_of",
-               "organization", "place", "text", "start", "end"),
+               "organization", "place", "stated_by", "text", "start", "end"),
     "locations": ("doc_id", "loc_id", "name", "type", "n_mentions", "start", "end"),
 }
 
@@ -47,8 +47,8 @@ def _first(mentions: list[dict[str, Any]]) -> tuple[Any, Any]:
 def _people_rows(doc_id: str, person: dict[str, Any]) -> list[tuple]:
     start, end = _first(person["mentions"])
     positions = person["positions"] or [{"title": None, "organization": None}]
-    return [(doc_id, person["id"], person["name"], person["name_latin"], pos["title"], pos["organization"],
-             len(person["mentions"]), start, end) for pos in positions]
+    return [(doc_id, person["id"], person["name"], person["name_latin"], pos["title"], pos.get("office"),
+             pos["organization"], pos.get("place"), len(person["mentions"]), start, end) for pos in positions]
 
 
 def _fact_rows(record: dict[str, Any]) -> dict[str, list[tuple]]:
@@ -57,8 +57,8 @@ def _fact_rows(record: dict[str, Any]) -> dict[str, list[tuple]]:
     rows["documents"].append(tuple(record.get(k) for k in DOC_SCALARS) + (_json(record),))
     rows["entities"] = [(d, e["label"], e["text"], e["start"], e["end"], e["source"], e["score"], e.get("id"))
                         for e in record["entities"]]
-    rows["organizations"] = [(d, o["id"], o["name"], o["type"], len(o["mentions"]), *_first(o["mentions"]))
-                             for o in record["organizations"]]
+    rows["organizations"] = [(d, o["id"], o["name"], o["type"], o.get("parent"), o.get("place"), len(o["mentions"]),
+                              *_first(o["mentions"])) for o in record["organizations"]]
     rows["people"] = [row for p in record["people"] for row in _people_rows(d, p)]
     rows["projects"] = [(d, p["id"], p["name"], p["names"]["ru"], p["names"]["kk"], p["names"]["en"],
                          len(p["mentions"]), *_first(p["mentions"])) for p in record["projects"]]
