@@ -60,13 +60,26 @@ def _spots(facts: Sequence[Fact], types: Optional[frozenset[str]] = None) -> lis
     return outer
 
 
-def _clause(text: str, sent: tuple[int, int], c: Count) -> tuple[int, int]:
+Marks = list[tuple[int, int]]  # (start, end) of every clause boundary of a text, in order
+
+
+def clause_marks(text: str) -> Marks:
+    """Every clause boundary of a text (punctuation, a dash between spaces), found once per document."""
+    return [m.span() for m in CLAUSE_END.finditer(text)]
+
+
+def _clause(text: str, sent: tuple[int, int], c: Count, marks: Marks) -> tuple[int, int]:
     """The clause of the figure inside its sentence: up to the punctuation around it."""
-    before = [m.end() for m in CLAUSE_END.finditer(text, sent[0], c.start)]
-    after = CLAUSE_END.search(text, c.end, sent[1])
-    if after and after.group().strip() in DASHES and not text[c.end:after.start()].strip() and _bare(c):
-        after = CLAUSE_END.search(text, after.end(), sent[1])  # "32 — членами совета": the dash stands for a verb
-    return (before[-1] if before else sent[0], after.start() if after else sent[1])
+    i = bisect.bisect_right(marks, (c.start, c.start)) - 1
+    while i >= 0 and marks[i][1] > c.start:
+        i -= 1
+    lo = marks[i][1] if i >= 0 and marks[i][0] >= sent[0] else sent[0]
+    j = bisect.bisect_left(marks, (c.end, c.end))
+    after = marks[j] if j < len(marks) and marks[j][1] <= sent[1] else None
+    if after and text[after[0]:after[1]].strip() in DASHES and not text[c.end:after[0]].strip() and _bare(c):
+        j += 1  # "32 — членами совета": the dash stands for a verb
+        after = marks[j] if j < len(marks) and marks[j][1] <= sent[1] else None
+    return lo, after[0] if after else sent[1]
 
 
 def _bare(c: Count) -> bool:
@@ -174,11 +187,11 @@ def _sentence_starts(text: str) -> list[int]:
     return [s for s, e in zip(starts, ends) if text[s:e].strip()] or [0]
 
 
-def _where(text: str, starts: list[int], c: Count) -> tuple[Span, Span, Span]:
+def _where(text: str, starts: list[int], c: Count, marks: Marks) -> tuple[Span, Span, Span]:
     """The clause, the sentence and the paragraph before that sentence of a count."""
     i = max(bisect.bisect_right(starts, c.start) - 1, 0)
     sent = (starts[i], starts[i + 1] if i + 1 < len(starts) else len(text))
-    return _clause(text, sent, c), sent, (text.rfind("\n", 0, sent[0]) + 1, sent[0])
+    return _clause(text, sent, c, marks), sent, (text.rfind("\n", 0, sent[0]) + 1, sent[0])
 
 
 def _nearest_in(spots: list[Spot], sentence: Span, c: Count) -> Optional[str]:
@@ -283,9 +296,9 @@ def link_counts(doc: Document) -> None:
     main_org = main_organization(doc.organizations)
     main = main_org.id if main_org else None
     published = doc.published[:10] if doc.published else None
-    people = _spots(doc.people)
+    people, marks = _spots(doc.people), clause_marks(doc.text)
     for c in doc.counts:
-        where = _where(doc.text, starts, c)
+        where = _where(doc.text, starts, c, marks)
         _link(c, where, pools, main, doc)
         c.stated_by = _speaker(doc.text, people, where[1], c) if people else None
         c.as_of = c.as_of or published
