@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
-from typing import Optional, Sequence, Union
+from typing import Callable, Optional, Sequence, Union
 
 from ppo_nlp.doc import Count, Document, Location, Mention, Organization
 from ppo_nlp.extract.counts import context as ctx
@@ -244,7 +244,7 @@ def _opens_quotation(line: str) -> bool:
     return line[:1] in QUOTE_OPENERS and not any(ch in QUOTE_CLOSERS for ch in line[1:QUOTED_NAME_CHARS])
 
 
-def _speaker(text: str, people: list[Spot], sentence: Span, c: Count) -> Optional[str]:
+def _speaker(text: str, people: list[Spot], sentence: Span, c: Count, memo: dict) -> Optional[str]:
     """Who gave a figure, when the text reports speech (a figure an actor merely appears beside is nobody's):
     in a sentence with a word of speech, the person it names nearest the figure; in a quotation paragraph,
     the person its closing attribution names («— отметил Дауыл Бейсенкулов»), nobody when that names a
@@ -255,17 +255,19 @@ def _speaker(text: str, people: list[Spot], sentence: Span, c: Count) -> Optiona
     end = text.find("\n", c.end)
     line_end = end if end >= 0 else len(text)
     quoted = _opens_quotation(text[line_start:line_start + QUOTED_NAME_CHARS + 8].lstrip())
-    speech = _speech_in(text, (line_start, line_end))
+    speech = _memo(memo, ("line", line_start, line_end), lambda: _speech_in(text, (line_start, line_end)))
     if not speech and not quoted:
         return None
-    said = _attribution(text, (line_start, line_end)) if speech and (quoted or not _speech_in(text, sentence)) else None
+    spoken = _memo(memo, ("sentence", sentence), lambda: _speech_in(text, sentence))
+    said = (_memo(memo, ("said", line_start, line_end), lambda: _attribution(text, (line_start, line_end)))
+            if speech and (quoted or not spoken) else None)
     if said is not None:
         named = [i for s, e, i in people if said[0] <= s < said[1]]
         if named:
             return named[0]
         if not set(_WORDS.findall(text[said[0]:said[1]].lower())) & set(_speech_words("pronoun")):
             return None
-    elif not quoted and not _speech_in(text, sentence):
+    elif not quoted and not spoken:
         return None
     elif not quoted:
         near = _nearest_in(people, sentence, c)
@@ -274,6 +276,13 @@ def _speaker(text: str, people: list[Spot], sentence: Span, c: Count) -> Optiona
     lo = _lines_back(text, line_start, SPEAKER_LINES)
     before = [(e, i) for s, e, i in people if lo <= s and e <= (line_start if quoted else c.start)]
     return max(before)[1] if before else None
+
+
+def _memo(memo: dict, key: tuple, compute: Callable[[], object]) -> object:
+    """A value computed once per document (a paragraph of many figures is read once, not once a figure)."""
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
 
 
 def _lines_back(text: str, line_start: int, count: int) -> int:
@@ -296,9 +305,9 @@ def link_counts(doc: Document) -> None:
     main_org = main_organization(doc.organizations)
     main = main_org.id if main_org else None
     published = doc.published[:10] if doc.published else None
-    people, marks = _spots(doc.people), clause_marks(doc.text)
+    people, marks, memo = _spots(doc.people), clause_marks(doc.text), {}
     for c in doc.counts:
         where = _where(doc.text, starts, c, marks)
         _link(c, where, pools, main, doc)
-        c.stated_by = _speaker(doc.text, people, where[1], c) if people else None
+        c.stated_by = _speaker(doc.text, people, where[1], c, memo) if people else None
         c.as_of = c.as_of or published

@@ -172,11 +172,11 @@ def _normalize(ctx: Ctx, span: PersonSpan, positions: list[PositionSpan]) -> Nam
     return NameMention(span, name, gender, positions)
 
 
-def _same(a: NameMention, b: NameMention) -> bool:
+def _same_names(a: NameMention, first: str, surname: str) -> bool:
     """One person: same first name (or matching initial) and the same surname up to a case ending."""
-    if a.first and b.first and not (a.first == b.first or _initial_of(a.first, b.first)):
+    if a.first and first and not (a.first == first or _initial_of(a.first, first)):
         return False
-    x, y = sorted((a.surname, b.surname), key=len)
+    x, y = sorted((a.surname, surname), key=len)
     return x == y or (len(x) >= 4 and y.startswith(x) and len(y) - len(x) <= 2)
 
 
@@ -191,16 +191,28 @@ _KIND_RANK = {"full": 0, "initials": 1}
 def _cluster(mentions: list[NameMention]) -> list[list[NameMention]]:
     """Full names first, then initials and lone surnames joined to the one full name they fit.
 
-    `_same` needs surnames equal or one a 4+ letter prefix of the other, so clusters are looked up by the
+    `_same_names` needs surnames equal or one a 4+ letter prefix of the other, so clusters are looked up by the
     first four letters of their members' surnames."""
     order = sorted(mentions, key=lambda m: (_KIND_RANK.get(m.span.kind, 2), m.span.start))
-    clusters = aggregate.cluster(order, lambda m: m.surname[:4], _fits, lambda m, n: m.span.kind == "full" or n == 1)
+    fits = _Fits()
+    clusters = aggregate.cluster(order, lambda m: m.surname[:4], fits, lambda m, n: m.span.kind == "full" or n == 1)
     return sorted(clusters, key=lambda c: min(x.span.start for x in c))
 
 
-def _fits(m: NameMention, group: list[NameMention]) -> bool:
-    """`m` is the same person as a member; a full name also needs a member with its first name."""
-    return any(_same(m, x) for x in group) and (m.span.kind != "full" or any(x.first == m.first for x in group))
+class _Fits:
+    """`m` is the same person as a member of a group; a full name also needs a member with its first name.
+    Members are compared by their distinct (first name, surname), kept per group as it grows, so that a
+    person named a thousand times in one article costs one comparison, not a thousand."""
+
+    def __init__(self) -> None:
+        self.keys: dict[int, tuple[int, set[tuple[str, str]]]] = {}
+
+    def __call__(self, m: NameMention, group: list[NameMention]) -> bool:
+        seen, known = self.keys.get(id(group), (0, set()))
+        known.update((x.first, x.surname) for x in group[seen:])
+        self.keys[id(group)] = (len(group), known)
+        return any(_same_names(m, first, surname) for first, surname in known) and (
+            m.span.kind != "full" or any(first == m.first for first, _ in known))
 
 
 def _merge_patronymic_forms(clusters: list[list[NameMention]]) -> list[list[NameMention]]:
