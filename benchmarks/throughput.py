@@ -175,7 +175,8 @@ def scaling(texts: list[str]) -> dict:
 
 
 def size_cost(texts: list[str]) -> dict:
-    """Per-character cost of one 1 MB article (distinct paragraphs) against 10 KB articles cut from it."""
+    """Per-character cost of one 1 MB article (distinct paragraphs, then the same text as one paragraph)
+    against 10 KB articles cut from it."""
     import ppo_nlp
 
     nlp = ppo_nlp.load(time_limit=None)
@@ -183,8 +184,11 @@ def size_cost(texts: list[str]) -> dict:
     smalls = [large[i:i + 10_000] for i in range(0, len(large), 10_000)][:30]
     per_small = timed(lambda: [nlp(s) for s in smalls]) / sum(map(len, smalls))
     per_large = timed(lambda: nlp(large)) / len(large)
+    paragraph = " ".join(large.split())  # the same text as one paragraph: no line break bounds a search
+    per_paragraph = timed(lambda: nlp(paragraph)) / len(paragraph)
     return {"large_chars": len(large), "us_per_char_10KB": round(per_small * 1e6, 3),
-            "us_per_char_1MB": round(per_large * 1e6, 3), "ratio_1MB_to_10KB": round(per_large / per_small, 2)}
+            "us_per_char_1MB": round(per_large * 1e6, 3), "ratio_1MB_to_10KB": round(per_large / per_small, 2),
+            "ratio_1MB_one_paragraph_to_10KB": round(per_paragraph / per_small, 2)}
 
 
 def long_texts() -> list[str]:

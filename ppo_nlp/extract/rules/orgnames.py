@@ -26,6 +26,7 @@ _LATIN = str.maketrans("ІІХСМ", "IIXCM")
 _ROMAN = regex.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 SHOUT_WINDOW = 2  # words on each side that, all in capitals too, make a capitalised mention a headline
+SHOUT_REACH = 200  # characters on each side in which those words are looked for
 
 
 @lru_cache(maxsize=None)
@@ -69,10 +70,17 @@ def roman_numeral(word: str) -> bool:
 
 
 def _shouted(text: str, start: int, end: int) -> bool:
-    """The mention and the words around it on its line are all capitals: a headline or a shouted lead."""
-    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
-    before = _WORD.findall(text[line_start:start])[-SHOUT_WINDOW:]
-    after = _WORD.findall(text[end : line_end if line_end >= 0 else len(text)])[:SHOUT_WINDOW]
+    """The mention and the words around it on its line are all capitals: a headline or a shouted lead.
+    The words are read in a window of SHOUT_REACH characters on each side (a long paragraph is not read
+    whole for each mention); a word the window cuts is left out."""
+    reach_lo, reach_hi = max(0, start - SHOUT_REACH), min(len(text), end + SHOUT_REACH)
+    line_start = text.rfind("\n", reach_lo, start) + 1 or reach_lo
+    line_end = text.find("\n", end, reach_hi)
+    line_end = line_end if line_end >= 0 else reach_hi
+    before = _WORD.findall(text, line_start, start)
+    before = (before[1:] if line_start == reach_lo > 0 and text[reach_lo - 1].isalnum() else before)[-SHOUT_WINDOW:]
+    after = _WORD.findall(text, end, line_end)
+    after = (after[:-1] if line_end == reach_hi < len(text) and text[reach_hi].isalnum() else after)[:SHOUT_WINDOW]
     around = [w for w in before + after if any(ch.isalpha() for ch in w)]
     return bool(around) and all(w.isupper() and len(w) > 1 for w in around)
 
