@@ -90,7 +90,6 @@ def _arrow_schema(name: str) -> Any:
 
 def write_parquet_tables(records: Iterable[dict[str, Any]], path: Path, batch: int = 1000) -> None:
     """Every fact table of `records` as `OUT.<table>.parquet`, each through a temporary file and a rename."""
-    import pyarrow as pa
     import pyarrow.parquet as pq
 
     tmps = {name: table_path(path, name).with_name(f".{table_path(path, name).name}.{os.getpid()}.tmp")
