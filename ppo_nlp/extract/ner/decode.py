@@ -16,6 +16,8 @@ import numpy as np
 from spacy.attrs import IS_SPACE, SENT_START
 from thinc.api import NumpyOps
 
+from ppo_nlp.extract.ner.wordrows import WordRows, split_tok2vec
+
 OUT, BEGIN, IN, LAST, UNIT = "O", "B", "I", "L", "U"
 
 
@@ -62,6 +64,8 @@ class GreedyNer:
         if model.attrs.get("unseen_classes"):
             raise ValueError("models with unseen classes are decoded by spaCy only")
         self.embed = tok2vec_pipe.model
+        halves = split_tok2vec(self.embed)  # the context-free embed half is computed once per word
+        self.words, self.encode = (WordRows(halves[0]), halves[1]) if halves else (None, None)
         self.project = model.get_ref("tok2vec").layers[-1]  # listener >> list2array >> linear
         lower, upper = model.get_ref("lower"), model.get_ref("upper")
         n_feats, n_hidden, n_pieces, n_in = lower.get_param("W").shape
@@ -94,7 +98,8 @@ class GreedyNer:
 
     def _features(self, docs: list) -> np.ndarray:
         """Per token, its three precomputed feature blocks (tokens x 3 x hidden*pieces)."""
-        vectors = self.project.predict(np.concatenate(self.embed.predict(docs)))
+        hidden = self.encode.predict(self.words.rows(docs)) if self.words else self.embed.predict(docs)
+        vectors = self.project.predict(np.concatenate(hidden))
         out = vectors @ self.lower_w.T
         return out.reshape(len(vectors), 3, self.width)
 
