@@ -13,6 +13,7 @@ which NER mentions of an English passage are such capitals; `merge.plausible` dr
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -27,6 +28,7 @@ from ppo_nlp.resources import load_lines, load_tsv, read_rows
 _WORD = regex.compile(r"[^\W\d_][\w'’-]*")
 _OPENERS = "\"'“‘«(["
 _BREAKS = ".!?:;\n–—|"
+_AFTER_ANY = float("inf")  # sorts after every end offset of a span starting at the same place
 MIN_HEADLINE_WORDS = 3  # capitalised words of four letters or more that make a line a headline
 HEADLINE_SHARE = 0.75
 MIN_COMMON_CAPS = 2  # capitalised words of a title-case line the text also writes in lower case
@@ -109,7 +111,9 @@ def text_facts(text: str) -> TextFacts:
 def headline_line(text: str, offset: int) -> bool:
     """The line holding `offset` is in headline case (most words of four letters or more capitalised) or in
     capitals."""
-    return any(lo <= offset <= hi for lo, hi in text_facts(text).headlines)
+    spans = text_facts(text).headlines  # line spans, in order and apart
+    k = bisect_right(spans, (offset, _AFTER_ANY)) - 1
+    return k >= 0 and offset <= spans[k][1]
 
 
 def _previous_word(text: str, offset: int) -> tuple[str, int]:

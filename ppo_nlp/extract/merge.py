@@ -155,8 +155,8 @@ def plausible(entity: Entity, doc: Document, casing: bool = True) -> bool:
         return False
     if entity.label == "PERSON" and not (all(w[:1].isupper() for w in words) and _name_like(entity, words, doc)):
         return False
-    shape = not_organization_name(entity.text, doc.text, entity.start, entity.end, doc.lang_at(entity.start))
-    if entity.label == "ORG" and (_not_organization(words) or shape):
+    if entity.label == "ORG" and (_not_organization(words) or not_organization_name(
+            entity.text, doc.text, entity.start, entity.end, doc.lang_at(entity.start))):
         return False
     return not (len(words) == 1 and doc.lang_at(entity.start) == "ru" and common_word(words[0]))
 

@@ -149,7 +149,8 @@ def nameable(ctx: Ctx, i: int) -> bool:
     """A token that may be part of a name: capitalised, outside entities, not a position or honorific."""
     if i >= len(ctx.tokens) or i in ctx.blocked:
         return False
-    return _nameable_word(ctx.tokens[i].text, ctx.langs[i])
+    word = ctx.tokens[i].text
+    return word[:1].isupper() and _nameable_word(word, ctx.langs[i])  # is_cap needs a capital: no look-up
 
 
 @bounded_cache(4 << 20)
