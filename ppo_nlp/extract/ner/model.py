@@ -21,6 +21,7 @@ from typing import Iterable, Iterator, Optional
 from ppo_nlp.doc import Document, Entity
 from ppo_nlp.extract.ner.decode import GreedyNer, PredictOps
 from ppo_nlp.extract.ner.ru import check_ru
+from ppo_nlp.extract.ner.shape import word_shape
 from ppo_nlp.paths import models_dir
 
 log = logging.getLogger(__name__)
@@ -199,8 +200,10 @@ def _keep_model_attrs(nlp) -> None:
     from spacy.attrs import IDS
 
     keep = {IDS[name] for name in _model_attrs(nlp)}
-    getters = nlp.vocab.lex_attr_getters
-    nlp.vocab.lex_attr_getters = {attr: get for attr, get in getters.items() if attr in keep}
+    getters = {attr: get for attr, get in nlp.vocab.lex_attr_getters.items() if attr in keep}
+    if getattr(getters.get(IDS["SHAPE"]), "__module__", "") == "spacy.lang.lex_attrs":
+        getters[IDS["SHAPE"]] = word_shape  # spaCy's own, the same strings in one translate
+    nlp.vocab.lex_attr_getters = getters
 
 
 def _import_language(lang: str) -> None:
