@@ -183,7 +183,7 @@ def _link(c: Count, where: tuple[Span, Span, Span], pools: dict[str, Pools], mai
 def _sentence_starts(text: str) -> list[int]:
     """Sentence starts, without the empty sentences between a full stop and a line break."""
     starts = ctx.sentence_starts(text)
-    ends = starts[1:] + [len(text)]
+    ends = starts[1:] + (len(text),)
     return [s for s, e in zip(starts, ends) if text[s:e].strip()] or [0]
 
 
