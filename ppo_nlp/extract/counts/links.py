@@ -6,7 +6,8 @@ else nearest after it; else the nearest one named before it in its sentence; els
 the sentence before; else the article's main organization (the first branch, primary organization or
 faction it names, else the party) and a place named inside that organization's name, else the place a
 branch's id names. Figures of party units (primary organizations, members, chairs) link only to party
-units. A figure no organization has (money, a population, the parties of a country) links to none, and an organization named
+units; delegates to the party unit of their clause, else the main one (their meeting's host). A figure no
+organization has (money, a population, the parties of a country) links to none, and an organization named
 as the source of figures ("по данным акимата") is passed over (`owners`). `as_of` stays the sentence's own
 date, else the article's published date.
 
@@ -33,6 +34,8 @@ MAIN_TYPES = ("ppo", "party_branch", "faction")
 # organization types that own the party's figures (primary organizations, members, chairs)
 PARTY_TYPES = frozenset({"party", "party_branch", "ppo", "faction"})
 PARTY_SUBJECTS = frozenset({"ppo", "party_member", "ppo_chair"})
+# figures of people at a meeting (delegates): the party unit in their clause, else the meeting's host
+MEETING_SUBJECTS = frozenset({"delegate"})
 CLAUSE_END = re.compile(r"[,;:()]|\s[-–—]\s")
 DASHES = ("-", "–", "—")
 # languages whose owner comes before the figure ("партияның 45 мың мүшесі"): a clause's later mentions are
@@ -162,14 +165,15 @@ def _pools(facts: Sequence[Fact], types: Optional[frozenset[str]], skip: frozens
             (_spots(facts, near - {"government"}, skip), _spots(facts, types - {"government"}, skip)))
 
 
-def _pick(pools: Pools, where: tuple[Span, Span, Span], c: Count, after: bool) -> Optional[str]:
-    """Clause, then the sentence before the figure, then its paragraph before the sentence."""
+def _pick(pools: Pools, where: tuple[Span, Span, Span], c: Count, after: bool, wide: bool = True
+          ) -> Optional[str]:
+    """Clause, then (when `wide`) the sentence before the figure, then its paragraph before the sentence."""
     clause, sent, para = where
     for spots in pools[0]:
-        found = _nearest(spots, *clause, c, after) or _before(spots, sent[0], c)
+        found = _nearest(spots, *clause, c, after) or (_before(spots, sent[0], c) if wide else None)
         if found:
             return found
-    return next((found for spots in pools[1] if (found := _last_in(spots, *para))), None)
+    return next((found for spots in pools[1] if (found := _last_in(spots, *para))), None) if wide else None
 
 
 def _org_place(org_id: Optional[str], doc: Document, places: list[Spot]) -> Optional[str]:
@@ -178,11 +182,15 @@ def _org_place(org_id: Optional[str], doc: Document, places: list[Spot]) -> Opti
 
 def _organization(c: Count, where: tuple[Span, Span, Span], pools: dict[str, Pools], main: Optional[str],
                   doc: Document) -> Optional[str]:
-    """The organization of a figure: none for a figure no organization has (never for a party unit's)."""
+    """The organization of a figure: none for a figure no organization has; the party unit in the clause
+    of delegates, else the article's main one (their meeting's host, not a guest's branch named beside)."""
     party = c.subject_id in PARTY_SUBJECTS
     if not party and unowned(c, doc.text, doc.lang, where[0]):
         return None
-    return _pick(pools["party" if party else "orgs"], where, c, doc.lang not in OWNER_BEFORE) or main
+    meeting = c.subject_id in MEETING_SUBJECTS
+    found = _pick(pools["party" if party or meeting else "orgs"], where, c, doc.lang not in OWNER_BEFORE,
+                  wide=not meeting)
+    return found or main
 
 
 def _link(c: Count, where: tuple[Span, Span, Span], pools: dict[str, Pools], main: Optional[str],

@@ -1,5 +1,5 @@
 """Which figures an organization can have (money, population, the parties of a country: none) and which
-mentions can have a figure (not the source of the figures). Sentences
+mentions can have a figure (not the source of the figures; for delegates, not a guest's branch). Sentences
 written for the tests; organizations and places are given by their surface form (first occurrence)."""
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from ppo_nlp.extract.counts.owners import source_mentions
 BRANCH = ("org:branch", "party_branch")
 PARTY = ("org:party", "party")
 AKIMAT = ("org:akimat", "government")
+WING = ("org:wing", "youth_wing")
+COUNCIL = ("org:council", "party_body")
 
 
 def _mention(text: str, surface: str) -> Mention:
@@ -126,3 +128,23 @@ def test_counts_owners_source_of_figures_is_passed_over(text, orgs, figure, lang
 def test_counts_owners_source_mentions(text, surface, lang, expected):
     doc = _doc(text, [(*AKIMAT, surface)], lang)
     assert (doc.organizations[0].mentions[0].start in source_mentions(doc.organizations, text, lang)) is expected
+
+
+DELEGATES = [
+    # delegates: the party unit named in their clause, else the article's main one (their meeting's host),
+    # not a guest's branch elsewhere in the sentence nor a body of the sentence before
+    ("Аудандық филиалдың конференциясы өтті. Облыстық филиалдың төрағасы, «Жастар Рухы» қанатының "
+     "өкілдерінен 120 делегат қатысты.", [("org:district", "party_branch", "Аудандық филиалдың"),
+                                          ("org:region", "party_branch", "Облыстық филиалдың"),
+                                          (*WING, "«Жастар Рухы» қанатының")], "120 делегат", "kk", "org:district"),
+    ("The AMANAT Party held a congress.\nSessions of the political councils were held. As a result, "
+     "403 delegates were elected.", [(*PARTY, "AMANAT Party"), (*COUNCIL, "political councils")],
+     "403 delegates", "en", "org:party"),
+    ("Партия провела съезд. На конференцию городского филиала избрано 80 делегатов.",
+     [(*PARTY, "Партия"), (*BRANCH, "городского филиала")], "80 делегатов", "ru", "org:branch"),
+]
+
+
+@pytest.mark.parametrize("text,orgs,figure,lang,expected", DELEGATES)
+def test_counts_owners_delegates_belong_to_their_meetings_host(text, orgs, figure, lang, expected):
+    assert _linked(text, orgs, figure, lang, subject_id="delegate")[0] == expected
