@@ -3,8 +3,11 @@
     python benchmarks/links.py                      # the seeds: corpus/articles vs tests/golden/links/seeds.jsonl
     python benchmarks/links.py RECORDS.jsonl GOLD.jsonl [--errors]
 
-The second form scores records you extracted yourself (for example on ../shared/real, with a gold file
-kept outside the repository).
+The second form scores records you extracted yourself, for example on ../shared/real with a gold file
+kept outside the repository:
+
+    ppo-nlp extract ../shared/real/articles -o /tmp/real.jsonl --overwrite
+    python benchmarks/links.py /tmp/real.jsonl /tmp/real_links_gold.jsonl --errors
 """
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ genitive noun ("делегаттардың 55-і").
 from __future__ import annotations
 
 import bisect
-from typing import Optional
+from typing import Optional, Sequence
 
 from ppo_nlp.extract.counts import context as ctx
 from ppo_nlp.extract.counts.draft import Draft
@@ -44,7 +44,7 @@ def _partitive_after(after: list[ctx.Word], anaphora: frozenset[str]) -> bool:
     return len(after) >= 2 and after[0].low in function_words("partitive_preps") and after[1].low in anaphora
 
 
-def resolve(text: str, drafts: list[Draft], starts: list[int]) -> None:
+def resolve(text: str, drafts: list[Draft], starts: Sequence[int]) -> None:
     """Give each anaphoric draft without a subject the subject its sentence (or the one before) names."""
     for i, d in enumerate(drafts):
         if not d.anaphor or d.subject is not None or d.unit is not None:

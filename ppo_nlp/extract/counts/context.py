@@ -4,10 +4,11 @@ from __future__ import annotations
 import bisect
 from functools import lru_cache
 from itertools import islice
-from typing import NamedTuple, Optional
+from typing import NamedTuple, Optional, Sequence
 
 import regex
 
+from ppo_nlp.cache import bounded_cache
 from ppo_nlp.normalize import morph
 from ppo_nlp.resources import function_words, load_tsv
 from ppo_nlp.normalize.dates import DateMatch
@@ -61,13 +62,15 @@ def _last_stretch(text: str, start: int, pos: int) -> list[regex.Match]:
     return list(_WORD_RE.finditer(text, blank.end(), pos)) if blank is not None else []
 
 
-def sentence_starts(text: str) -> list[int]:
-    """Start offsets of the sentences of `text` (a line break always ends one)."""
+@bounded_cache(16 << 20, maxsize=2, sizeof=lambda starts: 8 * len(starts))
+def sentence_starts(text: str) -> tuple[int, ...]:
+    """Start offsets of the sentences of `text` (a line break always ends one); found once per text (the
+    counts and their links read the same document)."""
     starts = [0]
     for m in _BOUNDARY_RE.finditer(text):
         if m.group() == "\n" or _ends_sentence(text, m):
             starts.append(m.end())
-    return starts
+    return tuple(starts)
 
 
 def _ends_sentence(text: str, boundary: regex.Match) -> bool:
@@ -98,7 +101,7 @@ def _opens_sentence(text: str, dot: int, nxt: int) -> bool:
     return not ((len(word) == 1 and word.isupper()) or word.lower() in function_words("abbrev_end"))
 
 
-def sentence_of(starts: list[int], text_len: int, pos: int) -> tuple[int, int]:
+def sentence_of(starts: Sequence[int], text_len: int, pos: int) -> tuple[int, int]:
     """(start, end) of the sentence that holds `pos`."""
     i = bisect.bisect_right(starts, pos) - 1
     return starts[i], starts[i + 1] if i + 1 < len(starts) else text_len

@@ -6,7 +6,10 @@ else nearest after it; else the nearest one named before it in its sentence; els
 the sentence before; else the article's main organization (the first branch, primary organization or
 faction it names, else the party) and a place named inside that organization's name, else the place a
 branch's id names. Figures of party units (primary organizations, members, chairs) link only to party
-units. `as_of` stays the sentence's own date, else the article's published date.
+units; delegates to the party unit of their clause, else the main one (their meeting's host). A figure no
+organization has (money, a population, the parties of a country) links to none, and an organization named
+as the source of figures ("по данным акимата") is passed over (`owners`). `as_of` stays the sentence's own
+date, else the article's published date.
 
 >>> doc = Document("d", "s", text="В Алматинском филиале партии 44 тысячи женщин.", lang="ru")
 >>> doc.counts = [Count(44000.0, "exact", "44 тысячи женщин", 29, 45, subject="женщина")]
@@ -23,6 +26,7 @@ from typing import Callable, Optional, Sequence, Union
 
 from ppo_nlp.doc import Count, Document, Location, Mention, Organization
 from ppo_nlp.extract.counts import context as ctx
+from ppo_nlp.extract.counts.owners import source_mentions, unowned
 from ppo_nlp.resources import load_tsv, lookup
 
 # organization types an article is about, most specific first; the party itself comes after them
@@ -30,6 +34,8 @@ MAIN_TYPES = ("ppo", "party_branch", "faction")
 # organization types that own the party's figures (primary organizations, members, chairs)
 PARTY_TYPES = frozenset({"party", "party_branch", "ppo", "faction"})
 PARTY_SUBJECTS = frozenset({"ppo", "party_member", "ppo_chair"})
+# figures of people at a meeting (delegates): the party unit in their clause, else the meeting's host
+MEETING_SUBJECTS = frozenset({"delegate"})
 CLAUSE_END = re.compile(r"[,;:()]|\s[-–—]\s")
 DASHES = ("-", "–", "—")
 # languages whose owner comes before the figure ("партияның 45 мың мүшесі"): a clause's later mentions are
@@ -48,8 +54,10 @@ Fact = Union[Organization, Location]
 Spot = tuple[int, int, str]  # (start, end, id) of one mention
 
 
-def _spots(facts: Sequence[Fact], types: Optional[frozenset[str]] = None) -> list[Spot]:
-    """The outermost mentions of `facts` as (start, end, id), in text order (only `types` when given)."""
+def _spots(facts: Sequence[Fact], types: Optional[frozenset[str]] = None, skip: frozenset[int] = frozenset()
+           ) -> list[Spot]:
+    """The outermost mentions of `facts` as (start, end, id), in text order (only `types` when given; none
+    that starts at a position in `skip`, nor one inside it)."""
     spots = sorted(((m.start, m.end, f.id) for f in facts for m in f.mentions
                     if types is None or getattr(f, "type", None) in types), key=lambda s: (s[0], -s[1], s[2]))
     outer, reach = [], -1
@@ -57,7 +65,7 @@ def _spots(facts: Sequence[Fact], types: Optional[frozenset[str]] = None) -> lis
         if spot[1] > reach:
             outer.append(spot)
             reach = spot[1]
-    return outer
+    return [spot for spot in outer if spot[0] not in skip] if skip else outer
 
 
 Marks = list[tuple[int, int]]  # (start, end) of every clause boundary of a text, in order
@@ -146,34 +154,49 @@ Span = tuple[int, int]
 Pools = tuple[tuple[list[Spot], ...], tuple[list[Spot], ...]]  # (in the sentence, in the paragraph before)
 
 
-def _pools(facts: Sequence[Fact], types: Optional[frozenset[str]]) -> Pools:
+def _pools(facts: Sequence[Fact], types: Optional[frozenset[str]], skip: frozenset[int] = frozenset()) -> Pools:
     """Mentions to search, most specific first: in its sentence a count takes the party itself only when no
-    other organization is named; from the paragraph before, no generic government body (a list of guests)."""
+    other organization is named; from the paragraph before, no generic government body (a list of guests).
+    Mentions that start in `skip` (sources of figures) are left out."""
     if types is None:
         return (_spots(facts),), (_spots(facts),)
     near = types - {"party"}
-    return (_spots(facts, near), _spots(facts, types)), (_spots(facts, near - {"government"}),
-                                                         _spots(facts, types - {"government"}))
+    return ((_spots(facts, near, skip), _spots(facts, types, skip)),
+            (_spots(facts, near - {"government"}, skip), _spots(facts, types - {"government"}, skip)))
 
 
-def _pick(pools: Pools, where: tuple[Span, Span, Span], c: Count, after: bool) -> Optional[str]:
-    """Clause, then the sentence before the figure, then its paragraph before the sentence."""
+def _pick(pools: Pools, where: tuple[Span, Span, Span], c: Count, after: bool, wide: bool = True
+          ) -> Optional[str]:
+    """Clause, then (when `wide`) the sentence before the figure, then its paragraph before the sentence."""
     clause, sent, para = where
     for spots in pools[0]:
-        found = _nearest(spots, *clause, c, after) or _before(spots, sent[0], c)
+        found = _nearest(spots, *clause, c, after) or (_before(spots, sent[0], c) if wide else None)
         if found:
             return found
-    return next((found for spots in pools[1] if (found := _last_in(spots, *para))), None)
+    return next((found for spots in pools[1] if (found := _last_in(spots, *para))), None) if wide else None
 
 
 def _org_place(org_id: Optional[str], doc: Document, places: list[Spot]) -> Optional[str]:
     return _place_inside(org_id, doc, places) or branch_place(org_id)
 
 
+def _organization(c: Count, where: tuple[Span, Span, Span], pools: dict[str, Pools], main: Optional[str],
+                  doc: Document) -> Optional[str]:
+    """The organization of a figure: none for a figure no organization has; the party unit in the clause
+    of delegates, else the article's main one (their meeting's host, not a guest's branch named beside)."""
+    party = c.subject_id in PARTY_SUBJECTS
+    if not party and unowned(c, doc.text, doc.lang, where[0]):
+        return None
+    meeting = c.subject_id in MEETING_SUBJECTS
+    found = _pick(pools["party" if party or meeting else "orgs"], where, c, doc.lang not in OWNER_BEFORE,
+                  wide=not meeting)
+    return found or main
+
+
 def _link(c: Count, where: tuple[Span, Span, Span], pools: dict[str, Pools], main: Optional[str],
           doc: Document) -> None:
     after = doc.lang not in OWNER_BEFORE
-    c.organization = _pick(pools["party" if c.subject_id in PARTY_SUBJECTS else "orgs"], where, c, after) or main
+    c.organization = _organization(c, where, pools, main, doc)
     places = pools["places"][0][0]
     own_unit = c.organization != main and any(s[2] == c.organization for s in pools["party"][0][-1])
     c.place = (_pick(pools["places"], where, c, after) or _org_place(c.organization, doc, places)
@@ -183,7 +206,7 @@ def _link(c: Count, where: tuple[Span, Span, Span], pools: dict[str, Pools], mai
 def _sentence_starts(text: str) -> list[int]:
     """Sentence starts, without the empty sentences between a full stop and a line break."""
     starts = ctx.sentence_starts(text)
-    ends = starts[1:] + [len(text)]
+    ends = starts[1:] + (len(text),)
     return [s for s, e in zip(starts, ends) if text[s:e].strip()] or [0]
 
 
@@ -300,7 +323,10 @@ def link_counts(doc: Document) -> None:
         return
     starts = _sentence_starts(doc.text)
     typed = frozenset(o.type for o in doc.organizations if o.type)
-    pools = {"orgs": _pools(doc.organizations, typed), "party": _pools(doc.organizations, PARTY_TYPES),
+    # a party unit that gives figures gives its own ("по данным филиала, в партию вступили 500 человек")
+    sources = source_mentions([o for o in doc.organizations if o.type not in PARTY_TYPES], doc.text, doc.lang)
+    pools = {"orgs": _pools(doc.organizations, typed, sources),
+             "party": _pools(doc.organizations, PARTY_TYPES, sources),
              "places": _pools(doc.locations, None)}
     main_org = main_organization(doc.organizations)
     main = main_org.id if main_org else None

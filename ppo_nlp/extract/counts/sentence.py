@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Optional
+from typing import Optional, Sequence
 
 from ppo_nlp.extract.counts import context as ctx
 from ppo_nlp.extract.counts.anaphora import resolve as resolve_anaphora
@@ -26,7 +26,7 @@ def _aggregates() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def _as_of(text: str, starts: list[int], dates: list[DateMatch]) -> dict[int, str]:
+def _as_of(text: str, starts: Sequence[int], dates: list[DateMatch]) -> dict[int, str]:
     """Sentence start -> ISO date for sentences that date their figures ("По состоянию на ...")."""
     out: dict[int, str] = {}
     for date in dates:
