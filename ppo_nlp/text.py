@@ -17,7 +17,7 @@ from typing import NamedTuple, Optional
 
 import regex
 
-from ppo_nlp.cache import bounded_cache
+from ppo_nlp.cache import bounded_cache, word_cache
 
 # Kazakh-only letters and the Russian letters readers (and old fonts) write in their place.
 _KK_TO_RU = str.maketrans({
@@ -100,7 +100,7 @@ def fold_quotes(text: str) -> str:
     return text.translate(_QUOTES_DASHES)
 
 
-@bounded_cache(8 << 20)
+@word_cache(8 << 20, value_bytes=400)
 def fold(text: str) -> str:
     """The matching key: lower case, ё→е, Kazakh letters to Russian look-alikes, quotes/dashes unified."""
     return text.translate(_FOLD).lower()

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import os
 import pkgutil
 import random
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any, Callable
 
 import pytest
 
 import ppo_nlp
-from ppo_nlp.cache import ENTRY_BYTES, approx_bytes, bounded_cache
+from ppo_nlp.cache import CHECK_ENV, ENTRY_BYTES, MAX_WORD_CHARS, approx_bytes, bounded_cache, word_cache
 
 
 def _one(word: str) -> str:
@@ -109,6 +113,75 @@ def test_cache_clear_empties_it() -> None:
 def test_cache_approx_bytes_counts_what_containers_hold(value: Any, at_least: int) -> None:
     assert approx_bytes(value) >= at_least
 
+
+
+@pytest.mark.parametrize("fn, args", [(_one, ("слово",)), (_two, ("сөз", "kk"))])
+def test_word_cache_returns_what_the_function_returns_and_calls_it_once(fn, args) -> None:
+    seen: list[tuple] = []
+
+    def counted1(word: str) -> Any:
+        seen.append((word,))
+        return fn(word)
+
+    def counted2(word: str, lang: str) -> Any:
+        seen.append((word, lang))
+        return fn(word, lang)
+
+    spy = word_cache(1 << 20, value_bytes=200)(counted1 if len(args) == 1 else counted2)
+    assert spy(*args) == fn(*args) == spy(*args)
+    assert len(seen) == 1 and spy.cache_info().misses == 1
+
+
+@pytest.mark.parametrize("max_bytes, value_bytes", [(64_000, 0), (64_000, 400), (1 << 20, 100)])
+def test_word_cache_stays_within_its_limits(max_bytes: int, value_bytes: int) -> None:
+    rng = random.Random(0)
+    cached = word_cache(max_bytes, value_bytes)(_one)
+    for i in range(5_000):
+        word = "".join(rng.choice("абвгдеж") for _ in range(rng.randint(1, 40))) + str(i)
+        assert cached(word) == word.upper()
+        info = cached.cache_info()
+        assert info.currbytes <= max_bytes and info.currsize <= info.maxsize
+    assert cached.cache_info().currsize == cached.cache_info().maxsize
+
+
+def test_word_cache_never_stores_a_long_argument() -> None:
+    cached = word_cache(1 << 20, value_bytes=1 << 16)(_one)
+    long = "ж" * (MAX_WORD_CHARS + 1)
+    assert cached(long) == cached(long) == long.upper()
+    assert cached.cache_info().currsize == 0
+    cached("ж" * MAX_WORD_CHARS)
+    assert cached.cache_info().currsize == 1
+
+
+@pytest.mark.parametrize("max_bytes, value_bytes, fn", [(100, 0, _one), (1 << 20, -1, _one), (1 << 20, 0, _default)])
+def test_word_cache_refuses_what_it_cannot_bound(max_bytes: int, value_bytes: int, fn) -> None:
+    with pytest.raises((ValueError, TypeError)):
+        word_cache(max_bytes, value_bytes)(fn)
+
+
+def test_word_caches_of_the_package_hold_the_values_they_declare() -> None:
+    """The pipeline on the seed articles (and on ../shared/real when present), with every word cache checking
+    each value against its `value_bytes`: a declaration too small raises."""
+    repo = Path(__file__).resolve().parents[1]
+    code = ("import sys, pathlib, ppo_nlp; from ppo_nlp.paths import shared_real_dir\n"
+            "nlp = ppo_nlp.load(time_limit=None); real = shared_real_dir()\n"
+            "paths = sorted(pathlib.Path(sys.argv[1]).glob('*.txt'))\n"
+            "paths += sorted((real / 'articles').glob('*.txt')) if real else []\n"
+            "[nlp(p.read_text(encoding='utf-8')) for p in paths]; print(len(paths))")
+    env = {**os.environ, CHECK_ENV: "1"}
+    out = subprocess.run([sys.executable, "-c", code, str(repo / "corpus" / "articles")], env=env,
+                         capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert int(out.stdout.split()[-1]) >= 5
+
+
+def test_word_cache_check_mode_refuses_a_larger_value() -> None:
+    code = ("from ppo_nlp.cache import word_cache\n"
+            "f = word_cache(1 << 20, value_bytes=10)(lambda w: w * 100)\n"
+            "f('слово')")
+    out = subprocess.run([sys.executable, "-c", code], env={**os.environ, CHECK_ENV: "1"},
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode != 0 and "declares at most 10" in out.stderr
 
 # lru_caches that may stay entry-bounded only: they are keyed by resource names, language codes or places (a finite
 # set fixed by the package), not by words or texts of the input.

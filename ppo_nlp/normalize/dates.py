@@ -19,7 +19,7 @@ from typing import Optional
 
 import regex
 
-from ppo_nlp.cache import bounded_cache
+from ppo_nlp.cache import word_cache
 from ppo_nlp.normalize import morph
 from ppo_nlp.resources import function_words, load_tsv
 from ppo_nlp.normalize.kk_stem import strip_kk
@@ -76,7 +76,7 @@ def _month_prefixes() -> frozenset[str]:
     return frozenset(f[:3] for f in _months()[0]) | _kk_prefixes()
 
 
-@bounded_cache(2 << 20)
+@word_cache(2 << 20, value_bytes=256)
 def month_of(word: str) -> Optional[tuple[int, bool, str]]:
     """(month number, is an abbreviation, lang) for a month word in ru, kk or en; None otherwise."""
     low = word.lower().replace("ё", "е")
@@ -98,7 +98,7 @@ def _year_words() -> tuple[frozenset[str], frozenset[str]]:
             frozenset(r["form"] for r in rows if r["lang"] == "kk"))
 
 
-@bounded_cache(2 << 20)
+@word_cache(2 << 20)
 def is_year_word(word: str) -> bool:
     """`года`, `г`, `жылғы`, `жылы`, `years`, ..."""
     low = word.lower()

@@ -17,7 +17,10 @@ def analyzer() -> Any:
     return pymorphy3.MorphAnalyzer()
 
 
-@bounded_cache(16 << 20)
+PARSE_BYTES = 640  # approx_bytes of one pymorphy3 parse is ~520-570 (tests/normalize/test_morph.py checks)
+
+
+@bounded_cache(16 << 20, sizeof=lambda found: 64 + PARSE_BYTES * len(found))  # not walked on every miss
 def parses(word: str) -> tuple[Any, ...]:
     """All pymorphy3 parses of a Russian word (empty for non-words)."""
     if not word or len(word) > MAX_WORD:

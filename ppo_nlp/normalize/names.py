@@ -17,7 +17,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple, Optional
 
-from ppo_nlp.cache import bounded_cache
+from ppo_nlp.cache import bounded_cache, word_cache
 from ppo_nlp.normalize.kk_cyrillic import to_cyrillic
 from ppo_nlp.normalize.kk_stem import name_endings
 from ppo_nlp.normalize.morph import analyzer
@@ -103,13 +103,13 @@ def is_first_name(word: str) -> bool:
     return fold(word) in first_names()
 
 
-@bounded_cache(1 << 20)
+@word_cache(2 << 20)
 def is_latin_first_name(word: str) -> bool:
     """A listed first name written in Latin letters (Yerlan, Bauyrzhan), read back with the passport table."""
     return word.isascii() and word.isalpha() and is_first_name(to_cyrillic(word, "passport")[0])
 
 
-@bounded_cache(4 << 20)
+@word_cache(2 << 20)
 def is_first_name_form(word: str) -> bool:
     """A listed first name in a Russian case form (Жандоса, Айгуль -> no ending, Ләйләны is Kazakh: no)."""
     return is_first_name(word) or any(r.known for r in _stripped_readings(word, is_first_name))
@@ -327,7 +327,7 @@ def _ru_options(words: list[str]) -> list[list[Reading]]:
     return options
 
 
-@bounded_cache(4 << 20)
+@word_cache(4 << 20, value_bytes=400)
 def strip_kk_case(word: str) -> str:
     """A Kazakh case ending off a name word, when what remains still looks like a name."""
     key = fold(word)

@@ -16,7 +16,7 @@ from typing import Optional
 
 import regex
 
-from ppo_nlp.cache import bounded_cache
+from ppo_nlp.cache import word_cache
 from ppo_nlp.normalize.number_words import WordNum, abbreviations, combine, word_value
 from ppo_nlp.text import has_kazakh_letters, python_digits
 
@@ -31,7 +31,6 @@ _SEP_RE = regex.compile(r"[.,\u00a0\u202f ]")
 _GAP_RE = regex.compile(r"[ \t\u00a0\u202f]*+")
 HALF = WordNum(0.5, "half")
 MAX_WORD_RUN = 12  # no number is written with more words ("девятьсот девяносто девять тысяч ...")
-SEEN_WORDS_MAX = 1 << 17  # words remembered, so that a long batch does not grow memory
 _CASE_KINDS = frozenset({"abl", "gen", "dat", "loc", "acc", "ins", "poss"})
 
 
@@ -89,7 +88,7 @@ def _digits_or_percent(m: regex.Match, seq: int) -> _Tok:
     return _Tok(m.start(), m.end(), "%", "pct", seq=seq)
 
 
-@bounded_cache(4 << 20, maxsize=SEEN_WORDS_MAX)
+@word_cache(8 << 20)
 def _may_be_number(word: str, lang: str) -> bool:
     """Whether a word token can take part in a number: a number word, an abbreviated multiplier or "and"."""
     low = word.lower()
@@ -160,7 +159,7 @@ def _word_num(tok: _Tok, lang: str) -> Optional[WordNum]:
     return _word_value(tok.text, lang) if tok.kind == "word" else None
 
 
-@bounded_cache(4 << 20)
+@word_cache(8 << 20, value_bytes=256)
 def _word_value(word: str, lang: str) -> Optional[WordNum]:
     """The number word `word` is, including hyphenated "twenty-one"."""
     found = word_value(word, lang)

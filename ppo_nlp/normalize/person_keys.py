@@ -21,7 +21,7 @@ import re
 import unicodedata
 from typing import Optional
 
-from ppo_nlp.cache import bounded_cache
+from ppo_nlp.cache import bounded_cache, word_cache
 
 _CYRILLIC = str.maketrans({
     "а": "a", "ә": "a", "я": "a", "е": "e", "э": "e", "ё": "e", "и": "e", "і": "e", "й": "e",
@@ -51,7 +51,7 @@ def _latin_key(word: str) -> str:
     return word.translate(_LATIN_ONE)
 
 
-@bounded_cache(4 << 20)
+@word_cache(4 << 20, value_bytes=600)
 def word_key(word: str) -> str:
     """The key of one name word (see the module doc)."""
     low = unicodedata.normalize("NFC", word.lower().strip(". "))

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional
 
-from ppo_nlp.cache import bounded_cache
+from ppo_nlp.cache import bounded_cache, word_cache
 from ppo_nlp.normalize import place_keys as pk
 from ppo_nlp.resources import load_tsv
 from ppo_nlp.normalize.translit import to_latin
@@ -339,13 +339,13 @@ def is_initials(word: str) -> bool:
     return word.isupper() and len(word) <= 5 and fold(word) in _index(False).initials
 
 
-@bounded_cache(4 << 20)
+@word_cache(4 << 20)
 def may_name_bare(word: str) -> bool:
     """`may_name` for the places a bare name may stand for (cities, countries, oblasts, districts)."""
     return _starts_name(fold(word), _bare_prefixes())
 
 
-@bounded_cache(4 << 20)
+@word_cache(4 << 20)
 def may_name(word: str) -> bool:
     """A cheap gate before `lookup` (Cyrillic): whether a word begins with a whole short word of some
     place name or the first 5 letters of a long one (endings do not touch them: Ойылда, Караганде)."""

@@ -12,7 +12,7 @@ from typing import Callable, Iterator, Optional
 
 import regex
 
-from ppo_nlp.cache import bounded_cache
+from ppo_nlp.cache import word_cache
 from ppo_nlp.doc import Document, Entity
 from ppo_nlp.normalize import places as kato
 from ppo_nlp.normalize.morph import is_adjective
@@ -121,7 +121,7 @@ def inside_quoted_name(text: str, lo: int, hi: int, folded: Optional[str] = None
 _RU_PLACE_ADJ = ("ского", "ской", "ском", "скому", "ский", "ская", "цкого", "цкой", "цком")
 
 
-@bounded_cache(2 << 20)
+@word_cache(2 << 20)
 def place_adjective(word: str) -> bool:
     """A Russian adjective made from a place name (Алматинского, Карасайском): names an oblast or district
     with a type word after it."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-from ppo_nlp.cache import bounded_cache
+from ppo_nlp.cache import bounded_cache, word_cache
 from ppo_nlp.doc import Document, Entity
 from ppo_nlp.extract.officials.lexicon import en_heads, en_not_name_words, honorifics, kk_heads, ru_heads, ru_key
 from ppo_nlp.normalize import places
@@ -108,7 +108,7 @@ def _token_langs(doc: Document, tokens: list[Tok]) -> list[str]:
     return out
 
 
-@bounded_cache(4 << 20)
+@word_cache(8 << 20)
 def is_cap(word: str) -> bool:
     """A capitalised word or an ALL CAPS word of three letters or more."""
     if len(word) < 2 or len(word) > MAX_NAME_LEN or not word[0].isupper() or not word[0].isalpha():
@@ -132,7 +132,7 @@ def is_position_word(word: str, lang: str) -> bool:
     return ru_key(word) in ru_heads() or fold(word) in kk_heads()
 
 
-@bounded_cache(4 << 20)
+@word_cache(4 << 20)
 def is_common_word(word: str, lang: str) -> bool:
     """A Russian dictionary word that is not a name (Kazakh and English rely on the lists only)."""
     if lang != "ru" or is_first_name(word):
@@ -153,7 +153,7 @@ def nameable(ctx: Ctx, i: int) -> bool:
     return word[:1].isupper() and _nameable_word(word, ctx.langs[i])  # is_cap needs a capital: no look-up
 
 
-@bounded_cache(4 << 20)
+@word_cache(8 << 20)
 def _nameable_word(word: str, lang: str) -> bool:
     if lang == "en" and word.lower() in en_not_name_words():
         return False  # «Dostyk Avenue», «Abai Prize»
@@ -171,7 +171,7 @@ def first_name_like(ctx: Ctx, i: int) -> bool:
     return _first_name_like(ctx.tokens[i].text, ctx.langs[i])
 
 
-@bounded_cache(4 << 20)
+@word_cache(4 << 20)
 def _first_name_like(word: str, lang: str) -> bool:
     if is_first_name(word):
         return True
@@ -339,7 +339,7 @@ def plausible_ner(ctx: Ctx, idx: list[int]) -> bool:
     return not _place_adjective(words[-1])
 
 
-@bounded_cache(4 << 20)
+@word_cache(2 << 20)
 def _place_adjective(word: str) -> bool:
     """«Алгинского», «Алматинский»: a Russian adjective that names a district or a region."""
     low = word.lower()

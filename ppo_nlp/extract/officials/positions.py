@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from ppo_nlp.cache import bounded_cache
+from ppo_nlp.cache import bounded_cache, word_cache
 from ppo_nlp.extract.officials.lexicon import (HeadForm, en_heads, en_participles, generic_org_words, kk_genitive, kk_heads, ru_head_prefixes, ru_heads,
                                                ru_key, ru_modifiers, word_set)
 from ppo_nlp.extract.officials.persons import Ctx
@@ -55,7 +55,7 @@ def find_positions(ctx: Ctx, stops: set[int]) -> list[PositionSpan]:
     return out
 
 
-@bounded_cache(4 << 20)
+@word_cache(8 << 20)
 def _may_head(word: str, lang: str) -> bool:
     """Whether `word` is a head word of the finder of `lang` (`_kk_at`, `_en_at`, `_ru_at`)."""
     if lang == "kk":
