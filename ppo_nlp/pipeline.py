@@ -27,6 +27,7 @@ from ppo_nlp.resources import read_rows
 from ppo_nlp.timeout import DocumentTimeout, time_limit
 
 LANGS = ("auto", "ru", "kk", "en")
+GC_THRESHOLDS = (20_000, 20, 20)  # the collector's thresholds after warm(), at least (see Pipeline.warm)
 
 
 @dataclass
@@ -81,13 +82,16 @@ class Pipeline:
 
         What is loaded then lives as long as the process: it is moved out of the garbage collector's
         reach (`gc.freeze`), so that each full collection no longer walks the models and word lists
-        (~5% of the run time on benchmarks/throughput.py)."""
+        (~5% of the run time on benchmarks/throughput.py). The collector's thresholds are then raised to
+        at least `GC_THRESHOLDS`: a document makes many short-lived objects and few reference cycles, and
+        collecting every 700 allocations took ~2% of the run time (cycles wait a little longer; a few MB)."""
         for text in _warmup_texts():
             self(text)
         load_profiles()  # langdetect, for passages in other languages
         load_indexes()  # the place look-up, Cyrillic and Latin
         gc.collect()
         gc.freeze()
+        gc.set_threshold(*map(max, gc.get_threshold(), GC_THRESHOLDS))
         return self
 
     def pipe(self, texts: Iterable[str]) -> Iterator[Document]:
