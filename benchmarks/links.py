@@ -3,11 +3,11 @@
     python benchmarks/links.py                      # the seeds: corpus/articles vs tests/golden/links/seeds.jsonl
     python benchmarks/links.py RECORDS.jsonl GOLD.jsonl [--errors]
 
-The second form scores records you extracted yourself, for example on ../shared/real with a gold file
-kept outside the repository:
+The second form scores records you extracted yourself, for example on ../shared/real against our link
+gold for those articles (offsets and ids only; tests/golden/links/README.md):
 
     ppo-nlp extract ../shared/real/articles -o /tmp/real.jsonl --overwrite
-    python benchmarks/links.py /tmp/real.jsonl /tmp/real_links_gold.jsonl --errors
+    python benchmarks/links.py /tmp/real.jsonl tests/golden/links/real.jsonl --errors
 """
 from __future__ import annotations
 
