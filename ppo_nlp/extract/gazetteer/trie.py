@@ -104,8 +104,9 @@ def _word_lang(word: str, alias_lang: str) -> str:
 
 
 def _edge(node: Node, exact: set[str], stems: set[str]) -> Node:
-    """The child for one alias word, shared by all of its forms."""
-    existing = [node.exact.get(k) for k in exact] + [node.stems.get(k) for k in stems]
+    """The child for one alias word, shared by all of its forms. Keys are tried in sorted order, so the
+    trie is the same in every process (set order changes with the string hash seed)."""
+    existing = [node.exact.get(k) for k in sorted(exact)] + [node.stems.get(k) for k in sorted(stems)]
     child = next((c for c in existing if c is not None), None) or Node()
     for key in exact:
         node.exact.setdefault(key, child)
