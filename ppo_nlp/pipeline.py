@@ -82,10 +82,13 @@ class Pipeline:
         What is loaded then lives as long as the process: it is moved out of the garbage collector's
         reach (`gc.freeze`), so that each full collection no longer walks the models and word lists
         (~5% of the run time on benchmarks/throughput.py)."""
+        from ppo_nlp.extract.gazetteer import load_gazetteers
+
         for text in _warmup_texts():
             self(text)
         load_profiles()  # langdetect, for passages in other languages
         load_indexes()  # the place look-up, Cyrillic and Latin
+        load_gazetteers()  # the alias trie and the state bodies
         gc.collect()
         gc.freeze()
         return self

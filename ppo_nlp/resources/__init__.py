@@ -5,15 +5,27 @@ a comment (a whole line or the rest of one; `\\#` is a literal `#`), blank lines
 separated by tabs.
 `load_table`, `load_tsv`, `load_lines` and `function_words` are views of it.
 
+Look-up structures that take long to compute from the word lists (the place index, the gazetteer trie) are
+also shipped ready-made in `built/` (`scripts/build_lookups.py` writes them; `built` reads them), each
+stamped with a digest of the word lists it was made from: a file made from other word lists than these is
+not used, and the structure is computed from the word lists instead.
+
 >>> organization_info("org:amanat")
 ('AMANAT', 'party')
 """
 from __future__ import annotations
 
+import gc
+import hashlib
 import json
+import logging
+import os
+import pickle
 import re
+import zlib
 from functools import lru_cache
-from typing import Any, Optional
+from pathlib import Path
+from typing import Any, Callable, Optional, TypeVar
 
 from ppo_nlp.paths import RESOURCES_DIR
 
@@ -22,6 +34,12 @@ PATTERNS_DIR = RESOURCES_DIR / "patterns"
 GAZETTEER_NAMES = ("organizations", "projects", "locations")
 ALIAS_LANGS = ("ru", "kk", "en", "latin")
 _COMMENT = re.compile(r"(?<!\\)#")
+BUILT_DIR = RESOURCES_DIR / "built"
+BUILT_ENV = "PPO_NLP_BUILT"  # "off": compute every look-up structure from the word lists
+BUILT_FORMAT = b"ppo_nlp-built 1"
+DATA_SUFFIXES = (".tsv", ".txt", ".jsonl")
+T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 @lru_cache(maxsize=None)
@@ -112,3 +130,69 @@ def alias_items(entry: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
             else:
                 out.append((lang, item["text"], {k: v for k, v in item.items() if k != "text"}))
     return out
+
+
+@lru_cache(maxsize=1)
+def data_digest() -> str:
+    """SHA-256 of every word list and table under `resources/` (names and contents; `built/` left out)."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in RESOURCES_DIR.rglob("*") if p.suffix in DATA_SUFFIXES and p.is_file()):
+        if BUILT_DIR not in path.parents:
+            digest.update(path.relative_to(RESOURCES_DIR).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _stamp() -> bytes:
+    return BUILT_FORMAT + b" " + data_digest().encode()
+
+
+def built_path(name: str, folder: Path = BUILT_DIR) -> Path:
+    """Where the built file `name` lives."""
+    return folder / f"{name}.pickle.zlib"
+
+
+def write_built(name: str, tables: dict[str, Any], folder: Path = BUILT_DIR) -> Path:
+    """Write `tables` as `<folder>/<name>.pickle.zlib`: a stamp line, then the pickled tables compressed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = built_path(name, folder)
+    path.write_bytes(_stamp() + b"\n" + zlib.compress(pickle.dumps(tables, protocol=4), 9))
+    return path
+
+
+def load_built(path: Path) -> Optional[dict[str, Any]]:
+    """The tables of a built file; None when it is absent or was made from other word lists than these."""
+    if not path.is_file():
+        return None
+    stamp, _, body = path.read_bytes().partition(b"\n")
+    return _unpickled(zlib.decompress(body)) if stamp == _stamp() else None
+
+
+@lru_cache(maxsize=None)
+def read_built(name: str) -> dict[str, Any]:
+    """The tables of `resources/built/<name>.pickle.zlib`; {} when it is absent, made from other word lists
+    (a warning), or `$PPO_NLP_BUILT` is `off`."""
+    if os.environ.get(BUILT_ENV, "").lower() == "off":
+        return {}
+    path = built_path(name)
+    tables = load_built(path)
+    if tables is None and path.is_file():
+        log.warning("%s was made from other word lists; computing its tables instead (slower to load): "
+                    "run scripts/build_lookups.py", path)
+    return tables or {}
+
+
+def _unpickled(data: bytes) -> dict[str, Any]:
+    """Unpickle with the garbage collector paused: it would walk the growing tables again and again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.loads(data)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def built(name: str, key: str, compute: Callable[[], T]) -> T:
+    """Table `key` of the built file `name`, or `compute()` when the file does not hold it."""
+    tables = read_built(name)
+    return tables[key] if key in tables else compute()
