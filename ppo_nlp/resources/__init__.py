@@ -15,7 +15,6 @@ not used, and the structure is computed from the word lists instead.
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import logging
@@ -27,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Optional, TypeVar
 
+from ppo_nlp.loading import loading
 from ppo_nlp.paths import RESOURCES_DIR
 
 GAZETTEERS_DIR = RESOURCES_DIR / "gazetteers"
@@ -182,14 +182,10 @@ def read_built(name: str) -> dict[str, Any]:
 
 
 def _unpickled(data: bytes) -> dict[str, Any]:
-    """Unpickle with the garbage collector paused: it would walk the growing tables again and again."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    """Unpickle with the garbage collector paused (it would walk the growing tables again and again), the
+    tables then frozen: they live as long as the process."""
+    with loading():
         return pickle.loads(data)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def built(name: str, key: str, compute: Callable[[], T]) -> T:
