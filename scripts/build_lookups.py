@@ -4,7 +4,7 @@ Computing the place table with its two look-up indexes (from `resources/places/`
 (from `resources/gazetteers/`, `orgs/bodies.tsv` and the ending tables) takes about half a second of
 every process's start; pickled, they load in about 60 ms. Each file is one stamp line (the format and
 `ppo_nlp.resources.data_digest()`, a SHA-256 of every word list and table under `resources/`), then the
-zlib-compressed pickle of a dict of tables. A process uses a file only when its stamp matches the word
+pickle of a dict of tables. A process uses a file only when its stamp matches the word
 lists it has, so an edited word list never meets stale tables: it is computed from the word lists (with a
 warning) until this script is run again. tests/resources/test_built.py checks that the shipped files hold
 exactly what this script computes now (a change of code that computes them, too).
@@ -58,13 +58,15 @@ def computed() -> dict[str, dict[str, Any]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, help="folder to write into (default: ppo_nlp/resources/built)")
+    parser.add_argument("--force", action="store_true",
+                        help="rewrite files whose tables are equal too (after a change in how they are stored)")
     args = parser.parse_args(argv)
     tables = computed()
     from ppo_nlp.resources import BUILT_DIR, built_path, load_built, write_built
 
     for name, new in tables.items():
         path = built_path(name, args.out or BUILT_DIR)
-        if unchanged(load_built(path), new):
+        if not args.force and unchanged(load_built(path), new):
             print(f"{path}: unchanged")
             continue
         write_built(name, new, args.out or BUILT_DIR)

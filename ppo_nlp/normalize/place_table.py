@@ -9,10 +9,11 @@ Built once per process (or read ready-made from `resources/built/places`, `scrip
 """
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
+from typing import Container, Optional
 
 from ppo_nlp.resources import built, load_tsv
 
@@ -39,7 +40,7 @@ def kato_id(code: str) -> str:
     return f"loc:kato:{code}" if code.isdigit() else f"loc:{code.lower()}"
 
 
-def _ancestors(code: str, codes: frozenset[str]) -> list[str]:
+def _ancestors(code: str, codes: Container[str]) -> list[str]:
     """Existing KATO ancestors of a code, nearest first (the classifier's own derivation)."""
     if not code.isdigit():
         return []
@@ -47,18 +48,19 @@ def _ancestors(code: str, codes: frozenset[str]) -> list[str]:
     return [c for c in dict.fromkeys(cuts) if c != code and c in codes]
 
 
-def _make_place(row: dict[str, str], codes: frozenset[str], kinds: dict[str, str],
+def _make_place(row: dict[str, str], ids: dict[str, str], kinds: dict[str, str],
                 former: dict[str, list[str]]) -> Place:
-    code, up = row["kato"], _ancestors(row["kato"], codes)
+    """One place; its id, parent, oblast and district are the strings of `ids` (shared, not copies)."""
+    code, up = row["kato"], _ancestors(row["kato"], ids)
     oblast = code[:2] + "0000000"
     district = next((c for c in up if kinds[c] in ("district", "city_administration")), None)
-    top = "KZ" if "KZ" in codes and code.isdigit() else None
+    top = "KZ" if "KZ" in ids and code.isdigit() else None
     return Place(
-        id=kato_id(code), kato=code, kind=row["kind"], name_ru=row["name_ru"] or row["bare_ru"],
+        id=ids[code], kato=code, kind=kinds[code], name_ru=row["name_ru"] or row["bare_ru"],
         name_kk=row["name_kk"] or row["bare_kk"], bare_ru=row["bare_ru"], bare_kk=row["bare_kk"],
-        parent=kato_id(up[0]) if up else (kato_id(top) if top else None),
-        oblast=kato_id(oblast) if oblast in codes and oblast != code else None,
-        district=kato_id(district) if district else None,
+        parent=ids[up[0]] if up else (ids[top] if top else None),
+        oblast=ids[oblast] if oblast in ids and oblast != code else None,
+        district=ids[district] if district else None,
         common=tuple(filter(None, row["common"].split(","))), former=tuple(former.get(code, ())))
 
 
@@ -85,13 +87,13 @@ def places() -> dict[str, Place]:
 def read_places() -> dict[str, Place]:
     """Every place by id, computed from `resources/places/`."""
     rows = list(load_tsv("places/places.tsv")) + _country_rows()
-    codes = frozenset(r["kato"] for r in rows)
-    kinds = {r["kato"]: r["kind"] for r in rows}
+    ids = {r["kato"]: kato_id(r["kato"]) for r in rows}
+    kinds = {r["kato"]: sys.intern(r["kind"]) for r in rows}
     former: dict[str, list[str]] = defaultdict(list)
     for alias in load_tsv("places/aliases.tsv"):
         if alias["source"] == "former":
             former[alias["kato"]].append(alias["alias"])
-    made = (_make_place(r, codes, kinds, former) for r in rows)
+    made = (_make_place(r, ids, kinds, former) for r in rows)
     return {p.id: p for p in made}
 
 

@@ -53,7 +53,7 @@ def test_built_file_of_other_word_lists_is_not_used(tmp_path):
     stamp, _, body = path.read_bytes().partition(b"\n")
     path.write_bytes(stamp[:-1] + b"0\n" + body)  # another digest of the word lists
     assert load_built(path) is None
-    assert load_built(tmp_path / "absent.pickle.zlib") is None
+    assert load_built(tmp_path / "absent.pickle") is None
 
 
 def test_built_off_computes_from_the_word_lists(monkeypatch):
