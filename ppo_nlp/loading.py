@@ -13,6 +13,8 @@ cycles among them stay.
 from __future__ import annotations
 
 import gc
+import os
+import sys
 from contextlib import contextmanager
 from typing import Iterator
 
@@ -27,3 +29,19 @@ def loading() -> Iterator[None]:
     finally:
         gc.freeze()
         gc.set_threshold(*thresholds)
+
+
+def numpy_on_one_blas_thread() -> None:
+    """Import numpy with OpenBLAS started on one thread, unless numpy is imported already or
+    `OPENBLAS_NUM_THREADS` is set; the environment is left as it was.
+
+    The NER limits BLAS to one thread for the whole process anyway (`extract.ner.model._one_blas_thread`);
+    starting OpenBLAS's pool of threads only to stop it cost 45 ms of numpy's 90 ms import on the 2-core
+    development machine. OpenBLAS can still grow the pool later (threadpoolctl)."""
+    if "numpy" in sys.modules or "OPENBLAS_NUM_THREADS" in os.environ:
+        return
+    os.environ["OPENBLAS_NUM_THREADS"] = "1"
+    try:
+        import numpy  # noqa: F401
+    finally:
+        del os.environ["OPENBLAS_NUM_THREADS"]
