@@ -1,13 +1,14 @@
 """Build the ready-made look-up structures of `ppo_nlp/resources/built/` from the word lists.
 
 Computing the place table with its two look-up indexes (from `resources/places/`) and the gazetteer trie
-(from `resources/gazetteers/`, `orgs/bodies.tsv` and the ending tables) takes about half a second of
-every process's start; pickled, they load in about 60 ms. Each file is one stamp line (the format and
-`ppo_nlp.resources.data_digest()`, a SHA-256 of every word list and table under `resources/`), then the
-pickle of a dict of tables. A process uses a file only when its stamp matches the word
-lists it has, so an edited word list never meets stale tables: it is computed from the word lists (with a
-warning) until this script is run again. tests/resources/test_built.py checks that the shipped files hold
-exactly what this script computes now (a change of code that computes them, too).
+(from `resources/gazetteers/`, `orgs/bodies.tsv` and the ending tables), and parsing langdetect's 2.3 MB
+of JSON profiles, took about half a second of every process's start; pickled, they load in about 90 ms.
+Each file is one stamp line (the format, `ppo_nlp.resources.data_digest()`, a SHA-256 of every word list
+and table under `resources/`, and for the langdetect profiles a SHA-256 of langdetect's profile files),
+then the pickle of a dict of tables. A process uses a file only when its stamp matches the word lists
+(and profiles) it has, so an edited word list never meets stale tables: they are computed from the word
+lists (with a warning) until this script is run again. tests/resources/test_built.py checks that the
+shipped files hold exactly what this script computes now (a change of code that computes them, too).
 
     .venv/bin/python scripts/build_lookups.py              # writes into ppo_nlp/resources/built/
     .venv/bin/python scripts/build_lookups.py --out /tmp/x   # elsewhere (the test does this)
@@ -46,13 +47,16 @@ def unchanged(old: dict[str, Any] | None, new: dict[str, Any]) -> bool:
         all(list(old[k]) == list(t) for k, t in new.items() if isinstance(t, dict))
 
 
-def computed() -> dict[str, dict[str, Any]]:
-    """The tables of every built file, computed now (run with `$PPO_NLP_BUILT=off`: from the word lists)."""
+def computed() -> dict[str, tuple[dict[str, Any], tuple[Path, ...]]]:
+    """Name -> (tables, folders of sources outside resources/) of every built file, computed now (run with
+    `$PPO_NLP_BUILT=off`: from the word lists)."""
     sys.path.insert(0, str(ROOT))
     from ppo_nlp.extract.gazetteer import trie
+    from ppo_nlp.lang import profiles
     from ppo_nlp.normalize import places
 
-    return {"places": places.built_tables(), "gazetteer_trie": trie.built_tables()}
+    return {"places": (places.built_tables(), ()), "gazetteer_trie": (trie.built_tables(), ()),
+            profiles.BUILT_NAME: (profiles.built_tables(), (profiles.built_source(),))}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,12 +68,12 @@ def main(argv: list[str] | None = None) -> int:
     tables = computed()
     from ppo_nlp.resources import BUILT_DIR, built_path, load_built, write_built
 
-    for name, new in tables.items():
+    for name, (new, sources) in tables.items():
         path = built_path(name, args.out or BUILT_DIR)
-        if not args.force and unchanged(load_built(path), new):
+        if not args.force and unchanged(load_built(path, sources), new):
             print(f"{path}: unchanged")
             continue
-        write_built(name, new, args.out or BUILT_DIR)
+        write_built(name, new, args.out or BUILT_DIR, sources)
         print(f"{path}: {path.stat().st_size:,} bytes")
     return 0
 

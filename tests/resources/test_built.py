@@ -8,14 +8,21 @@ import sys
 
 import pytest
 
+from ppo_nlp.lang.profiles import BUILT_NAME, built_source
 from ppo_nlp.paths import REPO_DIR
-from ppo_nlp.resources import BUILT_DIR, BUILT_ENV, built, built_path, load_built, read_built, write_built
+from ppo_nlp.resources import (BUILT_DIR, BUILT_ENV, built, built_path, folder_digest, load_built, read_built,
+                               write_built)
 
 sys.path.insert(0, str(REPO_DIR / "scripts"))
 import build_lookups as bl  # noqa: E402
 
-NAMES = ("places", "gazetteer_trie")
+NAMES = ("places", "gazetteer_trie", BUILT_NAME)
 MAX_FILE_BYTES = 5 << 20
+
+
+def sources(name: str) -> tuple:
+    """Folders outside resources/ a built file is made from: langdetect's profiles."""
+    return (built_source(),) if name == BUILT_NAME else ()
 
 
 @pytest.fixture(scope="module")
@@ -32,9 +39,9 @@ def rebuilt(tmp_path_factory):
 @pytest.mark.slow
 @pytest.mark.parametrize("name", NAMES)
 def test_built_files_hold_what_the_word_lists_give_now(rebuilt, name):
-    shipped = load_built(built_path(name))
+    shipped = load_built(built_path(name), sources(name))
     assert shipped is not None, f"{built_path(name)} is missing or stale: run scripts/build_lookups.py"
-    assert bl.unchanged(shipped, load_built(built_path(name, rebuilt))), \
+    assert bl.unchanged(shipped, load_built(built_path(name, rebuilt), sources(name))), \
         f"{name} differs from what the word lists and code give now: run scripts/build_lookups.py"
 
 
@@ -54,6 +61,17 @@ def test_built_file_of_other_word_lists_is_not_used(tmp_path):
     path.write_bytes(stamp[:-1] + b"0\n" + body)  # another digest of the word lists
     assert load_built(path) is None
     assert load_built(tmp_path / "absent.pickle") is None
+
+
+def test_built_file_of_other_sources_is_not_used(tmp_path):
+    source = tmp_path / "profiles"
+    source.mkdir()
+    (source / "xx").write_text('{"name": "xx"}', encoding="utf-8")
+    path = write_built("t", {"x": 1}, tmp_path / "built", (source,))
+    assert load_built(path, (source,)) == {"x": 1} and load_built(path) is None
+    (source / "xx").write_text('{"name": "yy"}', encoding="utf-8")
+    folder_digest.cache_clear()
+    assert load_built(path, (source,)) is None
 
 
 def test_built_off_computes_from_the_word_lists(monkeypatch):
