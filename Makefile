@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test models bench natasha screenshots clean
+.PHONY: install demo test models bench natasha screenshots lookups clean
 
 install: $(STAMP)
 
@@ -38,6 +38,11 @@ models: natasha
 	$(BIN)/python -m pip install -q -e '.[train]'
 	$(BIN)/python scripts/train_langid.py
 	nice -n 19 env OMP_NUM_THREADS=1 $(BIN)/python scripts/train_ner.py --lang all
+
+# The ready-made look-up tables of ppo_nlp/resources/built/ (place indexes, gazetteer trie), after a word list
+# under ppo_nlp/resources/ or the code that reads it changes (tests/resources/test_built.py says when).
+lookups: install
+	$(BIN)/python scripts/build_lookups.py
 
 # Benchmarks print numbers; they never run as tests.
 bench: natasha

@@ -21,9 +21,14 @@ __all__ = ["Count", "Document", "Entity", "LangResult", "Location", "Options", "
 
 def load(lang: str = "auto", ner: bool = True, time_limit: float | None = 60.0) -> "Pipeline":
     """A ready pipeline: `nlp = ppo_nlp.load(); doc = nlp(text); doc.to_dict()`."""
-    from ppo_nlp.pipeline import load as _load
+    from ppo_nlp.loading import loading, numpy_on_one_blas_thread
 
-    return _load(lang=lang, ner=ner, time_limit=time_limit)
+    with loading():
+        if ner:
+            numpy_on_one_blas_thread()
+        from ppo_nlp.pipeline import load as _load
+
+        return _load(lang=lang, ner=ner, time_limit=time_limit)
 
 
 def detect_language(text: str) -> LangResult:

@@ -11,8 +11,6 @@ are loaded; load it once per process (`ppo_nlp.load()`), then feed it texts or i
 """
 from __future__ import annotations
 
-import gc
-
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Optional
 
@@ -21,13 +19,13 @@ from ppo_nlp.errors import IngestError
 from ppo_nlp.ingest import IngestLimits, RawDoc, clean
 from ppo_nlp.lang import detect_language, load_profiles, segment_languages
 from ppo_nlp.latin_view import USUAL_SCRIPT, cyrillic_view, restore, script_of
+from ppo_nlp.loading import collect_less_often, loading
 from ppo_nlp.normalize.places import load_indexes
 from ppo_nlp.records import document_record, error_record
 from ppo_nlp.resources import read_rows
 from ppo_nlp.timeout import DocumentTimeout, time_limit
 
 LANGS = ("auto", "ru", "kk", "en")
-GC_THRESHOLDS = (20_000, 20, 20)  # the collector's thresholds after warm(), at least (see Pipeline.warm)
 
 
 @dataclass
@@ -55,7 +53,8 @@ class Pipeline:
         from ppo_nlp.extract.row import stage_row  # the extractors load with a pipeline, not with the CLI
 
         self.options = options or Options()
-        self._stages = stage_row(self.options.ner)
+        with loading():
+            self._stages = stage_row(self.options.ner)
 
     def __call__(self, text: str | bytes, *, id: str = "text", source: str = "<string>", kind: str = "text",
                  meta: Optional[dict[str, Any]] = None) -> Document:
@@ -80,18 +79,20 @@ class Pipeline:
         """Load now what otherwise loads on first use (the NER model of every language, morphology, word
         lists, langdetect's profiles, the place look-up) by running one short article per language from `resources/warmup.txt`.
 
-        What is loaded then lives as long as the process: it is moved out of the garbage collector's
-        reach (`gc.freeze`), so that each full collection no longer walks the models and word lists
-        (~5% of the run time on benchmarks/throughput.py). The collector's thresholds are then raised to
-        at least `GC_THRESHOLDS`: a document makes many short-lived objects and few reference cycles, and
-        collecting every 700 allocations took ~2% of the run time (cycles wait a little longer; a few MB)."""
-        for text in _warmup_texts():
-            self(text)
-        load_profiles()  # langdetect, for passages in other languages
-        load_indexes()  # the place look-up, Cyrillic and Latin
-        gc.collect()
-        gc.freeze()
-        gc.set_threshold(*map(max, gc.get_threshold(), GC_THRESHOLDS))
+        What is loaded then lives as long as the process: it loads with the garbage collector paused and
+        is then moved out of its reach (`ppo_nlp.loading`), so that no full collection walks the models
+        and word lists again. No collection runs before the freeze: it took 90 ms to find ~7,300 objects
+        (~1 MB, mostly the config parsers of spaCy's loads), which stay frozen. Then the collector runs less
+        often (`loading.collect_less_often`)."""
+        from ppo_nlp.extract.gazetteer import load_gazetteers
+
+        with loading():
+            for text in _warmup_texts():
+                self(text)
+            load_profiles()  # langdetect, for passages in other languages
+            load_indexes()  # the place look-up, Cyrillic and Latin
+            load_gazetteers()  # the alias trie and the state bodies
+        collect_less_often()
         return self
 
     def pipe(self, texts: Iterable[str]) -> Iterator[Document]:

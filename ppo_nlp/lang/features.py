@@ -35,7 +35,7 @@ _NAMED_RANGES = ((0, 0x3000), (0xA640, 0xA6A0), (0xA720, 0xA800), (0xAB30, 0xAB7
 @lru_cache(maxsize=1)
 def script_table() -> np.ndarray:
     """uint8 table: the letter class of every code point (BMP classified, astral planes non-letters)."""
-    alpha = np.fromiter((chr(cp).isalpha() for cp in range(0x10000)), dtype=bool, count=0x10000)
+    alpha = np.fromiter(map(str.isalpha, map(chr, range(0x10000))), dtype=bool, count=0x10000)
     table = np.zeros(0x110000, dtype=np.uint8)
     table[:0x10000] = np.where(alpha, OTHER_SCRIPT, NONLETTER)
     for lo, hi in _NAMED_RANGES:

@@ -5,7 +5,9 @@ oblast, district ... village); many villages share a name, so a caller keeps the
 oblast an article is about (`prefer`). A place whose bare name is also an ordinary word in a language
 (село Орда, Мектеп ауылы) has that language in `common`, and `name` when it is a person's name
 (Амангельды), `org` when it is the name of a party, body or project (Аманат, Байтақ): `needs_context`
-says when to require a trigger word before taking it.
+says when to require a trigger word before taking it. The table of places is `place_table`; the table and
+the look-up indexes are read ready-made from `resources/built/places` (`scripts/build_lookups.py`) when
+it was made from the word lists of this package, else computed from them.
 
 >>> [p.id for p in lookup("в Алгинском районе", "ru")]
 ['loc:kato:153200000']
@@ -17,13 +19,13 @@ says when to require a trigger word before taking it.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional
 
 from ppo_nlp.cache import bounded_cache, word_cache
 from ppo_nlp.normalize import place_keys as pk
-from ppo_nlp.resources import load_tsv
+from ppo_nlp.normalize.place_table import Place, country_aliases, kato_id, place, places
+from ppo_nlp.resources import built, load_tsv
 from ppo_nlp.normalize.translit import to_latin
 from ppo_nlp.text import fold
 
@@ -37,83 +39,6 @@ MAX_ENDING = 5  # letters of case, possessive and plural endings after a short n
 BARE_KINDS = frozenset({"country", "city_republican", "city", "town", "oblast", "district", "city_district"})
 MAX_WORDS = 12  # a longer form is a sentence, not a place name: lookup answers nothing
 _NAME_MARKS = ("им.", "атын.", "ат.")  # "named after", kept in KATO bare names, often left out in text
-
-
-@dataclass(frozen=True)
-class Place:
-    """One KATO object (or the country). Ids are `loc:kato:<9 digits>`, stable while KATO keeps the code."""
-    id: str
-    kato: str
-    kind: str
-    name_ru: str
-    name_kk: str
-    bare_ru: str
-    bare_kk: str
-    parent: Optional[str]
-    oblast: Optional[str]
-    district: Optional[str]
-    common: tuple[str, ...] = ()
-    former: tuple[str, ...] = ()
-
-
-def _place_id(code: str) -> str:
-    return f"loc:kato:{code}" if code.isdigit() else f"loc:{code.lower()}"
-
-
-def _ancestors(code: str, codes: frozenset[str]) -> list[str]:
-    """Existing KATO ancestors of a code, nearest first (the classifier's own derivation)."""
-    if not code.isdigit():
-        return []
-    cuts = (code[:7] + "00", code[:6] + "000", code[:4] + "00000", code[:2] + "0000000")
-    return [c for c in dict.fromkeys(cuts) if c != code and c in codes]
-
-
-def _make_place(row: dict[str, str], codes: frozenset[str], kinds: dict[str, str],
-                former: dict[str, list[str]]) -> Place:
-    code, up = row["kato"], _ancestors(row["kato"], codes)
-    oblast = code[:2] + "0000000"
-    district = next((c for c in up if kinds[c] in ("district", "city_administration")), None)
-    top = "KZ" if "KZ" in codes and code.isdigit() else None
-    return Place(
-        id=_place_id(code), kato=code, kind=row["kind"], name_ru=row["name_ru"] or row["bare_ru"],
-        name_kk=row["name_kk"] or row["bare_kk"], bare_ru=row["bare_ru"], bare_kk=row["bare_kk"],
-        parent=_place_id(up[0]) if up else (_place_id(top) if top else None),
-        oblast=_place_id(oblast) if oblast in codes and oblast != code else None,
-        district=_place_id(district) if district else None,
-        common=tuple(filter(None, row["common"].split(","))), former=tuple(former.get(code, ())))
-
-
-def _country_rows() -> list[dict[str, str]]:
-    """Foreign countries (`countries.tsv`, from CLDR) as rows of kind `country`, ids `loc:<iso>` (loc:tr)."""
-    return [{"kato": r["iso"], "kind": "country", "name_ru": r["name_ru"], "name_kk": r["name_kk"],
-             "bare_ru": r["name_ru"], "bare_kk": r["name_kk"], "common": r["common"]}
-            for r in load_tsv("places/countries.tsv")]
-
-
-def _country_aliases() -> list[dict[str, str]]:
-    """The hand-added short names of countries (США, Кыргызстан) as alias rows."""
-    return [{"kato": r["iso"], "lang": lang, "alias": alias, "source": "country"}
-            for r in load_tsv("places/countries.tsv") for lang in ("ru", "kk")
-            for alias in filter(None, r[f"aliases_{lang}"].split("|"))]
-
-
-@lru_cache(maxsize=1)
-def places() -> dict[str, Place]:
-    """Every place by id, loaded once from `resources/places/`."""
-    rows = list(load_tsv("places/places.tsv")) + _country_rows()
-    codes = frozenset(r["kato"] for r in rows)
-    kinds = {r["kato"]: r["kind"] for r in rows}
-    former: dict[str, list[str]] = defaultdict(list)
-    for alias in load_tsv("places/aliases.tsv"):
-        if alias["source"] == "former":
-            former[alias["kato"]].append(alias["alias"])
-    made = (_make_place(r, codes, kinds, former) for r in rows)
-    return {p.id: p for p in made}
-
-
-def place(place_id: str) -> Optional[Place]:
-    """The place of an id (`loc:kato:153200000`, `loc:kz`), or None."""
-    return places().get(place_id)
 
 
 def _unmarked(name: str) -> list[str]:
@@ -176,14 +101,14 @@ class _Index:
         shown = [{"kato": p.kato, "lang": lang, "alias": name, "source": "display"}
                  for p in places().values() if p.kind == "oblast"
                  for lang, name in (("ru", p.name_ru), ("kk", p.name_kk))]
-        return list(load_tsv("places/aliases.tsv")) + _country_aliases() + shown
+        return list(load_tsv("places/aliases.tsv")) + country_aliases() + shown
 
     def _set_vocab(self) -> None:
         """Every word of a key: word forms outside it are never tried (keeps the key products small)."""
         self.vocab = frozenset(w for _, key in self.keys for w in key.split()) | pk.type_vocab()
 
     def _add_alias(self, alias: dict[str, str]) -> None:
-        p, latin_alias = place(_place_id(alias["kato"])), alias["lang"] in ("en", "latin")
+        p, latin_alias = place(kato_id(alias["kato"])), alias["lang"] in ("en", "latin")
         if p is None or latin_alias and not self.latin:
             return
         if alias["source"] == "initials":
@@ -280,13 +205,22 @@ def _nested(index: _Index, words: list[str], langs: tuple[str, ...], depth: int 
 
 @lru_cache(maxsize=2)
 def _index(latin: bool) -> _Index:
-    return _Index(latin)
+    return built("places", f"index_latin={latin}", lambda: _Index(latin))
 
 
 def load_indexes() -> None:
-    """Build the Cyrillic and the Latin look-up index now (`Pipeline.warm`), not inside the first document
-    that needs one."""
-    _index(False), _index(True)
+    """Load the Cyrillic and the Latin look-up index, their type words and the English names now
+    (`Pipeline.warm`), not inside the first document that needs one."""
+    _index(False), _index(True), _name_prefixes(), _bare_prefixes(), _english()
+    for lang in ("ru", "kk", "latin"):
+        pk.type_table(lang)
+
+
+def built_tables() -> dict[str, object]:
+    """What `resources/built/places` holds (`scripts/build_lookups.py`): the table and the indexes."""
+    load_indexes()
+    return {"places": places(), "index_latin=False": _index(False), "index_latin=True": _index(True),
+            "name_prefixes": _name_prefixes(), "bare_prefixes": _bare_prefixes()}
 
 
 def _is_latin(form: str) -> bool:
@@ -318,7 +252,8 @@ def lookup(form: str, lang: Optional[str] = None) -> list[Place]:
 @lru_cache(maxsize=1)
 def _name_prefixes() -> frozenset[str]:
     """Every word of a Cyrillic key: whole when it has at most 5 letters, else its first 5."""
-    return frozenset(w[:5] for _, key in _index(False).keys for w in key.split())
+    return built("places", "name_prefixes",
+                 lambda: frozenset(w[:5] for _, key in _index(False).keys for w in key.split()))
 
 
 @lru_cache(maxsize=1)
@@ -326,8 +261,8 @@ def _bare_prefixes() -> frozenset[str]:
     """`_name_prefixes` of the keys that name a place a bare name may stand for: of a kind in BARE_KINDS and
     not named like a person or an organization (those need a type word in every language)."""
     index, table = _index(False), places()
-    return frozenset(w[:5] for (_, key), ids in index.keys.items()
-                     if any(_bare_able(table[i]) for i in ids) for w in key.split())
+    return built("places", "bare_prefixes", lambda: frozenset(
+        w[:5] for (_, key), ids in index.keys.items() if any(_bare_able(table[i]) for i in ids) for w in key.split()))
 
 
 def _bare_able(p: Place) -> bool:
@@ -374,8 +309,8 @@ def needs_context(p: Place, lang: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _english() -> dict[str, str]:
-    names = {_place_id(a["kato"]): a["alias"] for a in load_tsv("places/aliases.tsv") if a["source"] == "name"}
-    return names | {_place_id(r["iso"]): r["name_en"] for r in load_tsv("places/countries.tsv")}
+    names = {kato_id(a["kato"]): a["alias"] for a in load_tsv("places/aliases.tsv") if a["source"] == "name"}
+    return names | {kato_id(r["iso"]): r["name_en"] for r in load_tsv("places/countries.tsv")}
 
 
 # The `type` of a location record (records.py, resources/gazetteers/locations.jsonl) for each KATO kind.

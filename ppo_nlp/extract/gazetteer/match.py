@@ -14,7 +14,7 @@ from typing import Any, Optional
 
 from ppo_nlp.doc import Document, Entity
 from ppo_nlp.extract.gazetteer.akimat import resolve_akimats
-from ppo_nlp.extract.gazetteer.bodies import body_entry
+from ppo_nlp.extract.gazetteer.bodies import body_entries, body_entry
 from ppo_nlp.extract.gazetteer.context import context_lexicons, has_context
 from ppo_nlp.extract.gazetteer.inflect import lang_of
 from ppo_nlp.extract.gazetteer.trie import LABELS, AliasRef, gazetteer_trie
@@ -165,3 +165,9 @@ def match_alias(text: str, label: Optional[str] = None) -> Optional[str]:
         if label is None or LABELS[ref.gazetteer] == label:
             return ref.id
     return None
+
+
+def load_gazetteers() -> None:
+    """Load the alias trie and the state-body entries now (`Pipeline.warm`), not inside the first document
+    that needs them."""
+    gazetteer_trie(), body_entries()

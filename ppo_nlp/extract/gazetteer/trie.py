@@ -13,7 +13,7 @@ from typing import Any, Optional
 from ppo_nlp.extract.gazetteer.bodies import body_entries
 from ppo_nlp.extract.gazetteer.inflect import bases, lang_of, split_word
 from ppo_nlp.extract.gazetteer.latin import ARTICLES, latin_aliases
-from ppo_nlp.resources import GAZETTEER_NAMES, alias_items, load_gazetteer
+from ppo_nlp.resources import GAZETTEER_NAMES, alias_items, built, load_gazetteer
 from ppo_nlp.text import fold, word_spans
 
 LABELS = {"organizations": "ORG", "projects": "PROJECT", "locations": "LOC"}
@@ -104,8 +104,9 @@ def _word_lang(word: str, alias_lang: str) -> str:
 
 
 def _edge(node: Node, exact: set[str], stems: set[str]) -> Node:
-    """The child for one alias word, shared by all of its forms."""
-    existing = [node.exact.get(k) for k in exact] + [node.stems.get(k) for k in stems]
+    """The child for one alias word, shared by all of its forms. Keys are tried in sorted order, so the
+    trie is the same in every process (set order changes with the string hash seed)."""
+    existing = [node.exact.get(k) for k in sorted(exact)] + [node.stems.get(k) for k in sorted(stems)]
     child = next((c for c in existing if c is not None), None) or Node()
     for key in exact:
         node.exact.setdefault(key, child)
@@ -122,7 +123,18 @@ def _ref(name: str, entry: dict[str, Any], lang: str, text: str, flags: dict[str
 
 @lru_cache(maxsize=None)
 def gazetteer_trie() -> Trie:
-    """The trie of every alias of every gazetteer (canonical names are aliases too), built once."""
+    """The trie of every alias of every gazetteer (canonical names are aliases too), loaded once
+    (`resources/built/gazetteer_trie`, else built from the gazetteers)."""
+    return built("gazetteer_trie", "trie", build_trie)
+
+
+def built_tables() -> dict[str, object]:
+    """What `resources/built/gazetteer_trie` holds (`scripts/build_lookups.py`)."""
+    return {"trie": gazetteer_trie()}
+
+
+def build_trie() -> Trie:
+    """The trie of every alias of every gazetteer, built from `resources/`."""
     trie = Trie()
     entries = [(name, entry) for name in GAZETTEER_NAMES for entry in load_gazetteer(name)]
     for name, entry in entries + [("organizations", entry) for entry in body_entries()]:

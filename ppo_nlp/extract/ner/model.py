@@ -31,6 +31,7 @@ MAX_CHUNK = 10_000  # characters per spaCy call
 BATCH = 4  # chunks per model call: ~150 MB of activations at most, no slower than larger batches
 MIN_SEGMENT = 200  # a passage in another language shorter than this uses the document model
 KEEP_PIPES = ("tok2vec", "ner")
+TOKENIZER = "ppo_nlp.ModelAttrsTokenizer.v1"  # spaCy's default tokenizer on a vocabulary of fewer attributes
 VOCAB_LIMIT = 50_000  # words a model's vocabulary may collect before it is reloaded (~20 MB; reloads take ~0.3 s)
 # `hybrid`: ru PERSON/LOC from natasha's slovnet (needs natasha, slovnet, navec installed), ORG/POSITION ours.
 RU_BACKEND_ENV = "PPO_NLP_NER_RU"
@@ -184,14 +185,14 @@ def _decoder(nlp) -> Optional[GreedyNer]:
         return None
 
 
-def _model_attrs(nlp) -> set[str]:
+def _model_attrs(config) -> list[str]:
     """Lexical attributes the NER reads: the tok2vec's embedded ones, NORM, and IS_SPACE for the decoder."""
-    embed = nlp.config["components"]["tok2vec"]["model"].get("embed", {})
-    return {*embed.get("attrs", ["NORM", "PREFIX", "SUFFIX", "SHAPE"]), "NORM", "IS_SPACE"}
+    embed = config["components"]["tok2vec"]["model"].get("embed", {})
+    return sorted({*embed.get("attrs", ["NORM", "PREFIX", "SUFFIX", "SHAPE"]), "NORM", "IS_SPACE"})
 
 
-def _keep_model_attrs(nlp) -> None:
-    """Compute only the lexical attributes the model reads when a new word enters the vocabulary.
+def _keep_attrs(vocab, attrs: list[str]) -> None:
+    """Compute only the lexical attributes `attrs` when a new word enters the vocabulary.
 
     spaCy computes ~20 attributes (like_num, like_url, stop words...) for every new word; on a stream of
     articles new words keep coming, and those the model never reads cost more than the tokenizer itself.
@@ -199,11 +200,31 @@ def _keep_model_attrs(nlp) -> None:
     """
     from spacy.attrs import IDS
 
-    keep = {IDS[name] for name in _model_attrs(nlp)}
-    getters = {attr: get for attr, get in nlp.vocab.lex_attr_getters.items() if attr in keep}
+    keep = {IDS[name] for name in attrs}
+    getters = {attr: get for attr, get in vocab.lex_attr_getters.items() if attr in keep}
     if getattr(getters.get(IDS["SHAPE"]), "__module__", "") == "spacy.lang.lex_attrs":
         getters[IDS["SHAPE"]] = word_shape  # spaCy's own, the same strings in one translate
-    nlp.vocab.lex_attr_getters = getters
+    vocab.lex_attr_getters = getters
+
+
+@lru_cache(maxsize=1)
+def _register_tokenizer() -> None:
+    """`TOKENIZER`: the language's default tokenizer, built once the vocabulary computes only the model's
+    attributes (`_keep_attrs`), so that the ~2,300 special cases of the three languages make cheaper lexemes (20 ms
+    of the three models' 0.3 s load)."""
+    from spacy.language import create_tokenizer
+    from spacy.util import registry
+
+    def make(attrs: list[str]):
+        default = create_tokenizer()
+
+        def build(nlp):
+            _keep_attrs(nlp.vocab, attrs)
+            return default(nlp)
+
+        return build
+
+    registry.tokenizers.register(TOKENIZER, func=make)
 
 
 def _import_language(lang: str) -> None:
@@ -253,19 +274,21 @@ def _return_freed_memory() -> None:
 def _load_pipeline(path: Path):
     """The spaCy pipeline saved at `path`, with only the tok2vec and ner components running."""
     import spacy
+    from spacy.util import load_config
     from thinc.api import get_current_ops, set_current_ops
 
     # The saved tokenizer is the language's default one (tests/extract/test_ner.py checks that); building
     # it from the defaults instead of reading it back halves the load time. The layers run on PredictOps:
     # same results, 2x faster tok2vec (benchmarks/throughput.py).
+    _register_tokenizer()
+    tokenizer = {"@tokenizers": TOKENIZER, "attrs": _model_attrs(load_config(path / "config.cfg"))}
     before = get_current_ops()
     set_current_ops(PredictOps())
     try:
-        nlp = spacy.load(path, exclude=["tokenizer"])
+        nlp = spacy.load(path, exclude=["tokenizer"], config={"nlp": {"tokenizer": tokenizer}})
     finally:
         set_current_ops(before)
     nlp.select_pipes(disable=[name for name in nlp.pipe_names if name not in KEEP_PIPES])
-    _keep_model_attrs(nlp)
     return nlp
 
 
