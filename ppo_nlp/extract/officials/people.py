@@ -13,7 +13,7 @@ surname alone, other cases) are merged into one `Person` with the name in the no
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Optional
 
@@ -21,8 +21,8 @@ from ppo_nlp import aggregate
 from ppo_nlp.doc import Document, Entity, Mention, Person, Position
 from ppo_nlp.extract.officials.links import extend_links
 from ppo_nlp.extract.officials.offices import office_id
-from ppo_nlp.extract.officials.persons import (PATRONYMIC_ENDS, Ctx, PersonSpan, adjacent, build_ctx, find_persons, is_cap, is_common_word,
-                                               nameable, surname_like)
+from ppo_nlp.extract.officials.persons import (PATRONYMIC_ENDS, Ctx, PersonSpan, adjacent, build_ctx, find_persons,
+                                               first_name_like, is_cap, is_common_word, nameable, surname_like)
 from ppo_nlp.extract.officials.positions import PositionSpan, find_positions
 from ppo_nlp.normalize.person_keys import person_id
 from ppo_nlp.normalize.names import CASE_ORDER, is_first_name, surname_keys, to_nominative
@@ -58,6 +58,7 @@ def extract_officials(doc: Document) -> tuple[list[Entity], list[Person]]:
     positions = find_positions(ctx, {s.start for s in spans})
     spans = spans + _surnames_after_positions(ctx, positions, spans)
     spans = sorted(spans + _names_before_appositions(ctx, positions, spans), key=lambda s: s.start)
+    spans = _org_names_after_titles(ctx, positions, spans)
     links = _link(ctx, spans, positions)
     extend_links(ctx, spans, positions, links)
     mentions = [_normalize(ctx, s, links.get(s.start, [])) for s in spans]
@@ -96,6 +97,21 @@ def _names_before_appositions(ctx: Ctx, positions: list[PositionSpan],
             out.append(PersonSpan(k - 1, k + 1, [ctx.tokens[k - 1].text, ctx.tokens[k].text], "full"))
             taken.update((k - 1, k))
     return out
+
+
+def _org_names_after_titles(ctx: Ctx, positions: list[PositionSpan], spans: list[PersonSpan]) -> list[PersonSpan]:
+    """Of two names in a row after a Russian title with an organization phrase, the first, when it does not
+    start with a first name, names the organization («капитан клуба Тоттенхэм Хотспур Ледли Кинг»): it joins
+    the title and is no person."""
+    by_start = {s.start: s for s in spans}
+    dropped = set()
+    for n, pos in enumerate(positions):
+        first = by_start.get(pos.end) if pos.end > pos.head + 1 and ctx.langs[pos.head] == "ru" else None
+        second = by_start.get(first.end) if first else None
+        if second and adjacent(ctx, first.end - 1) and not first_name_like(ctx, first.start):
+            dropped.add(first.start)
+            positions[n] = replace(pos, end=first.end, title=f"{pos.title} {' '.join(first.words)}")
+    return [s for s in spans if s.start not in dropped]
 
 
 def _name_word(ctx: Ctx, k: int, prev: int) -> bool:
