@@ -22,7 +22,8 @@ from ppo_nlp.doc import Document, Entity, Mention, Person, Position
 from ppo_nlp.extract.officials.links import extend_links
 from ppo_nlp.extract.officials.offices import office_id
 from ppo_nlp.extract.officials.persons import (PATRONYMIC_ENDS, Ctx, PersonSpan, adjacent, build_ctx, find_persons,
-                                               first_name_like, is_cap, is_common_word, nameable, surname_like)
+                                               first_name_like, is_cap, is_common_word, name_particles, nameable,
+                                               surname_like)
 from ppo_nlp.extract.officials.positions import PositionSpan, find_positions
 from ppo_nlp.normalize.person_keys import person_id
 from ppo_nlp.normalize.names import CASE_ORDER, is_first_name, surname_keys, to_nominative
@@ -146,7 +147,25 @@ def _link(ctx: Ctx, spans: list[PersonSpan], positions: list[PositionSpan]) -> d
         before = by_end.get(lead - 1)
         if before and lead >= 1 and ctx.tokens[lead - 1].text in APPOSITION:
             links.setdefault(before.start, []).append(pos)
+        elif _signature(ctx, pos, by_end):
+            links.setdefault(by_end[pos.start].start, []).append(pos)
     return links
+
+
+def _signature(ctx: Ctx, pos: PositionSpan, by_end: dict) -> bool:
+    """A line that is a name and then its capitalised title («Иван Петров Президент ФИДЕ» under a letter)."""
+    name = by_end.get(pos.start)
+    if name is None or not ctx.tokens[pos.start].text[:1].isupper() or not adjacent(ctx, pos.start - 1):
+        return False
+    return _line_edge(ctx, name.start - 1, name.start) and _line_edge(ctx, max(pos.end, pos.head + 1) - 1, None)
+
+
+def _line_edge(ctx: Ctx, a: int, b: Optional[int]) -> bool:
+    """A line break (or the text's edge) between token a and token b (b None: the token after a)."""
+    b = a + 1 if b is None else b
+    lo = ctx.tokens[a].end if a >= 0 else 0
+    hi = ctx.tokens[b].start if b < len(ctx.tokens) else len(ctx.doc.text)
+    return "\n" in ctx.doc.text[lo:hi] or a < 0 or b >= len(ctx.tokens)
 
 
 def _dash_before_name(ctx: Ctx, k: int, by_start: dict) -> bool:
@@ -185,7 +204,15 @@ def _case_hint(positions: list[PositionSpan]) -> Optional[str]:
 
 def _normalize(ctx: Ctx, span: PersonSpan, positions: list[PositionSpan]) -> NameMention:
     name, gender = to_nominative(span.words, ctx.langs[span.start], case_hint=_case_hint(positions))
-    return NameMention(span, name, gender, positions)
+    return NameMention(span, _particles_as_written(name, span.words), gender, positions)
+
+
+def _particles_as_written(name: str, words: list[str]) -> str:
+    """«Усама бин Ладен», not «Усама Бин Ладен»: lower-case particles keep their case."""
+    out = name.split()
+    if len(out) != len(words) or not any(w.islower() for w in words):
+        return name
+    return " ".join(w if w.islower() and fold(w) in name_particles() else o for o, w in zip(out, words))
 
 
 def _same_names(a: NameMention, first: str, surname: str) -> bool:

@@ -115,7 +115,8 @@ def is_cap(word: str) -> bool:
         return False
     if word.isupper():
         return len(word) >= 3
-    return all(part[:1].isupper() and part[1:].islower() for part in word.split("-") if part)
+    parts = word.replace("’", "-").replace("'", "-").split("-")  # «О’Рейли»: each part capitalised
+    return all(part[:1].isupper() and (part[1:].islower() or len(part) == 1) for part in parts if part)
 
 
 def is_initial(ctx: Ctx, i: int) -> bool:
@@ -245,6 +246,24 @@ def _reversed_at(ctx: Ctx, i: int) -> Optional[PersonSpan]:
     return PersonSpan(i, i + 2, [ctx.tokens[i + 1].text, ctx.tokens[i].text], "full")
 
 
+@lru_cache(maxsize=1)
+def name_particles() -> frozenset[str]:
+    """Folded particles of foreign names (ле, де, фон, бин)."""
+    return frozenset(fold(r[0]) for r in read_rows("names/particles.txt"))
+
+
+def _particle_name_at(ctx: Ctx, i: int) -> Optional[PersonSpan]:
+    """A first name, one or two particles and a surname («Марин Ле Пен», «Урсула фон дер Ляйен»)."""
+    j = i + 1
+    while j < min(i + 3, len(ctx.tokens)) and fold(ctx.tokens[j].text) in name_particles() and adjacent(ctx, j - 1):
+        j += 1
+    if j == i + 1 or j >= len(ctx.tokens) or not adjacent(ctx, j - 1) or not nameable(ctx, j):
+        return None
+    if not (nameable(ctx, i) and first_name_like(ctx, i)) or not ctx.tokens[j].text[:1].isupper():
+        return None
+    return PersonSpan(i, j + 1, [t.text for t in ctx.tokens[i:j + 1]], "full")
+
+
 def _initials_at(ctx: Ctx, i: int) -> Optional[PersonSpan]:
     """«Д. Бейсенкулов», «М.Нурланов», «А. Б. Иванов»."""
     if i in ctx.blocked or not is_initial(ctx, i):
@@ -268,7 +287,7 @@ def find_persons(ctx: Ctx) -> list[PersonSpan]:
         tok = ctx.tokens[i].text
         found = None
         if tok[:1].isupper() and not _after_name_mark(ctx, i):
-            found = _initials_at(ctx, i) or _full_at(ctx, i)
+            found = _initials_at(ctx, i) or _particle_name_at(ctx, i) or _full_at(ctx, i)
         if found:
             spans.append(found)
             i = found.end

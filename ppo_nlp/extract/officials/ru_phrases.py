@@ -54,7 +54,8 @@ def ru_chain(ctx: Ctx, j: int, stops: set[int]) -> tuple[int, Optional[str]]:
             continue
         if fold_quotes(word) in ('"', "'"):
             quoted = not quoted
-        elif not (quoted or j in ctx.blocked or _ru_dependent(word) or _ru_and(ctx, j, stops)):
+        elif not (quoted or j in ctx.blocked or _ru_dependent(word) or _ru_and(ctx, j, stops)
+                  or _adverb_of_adjective(ctx, j, stops)):
             break
         if j in ctx.orgs and org is None:
             org = ctx.orgs[j].id
@@ -89,6 +90,15 @@ def _ru_and(ctx: Ctx, j: int, stops: set[int]) -> bool:
     nxt = j + 1
     return (fold(ctx.tokens[j].text) == "и" and nxt < len(ctx.tokens) and nxt not in stops
             and gap_ok(ctx, j, nxt) and _ru_dependent(ctx.tokens[nxt].text) and not ru_head_forms(ctx.tokens[nxt].text))
+
+
+def _adverb_of_adjective(ctx: Ctx, j: int, stops: set[int]) -> bool:
+    """«крайне правого»: an adverb before a genitive adjective inside the organization phrase."""
+    nxt = j + 1
+    if nxt >= len(ctx.tokens) or nxt in stops or not ctx.tokens[j].text.islower() or not gap_ok(ctx, j, nxt):
+        return False
+    here, there = parses(ctx.tokens[j].text), parses(ctx.tokens[nxt].text)
+    return bool(here) and here[0].tag.POS == "ADVB" and any(p.tag.POS == "ADJF" and "gent" in p.tag for p in there)
 
 
 def _trim_adjectives(ctx: Ctx, begin: int, end: int) -> int:

@@ -54,3 +54,31 @@ def test_officials_classes_organization_phrase(text, expected):
 ])
 def test_officials_classes_team_and_stage_roles(text, expected):
     assert _people(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # particles between the first name and the surname stay in the name, in lower case when so written
+    ("Выступила лидер партии Марин Ле Пен.", [("Марин Ле Пен", {"лидер партии"})]),
+    ("Визит лидера движения Усамы бин Ладена отменён.", [("Усама бин Ладен", {"лидер движения"})]),
+    ("Выступила Урсула фон дер Ляйен.", [("Урсула фон дер Ляйен", set())]),
+    # a surname with an apostrophe
+    ("— заявил глава фонда Фил О’Рейли.", [("Фил О’Рейли", {"глава фонда"})]),
+    # an adverb before an adjective inside the organization phrase
+    ("Лидер французского крайне правого Национального фронта Анна Петрова выступила.",
+     [("Анна Петрова", {"лидер французского крайне правого Национального фронта"})]),
+    ("Лидер партии очень Иван Петров.", [("Иван Петров", set())]),
+])
+def test_officials_classes_name_shapes(text, expected):
+    assert _people(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a signature: a line with a name and then its capitalised title
+    ("Спасибо всем!\n\nИван Петров Президент Федерации шахмат", [("Иван Петров", {"президент Федерации шахмат"})]),
+    # a title on the next line may start a sentence about somebody else
+    ("Спасибо всем!\nИван Петров\nПрезидент Федерации шахмат", [("Иван Петров", set())]),
+    # not inside a sentence
+    ("Иван Петров Президент Федерации шахмат приехал.", [("Иван Петров", set())]),
+])
+def test_officials_classes_signature(text, expected):
+    assert _people(text) == expected
