@@ -212,7 +212,7 @@ def _particles_as_written(name: str, words: list[str]) -> str:
     out = name.split()
     if len(out) != len(words) or not any(w.islower() for w in words):
         return name
-    return " ".join(w if w.islower() and fold(w) in name_particles() else o for o, w in zip(out, words))
+    return " ".join(w if w.islower() and w in name_particles() else o for o, w in zip(out, words))
 
 
 def _same_names(a: NameMention, first: str, surname: str) -> bool:
