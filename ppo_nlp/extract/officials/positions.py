@@ -12,7 +12,7 @@ from typing import Optional
 
 from ppo_nlp.cache import bounded_cache
 from ppo_nlp.extract.officials.lexicon import (en_heads, en_participles, generic_org_words, kk_genitive, kk_heads,
-                                               ru_key, ru_modifiers, word_set)
+                                               ru_heads, ru_key, ru_modifiers, word_set)
 from ppo_nlp.extract.officials.persons import Ctx
 from ppo_nlp.extract.officials.ru_phrases import MAX_CHAIN, gap_ok, ru_chain, ru_head_forms, ru_pp
 from ppo_nlp.normalize.names import parses, strip_kk_case
@@ -56,7 +56,7 @@ def _may_head(word: str, lang: str) -> bool:
         return fold(word) in kk_heads()
     if lang == "en":
         return word.lower() in en_heads() or word.lower() in en_participles()
-    return bool(ru_head_forms(word))
+    return bool(ru_head_forms(word)) or ru_key(word) in ru_heads()  # plural: «один из руководителей»
 
 
 def _left_modifiers(ctx: Ctx, i: int, words: frozenset[str], key) -> int:
@@ -68,7 +68,9 @@ def _left_modifiers(ctx: Ctx, i: int, words: frozenset[str], key) -> int:
 
 def _ru_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
     forms = ru_head_forms(ctx.tokens[i].text)
-    if not forms or _modifier_of_next_head(ctx, i):
+    if not forms:
+        return _ru_one_of(ctx, i, stops)
+    if _modifier_of_next_head(ctx, i):
         return None
     start = _left_modifiers(ctx, i, ru_modifiers(), ru_key)
     end, org = ru_chain(ctx, i + 1, stops)
@@ -77,6 +79,20 @@ def _ru_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
     words = [_ru_modifier_nominative(ctx.tokens[k].text) for k in range(start, i)] + [forms[0].lemma]
     title = " ".join(words + ([_span_text(ctx, i + 1, end)] if end > i + 1 else []))
     return PositionSpan(start, i, end, title, cases, org or _party_in(ctx, i + 1, end))
+
+
+def _ru_one_of(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
+    """«одним из руководителей партии»: a plural head after «один из» is one person's title, in the case of
+    «один»."""
+    if i < 2 or fold(ctx.tokens[i - 1].text) != "из" or not (gap_ok(ctx, i - 2, i - 1) and gap_ok(ctx, i - 1, i)):
+        return None
+    heads = [f for f in ru_heads().get(ru_key(ctx.tokens[i].text), ()) if f.plural and f.case == "gent"]
+    cases = frozenset(str(p.tag.case) for p in parses(ctx.tokens[i - 2].text) if p.normal_form == "один")
+    if not heads or not cases:
+        return None
+    end, org = ru_chain(ctx, i + 1, stops)
+    title = " ".join([heads[0].lemma] + ([_span_text(ctx, i + 1, end)] if end > i + 1 else []))
+    return PositionSpan(i - 2, i, end, title, cases, org or _party_in(ctx, i + 1, end))
 
 
 def _modifier_of_next_head(ctx: Ctx, i: int) -> bool:

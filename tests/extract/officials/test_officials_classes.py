@@ -82,3 +82,16 @@ def test_officials_classes_name_shapes(text, expected):
 ])
 def test_officials_classes_signature(text, expected):
     assert _people(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # «один из» + a plural head: one person's title, in apposition, before a name, or after a predicate
+    ("Иван Петров, одному из директоров группы компаний, посвятили гонку.", [("Иван Петров", {"директор группы компаний"})]),
+    ("Иван Петров — один из руководителей партии.", [("Иван Петров", {"руководитель партии"})]),
+    ("Один из депутатов маслихата Иван Петров сказал.", [("Иван Петров", {"депутат маслихата"})]),
+    ("Анна Сидорова стала одной из заместителей министра.", [("Анна Сидорова", {"заместитель министра"})]),
+    # a plural head alone is nobody's title
+    ("Депутатов маслихата Иван Петров собрал в зале.", [("Иван Петров", set())]),
+])
+def test_officials_classes_one_of_plural(text, expected):
+    assert _people(text) == expected
