@@ -16,7 +16,9 @@ Matching rule (one-to-one, per document):
 Split: the documents are cut into a **tune** part and a **held-out** part by the parity of the SHA-1 of the
 file stem («book_100»): even -> tune, odd -> held-out (60 and 62 of the 122 dev documents). Rules are tuned
 on the tune part only; `--show N` prints the misses of at most N tune documents and never a held-out one, so
-that the held-out score stays a fair estimate of the rules on unseen text.
+that the held-out score stays a fair estimate of the rules on unseen text. (The Russian NER model trains on the
+even-indexed half of the same devset; this benchmark runs without NER, so that split does not matter here.)
+Scores when the split was made: tune F1 0.723 (P 0.848, R 0.629), held-out 0.690 (P 0.833, R 0.588).
 
 Usage: `python benchmarks/factrueval_occupation.py [DEVSET_DIR] [--show N]`.
 """
