@@ -13,10 +13,18 @@ Matching rule (one-to-one, per document):
   the first word pymorphy3 reads as a noun, taken in its normal form («мэра» → «мэр», «Премьер-министр» →
   «премьер-министр»).
 
+Split: the documents are cut into a **tune** part and a **held-out** part by the parity of the SHA-1 of the
+file stem («book_100»): even -> tune, odd -> held-out (60 and 62 of the 122 dev documents). Rules are tuned
+on the tune part only; `--show N` prints the misses of at most N tune documents and never a held-out one, so
+that the held-out score stays a fair estimate of the rules on unseen text. (The Russian NER model trains on the
+even-indexed half of the same devset; this benchmark runs without NER, so that split does not matter here.)
+Scores when the split was made: tune F1 0.723 (P 0.848, R 0.629), held-out 0.690 (P 0.833, R 0.588).
+
 Usage: `python benchmarks/factrueval_occupation.py [DEVSET_DIR] [--show N]`.
 """
 from __future__ import annotations
 
+import hashlib
 import sys
 import time
 from pathlib import Path
@@ -70,26 +78,41 @@ def match(pred: set[tuple[str, str]], gold: set[tuple[str, str]]) -> int:
     return hits
 
 
+def part(stem: str) -> str:
+    """«tune» or «held-out»: the parity of the SHA-1 of the file stem, stable across machines and runs."""
+    return "held-out" if hashlib.sha1(stem.encode("utf-8")).digest()[-1] % 2 else "tune"
+
+
+def report(name: str, counts: list[int]) -> None:
+    tp, n_pred, n_gold, docs = counts
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    print(f"{name:9} docs={docs:3} gold={n_gold:4} predicted={n_pred:4} matched={tp:4}  "
+          f"precision={p:.3f} recall={r:.3f} f1={f1:.3f}")
+
+
 def main(argv: list[str]) -> None:
     data = shared_data_dir()
     devset = Path(argv[0]) if argv and not argv[0].startswith("-") else (data / "factrueval2016" / "devset")
     show = int(argv[argv.index("--show") + 1]) if "--show" in argv else 0
-    tp = n_pred = n_gold = chars = 0
-    start = time.perf_counter()
+    counts = {name: [0, 0, 0, 0] for name in ("tune", "held-out", "all")}
+    chars, start = 0, time.perf_counter()
     for facts in sorted(devset.glob("*.facts")):
         text = facts.with_suffix(".txt").read_text(encoding="utf-8")
         gold, pred = gold_pairs(facts), predicted_pairs(text)
         hits = match(pred, gold)
-        tp, n_pred, n_gold, chars = tp + hits, n_pred + len(pred), n_gold + len(gold), chars + len(text)
-        if show and (hits < len(gold) or hits < len(pred)):
+        for name in (part(facts.stem), "all"):
+            c = counts[name]
+            c[0], c[1], c[2], c[3] = c[0] + hits, c[1] + len(pred), c[2] + len(gold), c[3] + 1
+        chars += len(text)
+        if show and part(facts.stem) == "tune" and (hits < len(gold) or hits < len(pred)):
             show -= 1
             print(f"{facts.stem}: gold={sorted(gold)} pred={sorted(pred)}")
     elapsed = time.perf_counter() - start
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
-    print(f"pairs: gold={n_gold} predicted={n_pred} matched={tp}")
-    print(f"precision={p:.3f} recall={r:.3f} f1={f1:.3f}  ({chars / elapsed:,.0f} chars/s)")
+    for name, c in counts.items():
+        report(name, c)
+    print(f"({chars / elapsed:,.0f} chars/s)")
 
 
 if __name__ == "__main__":

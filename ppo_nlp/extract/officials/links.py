@@ -10,6 +10,7 @@ from __future__ import annotations
 from ppo_nlp.extract.officials.lexicon import word_set
 from ppo_nlp.extract.officials.persons import Ctx, PersonSpan
 from ppo_nlp.extract.officials.positions import PositionSpan
+from ppo_nlp.extract.officials.ru_phrases import is_adjective
 from ppo_nlp.normalize.names import parses
 from ppo_nlp.text import fold
 
@@ -49,7 +50,7 @@ def _coordinated(ctx: Ctx, positions: list[PositionSpan], links: Links, owner: d
     for left, right in reversed(pairs):
         if id(right) in owner and id(left) not in owner and owner[id(right)] >= right.start \
                 and (_joined(ctx, left, right, word_set("coordinators_before.txt")) or _kk_joined(ctx, left, right)
-                     or _same_person(ctx, left, right)):
+                     or _same_person(ctx, left, right) or _stacked(ctx, left, right)):
             _add(links, owner, owner[id(right)], left)
     for left, right in pairs:
         if id(left) in owner and id(right) not in owner and owner[id(left)] < left.start \
@@ -65,6 +66,17 @@ def _joined(ctx: Ctx, left: PositionSpan, right: PositionSpan, joiners: frozense
     if "\n" in ctx.doc.text[ctx.tokens[end - 1].end:ctx.tokens[right.start].start]:
         return False
     return not (left.cases and right.cases) or bool(left.cases & right.cases)
+
+
+def _stacked(ctx: Ctx, left: PositionSpan, right: PositionSpan) -> bool:
+    """Two Russian titles in one case in a row, adjectives between at most («глава миссии в регионе
+    помощник министра Иван Петров», «наблюдатель от ОБСЕ шведский депутат …»)."""
+    end = max(left.end, left.head + 1)
+    if ctx.langs[left.head] != "ru" or not 0 <= right.start - end <= 2 or not left.cases & right.cases:
+        return False
+    if "\n" in ctx.doc.text[ctx.tokens[left.head].end:ctx.tokens[right.start].start]:
+        return False
+    return all(is_adjective(ctx.tokens[k].text) for k in range(end, right.start))
 
 
 def _same_person(ctx: Ctx, left: PositionSpan, right: PositionSpan) -> bool:

@@ -13,7 +13,7 @@ surname alone, other cases) are merged into one `Person` with the name in the no
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Optional
 
@@ -21,8 +21,9 @@ from ppo_nlp import aggregate
 from ppo_nlp.doc import Document, Entity, Mention, Person, Position
 from ppo_nlp.extract.officials.links import extend_links
 from ppo_nlp.extract.officials.offices import office_id
-from ppo_nlp.extract.officials.persons import (PATRONYMIC_ENDS, Ctx, PersonSpan, adjacent, build_ctx, find_persons, is_cap, is_common_word,
-                                               nameable, surname_like)
+from ppo_nlp.extract.officials.persons import (PATRONYMIC_ENDS, Ctx, PersonSpan, adjacent, build_ctx, find_persons,
+                                               first_name_like, is_cap, is_common_word, name_particles, nameable,
+                                               surname_like)
 from ppo_nlp.extract.officials.positions import PositionSpan, find_positions
 from ppo_nlp.normalize.person_keys import person_id
 from ppo_nlp.normalize.names import CASE_ORDER, is_first_name, surname_keys, to_nominative
@@ -58,6 +59,7 @@ def extract_officials(doc: Document) -> tuple[list[Entity], list[Person]]:
     positions = find_positions(ctx, {s.start for s in spans})
     spans = spans + _surnames_after_positions(ctx, positions, spans)
     spans = sorted(spans + _names_before_appositions(ctx, positions, spans), key=lambda s: s.start)
+    spans = _org_names_after_titles(ctx, positions, spans)
     links = _link(ctx, spans, positions)
     extend_links(ctx, spans, positions, links)
     mentions = [_normalize(ctx, s, links.get(s.start, [])) for s in spans]
@@ -98,6 +100,21 @@ def _names_before_appositions(ctx: Ctx, positions: list[PositionSpan],
     return out
 
 
+def _org_names_after_titles(ctx: Ctx, positions: list[PositionSpan], spans: list[PersonSpan]) -> list[PersonSpan]:
+    """Of two names in a row after a Russian title with an organization phrase, the first, when it does not
+    start with a first name, names the organization («капитан клуба Тоттенхэм Хотспур Ледли Кинг»): it joins
+    the title and is no person."""
+    by_start = {s.start: s for s in spans}
+    dropped = set()
+    for n, pos in enumerate(positions):
+        first = by_start.get(pos.end) if pos.end > pos.head + 1 and ctx.langs[pos.head] == "ru" else None
+        second = by_start.get(first.end) if first else None
+        if second and adjacent(ctx, first.end - 1) and not first_name_like(ctx, first.start):
+            dropped.add(first.start)
+            positions[n] = replace(pos, end=first.end, title=f"{pos.title} {' '.join(first.words)}")
+    return [s for s in spans if s.start not in dropped]
+
+
 def _name_word(ctx: Ctx, k: int, prev: int) -> bool:
     """A capitalised word after `prev` that is neither a dictionary word nor inside an entity."""
     if k >= len(ctx.tokens) or not nameable(ctx, k) or not adjacent(ctx, prev):
@@ -130,7 +147,25 @@ def _link(ctx: Ctx, spans: list[PersonSpan], positions: list[PositionSpan]) -> d
         before = by_end.get(lead - 1)
         if before and lead >= 1 and ctx.tokens[lead - 1].text in APPOSITION:
             links.setdefault(before.start, []).append(pos)
+        elif _signature(ctx, pos, by_end):
+            links.setdefault(by_end[pos.start].start, []).append(pos)
     return links
+
+
+def _signature(ctx: Ctx, pos: PositionSpan, by_end: dict) -> bool:
+    """A line that is a name and then its capitalised title («Иван Петров Президент ФИДЕ» under a letter)."""
+    name = by_end.get(pos.start)
+    if name is None or not ctx.tokens[pos.start].text[:1].isupper() or not adjacent(ctx, pos.start - 1):
+        return False
+    return _line_edge(ctx, name.start - 1, name.start) and _line_edge(ctx, max(pos.end, pos.head + 1) - 1, None)
+
+
+def _line_edge(ctx: Ctx, a: int, b: Optional[int]) -> bool:
+    """A line break (or the text's edge) between token a and token b (b None: the token after a)."""
+    b = a + 1 if b is None else b
+    lo = ctx.tokens[a].end if a >= 0 else 0
+    hi = ctx.tokens[b].start if b < len(ctx.tokens) else len(ctx.doc.text)
+    return "\n" in ctx.doc.text[lo:hi] or a < 0 or b >= len(ctx.tokens)
 
 
 def _dash_before_name(ctx: Ctx, k: int, by_start: dict) -> bool:
@@ -169,7 +204,15 @@ def _case_hint(positions: list[PositionSpan]) -> Optional[str]:
 
 def _normalize(ctx: Ctx, span: PersonSpan, positions: list[PositionSpan]) -> NameMention:
     name, gender = to_nominative(span.words, ctx.langs[span.start], case_hint=_case_hint(positions))
-    return NameMention(span, name, gender, positions)
+    return NameMention(span, _particles_as_written(name, span.words), gender, positions)
+
+
+def _particles_as_written(name: str, words: list[str]) -> str:
+    """«Усама бин Ладен», not «Усама Бин Ладен»: lower-case particles keep their case."""
+    out = name.split()
+    if len(out) != len(words) or not any(w.islower() for w in words):
+        return name
+    return " ".join(w if w.islower() and w in name_particles() else o for o, w in zip(out, words))
 
 
 def _same_names(a: NameMention, first: str, surname: str) -> bool:

@@ -6,7 +6,7 @@ endings (-ов/-ева/-ұлы ...) and capitalisation. Words inside ORG/LOC/PRO
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
@@ -49,8 +49,8 @@ class PersonSpan:
 def build_ctx(doc: Document) -> Ctx:
     """Tokens, their languages and the entity spans that block or name organizations."""
     tokens = list(words_of(doc.text).tokens)  # the words the gazetteer split (as `text.word_spans` does)
-    ctx = Ctx(doc, tokens, _token_langs(doc, tokens))
     starts = [t.start for t in tokens]
+    ctx = Ctx(doc, tokens, _token_langs(doc, starts))
     for ent in doc.entities:
         if ent.label not in BLOCKING:
             continue
@@ -96,15 +96,14 @@ def _main_orgs(entities: list[Entity]) -> dict[str, str]:
     return {kind: max(ids, key=lambda k: ids[k]) for kind, ids in counts.items()}
 
 
-def _token_langs(doc: Document, tokens: list[Tok]) -> list[str]:
-    """The language of each token by walking the segments once."""
-    segs = sorted(doc.segments, key=lambda s: s.start)
-    out, j = [], 0
-    for tok in tokens:
-        while j < len(segs) and segs[j].end <= tok.start:
-            j += 1
-        inside = j < len(segs) and segs[j].start <= tok.start
-        out.append(segs[j].lang if inside and segs[j].lang in ("ru", "kk", "en") else doc.lang)
+def _token_langs(doc: Document, starts: list[int]) -> list[str]:
+    """The language of each token (given by its start): its segment's, else the document's. Segments do not
+    overlap (`lang.segments`), so each one fills the slice of tokens that start inside it."""
+    out = [doc.lang] * len(starts)
+    for seg in doc.segments:
+        if seg.lang in ("ru", "kk", "en") and seg.lang != doc.lang:
+            lo, hi = bisect_left(starts, seg.start), bisect_left(starts, seg.end)
+            out[lo:hi] = [seg.lang] * (hi - lo)
     return out
 
 
@@ -115,7 +114,8 @@ def is_cap(word: str) -> bool:
         return False
     if word.isupper():
         return len(word) >= 3
-    return all(part[:1].isupper() and part[1:].islower() for part in word.split("-") if part)
+    parts = word.replace("’", "-").replace("'", "-").split("-")  # «О’Рейли»: each part capitalised
+    return all(part[:1].isupper() and (part[1:].islower() or len(part) == 1) for part in parts if part)
 
 
 def is_initial(ctx: Ctx, i: int) -> bool:
@@ -245,6 +245,25 @@ def _reversed_at(ctx: Ctx, i: int) -> Optional[PersonSpan]:
     return PersonSpan(i, i + 2, [ctx.tokens[i + 1].text, ctx.tokens[i].text], "full")
 
 
+@lru_cache(maxsize=1)
+def name_particles() -> frozenset[str]:
+    """Particles of foreign names as they may be written (ле, Ле, де, фон, бин)."""
+    words = [r[0].lower() for r in read_rows("names/particles.txt")]
+    return frozenset(words + [w.capitalize() for w in words])
+
+
+def _particle_name_at(ctx: Ctx, i: int) -> Optional[PersonSpan]:
+    """A first name, one or two particles and a surname («Марин Ле Пен», «Урсула фон дер Ляйен»)."""
+    j = i + 1
+    while j < min(i + 3, len(ctx.tokens)) and ctx.tokens[j].text in name_particles() and adjacent(ctx, j - 1):
+        j += 1
+    if j == i + 1 or j >= len(ctx.tokens) or not adjacent(ctx, j - 1) or not nameable(ctx, j):
+        return None
+    if not (nameable(ctx, i) and first_name_like(ctx, i)) or not ctx.tokens[j].text[:1].isupper():
+        return None
+    return PersonSpan(i, j + 1, [t.text for t in ctx.tokens[i:j + 1]], "full")
+
+
 def _initials_at(ctx: Ctx, i: int) -> Optional[PersonSpan]:
     """«Д. Бейсенкулов», «М.Нурланов», «А. Б. Иванов»."""
     if i in ctx.blocked or not is_initial(ctx, i):
@@ -264,11 +283,14 @@ def _initials_at(ctx: Ctx, i: int) -> Optional[PersonSpan]:
 def find_persons(ctx: Ctx) -> list[PersonSpan]:
     """Non-overlapping person spans, left to right; NER PERSON entities fill the gaps."""
     spans, i, n = [], 0, len(ctx.tokens)
+    particles = name_particles()
     while i < n:
         tok = ctx.tokens[i].text
         found = None
-        if tok[:1].isupper() and not _after_name_mark(ctx, i):
-            found = _initials_at(ctx, i) or _full_at(ctx, i)
+        if tok[:1].isupper():
+            found = _initials_at(ctx, i) or (i + 1 < n and ctx.tokens[i + 1].text in particles
+                                             and _particle_name_at(ctx, i)) or _full_at(ctx, i)
+            found = None if found and _after_name_mark(ctx, i) else found
         if found:
             spans.append(found)
             i = found.end

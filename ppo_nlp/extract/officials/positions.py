@@ -10,22 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from ppo_nlp.cache import bounded_cache, word_cache
-from ppo_nlp.extract.officials.lexicon import (HeadForm, en_heads, en_participles, generic_org_words, kk_genitive, kk_heads, ru_head_prefixes, ru_heads,
-                                               ru_key, ru_modifiers, word_set)
+from ppo_nlp.cache import word_cache
+from ppo_nlp.extract.officials.lexicon import (en_heads, en_participles, generic_org_words, kk_genitive, kk_heads,
+                                               ru_heads, ru_key, ru_modifiers, word_set)
 from ppo_nlp.extract.officials.persons import Ctx
+from ppo_nlp.extract.officials.ru_phrases import MAX_CHAIN, gap_ok, ru_chain, ru_head_forms, ru_pp
 from ppo_nlp.normalize.names import parses, strip_kk_case
 from ppo_nlp.text import fold, fold_quotes
 
-MAX_CHAIN = 12
-MAX_PP = 2  # prepositional phrases a Russian title may take after its genitive chain
-MAX_PP_WORDS = 6
 APPOSED = frozenset({",", "—", "–", "-", "("})
-CLAUSE_END = frozenset({",", ".", ";", ")", "!", "?", "—", "–"})
-CHAIN_POS = frozenset({"NOUN", "ADJF", "PRTF", "NUMR"})
-FUNCTION_POS = frozenset({"CONJ", "PREP", "PRCL", "INTJ"})
 SENTENCE_END = frozenset(".!?;:")
-NAMED_AFTER = frozenset({"имени", "им"})
 HEAD_KEY = 5  # letters of a head noun that identify it across case forms (комиссии ~ Комиссия)
 
 
@@ -62,89 +56,50 @@ def _may_head(word: str, lang: str) -> bool:
         return fold(word) in kk_heads()
     if lang == "en":
         return word.lower() in en_heads() or word.lower() in en_participles()
-    return bool(_ru_head_forms(word))
-
-
-def _gap_ok(ctx: Ctx, a: int, b: int) -> bool:
-    """Tokens a and b are separated by spaces only."""
-    gap = ctx.doc.text[ctx.tokens[a].end:ctx.tokens[b].start]
-    return gap == "" or (gap.isspace() and "\n" not in gap)
+    return bool(ru_head_forms(word)) or ru_key(word) in ru_heads()  # plural: «один из руководителей»
 
 
 def _left_modifiers(ctx: Ctx, i: int, words: frozenset[str], key) -> int:
     start = i
-    while start > 0 and key(ctx.tokens[start - 1].text) in words and _gap_ok(ctx, start - 1, start):
+    while start > 0 and key(ctx.tokens[start - 1].text) in words and gap_ok(ctx, start - 1, start):
         start -= 1
     return start
 
 
 def _ru_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
-    forms = _ru_head_forms(ctx.tokens[i].text)
-    if not forms or _modifier_of_next_head(ctx, i):
+    forms = ru_head_forms(ctx.tokens[i].text)
+    if not forms:
+        return _ru_one_of(ctx, i, stops)
+    if _modifier_of_next_head(ctx, i):
         return None
     start = _left_modifiers(ctx, i, ru_modifiers(), ru_key)
-    end, org = _ru_chain(ctx, i + 1, stops)
-    end = _ru_pp(ctx, end, stops, start > 0 and ctx.tokens[start - 1].text in APPOSED)
+    end, org = ru_chain(ctx, i + 1, stops)
+    cases = frozenset(f.case for f in forms)
+    end = ru_pp(ctx, end, stops, start > 0 and ctx.tokens[start - 1].text in APPOSED, cases)
     words = [_ru_modifier_nominative(ctx.tokens[k].text) for k in range(start, i)] + [forms[0].lemma]
     title = " ".join(words + ([_span_text(ctx, i + 1, end)] if end > i + 1 else []))
-    return PositionSpan(start, i, end, title, frozenset(f.case for f in forms), org or _party_in(ctx, i + 1, end))
+    return PositionSpan(start, i, end, title, cases, org or _party_in(ctx, i + 1, end))
 
 
-@bounded_cache(4 << 20)
-def _ru_head_forms(word: str) -> tuple[HeadForm, ...]:
-    """Singular readings of a Russian head; «экс-» in front keeps the head («экс-премьера» -> экс-премьер)."""
-    key = ru_key(word)
-    prefix = next((p for p in ru_head_prefixes() if key.startswith(p) and len(key) > len(p) + 2), "")
-    forms = tuple(f for f in ru_heads().get(key[len(prefix):] if prefix else key, ()) if not f.plural)
-    return tuple(f._replace(lemma=prefix + f.lemma) for f in forms) if prefix and key not in ru_heads() else forms
+def _ru_one_of(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
+    """«одним из руководителей партии»: a plural head after «один из» is one person's title, in the case of
+    «один»."""
+    if i < 2 or fold(ctx.tokens[i - 1].text) != "из" or not (gap_ok(ctx, i - 2, i - 1) and gap_ok(ctx, i - 1, i)):
+        return None
+    heads = [f for f in ru_heads().get(ru_key(ctx.tokens[i].text), ()) if f.plural and f.case == "gent"]
+    cases = frozenset(str(p.tag.case) for p in parses(ctx.tokens[i - 2].text) if p.normal_form == "один")
+    if not heads or not cases:
+        return None
+    end, org = ru_chain(ctx, i + 1, stops)
+    title = " ".join([heads[0].lemma] + ([_span_text(ctx, i + 1, end)] if end > i + 1 else []))
+    return PositionSpan(i - 2, i, end, title, cases, org or _party_in(ctx, i + 1, end))
 
 
 def _modifier_of_next_head(ctx: Ctx, i: int) -> bool:
     """An adjectival head before another head is its modifier («управляющий директор»)."""
     nxt = i + 1
     return (ru_key(ctx.tokens[i].text) in ru_modifiers() and nxt < len(ctx.tokens)
-            and bool(_ru_head_forms(ctx.tokens[nxt].text)) and _gap_ok(ctx, i, nxt))
-
-
-def _ru_pp(ctx: Ctx, j: int, stops: set[int], apposed: bool) -> int:
-    """Extend a title over prepositional phrases («посол Японии в России», «заместитель акима по вопросам …»).
-
-    Kept only when the title then ends at a name, or, for a title in apposition, at punctuation.
-    """
-    k = j
-    for _ in range(MAX_PP):
-        if k >= len(ctx.tokens) or fold(ctx.tokens[k].text) not in word_set("prepositions_ru.txt"):
-            break
-        m = k + 1
-        while m < len(ctx.tokens) and m - k <= MAX_PP_WORDS and m not in stops and _gap_ok(ctx, m - 1, m):
-            if fold(ctx.tokens[m].text) in NAMED_AFTER:
-                m = _named_after_end(ctx, m + 1, stops)
-            elif _pp_word(ctx.tokens[m].text):
-                m += 1
-            else:
-                break
-        if m == k + 1 or not _gap_ok(ctx, k, k + 1):
-            break
-        k = m
-    return k if k > j and _title_ends_at(ctx, k, stops, apposed) else j
-
-
-def _pp_word(word: str) -> bool:
-    """A word inside a prepositional phrase of a title: a noun phrase word in any case, acronym, Latin name."""
-    if word.isascii() and word[:1].isupper() or word.isupper() and len(word) >= 2 or _mixed_acronym(word):
-        return True
-    if word[:1].isupper() and _looks_like_name(word):
-        return False
-    return any(p.tag.POS in CHAIN_POS for p in parses(word))
-
-
-def _title_ends_at(ctx: Ctx, k: int, stops: set[int], apposed: bool) -> bool:
-    if k >= len(ctx.tokens):
-        return apposed
-    word = ctx.tokens[k].text
-    if k in stops or word[:1].isupper() and _looks_like_name(word):
-        return True
-    return apposed and word in CLAUSE_END
+            and bool(ru_head_forms(ctx.tokens[nxt].text)) and gap_ok(ctx, i, nxt))
 
 
 def _ru_modifier_nominative(word: str) -> str:
@@ -153,80 +108,6 @@ def _ru_modifier_nominative(word: str) -> str:
             form = p.inflect({"nomn", "sing", "masc"})
             return form.word if form else word.lower()
     return word.lower()
-
-
-def _ru_chain(ctx: Ctx, j: int, stops: set[int]) -> tuple[int, Optional[str]]:
-    """End of the genitive phrase after a Russian head, and the first ORG entity in it."""
-    begin, end, org, quoted = j, j, None, False
-    while j < len(ctx.tokens) and j - begin < MAX_CHAIN and j not in stops and _gap_ok(ctx, j - 1, j):
-        word = ctx.tokens[j].text
-        if not quoted and fold(word) in NAMED_AFTER:  # «школы имени Абая Кунанбаева»: the name is the school's
-            j = end = _named_after_end(ctx, j + 1, stops)
-            continue
-        if fold_quotes(word) in ('"', "'"):
-            quoted = not quoted
-        elif not (quoted or j in ctx.blocked or _ru_dependent(word) or _ru_and(ctx, j, stops)):
-            break
-        if j in ctx.orgs and org is None:
-            org = ctx.orgs[j].id
-        j += 1
-        if not quoted:
-            end = j
-    return _trim_adjectives(ctx, begin, end), org
-
-
-def _named_after_end(ctx: Ctx, j: int, stops: set[int]) -> int:
-    """After «имени» / «им.»: the dot and at most two capitalised words in the genitive."""
-    if j < len(ctx.tokens) and ctx.tokens[j].text == ".":
-        j += 1
-    for _ in range(2):
-        if j >= len(ctx.tokens) or j in stops or not ctx.tokens[j].text[:1].isupper() or not _gap_ok(ctx, j - 1, j) \
-                or not any("gent" in p.tag for p in parses(ctx.tokens[j].text)):
-            break
-        j += 1
-    return j
-
-
-def _ru_and(ctx: Ctx, j: int, stops: set[int]) -> bool:
-    """«и» inside an organization phrase («министр образования и науки»), not before a second title."""
-    nxt = j + 1
-    return (fold(ctx.tokens[j].text) == "и" and nxt < len(ctx.tokens) and nxt not in stops
-            and _gap_ok(ctx, j, nxt) and _ru_dependent(ctx.tokens[nxt].text) and not _ru_head_forms(ctx.tokens[nxt].text))
-
-
-def _trim_adjectives(ctx: Ctx, begin: int, end: int) -> int:
-    """Drop trailing adjectives that have no noun after them."""
-    while end > begin and ctx.tokens[end - 1].text.islower() and all(
-            p.tag.POS in ("ADJF", "PRTF") for p in parses(ctx.tokens[end - 1].text)):
-        end -= 1
-    return end
-
-
-def _ru_dependent(word: str) -> bool:
-    """A word that can continue a genitive organization phrase: genitive, Latin name, acronym."""
-    if word.isascii() and word[:1].isupper():
-        return True
-    if word.isupper() and len(word) >= 2 or _mixed_acronym(word):
-        return True
-    if word[:1].isupper() and _looks_like_name(word) or fold(word) in word_set("prepositions_ru.txt"):
-        return False  # «в», «по» read as abbreviated genitive nouns: a preposition ends the chain
-    ps = parses(word)
-    if ps and ps[0].tag.POS in FUNCTION_POS:
-        return False  # «и» is also an abbreviated genitive noun for pymorphy3
-    return any("gent" in p.tag and p.tag.POS in CHAIN_POS for p in ps)
-
-
-def _mixed_acronym(word: str) -> bool:
-    """КазНПУ, КарГУ: an acronym with lower-case letters inside (two capitals or more, no hyphen)."""
-    return word[:1].isupper() and "-" not in word and sum(c.isupper() for c in word) >= 2
-
-
-def _looks_like_name(word: str) -> bool:
-    """A capitalised word that names a person (Лужкова, Обамы) or that pymorphy3 only guesses as a noun."""
-    known = [p for p in parses(word) if len(p.methods_stack) == 1]
-    if known:
-        return all({"Surn", "Name", "Patr"} & p.tag.grammemes for p in known)
-    return not any(p.tag.POS == "ADJF" or "Geox" in p.tag for p in parses(word))
 
 
 def _span_text(ctx: Ctx, a: int, b: int) -> str:
@@ -256,7 +137,7 @@ def _kk_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
     start = _left_modifiers(ctx, i, word_set("modifiers_kk.txt"), fold)
     words = [ctx.tokens[k].text.lower() for k in range(start, i)] + [head.lemma]
     prev = kk_heads().get(fold(ctx.tokens[start - 1].text)) if start > 0 else None
-    if head.possessive and prev is not None and prev.case == "gent" and _gap_ok(ctx, start - 1, start):
+    if head.possessive and prev is not None and prev.case == "gent" and gap_ok(ctx, start - 1, start):
         start -= 1
         words = [ctx.tokens[start].text.lower()] + words[:-1] + [ctx.tokens[i].text.lower()]
         if start > 0 and ctx.tokens[start - 1].text.islower():
@@ -291,7 +172,7 @@ def _adjacent_org(ctx: Ctx, start: int) -> Optional[str]:
 
 def _body_before(ctx: Ctx, start: int) -> bool:
     """An organization that is not the party or a branch names the body the title belongs to."""
-    if start < 1 or start - 1 not in ctx.orgs or not _gap_ok(ctx, start - 1, start):
+    if start < 1 or start - 1 not in ctx.orgs or not gap_ok(ctx, start - 1, start):
         return False
     return ctx.orgs[start - 1].attrs.get("type") in BODY_TITLE_TYPES
 

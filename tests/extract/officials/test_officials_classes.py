@@ -1,0 +1,97 @@
+"""Officials by class of construction (issue 16): stacked titles, titles coordinated over a prepositional phrase,
+organizations with a bracketed short name, a team's name between a title and the player, team and stage roles."""
+from __future__ import annotations
+
+import pytest
+
+from ppo_nlp.doc import Document
+from ppo_nlp.extract.officials.people import extract_officials
+
+
+def _people(text: str) -> list[tuple[str, set[str]]]:
+    return [(p.name, {pos.title for pos in p.positions}) for p in extract_officials(Document("t", "t", text, lang="ru"))[1]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two titles in a row in one case, the first with a prepositional phrase: both are the person's
+    ("Глава миссии ООН в районе советник заместителя министра Иван Петров заявил.",
+     [("Иван Петров", {"глава миссии ООН в районе", "советник заместителя министра"})]),
+    ("Выступил наблюдатель от ОБСЕ шведский депутат Карл Бильдт.", [("Карл Бильдт", {"наблюдатель от ОБСЕ", "депутат"})]),
+    ("Министр финансов депутат Мажилиса Иван Петров сказал.", [("Иван Петров", {"министр финансов", "депутат Мажилиса"})]),
+    # a head in another case inside the phrase is no second title
+    ("Советник по делам президента Иван Петров сказал.", [("Иван Петров", {"советник по делам президента"})]),
+    # titles coordinated by a comma, the first ending in a prepositional phrase
+    ("Приехал министр по делам молодёжи, глава государственного комитета по спорту Сергей Иванов.",
+     [("Сергей Иванов", {"министр по делам молодёжи", "глава государственного комитета по спорту"})]),
+])
+def test_officials_classes_several_titles(text, expected):
+    assert _people(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the organization's short name in brackets stays in the title
+    ("Выступила лидер левого Социалистического союза (SU) Анна Петрова.",
+     [("Анна Петрова", {"лидер левого Социалистического союза (SU)"})]),
+    ("Выступил глава Министерства финансов (МФ) Иван Петров.", [("Иван Петров", {"глава Министерства финансов (МФ)"})]),
+    # a person's name in brackets is no short name
+    ("Выступил глава Министерства финансов (Иван Петров).", [("Иван Петров", set())]),
+    # a team's name between the title and the player names the team, not a person
+    ("Капитан клуба Тоттенхэм Хотспур Ледли Кинг вышел на поле.", [("Ледли Кинг", {"капитан клуба Тоттенхэм Хотспур"})]),
+    # two people without a comma: the first starts with a first name and stays a person
+    ("Директор школы Иван Петров Анна Сидорова пришли.", [("Иван Петров", {"директор школы"}), ("Анна Сидорова", set())]),
+])
+def test_officials_classes_organization_phrase(text, expected):
+    assert _people(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Защитник команды Ордабасы Ерлан Серикбаев получил травму.", [("Ерлан Серикбаев", {"защитник команды Ордабасы"})]),
+    ("Вратарь сборной Казахстана Дмитрий Сидоров отразил удар.", [("Дмитрий Сидоров", {"вратарь сборной Казахстана"})]),
+    ("Солистка ансамбля Гульнар Ахметова исполнила песню.", [("Гульнар Ахметова", {"солистка ансамбля"})]),
+    ("Режиссёр театра Асель Нурланова поставила спектакль.", [("Асель Нурланова", {"режиссёр театра"})]),
+    # a defender of rights with no name after it is no title of anybody
+    ("Иван Петров известен как защитник прав человека.", [("Иван Петров", set())]),
+])
+def test_officials_classes_team_and_stage_roles(text, expected):
+    assert _people(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # particles between the first name and the surname stay in the name, in lower case when so written
+    ("Выступила лидер партии Марин Ле Пен.", [("Марин Ле Пен", {"лидер партии"})]),
+    ("Визит лидера движения Усамы бин Ладена отменён.", [("Усама бин Ладен", {"лидер движения"})]),
+    ("Выступила Урсула фон дер Ляйен.", [("Урсула фон дер Ляйен", set())]),
+    # a surname with an apostrophe
+    ("— заявил глава фонда Фил О’Рейли.", [("Фил О’Рейли", {"глава фонда"})]),
+    # an adverb before an adjective inside the organization phrase
+    ("Лидер французского крайне правого Национального фронта Анна Петрова выступила.",
+     [("Анна Петрова", {"лидер французского крайне правого Национального фронта"})]),
+    ("Лидер партии очень Иван Петров.", [("Иван Петров", set())]),
+])
+def test_officials_classes_name_shapes(text, expected):
+    assert _people(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a signature: a line with a name and then its capitalised title
+    ("Спасибо всем!\n\nИван Петров Президент Федерации шахмат", [("Иван Петров", {"президент Федерации шахмат"})]),
+    # a title on the next line may start a sentence about somebody else
+    ("Спасибо всем!\nИван Петров\nПрезидент Федерации шахмат", [("Иван Петров", set())]),
+    # not inside a sentence
+    ("Иван Петров Президент Федерации шахмат приехал.", [("Иван Петров", set())]),
+])
+def test_officials_classes_signature(text, expected):
+    assert _people(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # «один из» + a plural head: one person's title, in apposition, before a name, or after a predicate
+    ("Иван Петров, одному из директоров группы компаний, посвятили гонку.", [("Иван Петров", {"директор группы компаний"})]),
+    ("Иван Петров — один из руководителей партии.", [("Иван Петров", {"руководитель партии"})]),
+    ("Один из депутатов маслихата Иван Петров сказал.", [("Иван Петров", {"депутат маслихата"})]),
+    ("Анна Сидорова стала одной из заместителей министра.", [("Анна Сидорова", {"заместитель министра"})]),
+    # a plural head alone is nobody's title
+    ("Депутатов маслихата Иван Петров собрал в зале.", [("Иван Петров", set())]),
+])
+def test_officials_classes_one_of_plural(text, expected):
+    assert _people(text) == expected
