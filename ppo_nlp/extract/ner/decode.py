@@ -16,6 +16,7 @@ import numpy as np
 from spacy.attrs import IS_SPACE, SENT_START
 from thinc.api import NumpyOps
 
+from ppo_nlp.extract.ner.encoder import WindowEncoder
 from ppo_nlp.extract.ner.wordrows import WordRows, split_tok2vec
 
 OUT, BEGIN, IN, LAST, UNIT = "O", "B", "I", "L", "U"
@@ -66,6 +67,7 @@ class GreedyNer:
         self.embed = tok2vec_pipe.model
         halves = split_tok2vec(self.embed)  # the context-free embed half is computed once per word
         self.words, self.encode = (WordRows(halves[0]), halves[1]) if halves else (None, None)
+        self.encode = (halves and WindowEncoder.from_thinc(halves[1])) or self.encode  # numpy, same numbers
         self.project = model.get_ref("tok2vec").layers[-1]  # listener >> list2array >> linear
         lower, upper = model.get_ref("lower"), model.get_ref("upper")
         n_feats, n_hidden, n_pieces, n_in = lower.get_param("W").shape
