@@ -56,8 +56,9 @@ class WordRows:
         missing = [k for k in dict.fromkeys(keys) if k not in self.index]
         if len(missing) > self.limit:  # more new words than the table holds: no table for this batch
             return self.embed.predict(docs)
-        if len(self.index) + len(missing) > self.limit:
+        if len(self.index) + len(missing) > self.limit:  # full: start again with this batch's words only
             self.index = {}
+            missing = list(dict.fromkeys(keys))
         if missing:
             self._add(docs[0].vocab, missing)
         at = np.fromiter(map(self.index.__getitem__, keys), dtype=np.intp, count=len(keys))

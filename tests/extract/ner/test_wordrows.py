@@ -69,3 +69,14 @@ def test_empty_docs_keep_their_place() -> None:
 def test_other_models_are_not_split() -> None:
     assert split_tok2vec(chain(Relu(4, 4), Relu(4, 4))) is None
     assert split_tok2vec(Relu(4, 4)) is None
+
+
+def test_a_full_table_starts_again_with_the_words_it_still_needs() -> None:
+    """A batch of known and new words that overflows the table: the known ones are computed again too."""
+    nlp, embed, _ = halves("en")
+    rows = WordRows(embed, limit=6)
+    first = [nlp.make_doc("alpha beta gamma delta")]
+    rows.rows(first)
+    second = [nlp.make_doc("alpha beta epsilon zeta eta")]  # 3 new words: 4 + 3 > 6
+    assert_same_rows(rows.rows(second), embed.predict(second))
+    assert set(rows.index) == {(t.orth, t.norm) for t in second[0]}
