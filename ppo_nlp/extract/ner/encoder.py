@@ -18,7 +18,7 @@ BLOCK_LAYERS = ["expand_window", "maxout", "layernorm", "dropout"]  # the leaves
 LN_EPSILON = 1e-08  # thinc's LayerNorm adds it to the variance
 
 
-class _Block(NamedTuple):
+class Block(NamedTuple):
     weights: np.ndarray  # (width * pieces, 3 * width): maxout weights over a window of three rows
     bias: np.ndarray  # (width * pieces,)
     pieces: int
@@ -26,29 +26,32 @@ class _Block(NamedTuple):
     shift: np.ndarray  # layer norm shift (width,)
 
 
-def _leaves(layer) -> list:
+def leaves(layer) -> list:
     """The leaf layers under `layer`, left to right (thinc's `walk` visits breadth first)."""
-    return [leaf for child in layer.layers for leaf in _leaves(child)] if layer.layers else [layer]
+    return [leaf for child in layer.layers for leaf in leaves(child)] if layer.layers else [layer]
 
 
-def _block(residual) -> Optional[_Block]:
+def maxout_block(maxout, norm) -> Block:
+    """The weights of a thinc maxout layer and the layer norm after it."""
+    n_out, n_pieces, n_in = maxout.get_param("W").shape
+    return Block(maxout.get_param("W").reshape(n_out * n_pieces, n_in), maxout.get_param("b").reshape(-1),
+                  n_pieces, norm.get_param("G"), norm.get_param("b"))
+
+
+def _block(residual) -> Optional[Block]:
     """The weights of one residual block, or None when it is not expand_window(1) >> maxout >> layernorm >>
     dropout."""
-    leaves = _leaves(residual)
-    if not residual.name.startswith("residual(") or [leaf.name for leaf in leaves] != BLOCK_LAYERS:
+    parts = leaves(residual)
+    if not residual.name.startswith("residual(") or [leaf.name for leaf in parts] != BLOCK_LAYERS:
         return None
-    window, maxout, norm, _ = leaves
-    if window.attrs.get("window_size") != 1:
-        return None
-    n_out, n_pieces, n_in = maxout.get_param("W").shape
-    return _Block(maxout.get_param("W").reshape(n_out * n_pieces, n_in), maxout.get_param("b").reshape(-1),
-                  n_pieces, norm.get_param("G"), norm.get_param("b"))
+    window, maxout, norm, _ = parts
+    return maxout_block(maxout, norm) if window.attrs.get("window_size") == 1 else None
 
 
 class WindowEncoder:
     """`predict(list of (tokens x width) arrays)` as the thinc encoder gives it."""
 
-    def __init__(self, pad: int, blocks: list[_Block]) -> None:
+    def __init__(self, pad: int, blocks: list[Block]) -> None:
         self.pad, self.blocks = pad, blocks
 
     @classmethod
@@ -60,7 +63,7 @@ class WindowEncoder:
         chained = inner.layers and all(layer.name.startswith("residual(") for layer in inner.layers)
         residuals = list(inner.layers) if chained else [inner]  # a chain of blocks, or one block
         blocks = [_block(r) for r in residuals]
-        if not blocks or any(b is None for b in blocks) or sum(len(_leaves(r)) for r in residuals) != len(_leaves(inner)):
+        if not blocks or None in blocks or sum(len(leaves(r)) for r in residuals) != len(leaves(inner)):
             return None
         return cls(int(encode.attrs["pad"]), blocks)  # type: ignore[arg-type]
 
@@ -84,22 +87,27 @@ class WindowEncoder:
         return [piece[self.pad:] for piece in np.split(rows, np.cumsum(sizes))[:-1]]
 
     @staticmethod
-    def _block(block: _Block, rows: np.ndarray) -> np.ndarray:
+    def _block(block: Block, rows: np.ndarray) -> np.ndarray:
         """Layer norm of the maxout over each row's window of three."""
         count, width = rows.shape
         window = np.zeros((count, 3, width), dtype=rows.dtype)
         window[1:, 0] = rows[:-1]
         window[:, 1] = rows
         window[:-1, 2] = rows[1:]
-        scores = np.dot(window.reshape(count, 3 * width), block.weights.T)
-        scores += block.bias
-        pieces = scores.reshape(count, -1, block.pieces)
-        best = pieces[:, :, 0]
-        for piece in range(1, block.pieces):
-            best = np.maximum(best, pieces[:, :, piece])
-        best = np.ascontiguousarray(best)
-        mean = best.mean(axis=1, keepdims=True)
-        var = best.var(axis=1, keepdims=True) + LN_EPSILON
-        out = (best - mean) * var ** (-1.0 / 2.0) * block.gain
-        out += block.shift
-        return out
+        return maxout_norm(window.reshape(count, 3 * width), block)
+
+
+def maxout_norm(rows: np.ndarray, block: Block) -> np.ndarray:
+    """thinc's maxout (numpy's BLAS, pieces compared in order) then its layer norm, as `PredictOps` runs them."""
+    scores = np.dot(rows, block.weights.T)
+    scores += block.bias
+    pieces = scores.reshape(len(rows), -1, block.pieces)
+    best = pieces[:, :, 0]
+    for piece in range(1, block.pieces):
+        best = np.maximum(best, pieces[:, :, piece])
+    best = np.ascontiguousarray(best)
+    mean = best.mean(axis=1, keepdims=True)
+    var = best.var(axis=1, keepdims=True) + LN_EPSILON
+    out = (best - mean) * var ** (-1.0 / 2.0) * block.gain
+    out += block.shift
+    return out
