@@ -59,7 +59,7 @@ UNOWNED = [
     ("Филиал партии бар. Аудан халқы 45 мың адам.", [(*BRANCH, "Филиал партии")],
      "45 мың адам", "kk", "адам", "person", None, None),
     # a share of a thing no organization owns, named right after a figure without a subject
-    ("The branch met farmers; farming makes up more than half of total investments.",
+    ("The branch met farmers; farming draws more than half of all investments there.",
      [(*BRANCH, "The branch")], "more than half", "en", None, None, "fraction", None),
     ("Филиал партии провел встречу. Аграрии дают 40% инвестиций района.", [(*BRANCH, "Филиал партии")],
      "40%", "ru", None, None, "percent", None),
@@ -137,9 +137,9 @@ DELEGATES = [
      "өкілдерінен 120 делегат қатысты.", [("org:district", "party_branch", "Аудандық филиалдың"),
                                           ("org:region", "party_branch", "Облыстық филиалдың"),
                                           (*WING, "«Жастар Рухы» қанатының")], "120 делегат", "kk", "org:district"),
-    ("The AMANAT Party held a congress.\nSessions of the political councils were held. As a result, "
-     "403 delegates were elected.", [(*PARTY, "AMANAT Party"), (*COUNCIL, "political councils")],
-     "403 delegates", "en", "org:party"),
+    ("The AMANAT Party called a congress.\nOn Monday regional political councils met and chose "
+     "250 delegates for it.", [(*PARTY, "AMANAT Party"), (*COUNCIL, "political councils")],
+     "250 delegates", "en", "org:party"),
     ("Партия провела съезд. На конференцию городского филиала избрано 80 делегатов.",
      [(*PARTY, "Партия"), (*BRANCH, "городского филиала")], "80 делегатов", "ru", "org:branch"),
 ]
