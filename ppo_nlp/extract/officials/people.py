@@ -102,7 +102,7 @@ def _names_before_appositions(ctx: Ctx, positions: list[PositionSpan],
 
 def _org_names_after_titles(ctx: Ctx, positions: list[PositionSpan], spans: list[PersonSpan]) -> list[PersonSpan]:
     """Of two names in a row after a Russian title with an organization phrase, the first, when it does not
-    start with a first name, names the organization («капитан клуба Тоттенхэм Хотспур Ледли Кинг»): it joins
+    start with a first name, names the organization («капитан клуба Ордабасы Ержан Бекенов»): it joins
     the title and is no person."""
     by_start = {s.start: s for s in spans}
     dropped = set()

@@ -49,7 +49,7 @@ def ru_chain(ctx: Ctx, j: int, stops: set[int]) -> tuple[int, Optional[str]]:
         if not quoted and fold(word) in NAMED_AFTER:  # «школы имени Абая Кунанбаева»: the name is the school's
             j = end = _named_after_end(ctx, j + 1, stops)
             continue
-        if not quoted and word == "(" and _bracketed_acronym(ctx, j, stops):  # «Национального фронта (FN)»
+        if not quoted and word == "(" and _bracketed_acronym(ctx, j, stops):  # «Народного союза (НС)»
             j = end = j + 3
             continue
         if fold_quotes(word) in ('"', "'"):
