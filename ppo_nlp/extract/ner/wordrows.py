@@ -18,7 +18,7 @@ import numpy as np
 from spacy.attrs import NORM, ORTH
 from spacy.tokens import Doc
 
-WORD_ROWS = 16_384  # words kept per model: 6 MB of float32 rows of width 96
+WORD_ROWS = 8_192  # words kept per model: 3 MB of float32 rows of width 96
 # thinc layers that read one token (or one row) at a time; an embed half made only of these is context-free
 PER_TOKEN_LAYERS = frozenset({"extract_features", "list2ragged", "ragged2list", "ints-getitem", "hashembed",
                               "static_vectors", "maxout", "layernorm", "dropout"})
