@@ -82,8 +82,13 @@ class Words:
 
     @cached_property
     def folded(self) -> list[str]:
-        """`fold` of each token (made on first use: the officials stage reads only the tokens)."""
-        return list(map(fold, [t.text for t in self.tokens]))
+        """`fold` of each token (made on first use: the officials stage reads only the tokens): slices of the
+        folded text, as `fold` maps each character to one, save two that `str.lower` reads otherwise
+        (İ becomes two characters, Σ depends on the next letter); a text with those is folded token by token."""
+        if "İ" in self.text or "Σ" in self.text:
+            return list(map(fold, [t.text for t in self.tokens]))
+        whole = self.text.translate(_FOLD).lower()
+        return [whole[start:end] for _, start, end in self.tokens]
 
     def __len__(self) -> int:
         return len(self.tokens)

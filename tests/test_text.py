@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from ppo_nlp.text import _DASHES, _KK_TO_RU, _QUOTES, fold, fold_quotes
+from ppo_nlp.text import _DASHES, _KK_TO_RU, _QUOTES, Words, fold, fold_quotes
 
 EVERY_BMP_CHAR = "".join(map(chr, range(0x10000)))
 
@@ -19,3 +19,12 @@ def test_text_fold_equals_table_chain(text):
 ])
 def test_text_fold_examples(text, folded):
     assert fold(text) == folded
+
+
+@pytest.mark.parametrize("text", [
+    "«Нұр Отан» партиясы — ЁЛКА «AMANAT»", "İstanbul İzmir’de", "ΟΔΟΣ Σ ΣΑΣb aΣb", "Қазақстан'да 12-ші",
+    "", "   ", "word\nWORD\tWöRD", "ǅemal ǆ Ǆ", "ﬁnance ß ẞ",
+])
+def test_words_folded_equals_fold_of_each_token(text: str) -> None:
+    words = Words(text)
+    assert words.folded == [fold(t.text) for t in words.tokens]
