@@ -41,7 +41,17 @@ def _chain(*tables: dict[int, str]) -> dict[int, str]:
 
 
 _QUOTES_DASHES = _chain(_QUOTES, _DASHES)
+def _as_string(table: dict[int, str]) -> str:
+    """A one-character-for-one `str.translate` table as a string indexed by code point: a character past its end
+    is unmapped (IndexError is a LookupError). A dict raises KeyError for every unmapped character: 1.5x slower."""
+    chars = list(map(chr, range(max(table) + 1)))
+    for code, ch in table.items():
+        chars[code] = ch
+    return "".join(chars)
+
+
 _FOLD = _chain(_QUOTES, _DASHES, _KK_TO_RU)
+_FOLD_TABLE = _as_string(_FOLD)  # 130 kB
 
 WORD_RE = regex.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]", regex.V1)
 KK_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
@@ -108,7 +118,7 @@ def fold_quotes(text: str) -> str:
 @word_cache(8 << 20, value_bytes=400)
 def fold(text: str) -> str:
     """The matching key: lower case, ё→е, Kazakh letters to Russian look-alikes, quotes/dashes unified."""
-    return text.translate(_FOLD).lower()
+    return text.translate(_FOLD_TABLE).lower()
 
 
 def has_kazakh_letters(text: str) -> bool:

@@ -25,7 +25,8 @@ MAX_PREFIX_WORDS = 12
 REGEX_TIMEOUT = 0.5
 REGEX_FLAGS = regex.I | regex.V1
 
-_EDGE_RE = regex.compile(r"^[\W_]+|[\W_]+$")
+_LEAD_RE = regex.compile(r"[\W_]+")
+_TRAIL_RE = regex.compile(r"[\W_]+", regex.REVERSE)  # matched backwards from the end of the string
 _SPACE_RE = regex.compile(r"\s+")
 _TOKEN_RE = regex.compile(r"\w+(?:[-'’.]\w+)*")
 # `\1`, `\g<..>` and any `(?` other than `(?:`, lookarounds and scoped flags `(?i:` / `(?-i:`.
@@ -120,7 +121,21 @@ def combine_regexes(patterns: list[str]) -> Optional[regex.Pattern]:
 @bounded_cache(4 << 20, maxsize=8192)
 def normalize(text: str) -> str:
     """The comparison form of a line: folded, spaces collapsed, punctuation trimmed at both ends."""
-    return _EDGE_RE.sub("", _SPACE_RE.sub(" ", fold(text)).strip())
+    return _trim_edges(_collapse(fold(text)).strip())
+
+
+def _collapse(text: str) -> str:
+    """Runs of whitespace as one space (a printable text has no whitespace but U+0020: C-level checks first)."""
+    return text if text.isprintable() and "  " not in text else _SPACE_RE.sub(" ", text)
+
+
+def _trim_edges(text: str) -> str:
+    """`text` without the non-word characters (and `_`) at its start and end."""
+    lead = _LEAD_RE.match(text)
+    if lead:
+        text = text[lead.end():]
+    trail = _TRAIL_RE.match(text)
+    return text[:trail.start()] if trail else text
 
 
 def _prefix_key(pattern: str) -> str:
@@ -136,16 +151,20 @@ def match_line(line: str) -> Optional[Entry]:
         return None
     lists = load_lists()
     norm = normalize(stripped)
-    return (lists.lines.get(norm) or _match_prefix(lists, stripped, norm) or _match_regex(lists, stripped)
-            or _match_tokens(lists, norm) or _match_caption(lists, stripped))
+    found = lists.lines.get(norm)
+    if found:
+        return found
+    folded = fold(stripped)  # once for the prefix and caption tests (a long line's fold is not cached)
+    return (_match_prefix(lists, stripped, norm, folded) or _match_regex(lists, stripped)
+            or _match_tokens(lists, norm) or _match_caption(lists, stripped, folded))
 
 
-def _match_caption(lists: Lists, stripped: str) -> Optional[Entry]:
+def _match_caption(lists: Lists, stripped: str, folded: Optional[str] = None) -> Optional[Entry]:
     """A one-sentence photo caption that ends in its credit (`Delegates vote. Photo: akorda.kz`); the regex
-    runs only on short lines that contain a credit label."""
+    runs only on short lines that contain a credit label. `folded` is `fold(stripped)` when known."""
     if lists.caption_re is None or len(stripped) > MAX_CAPTION_CHARS:
         return None
-    folded = fold(stripped)
+    folded = fold(stripped) if folded is None else folded
     if not any(label in folded for label, _ in lists.captions):
         return None
     m = lists.caption_re.fullmatch(stripped, timeout=REGEX_TIMEOUT)
@@ -155,11 +174,12 @@ def _match_caption(lists: Lists, stripped: str) -> Optional[Entry]:
     return next((entry for key, entry in lists.captions if key == label), lists.captions[0][1])
 
 
-def _match_prefix(lists: Lists, stripped: str, norm: str) -> Optional[Entry]:
-    """A short line that starts with a listed phrase followed by a word boundary."""
+def _match_prefix(lists: Lists, stripped: str, norm: str, folded: Optional[str] = None) -> Optional[Entry]:
+    """A short line that starts with a listed phrase followed by a word boundary (`folded`: `fold(stripped)`
+    when known)."""
     if len(stripped.split()) > MAX_PREFIX_WORDS:
         return None
-    folded = _SPACE_RE.sub(" ", fold(stripped))
+    folded = _collapse(fold(stripped) if folded is None else folded)
     found = [i for head, index in ((norm, lists.norm_prefixes), (folded, lists.folded_prefixes))
              for i in index.get(head[:1], ()) if _starts_with_word(head, lists.prefixes[i][0])]
     return lists.prefixes[min(found)][1] if found else None
@@ -199,7 +219,10 @@ def _match_each_regex(lists: Lists, stripped: str) -> Optional[Entry]:
 
 def _match_tokens(lists: Lists, norm: str) -> Optional[Entry]:
     """A line made only of listed tokens (weekday rows, social network names, share buttons)."""
+    first = _TOKEN_RE.search(norm)  # most lines fail on their first token: no need to find the others
+    if first is None or first.group() not in lists.tokens:
+        return None
     tokens = _TOKEN_RE.findall(norm)
-    if not tokens or any(t not in lists.tokens for t in tokens):
+    if any(t not in lists.tokens for t in tokens):
         return None
     return lists.tokens[tokens[0]]

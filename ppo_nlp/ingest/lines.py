@@ -17,7 +17,7 @@ import regex
 
 from ppo_nlp.resources import load_lines
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _CONTROL_RE = regex.compile(r"[\p{Cc}\p{Co}\p{Cs}--[\n\t]]", regex.V1)
 _SPACE_RE = regex.compile(r"[^\S\n]+")
 MAX_GLUED_LINE = 20_000  # longer lines are not searched for glued furniture
@@ -40,8 +40,18 @@ def normalize_text(text: str) -> str:
     """NFC, newlines unified, invisible and control characters gone, spaces collapsed inside lines, and
     furniture run into a sentence (`split_glued`) put on a line of its own."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _CONTROL_RE.sub(" ", text.translate(_INVISIBLE))
-    return "\n".join(split_glued(_SPACE_RE.sub(" ", line).strip()) for line in text.split("\n"))
+    for invisible in _INVISIBLE:
+        if invisible in text:  # a scan per character is far cheaper than `str.translate` over the text
+            text = text.replace(invisible, "")
+    return "\n".join(split_glued(_spaced(line).strip()) for line in text.split("\n"))
+
+
+def _spaced(line: str) -> str:
+    """Control characters to spaces and runs of spaces to one; a printable line (no control character, no
+    space but U+0020) only needs the second, and only when it holds two spaces in a row."""
+    if not line.isprintable():
+        return _SPACE_RE.sub(" ", _CONTROL_RE.sub(" ", line))
+    return _SPACE_RE.sub(" ", line) if "  " in line else line
 
 
 def split_glued(line: str) -> str:

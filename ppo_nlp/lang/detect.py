@@ -78,13 +78,14 @@ def _kazakh_vs_english(probs: list[float], classes: tuple[str, ...]) -> float:
     return kk / (kk + en) if kk + en > 0 else 0.0
 
 
-def detect_languages(texts: list[str]) -> list[LangResult]:
-    """`detect_language` for many texts in one model pass."""
+def detect_languages(texts: list[str], batch: bool = False) -> list[LangResult]:
+    """`detect_language` for many texts in one model pass; `batch`: a single text too is scored as one of many
+    (the batch arithmetic gives each text the same scores, whatever the other texts are)."""
     samples = [sample_text(t) for t in texts]
     if not samples:
         return []
     model = load_model()
-    scores = model.score(samples)
+    scores = model.score(samples + [""] if batch and len(samples) == 1 else samples)
     return [decide(s, probs, model.classes, letters_of(s, scripts))
             for s, probs, scripts in zip(samples, scores.probs.tolist(), scores.scripts.tolist())]
 

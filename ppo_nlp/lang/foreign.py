@@ -50,15 +50,31 @@ class Letters:
     def __init__(self, text: str, latin: int, cyrillic: int, other: int) -> None:
         self.text, self.latin, self.cyrillic, self.other = text, latin, cyrillic, other
         self.total = latin + cyrillic + other
-        self._chars: Optional[frozenset] = None  # computed on first use (plain attributes: cached_property locks)
+        self._lower: Optional[str] = None  # computed on first use (plain attributes: cached_property locks)
+        self._chars: Optional[frozenset] = None
         self._latin_extra: Optional[int] = None
+
+    @property
+    def lower(self) -> str:
+        """The lower-cased text."""
+        if self._lower is None:
+            self._lower = self.text.lower()
+        return self._lower
 
     @property
     def chars(self) -> frozenset:
         """The distinct lower-cased characters."""
         if self._chars is None:
-            self._chars = frozenset(self.text.lower())
+            self._chars = frozenset(self.lower)
         return self._chars
+
+    def has_any(self, alphabet: frozenset) -> bool:
+        """`chars & alphabet` is not empty: a C-level scan per letter of a small `alphabet` is far cheaper than
+        the set of a long text's characters."""
+        if self._chars is not None:
+            return not self._chars.isdisjoint(alphabet)
+        lower = self.lower
+        return any(ch in lower for ch in alphabet)
 
     @property
     def latin_extra(self) -> int:
@@ -108,7 +124,7 @@ def other_script(text: str, letters: Letters) -> Optional[LangResult]:
 
 def foreign_cyrillic(text: str, letters: Letters) -> Optional[LangResult]:
     """Cyrillic text in another language, or None when it may be ru or kk."""
-    if not letters.chars & CYRILLIC_SUSPECTS:
+    if not letters.has_any(CYRILLIC_SUSPECTS):  # most Russian text: no need for the set of its characters
         return None
     return _marked_cyrillic(text, letters) or _kyrgyz_like(text, letters) or _east_slavic_bulgarian(text, letters)
 
@@ -173,6 +189,8 @@ def foreign_latin(text: str, letters: Letters) -> Optional[LangResult]:
         return uzbek
     if text.count(" ") < 3:
         return None
+    if letters.latin_extra == 0 and _any_english_word(text):
+        return None  # neither accents nor too few function words: the test below needs every word
     lower_words = [w.strip(_PUNCT) for w in text.split() if w[:1].islower()]  # capitalized words: often names
     if len(lower_words) < 4:
         return None
@@ -188,6 +206,11 @@ def foreign_latin(text: str, letters: Letters) -> Optional[LangResult]:
     if guess and guess.lang != "en" and guess.score >= 0.9:
         return guess
     return None
+
+
+def _any_english_word(text: str) -> bool:
+    """A lower-case word of `text` is an English function word (stops at the first)."""
+    return any(w[:1].islower() and w.strip(_PUNCT) in ENGLISH_WORDS for w in text.split())
 
 
 def _count(text: str, alphabet) -> int:

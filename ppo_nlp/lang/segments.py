@@ -35,8 +35,11 @@ def masked(text: str) -> str:
 
 def _decide_units(units: list[str], doc_lang: str) -> list[Optional[str]]:
     """A language per unit, or None when the unit is too short or unclear to decide on its own."""
-    results = detect_languages(units)
-    decided: list[Optional[str]] = [_own(n, r, doc_lang) for n, r in zip(letter_counts(units), results)]
+    counts = letter_counts(units)
+    judged = [i for i, n in enumerate(counts) if n >= MIN_LETTERS]  # a shorter unit never decides: not scored
+    decided: list[Optional[str]] = [None] * len(units)
+    for i, result in zip(judged, detect_languages([units[i] for i in judged], batch=len(units) > 1)):
+        decided[i] = _own(counts[i], result, doc_lang)
     flips = [i for i, lang in enumerate(decided) if lang not in (None, doc_lang)]
     checks = [masked(units[i]) for i in flips]
     for i, letters, res in zip(flips, letter_counts(checks), detect_languages(checks)):
