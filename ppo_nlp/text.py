@@ -97,7 +97,7 @@ class Words:
         (İ becomes two characters, Σ depends on the next letter); a text with those is folded token by token."""
         if "İ" in self.text or "Σ" in self.text:
             return list(map(fold, [t.text for t in self.tokens]))
-        whole = self.text.translate(_FOLD).lower()
+        whole = self.text.translate(_FOLD_TABLE).lower()
         return [whole[start:end] for _, start, end in self.tokens]
 
     def __len__(self) -> int:
