@@ -44,19 +44,35 @@ def after_possessive() -> tuple[str, ...]:
     return tuple(r["suffix"] for r in endings() if r["after_poss"] == "yes")
 
 
+@lru_cache(maxsize=1)
+def _suffix_index() -> tuple[tuple[int, dict[str, tuple[str, ...]]], ...]:
+    """`suffixes()` by length, longest first: (length, ending -> its kinds in table order)."""
+    by_len: dict[int, dict[str, tuple[str, ...]]] = {}
+    for suffix, kind in suffixes():
+        table = by_len.setdefault(len(suffix), {})
+        table[suffix] = table.get(suffix, ()) + (kind,)
+    return tuple(sorted(by_len.items(), reverse=True))
+
+
+def _endings(word: str) -> list[tuple[int, str]]:
+    """(length, kind) of each ending of `suffixes()` that `word` has, leaving a stem of `MIN_STEM` letters, in
+    the order of `suffixes()`: a look-up per length, not a test per ending."""
+    return [(n, kind) for n, table in _suffix_index() if len(word) - n >= MIN_STEM
+            for kind in table.get(word[-n:], ())]
+
+
 def strip_one(word: str, kinds: Iterable[str]) -> Optional[tuple[str, str]]:
     """Remove the longest ending of one of `kinds`; None when none fits."""
     allowed = frozenset(kinds)
-    for suffix, kind in suffixes():
-        if kind in allowed and word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
-            return word[: -len(suffix)], kind
+    for n, kind in _endings(word):
+        if kind in allowed:
+            return word[:-n], kind
     return None
 
 
 def _peel(word: str, layer: frozenset[str]) -> list[tuple[str, str]]:
     """Every (stem, kind) one ending of `layer` can leave, longest ending first."""
-    return [(word[: -len(suf)], kind) for suf, kind in suffixes()
-            if kind in layer and word.endswith(suf) and len(word) - len(suf) >= MIN_STEM]
+    return [(word[:-n], kind) for n, kind in _endings(word) if kind in layer]
 
 
 def _candidates(word: str) -> list[tuple[str, tuple[str, ...]]]:

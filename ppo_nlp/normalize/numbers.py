@@ -12,12 +12,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 import regex
 
 from ppo_nlp.cache import word_cache
-from ppo_nlp.normalize.number_words import WordNum, abbreviations, combine, word_value
+from ppo_nlp.normalize.number_words import WordNum, abbreviations, combine, lexicon, word_value
 from ppo_nlp.text import has_kazakh_letters, python_digits
 
 # Digits, optionally grouped by one space/dot/comma between digit runs, and a hyphenated ending.
@@ -71,12 +72,12 @@ def _tokens(text: str, lang: str) -> list[_Tok]:
 
     Other words are left out; `seq` keeps their place, so that a gap in it shows a word in between.
     """
-    out = []
+    out, heads = [], _number_heads(lang)
     for seq, m in enumerate(_TOKEN_RE.finditer(text)):
         word = m[3]
         if word is None:
             out.append(_digits_or_percent(m, seq))
-        elif _may_be_number(word, lang):
+        elif word.lower().replace("ё", "е").partition("-")[0] in heads and _may_be_number(word, lang):
             out.append(_Tok(m.start(3), m.end(3), word, "word", dot=m[4] is not None, seq=seq))
     return out
 
@@ -86,6 +87,14 @@ def _digits_or_percent(m: regex.Match, seq: int) -> _Tok:
     if m[1] is not None:
         return _Tok(m.start(), m.end(), m[1], "num", m[2] or "", seq=seq)
     return _Tok(m.start(), m.end(), "%", "pct", seq=seq)
+
+
+@lru_cache(maxsize=8)
+def _number_heads(lang: str) -> frozenset[str]:
+    """What a word that `_may_be_number` accepts reads as before its first hyphen, lower-cased with ё as е:
+    a set test that spares most words the call (the first of every number word, "and", abbreviations)."""
+    words = {"and", *abbreviations(), *lexicon(lang)}
+    return frozenset(word.replace("ё", "е").partition("-")[0] for word in words)
 
 
 @word_cache(8 << 20)

@@ -42,6 +42,10 @@ def words_after(text: str, pos: int, limit: int = 8) -> list[Word]:
 
 def words_before(text: str, pos: int, limit: int = 8) -> list[Word]:
     """Up to `limit` tokens before `pos` on the same line, nearest first."""
+    if limit == 1:
+        last = _letters_before(text, pos)
+        if last is not None:
+            return [last]
     lo = max(0, pos - BACK_WINDOW)
     nl = text.rfind("\n", lo, pos)
     start = nl + 1 if nl >= 0 else lo
@@ -53,6 +57,22 @@ def words_before(text: str, pos: int, limit: int = 8) -> list[Word]:
 def words_between(text: str, start: int, end: int) -> list[Word]:
     """Every token of `text[start:end]`, line breaks crossed, in reading order."""
     return [Word(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text, start, end)]
+
+
+def _letters_before(text: str, pos: int) -> Optional[Word]:
+    """The last token before `pos` read off directly when it is a run of letters after a blank or the window's
+    start, spaces or tabs after it (most words before a full stop or a number); None for the rest, which
+    the regex reads."""
+    lo = max(0, pos - BACK_WINDOW)
+    end = pos
+    while end > lo and text[end - 1] in " \t":
+        end -= 1
+    i = end
+    while i > lo and text[i - 1].isalpha():
+        i -= 1
+    if i < end and (i == lo or text[i - 1].isspace()):
+        return Word(text[i:end], i, end)
+    return None
 
 
 def _last_stretch(text: str, start: int, pos: int) -> list[regex.Match]:
