@@ -14,6 +14,7 @@ from typing import Optional
 import regex
 
 from ppo_nlp.cache import bounded_cache
+from ppo_nlp.ingest.regexgate import Gate, leading_gate, merge_gates
 from ppo_nlp.resources import read_rows
 from ppo_nlp.text import fold
 
@@ -58,6 +59,12 @@ class Lists:
     any_regex: Optional[regex.Pattern] = None  # every regex entry as one alternation, None when unsafe
     captions: tuple[tuple[str, Entry], ...] = ()  # (folded credit label, entry)
     caption_re: Optional[regex.Pattern] = None  # one sentence, then a credit label and a short credit
+    # Regex entries that can only match a line holding one of their literals (`regexgate`): when `gate` does
+    # not let a line through, `ungated_regex` (the other entries as one alternation; branch I is entry
+    # `ungated_index[I]`) decides alone. Set only with `any_regex`.
+    gate: Optional[Gate] = None
+    ungated_regex: Optional[regex.Pattern] = None
+    ungated_index: tuple[int, ...] = ()
 
 
 def parse_entry(row: tuple[str, ...]) -> Entry:
@@ -87,7 +94,18 @@ def load_lists() -> Lists:
         any_regex=combine_regexes(patterns),
         captions=tuple((fold(e.pattern), e) for e in entries if e.kind == "caption"),
         caption_re=_caption_regex([e.pattern for e in entries if e.kind == "caption"]),
+        **_gated(patterns),
     )
+
+
+def _gated(patterns: list[str]) -> dict:
+    """The `gates`, `ungated_regex` and `ungated_index` of `Lists` for the regex entries `patterns`."""
+    gates = [leading_gate(p, REGEX_FLAGS) for p in patterns]
+    ungated = tuple(i for i, gate in enumerate(gates) if gate is None)
+    if len(ungated) == len(patterns) or combine_regexes(patterns) is None:
+        return {}
+    return {"gate": merge_gates(g for g in gates if g is not None), "ungated_index": ungated,
+            "ungated_regex": combine_regexes([patterns[i] for i in ungated])}
 
 
 def _caption_regex(labels: list[str]) -> Optional[regex.Pattern]:
@@ -192,13 +210,18 @@ def _starts_with_word(head: str, key: str) -> bool:
 
 def _match_regex(lists: Lists, stripped: str) -> Optional[Entry]:
     """The first regex entry that matches the whole line: all at once, else one by one (each with a timeout)."""
-    if lists.any_regex is not None:
-        try:
-            m = lists.any_regex.fullmatch(stripped, timeout=REGEX_TIMEOUT)
-        except TimeoutError:
-            return _match_each_regex(lists, stripped)
-        return lists.regexes[_branch(m)][1] if m else None
-    return _match_each_regex(lists, stripped)
+    if lists.any_regex is None:
+        return _match_each_regex(lists, stripped)
+    pattern, index = lists.any_regex, None
+    if lists.gate is not None and not lists.gate.may_match(stripped):
+        pattern, index = lists.ungated_regex, lists.ungated_index  # no gated entry can match this line
+        if pattern is None:
+            return None
+    try:
+        m = pattern.fullmatch(stripped, timeout=REGEX_TIMEOUT)
+    except TimeoutError:
+        return _match_each_regex(lists, stripped)
+    return lists.regexes[_branch(m) if index is None else index[_branch(m)]][1] if m else None
 
 
 def _branch(m: regex.Match) -> int:
