@@ -73,19 +73,35 @@ def _tokens(text: str, lang: str) -> list[_Tok]:
     Other words are left out; `seq` keeps their place, so that a gap in it shows a word in between.
     """
     out, heads = [], _number_heads(lang)
-    for seq, m in enumerate(_TOKEN_RE.finditer(text)):
+    low = _head_text(text)
+    for seq, m in enumerate(_TOKEN_RE.finditer(low or text)):
         word = m[3]
         if word is None:
-            out.append(_digits_or_percent(m, seq))
-        elif word.lower().replace("ё", "е").partition("-")[0] in heads and _may_be_number(word, lang):
-            out.append(_Tok(m.start(3), m.end(3), word, "word", dot=m[4] is not None, seq=seq))
+            out.append(_digits_or_percent(m, seq, text))
+        elif (word if low else _head_key(word)).partition("-")[0] in heads:
+            word = text[m.start(3):m.end(3)]
+            if _may_be_number(word, lang):
+                out.append(_Tok(m.start(3), m.end(3), word, "word", dot=m[4] is not None, seq=seq))
     return out
 
 
-def _digits_or_percent(m: regex.Match, seq: int) -> _Tok:
-    """The token of a `_TOKEN_RE` match that is no word."""
+def _head_key(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+def _head_text(text: str) -> Optional[str]:
+    """`_head_key` of the whole text, read once: the same offsets, tokens and keys as word by word, as
+    `str.lower` maps each character to one letter or non-letter like it save İ (two characters) and Σ (its
+    form depends on the next letter); None for a text with those, read word by word."""
+    if "İ" in text or "Σ" in text:
+        return None
+    return _head_key(text)
+
+
+def _digits_or_percent(m: regex.Match, seq: int, text: str) -> _Tok:
+    """The token of a `_TOKEN_RE` match that is no word (its ending read from `text` as written)."""
     if m[1] is not None:
-        return _Tok(m.start(), m.end(), m[1], "num", m[2] or "", seq=seq)
+        return _Tok(m.start(), m.end(), m[1], "num", text[m.start(2):m.end(2)] if m[2] else "", seq=seq)
     return _Tok(m.start(), m.end(), "%", "pct", seq=seq)
 
 

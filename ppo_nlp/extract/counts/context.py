@@ -19,6 +19,7 @@ BACK_WINDOW = 64  # characters looked at before it (qualifiers, labels, "сок�
 _WORD_RE = regex.compile(r"[^\W\d_]++(?:[-'’][^\W\d_]++)*+|\d++|[^\w\s]")
 _BOUNDARY_RE = regex.compile(r"[.!?…]++|\n")
 _LAST_BLANK_RE = regex.compile(r"(?r)\s")
+_TUPLE = tuple.__new__  # Word(...) through tuple's own constructor: the same tuple, without the Python-level __new__
 
 
 class Word(NamedTuple):
@@ -37,7 +38,7 @@ def words_after(text: str, pos: int, limit: int = 8) -> list[Word]:
     """Up to `limit` tokens after `pos` on the same line."""
     stop = text.find("\n", pos, pos + WINDOW)
     found = _WORD_RE.finditer(text, pos, stop if stop >= 0 else min(len(text), pos + WINDOW))
-    return [Word(m.group(), m.start(), m.end()) for m in islice(found, max(limit, 1))]
+    return [_TUPLE(Word, (m.group(), m.start(), m.end())) for m in islice(found, max(limit, 1))]
 
 
 def words_before(text: str, pos: int, limit: int = 8) -> list[Word]:
@@ -51,12 +52,12 @@ def words_before(text: str, pos: int, limit: int = 8) -> list[Word]:
     start = nl + 1 if nl >= 0 else lo
     found = _last_stretch(text, start, pos) if limit == 1 else []
     found = found or list(_WORD_RE.finditer(text, start, pos))
-    return [Word(m.group(), m.start(), m.end()) for m in found[::-1][:limit]]
+    return [_TUPLE(Word, (m.group(), m.start(), m.end())) for m in found[::-1][:limit]]
 
 
 def words_between(text: str, start: int, end: int) -> list[Word]:
     """Every token of `text[start:end]`, line breaks crossed, in reading order."""
-    return [Word(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text, start, end)]
+    return [_TUPLE(Word, (m.group(), m.start(), m.end())) for m in _WORD_RE.finditer(text, start, end)]
 
 
 def _letters_before(text: str, pos: int) -> Optional[Word]:
@@ -71,7 +72,7 @@ def _letters_before(text: str, pos: int) -> Optional[Word]:
     while i > lo and text[i - 1].isalpha():
         i -= 1
     if i < end and (i == lo or text[i - 1].isspace()):
-        return Word(text[i:end], i, end)
+        return _TUPLE(Word, (text[i:end], i, end))
     return None
 
 

@@ -48,7 +48,9 @@ def _is_label(before: list[Word], lang: str) -> bool:
         return True
     if lang == "kk":
         return fold(strip_kk(word.low)[0]) in _labels()
-    return word.text.isalpha() and fold(morph.lemma(word.low)) in _labels()
+    # an ASCII word is its own lemma (pymorphy3's dictionary holds none, its Latin analyzer keeps the word),
+    # so its key was the one just looked up: most English words skip the analyzer
+    return word.text.isalpha() and not word.text.isascii() and fold(morph.lemma(word.low)) in _labels()
 
 
 def _is_year(m: NumberMatch, text: str) -> bool:
