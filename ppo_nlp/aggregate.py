@@ -14,7 +14,7 @@ from typing import Callable, Hashable, Iterable, Optional, TypeVar
 
 from ppo_nlp.doc import Document, Entity, Location, Mention, Organization, Project
 from ppo_nlp.extract.merge import precedence
-from ppo_nlp.extract.rules import head_type, media_mention
+from ppo_nlp.extract.rules import credited, head_type, media_mention
 from ppo_nlp.normalize.ids import slug
 from ppo_nlp.text import fold
 
@@ -85,11 +85,16 @@ def locations(entities: list[Entity]) -> list[Location]:
 
 
 def _media_typed(doc: Document, orgs: list[Organization]) -> list[Organization]:
-    """Untyped organizations named like a site or credited with the story («передает …») are media."""
+    """Untyped organizations named like a site or credited with the story («передает …») are media; a
+    medium named only where the story is credited to it («передает Liter.kz», «со ссылкой на …») is the
+    article's source, not one of its facts (the document's own is its `outlet`): it stays in `entities`."""
+    kept = []
     for org in orgs:
         if org.type is None and any(media_mention(m.text, doc.text, m.start) for m in org.mentions):
             org.type = "media"
-    return orgs
+        if not (org.type == "media" and all(credited(doc.text, m.start) for m in org.mentions)):
+            kept.append(org)
+    return kept
 
 
 def facts(doc: Document) -> None:

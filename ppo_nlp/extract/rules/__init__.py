@@ -19,13 +19,13 @@ from ppo_nlp.extract.rules.departments import extract_departments
 from ppo_nlp.extract.rules.districts import extract_districts
 from ppo_nlp.extract.rules.institutions import extract_institutions
 from ppo_nlp.extract.rules.named import extract_named
-from ppo_nlp.extract.rules.orgnames import head_type, media_mention, not_organization_name
+from ppo_nlp.extract.rules.orgnames import credited, head_type, media_mention, not_organization_name
 from ppo_nlp.extract.rules.ppo import extract_ppo
 from ppo_nlp.extract.rules.quoted import extract_quoted_projects
 from ppo_nlp.extract.rules.unquoted import extract_unquoted_projects
 from ppo_nlp.text import words_of
 
-__all__ = ["extract_rules", "head_type", "media_mention", "not_organization_name"]
+__all__ = ["credited", "extract_rules", "head_type", "media_mention", "not_organization_name"]
 
 
 def extract_rules(doc: Document) -> list[Entity]:

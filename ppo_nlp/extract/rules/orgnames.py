@@ -95,17 +95,27 @@ _DOMAIN = regex.compile(r"[\w-]+\.(kz|ru|com|org|net|info|media|news|tv)", regex
 CUE_REACH = 30  # characters before a name searched for a credit cue (передает корреспондент …)
 
 
-@lru_cache(maxsize=None)
-def _media_cues() -> tuple[str, ...]:
-    return tuple(fold(row["phrase"]) for row in load_tsv("orgs/media_cues.tsv"))
+@lru_cache(maxsize=1)
+def _media_cues() -> dict[str, tuple[str, ...]]:
+    """Folded cue phrases by kind (credit, source), and all of them under "any"."""
+    rows = [(row["kind"], fold(row["phrase"])) for row in load_tsv("orgs/media_cues.tsv")]
+    kinds = {kind for kind, _ in rows}
+    return {"any": tuple(p for _, p in rows), **{k: tuple(p for kind, p in rows if kind == k) for k in kinds}}
+
+
+def _cued(doc_text: str, start: int, cues: tuple[str, ...]) -> bool:
+    before = " ".join(fold(doc_text[max(0, start - CUE_REACH) : start]).split())
+    return any(cue in before for cue in cues)
 
 
 def media_mention(text: str, doc_text: str, start: int) -> bool:
     """A site name (Liter.kz) or a name a story is credited to («передает …», «со ссылкой на …»)."""
-    if _DOMAIN.fullmatch(text.strip()):
-        return True
-    before = " ".join(fold(doc_text[max(0, start - CUE_REACH) : start]).split())
-    return any(cue in before for cue in _media_cues())
+    return bool(_DOMAIN.fullmatch(text.strip())) or _cued(doc_text, start, _media_cues()["any"])
+
+
+def credited(doc_text: str, start: int) -> bool:
+    """The name at `start` is the one a story is credited to («передает Liter.kz», «со ссылкой на …»)."""
+    return _cued(doc_text, start, _media_cues()["credit"])
 
 
 def not_organization_name(text: str, doc_text: str, start: int, end: int, lang: str) -> bool:
