@@ -85,23 +85,26 @@ def locations(entities: list[Entity]) -> list[Location]:
 
 
 def _media_typed(doc: Document, orgs: list[Organization]) -> list[Organization]:
-    """Untyped organizations named like a site or credited with the story («передает …») are media; a
-    medium named only where the story is credited to it («передает Liter.kz», «со ссылкой на …») is the
-    article's source, not one of its facts (the document's own is its `outlet`): it stays in `entities`."""
-    kept = []
+    """Untyped organizations named like a site or credited with the story («передает …») are media."""
     for org in orgs:
         if org.type is None and any(media_mention(m.text, doc.text, m.start) for m in org.mentions):
             org.type = "media"
-        if not (org.type == "media" and all(credited(doc.text, m.start) for m in org.mentions)):
-            kept.append(org)
-    return kept
+    return orgs
+
+
+def _not_credits(doc: Document, orgs: list[Organization]) -> list[Organization]:
+    """Leave out a medium named only where the story is credited to it («передает Liter.kz», «со ссылкой
+    на …»): the article's source, not one of its facts (the document's own is its `outlet`); it stays in
+    `entities`."""
+    return [org for org in orgs
+            if not (org.type == "media" and all(credited(doc.text, m.start) for m in org.mentions))]
 
 
 def facts(doc: Document) -> None:
     """The facts stage: organizations, projects and locations of the mentions facts are made of
     (`found.fact_mentions`; a document that never ran the merge stage uses its `entities`)."""
     mentions = doc.found.get("fact_mentions", doc.entities)
-    doc.organizations = _media_typed(doc, organizations(mentions))
+    doc.organizations = _not_credits(doc, _media_typed(doc, organizations(mentions)))
     doc.projects = projects(mentions)
     doc.locations = locations(mentions)
 

@@ -18,25 +18,18 @@ import numpy as np
 from spacy.attrs import NORM, ORTH
 from spacy.tokens import Doc
 
+from ppo_nlp.extract.ner.encoder import leaves
+
 WORD_ROWS = 8_192  # words kept per model: 3 MB of float32 rows of width 96
 # thinc layers that read one token (or one row) at a time; an embed half made only of these is context-free
 PER_TOKEN_LAYERS = frozenset({"extract_features", "list2ragged", "ragged2list", "ints-getitem", "hashembed",
                               "static_vectors", "maxout", "layernorm", "dropout"})
 
 
-def _names(layer) -> set[str]:
-    """The names of the leaf layers under `layer` (combinators are judged by what they combine)."""
-    names: set[str] = set()
-    for node in layer.walk():
-        if not node.layers:
-            names.add(node.name)
-    return names
-
-
 def split_tok2vec(tok2vec_model) -> Optional[tuple]:
     """(embed, encode) of a `Tok2Vec.v2` whose embed half is context-free; None for other architectures."""
     layers = getattr(tok2vec_model, "layers", [])
-    if len(layers) != 2 or not _names(layers[0]) <= PER_TOKEN_LAYERS:
+    if len(layers) != 2 or not {leaf.name for leaf in leaves(layers[0])} <= PER_TOKEN_LAYERS:
         return None
     return layers[0], layers[1]
 
@@ -53,6 +46,8 @@ class WordRows:
         """The embed half's output for `docs`: one (tokens x width) array per doc, as `embed.predict`."""
         orths, norms = np.concatenate([d.to_array([ORTH, NORM]) for d in docs]).T.tolist()
         keys = list(zip(orths, norms))
+        if not keys:  # no token at all (thinc's embed cannot run on that): empty rows of the embed's width
+            return [np.zeros((0, self.embed.get_dim("nO")), dtype=np.float32) for _ in docs]
         missing = [k for k in dict.fromkeys(keys) if k not in self.index]
         if len(missing) > self.limit:  # more new words than the table holds: no table for this batch
             return self.embed.predict(docs)

@@ -64,6 +64,7 @@ def test_empty_docs_keep_their_place() -> None:
     nlp, embed, _ = halves("ru")
     docs = [nlp.make_doc(""), nlp.make_doc("Аким"), nlp.make_doc("")]
     assert [r.shape[0] for r in WordRows(embed).rows(docs)] == [0, 1, 0]
+    assert [r.shape[0] for r in WordRows(embed).rows([nlp.make_doc(""), nlp.make_doc("")])] == [0, 0]
 
 
 def test_other_models_are_not_split() -> None:
