@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
 import sys
 import time
 from collections import Counter
@@ -27,6 +28,22 @@ def dev_sets(lang: str, data: Path) -> dict[str, list[Sample]]:
         return {"nerel-dev": read_nerel(data / "nerel" / "dev"),
                 "factrueval-dev": read_factru(data / "factrueval2016" / "devset", "heldout")}
     return {"conll2003-valid": read_conll2003(data / "conll2003" / "valid.txt")}
+
+
+PARTS = ("tune", "held-out")
+
+
+def part_of(sample: Sample) -> str:
+    """`tune` or `held-out`: the SHA-1 parity of the sample's document id (of its text when the corpus has
+    no documents), so a document never straddles the two. Rules, merges and checkpoints are chosen on
+    `tune`; `held-out` is only ever scored."""
+    key = sample.doc_id or sample.text
+    return "held-out" if hashlib.sha1(key.encode("utf-8")).digest()[-1] % 2 else "tune"
+
+
+def split_parts(samples: list[Sample]) -> dict[str, list[Sample]]:
+    """The samples of each part, in corpus order."""
+    return {part: [s for s in samples if part_of(s) == part] for part in PARTS}
 
 
 def score(gold: Iterable[list[Span]], pred: Iterable[list[Span]], labels: Iterable[str] = LABELS) -> dict:
