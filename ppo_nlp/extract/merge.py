@@ -9,6 +9,9 @@ Precedence (documented in README): a gazetteer mention beats a rule mention, whi
 - NER adds mentions only where no gazetteer or rule mention lies (`pipeline` drops the others), and only
   plausible ones (`plausible`): capitalised, not a lone common word, not a generic abbreviation.
 The result is sorted by (start, -end, label, source) so records are deterministic.
+
+The last merge (`extract/entities.py`: `merge_final`) gives the facts' mentions and a record's `entities`, a
+flat layer marked as the model and the NER corpora mark names.
 """
 from __future__ import annotations
 
@@ -27,7 +30,6 @@ from ppo_nlp.resources import load_lines
 from ppo_nlp.text import fold
 
 _RANK = {"gazetteer": 0, "rule": 1, "ner": 2}
-_BOUNDED = frozenset({"LOC", "PERSON", "POSITION"})  # labels whose nested mentions are bounds of one name
 # a Roman numeral, Latin or with Cyrillic look-alikes (XLІІ with Cyrillic І, ХХ with Cyrillic Х)
 _ROMAN = regex.compile(r"[IVXLCDMІХ]+[.,)]?")
 
@@ -41,7 +43,8 @@ def _strength(entity: Entity) -> tuple[int, int, int]:
     return (precedence(entity), -(entity.end - entity.start), entity.start)
 
 
-def _crosses(a: Entity, b: Entity) -> bool:
+def crosses(a: Entity, b: Entity) -> bool:
+    """Overlapping spans, neither inside the other."""
     overlap = a.start < b.end and b.start < a.end
     nested = (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
     return overlap and not nested
@@ -52,7 +55,7 @@ def _same_span(a: Entity, b: Entity) -> bool:
 
 
 def _conflicts(candidate: Entity, kept: Entity) -> bool:
-    if _crosses(candidate, kept):
+    if crosses(candidate, kept):
         return True
     if not _same_span(candidate, kept):
         return False
@@ -128,14 +131,39 @@ def _cut_at_end(entity: Entity, doc: Document) -> bool:
     return regex.search(rf"(?<!\w){regex.escape(stem)}\w", doc.text[: entity.start]) is not None
 
 
-def _name_like(entity: Entity, words: list[str], doc: Document) -> bool:
+def _name_like(entity: Entity, words: list[str], doc: Document, loose: bool = False) -> bool:
     """A PERSON mention that is not a shouted common phrase, a word cut by the end of the text, a word
-    of a quoted name («Адал және Жасампаз Ел үшін») or a Russian place adjective."""
-    if all(w.isupper() and len(w) > 1 for w in words[:2]) and not _shouted_name(words):
+    of a quoted name («Адал және Жасампаз Ел үшін») or a Russian place adjective. The shouted test knows
+    Russian and Kazakh names only: `loose` (the entities' gate) leaves English ones to the model."""
+    english = loose and doc.lang_at(entity.start) == "en"
+    if not english and all(w.isupper() and len(w) > 1 for w in words[:2]) and not _shouted_name(words):
         return False
     if _cut_at_end(entity, doc) or inside_quoted_name(doc.text, entity.start, entity.end):
         return False
     return not (len(words) == 1 and doc.lang_at(entity.start) == "ru" and place_adjective(words[0]))
+
+
+# a name particle: a short lower-case word («de», «van», «бен») or one joined to a name («al-Saadani»)
+_PARTICLE = regex.compile(r"\p{Ll}{2,3}(-\p{Lu}\w*)?|\p{Ll}{1,3}-\p{Lu}\w*")
+
+
+def _starts_name(words: list[str], particles: bool) -> bool:
+    """A capitalised first word; with `particles`, also a particle before a capital («de Silva»,
+    «al-Aqsa»)."""
+    if words[0][:1].isupper():
+        return True
+    lead = particles and _PARTICLE.fullmatch(words[0]) is not None
+    return lead and ("-" in words[0] or (len(words) > 1 and words[1][:1].isupper()))
+
+
+def _capitalised(words: list[str], particles: bool) -> bool:
+    """Every word of a name capitalised; with `particles`, short lower-case words before or between
+    capitalised ones («Gil de Ferran», «Мұхаммед бен Заид», «Rami al-Saadani») are part of it too."""
+    if not particles:
+        return all(w[:1].isupper() for w in words)
+    inner = all(w[:1].isupper() or _PARTICLE.fullmatch(w) for w in words[1:])
+    last = len(words) == 1 or words[-1][:1].isupper() or "-" in words[-1]
+    return _starts_name(words, True) and inner and last
 
 
 def plausible(entity: Entity, doc: Document, casing: bool = True) -> bool:
@@ -147,13 +175,14 @@ def plausible(entity: Entity, doc: Document, casing: bool = True) -> bool:
     words = entity.text.strip("«»\"“”'").split()
     if fold(entity.text.strip()) in _word_list("not_names.txt"):
         return False
-    if not words or sum(ch.isalpha() for ch in entity.text) < 2 or not words[0][:1].isupper():
+    if not words or sum(ch.isalpha() for ch in entity.text) < 2 or not _starts_name(words, not casing):
         return False
     if all(_ROMAN.fullmatch(w) for w in words):
         return False
     if casing and doc.lang_at(entity.start) == "en" and english_noise(entity, doc):
         return False
-    if entity.label == "PERSON" and not (all(w[:1].isupper() for w in words) and _name_like(entity, words, doc)):
+    if entity.label == "PERSON" and not (_capitalised(words, not casing)
+                                         and _name_like(entity, words, doc, loose=not casing)):
         return False
     if entity.label == "ORG" and (_not_organization(words) or not_organization_name(
             entity.text, doc.text, entity.start, entity.end, doc.lang_at(entity.start))):
@@ -209,70 +238,3 @@ def known_stage(*steps: tuple[str, ...]) -> Callable[[Document], None]:
         doc.entities = known + [e for e in ner if e.label == "PERSON"]
 
     return merge_known
-
-
-def merge_final(doc: Document) -> None:
-    """The mentions facts are made of (`found.fact_mentions`): known ones, officials' people, counts, then
-    plausible NER where none of those lies. The record's `entities` add every other model mention that
-    neither crosses one of them nor relabels its span (positions without a person, places the place data
-    does not know, names beside or around a rule's mention): what a reader of the text would mark."""
-    ruled = doc.found["known"] + doc.found.get("officials", []) + count_entities(doc.counts)
-    index = SpanIndex(ruled)
-    facts_in = merge_entities(ruled + [e for e in doc.found.get("ner_new", []) if not index.overlaps(e)])
-    doc.found["fact_mentions"] = facts_in
-    doc.entities = entity_layer(doc, facts_in, doc.found.get("ner", []), doc.found.get("ner_new", []),
-                                doc.found.get("ner_judged", []))
-
-
-def _shadowed(mention: Entity, model: Entity) -> bool:
-    """A rule mention the model's mention replaces in `entities`: crossing it, or another bound of the same
-    name (LOC, PERSON, POSITION nested under one label: «Шардара ауданында» beside the model's «Шардара»).
-    Nested organizations stay: a branch's phrase holds the party's name, and both are organizations."""
-    if not (mention.start < model.end and model.start < mention.end):
-        return False
-    return _crosses(mention, model) or (mention.label == model.label and mention.label in _BOUNDED)
-
-
-def _entity_worthy(entity: Entity, doc: Document, failed: set[tuple[int, int, str]]) -> bool:
-    """A model mention for `entities`: `plausible` for names and places (`failed`: those the known stage
-    found implausible already); a job title is written in lower case; an organization is kept as the model
-    bounds it (the facts' gate reads organization heads)."""
-    words = entity.text.split()
-    if entity.label == "ORG":  # the model's organizations as it bounds them; a shouted headline is none
-        return sum(ch.isalpha() for ch in entity.text) >= 2 and not (len(words) >= 3 and entity.text.isupper())
-    if entity.label == "POSITION":
-        return sum(ch.isalpha() for ch in entity.text) >= 3 and not entity.text.isupper()
-    return (entity.start, entity.end, entity.label) not in failed and plausible(entity, doc, casing=False)
-
-
-def entity_layer(doc: Document, facts_in: list[Entity], model: list[Entity], checked: list[Entity],
-                 judged: Iterable[Entity] = ()) -> list[Entity]:
-    """The record's `entities`: every model mention (in its checked form where the places stage gave it an
-    id) unless a count or date crosses it or a rule labels its span otherwise, then every rule mention the
-    model did not make in its own way. Where rules and the model bound the same name differently the
-    model's span wins here, as its annotation conventions are the readers' (facts keep the rules' spans)."""
-    by_span = {(e.start, e.end, e.label): e for e in checked}
-    failed = {k for e in judged if e.label != "LOC" and doc.lang_at(e.start) != "en"
-              and (k := (e.start, e.end, e.label)) not in by_span}
-    fixed = [e for e in facts_in if e.label in ("COUNT", "DATE")]
-    labelled = {(e.start, e.end): e.label for e in facts_in}  # a rule's label wins on its own span
-    model = [by_span.get(key, m) for m in model if labelled.get((m.start, m.end), m.label) == m.label
-             and ((key := (m.start, m.end, m.label)) in by_span or _entity_worthy(m, doc, failed))]
-    base = merge_entities(fixed + model)
-    index = SpanIndex(e for e in base if e.label not in ("COUNT", "DATE"))
-    rest, named = [], {}
-    for e in (e for e in facts_in if e.label not in ("COUNT", "DATE")):
-        shadows = [m for m in index.near(e) if _shadowed(e, m)]
-        if not shadows:
-            rest.append(e)
-        for m in shadows:
-            if e.id and m.id is None and m.label == e.label:
-                named.setdefault(id(m), e)
-    base = [_named_like(m, named[id(m)]) if id(m) in named else m for m in base]
-    return merge_entities(base + rest)
-
-
-def _named_like(model: Entity, rule: Entity) -> Entity:
-    """The model's bound of a name with the id and normalized values of the rule mention it replaced."""
-    return Entity(model.label, model.text, model.start, model.end, model.source, model.score, rule.id,
-                  dict(rule.attrs))

@@ -20,7 +20,8 @@ from ppo_nlp.doc import Document, Entity
 from ppo_nlp.extract.counts import extract_counts, link_counts
 from ppo_nlp.extract.dates import extract_dates
 from ppo_nlp.extract.gazetteer import extract_gazetteer, extract_places
-from ppo_nlp.extract.merge import known_stage, merge_final
+from ppo_nlp.extract.entities import merge_final
+from ppo_nlp.extract.merge import known_stage
 from ppo_nlp.extract.officials import extract_officials
 from ppo_nlp.extract.orglinks import link_organizations
 from ppo_nlp.extract.rules import extract_rules
