@@ -2,7 +2,8 @@
 
     .venv/bin/python benchmarks/ner.py [--lang kk ru en] [--no-natasha] [--records] [--json out.json]
 
-`--records` adds the full pipeline's record `entities` (rules + NER, merged) beside the model alone.
+`--records` adds the full pipeline's record `entities` (rules + NER, merged) beside the model alone, on the
+whole dev set and on each of its parts (`tune`, where merges are chosen; `held-out`, only ever scored).
 
 natasha's slovnet NER (slovnet_ner_news_v1 + navec_news_v1, both shipped in the natasha wheel) is loaded
 with slovnet and navec only, so pymorphy2 is never needed. Install for the benchmark only:
@@ -20,7 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 
-from ner_eval import compare_ru, dev_labels, dev_sets, evaluate, format_table, ours, records  # noqa: E402
+from ner_eval import (compare_ru, dev_labels, dev_sets, evaluate, format_table, ours, records,  # noqa: E402
+                      split_parts)
 
 from ppo_nlp.paths import shared_data_dir  # noqa: E402
 
@@ -32,11 +34,15 @@ def run(langs: list[str], with_natasha: bool, with_records: bool = False) -> dic
         raise SystemExit("public corpora not found: set PPO_NLP_DATA")
     results: dict = {}
     for lang in langs:
-        predict = ours(lang)
+        predict, merged = ours(lang), records(lang) if with_records else None
         for name, samples in dev_sets(lang, data).items():
             results[f"{lang}/{name}/ours"] = evaluate(predict, samples, dev_labels(name))
-            if with_records:
-                results[f"{lang}/{name}/records' entities"] = evaluate(records(lang), samples, dev_labels(name))
+            if merged is not None:
+                results[f"{lang}/{name}/records' entities"] = evaluate(merged, samples, dev_labels(name))
+                for part, some in split_parts(samples).items():  # merges are chosen on tune, held-out scored
+                    for system, system_predict in (("ours", predict), ("records' entities", merged)):
+                        key = f"{lang}/{name}[{part}]/{system}"
+                        results[key] = evaluate(system_predict, some, dev_labels(name))
             if lang == "ru" and with_natasha:
                 for system, result in compare_ru(samples, predict, dev_labels(name)).items():
                     results[f"{lang}/{name}/{system}"] = result
