@@ -28,7 +28,8 @@ from ppo_nlp.paths import shared_data_dir  # noqa: E402
 
 
 def run(langs: list[str], with_natasha: bool, with_records: bool = False) -> dict:
-    """Scores of every requested language (and natasha for ru) on every dev set."""
+    """Scores of every requested language on every dev set, whole and per part (`tune`, `held-out`): the
+    model alone, the records' entities (`with_records`) and, for ru, natasha (PER/ORG/LOC) and the hybrid."""
     data = shared_data_dir()
     if data is None:
         raise SystemExit("public corpora not found: set PPO_NLP_DATA")
@@ -36,17 +37,28 @@ def run(langs: list[str], with_natasha: bool, with_records: bool = False) -> dic
     for lang in langs:
         predict, merged = ours(lang), records(lang) if with_records else None
         for name, samples in dev_sets(lang, data).items():
-            results[f"{lang}/{name}/ours"] = evaluate(predict, samples, dev_labels(name))
-            if merged is not None:
-                results[f"{lang}/{name}/records' entities"] = evaluate(merged, samples, dev_labels(name))
-                for part, some in split_parts(samples).items():  # merges are chosen on tune, held-out scored
-                    for system, system_predict in (("ours", predict), ("records' entities", merged)):
-                        key = f"{lang}/{name}[{part}]/{system}"
-                        results[key] = evaluate(system_predict, some, dev_labels(name))
-            if lang == "ru" and with_natasha:
-                for system, result in compare_ru(samples, predict, dev_labels(name)).items():
-                    results[f"{lang}/{name}/{system}"] = result
+            for part, some in {"all": samples, **split_parts(samples)}.items():
+                where = f"{lang}/{name}" + ("" if part == "all" else f"[{part}]")
+                results[f"{where}/ours"] = evaluate(predict, some, dev_labels(name))
+                if merged is not None:
+                    results[f"{where}/records' entities"] = evaluate(merged, some, dev_labels(name))
+                if lang == "ru" and with_natasha:
+                    for system, result in compare_ru(some, predict, dev_labels(name)).items():
+                        results[f"{where}/{system}"] = result
     return results
+
+
+def summary(results: dict) -> str:
+    """One line per dev set and part: micro-F1 of each system (the per-label tables come before)."""
+    rows: dict[str, dict[str, float]] = {}
+    for key, result in results.items():
+        lang, where, system = key.split("/", 2)
+        rows.setdefault(f"{lang}/{where}", {})[system] = result["micro"]["f"]
+    systems = list(dict.fromkeys(system for row in rows.values() for system in row))
+    lines = ["| dev set [part] | " + " | ".join(systems) + " |", "|---" * (len(systems) + 1) + "|"]
+    for where, row in rows.items():
+        lines.append(f"| {where} | " + " | ".join(f"{row[s]:.3f}" if s in row else "—" for s in systems) + " |")
+    return "\n".join(lines)
 
 
 def main(argv: Optional[list[str]] = None) -> int:
@@ -60,6 +72,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     results = run(args.lang, not args.no_natasha, args.records)
     for key, result in results.items():
         print(f"## {key}  ({result['chars_per_s']:,} chars/s)\n\n{format_table(result)}\n")
+    print(f"## micro-F1 (`held-out` parts never chose a rule, a merge or a threshold)\n\n{summary(results)}\n")
     if args.json:
         args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
     print("torch imported:", "torch" in sys.modules)

@@ -9,6 +9,7 @@ the dev sets through the runtime adapter and writes the model card.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import shutil
@@ -21,7 +22,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 from ner_data import Sample, read_conll2003, read_conllu_iob, read_factru, read_kaznerd, read_nerel, split_paragraphs  # noqa: E402
-from ner_eval import compare_ru, dev_labels, dev_sets, evaluate, ours  # noqa: E402
+from ner_eval import compare_ru, dev_labels, dev_sets, evaluate, ours, split_parts  # noqa: E402
 from ner_vectors import DIMS as VECTOR_DIMS, build  # noqa: E402
 
 from ppo_nlp.paths import models_dir, shared_data_dir  # noqa: E402
@@ -31,6 +32,12 @@ CONFIG = HERE / "ner_configs" / "ner.cfg"
 STEPS = {"kk": 5000, "ru": 5000, "en": 5000}
 # WikiANN ru train sentences added for name variety (PER/ORG/LOC only, no POSITION, so kept a minority).
 RU_WIKIANN = 6000
+# Optional further ru corpora (`--ru-add NAME:N`, N sentences, 0 = all): BSNLP-2019 ru news documents, WikiNEuRal ru.
+RU_ADD: dict[str, int] = {}
+# en: once the step count is chosen on the eighth of train, `--train-on-selection` trains on all of train for
+# that many steps (`model-last` is shipped; CoNLL valid still never chooses anything).
+TRAIN_ON_SELECTION = False
+RU_CORPORA = {"bsnlp": ("bsnlp_ru", "*.conllu"), "wikineural": ("wikineural_ru", "val.conllu")}
 # ru adds static vectors (scripts/ner_vectors.py) and, to pay for them, fewer NORM hash rows.
 OVERRIDES = {
     "ru": {"components.tok2vec.model.embed.include_static_vectors": True,
@@ -56,8 +63,19 @@ def train_samples(lang: str, data: Path) -> list[Sample]:
                   for p in split_paragraphs(d.text, d.spans, d.doc_id)]
         wikiann = read_conllu_iob(data / "wikiann" / "ru" / "train.conllu")
         random.Random(7).shuffle(wikiann)
-        return read_nerel(data / "nerel" / "train") + factru + wikiann[:RU_WIKIANN]
+        return read_nerel(data / "nerel" / "train") + factru + wikiann[:RU_WIKIANN] + ru_added(data)
     return read_conll2003(data / "conll2003" / "train.txt")
+
+
+def ru_added(data: Path) -> list[Sample]:
+    """The `RU_ADD` corpora, each shuffled and cut to its sentence count."""
+    out: list[Sample] = []
+    for name, count in sorted(RU_ADD.items()):
+        folder, pattern = RU_CORPORA[name]
+        samples = [s for path in sorted((data / folder).glob(pattern)) for s in read_conllu_iob(path)]
+        random.Random(7).shuffle(samples)
+        out += samples[:count or None]
+    return out
 
 
 def blank(lang: str):
@@ -91,14 +109,32 @@ def write_docbin(nlp, samples: list[Sample], path: Path) -> None:
     DocBin(docs=(to_doc(nlp, s) for s in samples)).to_disk(path)
 
 
-def prepare(lang: str, data: Path, work: Path) -> tuple[Path, Path]:
-    """Train and dev DocBins of a language (dev = the first dev set, used for checkpoint selection)."""
-    nlp = blank(lang)
+def selection_split(lang: str, data: Path) -> tuple[list[Sample], list[Sample]]:
+    """(train, select) samples: checkpoints are chosen on `select`, never on a part that is scored as held out.
+
+    kk and ru select on the `tune` part of their first dev set (KazNERD dev, NEREL dev); en selects on the
+    `tune` part of an eighth of CoNLL-2003 train (left out of training), so CoNLL valid stays wholly held out.
+    """
     train = train_samples(lang, data)
-    random.Random(13).shuffle(train)
+    if lang == "en":
+        select = [s for s in train if _eighth(s)]
+        return (train if TRAIN_ON_SELECTION else [s for s in train if not _eighth(s)]), select
     dev = next(iter(dev_sets(lang, data).values()))
+    return train, split_parts(dev)["tune"]
+
+
+def _eighth(sample: Sample) -> bool:
+    """One sample in about eight (SHA-1 of its text), for en checkpoint selection."""
+    return hashlib.sha1(sample.text.encode("utf-8")).digest()[0] % 8 == 0
+
+
+def prepare(lang: str, data: Path, work: Path) -> tuple[Path, Path]:
+    """Train and checkpoint-selection DocBins of a language (see `selection_split`)."""
+    nlp = blank(lang)
+    train, select = selection_split(lang, data)
+    random.Random(13).shuffle(train)
     write_docbin(nlp, train, work / lang / "train.spacy")
-    write_docbin(nlp, dev, work / lang / "dev.spacy")
+    write_docbin(nlp, select, work / lang / "dev.spacy")
     return work / lang / "train.spacy", work / lang / "dev.spacy"
 
 
@@ -115,7 +151,7 @@ def train(lang: str, data: Path, work: Path, steps: int, extra: Optional[dict] =
     if lang == "ru":
         overrides["paths.vectors"] = str(build(data, work / "ru_vectors", VECTOR_DIMS))
     spacy_train(CONFIG, out, overrides=overrides, use_gpu=-1)
-    return out / "model-best"
+    return out / ("model-last" if TRAIN_ON_SELECTION else "model-best")
 
 
 def prune_strings(model: Path) -> None:
@@ -139,13 +175,16 @@ def ship(lang: str, best: Path) -> Path:
 
 
 def score_shipped(lang: str, data: Path) -> dict:
-    """Dev scores of the shipped model through the runtime adapter."""
+    """Scores of the shipped model through the runtime adapter: each dev set whole and per part (`tune`
+    chose the checkpoint for kk/ru; `held-out` never chose anything), natasha beside ours for ru."""
     predict = ours(lang)
     scores = {}
     for name, samples in dev_sets(lang, data).items():
-        scores[name] = evaluate(predict, samples, dev_labels(name))
-        if lang == "ru":
-            scores.update({f"{name}: {k}": v for k, v in compare_ru(samples, predict, dev_labels(name)).items()})
+        for part, subset in {"all": samples, **split_parts(samples)}.items():
+            key = name if part == "all" else f"{name} {part}"
+            scores[key] = evaluate(predict, subset, dev_labels(name))
+            if lang == "ru":
+                scores.update({f"{key}: {k}": v for k, v in compare_ru(subset, predict, dev_labels(name)).items()})
     return scores
 
 
@@ -160,7 +199,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--set", nargs="*", default=[], metavar="KEY=JSON", help="extra spaCy config overrides")
     ap.add_argument("--no-ship", action="store_true", help="train only; leave ppo_nlp/models/ untouched")
     ap.add_argument("--score-only", action="store_true", help="score and card the shipped model only")
+    ap.add_argument("--ru-add", nargs="*", default=[], metavar="NAME:N",
+                    help=f"further ru corpora ({', '.join(RU_CORPORA)}), N sentences each (0 = all)")
+    ap.add_argument("--train-on-selection", action="store_true",
+                    help="en: train on the selection eighth too (use with --steps; ship model-last)")
     args = ap.parse_args(argv)
+    globals()["TRAIN_ON_SELECTION"] = args.train_on_selection
+    RU_ADD.update({k: int(n) for k, _, n in (a.partition(":") for a in args.ru_add)})
     globals()["RU_WIKIANN"] = args.ru_wikiann
     globals()["VECTOR_DIMS"] = args.vector_dims
     data = shared_data_dir()
