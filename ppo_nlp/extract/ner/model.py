@@ -20,6 +20,7 @@ from typing import Iterable, Iterator, Optional
 
 from ppo_nlp.doc import Document, Entity
 from ppo_nlp.extract.ner.decode import GreedyNer, PredictOps
+from ppo_nlp.extract.ner.plainwords import speed_up
 from ppo_nlp.extract.ner.ru import check_ru
 from ppo_nlp.extract.ner.shape import word_shape
 from ppo_nlp.paths import models_dir
@@ -220,7 +221,7 @@ def _register_tokenizer() -> None:
 
         def build(nlp):
             _keep_attrs(nlp.vocab, attrs)
-            return default(nlp)
+            return speed_up(default(nlp), VOCAB_LIMIT)
 
         return build
 

@@ -26,12 +26,16 @@ from typing import Iterable, Iterator
 
 import regex
 
+from ppo_nlp.cache import word_cache
 from ppo_nlp.doc import Entity
 from ppo_nlp.normalize.morph import (COMMON_POS, PERSON_TAGS, PROPER_TAGS, common_word, has_tag, is_adjective,
                                       known_parses, lemma, only_place)
 from ppo_nlp.resources import load_lines
 
 _WORD = regex.compile(r"\w+(?:-\w+)*")
+# The words of `_WORD.finditer` whose first character may be upper-case: where `_WORD` starts a word (no word
+# character before, nor a hyphen glued to one) and not on a lower-case letter, a digit or «_».
+_MAYBE_CAPITAL = regex.compile(r"(?<!\w)(?<!\w-)(?=[^\p{Ll}\d_])\w+(?:-\w+)*")
 _SEPARATOR = regex.compile(r"\s+[-–—]\s*|\s*[-–—]\s+|,\s*|…|[()]")
 _MIN_TRIM = 3  # shorter leading words are initials («А.»), never trimmed
 
@@ -164,12 +168,18 @@ def lone_places(text: str, entities: list[Entity], source: str = "ner:ru") -> It
     """LOC for capitalised words outside `entities` that the dictionary knows only as place names."""
     taken = _union((e.start, e.end) for e in entities)
     k = 0
-    for word in _WORD.finditer(text):
+    for word in _MAYBE_CAPITAL.finditer(text):
         while k < len(taken) and taken[k][1] <= word.start():
             k += 1
         inside = k < len(taken) and taken[k][0] < word.end()
-        if not inside and word.group()[:1].isupper() and only_place(word.group()):
+        if not inside and word.group()[:1].isupper() and place_word(word.group()):
             yield Entity("LOC", word.group(), word.start(), word.end(), source, 1.0)
+
+
+@word_cache(1 << 20)
+def place_word(word: str) -> bool:
+    """`only_place`, kept per word: most capitalised words of a text come again in the next one."""
+    return only_place(word)
 
 
 def _union(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -80,3 +80,19 @@ def test_span_checks(text, predicted, label, expected):
     found = check_ru(text, [_span(text, predicted, label)])
     assert [(e.label, e.text) for e in found] == expected
     assert all(text[e.start:e.end] == e.text for e in found)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_capital_word_candidates_are_the_capitalised_words(seed):
+    """`lone_places` reads only the words `_MAYBE_CAPITAL` finds: exactly the capitalised words of `_WORD`."""
+    import random
+
+    from ppo_nlp.extract.ner import ru
+
+    rng = random.Random(seed)
+    alphabet = "aZ-_ 5.ЖжⅧǅⒶ\u0301—,«Ә"
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
+        words = [(m.span(), m.group()) for m in ru._WORD.finditer(text) if m.group()[:1].isupper()]
+        assert [(m.span(), m.group()) for m in ru._MAYBE_CAPITAL.finditer(text)
+                if m.group()[:1].isupper()] == words, text
