@@ -66,7 +66,11 @@ def timed(fn: Callable[[], object]) -> float:
 
 
 def rate(name: str, texts: list[str], fn: Callable[[str], object]) -> dict:
-    return _row(name, texts, timed(lambda: [fn(t) for t in texts]))
+    """Wall time of `fn` over `texts`, and the CPU time of this process meanwhile (every thread's: natasha's
+    numpy may run two BLAS threads; ppo_nlp runs one per worker)."""
+    cpu = time.process_time()
+    seconds = timed(lambda: [fn(t) for t in texts])
+    return {**_row(name, texts, seconds), "cpu_s": round(time.process_time() - cpu, 2)}
 
 
 def _row(name: str, texts: list[str], seconds: float) -> dict:
@@ -200,13 +204,13 @@ def long_texts() -> list[str]:
 
 
 def print_table(rows: Iterable[dict]) -> None:
-    print(f"{'system':<42} {'docs':>6} {'chars':>10} {'s':>7} {'chars/s':>10} {'docs/s':>8}")
+    print(f"{'system':<42} {'docs':>6} {'chars':>10} {'s':>7} {'chars/s':>10} {'docs/s':>8} {'cpu s':>6}")
     for r in rows:
         if "chars" not in r:
             print(r["system"])
             continue
         print(f"{r['system']:<42} {r['docs']:>6} {r['chars']:>10} {r['seconds']:>7} {r['chars_per_s']:>10,} "
-              f"{r['docs_per_s']:>8}")
+              f"{r['docs_per_s']:>8} {r.get('cpu_s', ''):>6}")
 
 
 def main() -> None:

@@ -17,6 +17,7 @@ from typing import Any, Iterable, Iterator, Optional
 from ppo_nlp.doc import Document, Segment
 from ppo_nlp.errors import IngestError
 from ppo_nlp.ingest import IngestLimits, RawDoc, clean
+from ppo_nlp.ingest.lines import load_patterns
 from ppo_nlp.lang import detect_language, load_profiles, segment_languages
 from ppo_nlp.latin_view import USUAL_SCRIPT, cyrillic_view, restore, script_of
 from ppo_nlp.loading import collect_less_often, loading
@@ -92,6 +93,7 @@ class Pipeline:
             load_profiles()  # langdetect, for passages in other languages
             load_indexes()  # the place look-up, Cyrillic and Latin
             load_gazetteers()  # the alias trie and the state bodies
+            load_patterns()  # ingest's glued-counter pattern
         collect_less_often()
         return self
 

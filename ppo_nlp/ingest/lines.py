@@ -71,6 +71,11 @@ def split_glued(line: str) -> str:
     return f"{m.group()}\n{line[m.end():]}" if m else line
 
 
+def load_patterns() -> None:
+    """Compile now the pattern built from a word list (`Pipeline.warm`: not on a first article's time)."""
+    _glued_re()
+
+
 @lru_cache(maxsize=1)
 def _glued_re() -> regex.Pattern:
     """`<sentence end><label>: <number>` at the end of a line, with the labels of `furniture/glued.txt`."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import NamedTuple, Optional
 
 import numpy as np
+from numpy.lib.stride_tricks import as_strided
 
 BLOCK_LAYERS = ["expand_window", "maxout", "layernorm", "dropout"]  # the leaves of one residual block
 LN_EPSILON = 1e-08  # thinc's LayerNorm adds it to the variance
@@ -88,17 +89,20 @@ class WindowEncoder:
 
     @staticmethod
     def _block(block: Block, rows: np.ndarray) -> np.ndarray:
-        """Layer norm of the maxout over each row's window of three."""
+        """Layer norm of the maxout over each row's window of three: row i of the window is rows i-1, i, i+1
+        side by side (zeros past either end), read from one zero-framed copy of the rows."""
         count, width = rows.shape
-        window = np.zeros((count, 3, width), dtype=rows.dtype)
-        window[1:, 0] = rows[:-1]
-        window[:, 1] = rows
-        window[:-1, 2] = rows[1:]
-        return maxout_norm(window.reshape(count, 3 * width), block)
+        framed = np.empty((count + 2, width), dtype=rows.dtype)
+        framed[0] = framed[-1] = 0
+        framed[1:-1] = rows
+        step = framed.strides[0]
+        window = as_strided(framed, shape=(count, 3 * width), strides=(step, framed.strides[1]), writeable=False)
+        return maxout_norm(np.ascontiguousarray(window), block)
 
 
 def maxout_norm(rows: np.ndarray, block: Block) -> np.ndarray:
-    """thinc's maxout (numpy's BLAS, pieces compared in order) then its layer norm, as `PredictOps` runs them."""
+    """thinc's maxout (numpy's BLAS, pieces compared in order) then its layer norm, as `PredictOps` runs them
+    (`mean` then `var`, spelled out so that the centred rows serve both the variance and the output)."""
     scores = np.dot(rows, block.weights.T)
     scores += block.bias
     pieces = scores.reshape(len(rows), -1, block.pieces)
@@ -106,8 +110,13 @@ def maxout_norm(rows: np.ndarray, block: Block) -> np.ndarray:
     for piece in range(1, block.pieces):
         best = np.maximum(best, pieces[:, :, piece])
     best = np.ascontiguousarray(best)
-    mean = best.mean(axis=1, keepdims=True)
-    var = best.var(axis=1, keepdims=True) + LN_EPSILON
-    out = (best - mean) * var ** (-1.0 / 2.0) * block.gain
+    count = np.intp(best.shape[1])  # `mean` and `var` divide by the count as numpy's own do (an intp)
+    mean = np.add.reduce(best, axis=1, keepdims=True)
+    np.true_divide(mean, count, out=mean, casting="unsafe")
+    centered = best - mean  # `var` subtracts the same mean: the centred rows are computed once
+    var = np.add.reduce(np.square(centered), axis=1, keepdims=True)
+    np.true_divide(var, count, out=var, casting="unsafe")
+    var += LN_EPSILON
+    out = centered * var ** (-1.0 / 2.0) * block.gain
     out += block.shift
     return out

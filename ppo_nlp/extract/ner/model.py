@@ -18,8 +18,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
+from spacy.attrs import IDX, LENGTH
+
 from ppo_nlp.doc import Document, Entity
 from ppo_nlp.extract.ner.decode import GreedyNer, PredictOps
+from ppo_nlp.extract.ner.plainwords import speed_up
 from ppo_nlp.extract.ner.ru import check_ru
 from ppo_nlp.extract.ner.shape import word_shape
 from ppo_nlp.paths import models_dir
@@ -111,8 +114,7 @@ class NerModel:
         if self.decoder is None:
             return [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in self.nlp.pipe(pieces)]
         docs = [self.nlp.make_doc(p) for p in pieces]
-        return [[(doc[s:e].start_char, doc[s:e].end_char, label) for s, e, label in found]
-                for doc, found in zip(docs, self.decoder(docs))]
+        return [char_spans(doc, found) for doc, found in zip(docs, self.decoder(docs))]
 
     def _entities(self, spans: list[tuple[int, int, str]], offset: int, text: str) -> Iterator[Entity]:
         """Mapped entities of one piece, shifted by the chunk offset."""
@@ -176,6 +178,15 @@ class HybridModel(NerModel):
             yield from ((s + off, e + off, lab) for s, e, lab in spans)
 
 
+def char_spans(doc, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """(start char, end char, label) of token spans, as `doc[start:end].start_char/end_char` give them, read
+    from one array of token offsets and lengths rather than two `Span` objects per entity."""
+    if not found:
+        return []
+    bounds = doc.to_array([IDX, LENGTH]).tolist()
+    return [(bounds[s][0], bounds[e - 1][0] + bounds[e - 1][1], label) for s, e, label in found]
+
+
 def _decoder(nlp) -> Optional[GreedyNer]:
     """The numpy decoder of a tok2vec + ner pipeline; None (spaCy decodes) for any other architecture."""
     try:
@@ -220,7 +231,7 @@ def _register_tokenizer() -> None:
 
         def build(nlp):
             _keep_attrs(nlp.vocab, attrs)
-            return default(nlp)
+            return speed_up(default(nlp), VOCAB_LIMIT)
 
         return build
 

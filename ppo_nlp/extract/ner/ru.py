@@ -26,12 +26,16 @@ from typing import Iterable, Iterator
 
 import regex
 
+from ppo_nlp.cache import word_cache
 from ppo_nlp.doc import Entity
-from ppo_nlp.normalize.morph import (COMMON_POS, PERSON_TAGS, PROPER_TAGS, common_word, has_tag, is_adjective,
-                                      known_parses, lemma, only_place)
+from ppo_nlp.normalize.morph import (COMMON_POS, PERSON_TAGS, PROPER_TAGS, analyzer, common_word, has_tag,
+                                      is_adjective, known_parses, lemma, only_place)
 from ppo_nlp.resources import load_lines
 
 _WORD = regex.compile(r"\w+(?:-\w+)*")
+# The words of `_WORD.finditer` whose first character may be upper-case: where `_WORD` starts a word (no word
+# character before, nor a hyphen glued to one) and not on a lower-case letter, a digit or «_».
+_MAYBE_CAPITAL = regex.compile(r"(?<!\w)(?<!\w-)(?=[^\p{Ll}\d_])\w+(?:-\w+)*")
 _SEPARATOR = regex.compile(r"\s+[-–—]\s*|\s*[-–—]\s+|,\s*|…|[()]")
 _MIN_TRIM = 3  # shorter leading words are initials («А.»), never trimmed
 
@@ -72,15 +76,16 @@ def split_person(text: str, entity: Entity) -> Iterator[Entity]:
             words = words[1:]
         if not any(w.group()[:1].isupper() for w in words):
             continue
-        if len(words) == 1 and common_word(words[0].group()):
+        if len(words) == 1 and common_one(words[0].group()):
             continue
         lo, hi = words[0].start(), _trim_end(text, words[0].start(), hi)
         yield _with_span(entity, text, lo, hi, entity.label)
 
 
+@word_cache(1 << 20)
 def not_a_name(word: str) -> bool:
     """A word the dictionary knows, in no reading a name of any kind («Реакцией», «Сегодня»)."""
-    found = known_parses(word)
+    found = known_parses(word) if listed(word) else []
     return bool(found) and not any(t in p.tag for p in found for t in PROPER_TAGS)
 
 
@@ -106,22 +111,23 @@ def trim_tail(text: str, entity: Entity) -> Entity | None:
                       entity.label)
 
 
+@word_cache(1 << 20)
 def _function_or_modifier(word: str) -> bool:
     """The likeliest reading of `word` is a part of speech names never end with («и», «в», «минувшим»)."""
-    found = known_parses(word)
+    found = known_parses(word) if listed(word) else []
     return bool(found) and found[0].tag.POS in COMMON_POS
 
 
 def lone_common_word(text: str, entity: Entity) -> bool:
     """A one-word name that is a common word in every reading («Турецкий», «Пилотируемые»)."""
     words = _WORD.findall(text, entity.start, entity.end)
-    return entity.label != "POSITION" and len(words) == 1 and common_word(words[0])
+    return entity.label != "POSITION" and len(words) == 1 and common_one(words[0])
 
 
 def place_not_person(text: str, entity: Entity) -> Entity:
     """LOC for a PERSON that ends in a place name and holds no personal name."""
     words = _WORD.findall(text, entity.start, entity.end)
-    if words and has_tag(words[-1], ("Geox",)) and not any(has_tag(w, PERSON_TAGS) for w in words):
+    if words and place_tag(words[-1]) and not any(person_tag(w) for w in words):
         return _with_span(entity, text, entity.start, entity.end, "LOC")
     return entity
 
@@ -131,7 +137,7 @@ def place_not_org(text: str, entity: Entity) -> Entity:
     «Лубянке»), or adjectives before a territory word from `resources/ner/place_heads.txt`
     («Дальневосточном федеральном округе», «Палестинского государства»)."""
     words = _WORD.findall(text, entity.start, entity.end)
-    one_place = len(words) == 1 and only_place(words[0])
+    one_place = len(words) == 1 and place_word(words[0])
     territory = (len(words) > 1 and lemma(words[-1]) in load_lines("ner/place_heads.txt")
                  and all(is_adjective(w) for w in words[:-1]))
     if one_place or territory:
@@ -142,7 +148,7 @@ def place_not_org(text: str, entity: Entity) -> Entity:
 def split_places(text: str, entity: Entity) -> Iterator[Entity]:
     """A LOC made of place names side by side («Крыма Россией») as one LOC each."""
     words = list(_WORD.finditer(text, entity.start, entity.end))
-    if len(words) > 1 and all(only_place(w.group()) for w in words):
+    if len(words) > 1 and all(place_word(w.group()) for w in words):
         yield from (_with_span(entity, text, w.start(), w.end(), "LOC") for w in words)
     else:
         yield entity
@@ -153,7 +159,7 @@ def split_position(text: str, entity: Entity) -> Iterator[Entity]:
     training data marks them."""
     words = list(_WORD.finditer(text, entity.start, entity.end))
     last = words[-1] if len(words) > 1 else None
-    if last is None or not last.group()[:1].isupper() or not only_place(last.group()):
+    if last is None or not last.group()[:1].isupper() or not place_word(last.group()):
         yield entity
         return
     yield _with_span(entity, text, entity.start, _trim_end(text, entity.start, last.start()), "POSITION")
@@ -164,12 +170,44 @@ def lone_places(text: str, entities: list[Entity], source: str = "ner:ru") -> It
     """LOC for capitalised words outside `entities` that the dictionary knows only as place names."""
     taken = _union((e.start, e.end) for e in entities)
     k = 0
-    for word in _WORD.finditer(text):
+    for word in _MAYBE_CAPITAL.finditer(text):
         while k < len(taken) and taken[k][1] <= word.start():
             k += 1
         inside = k < len(taken) and taken[k][0] < word.end()
-        if not inside and word.group()[:1].isupper() and only_place(word.group()):
+        if not inside and word.group()[:1].isupper() and place_word(word.group()):
             yield Entity("LOC", word.group(), word.start(), word.end(), source, 1.0)
+
+
+def listed(word: str) -> bool:
+    """Whether the dictionary holds the word (ё written as е allowed), as some reading's `is_known` asks: a
+    word it does not hold has no dictionary reading, so the checks above skip parsing it (tested)."""
+    return analyzer().word_is_known(word)
+
+
+# The dictionary checks above, kept per word (pymorphy3 re-reads a parse's `is_known` at each call): most
+# names of a text come again in the next one.
+@word_cache(1 << 20)
+def place_word(word: str) -> bool:
+    """`only_place`: every dictionary reading of the word is a place name."""
+    return listed(word) and only_place(word)
+
+
+@word_cache(1 << 20)
+def common_one(word: str) -> bool:
+    """`common_word`: every reading of the word is a common word."""
+    return listed(word) and common_word(word)
+
+
+@word_cache(1 << 20)
+def place_tag(word: str) -> bool:
+    """Some dictionary reading of the word is a place name (Geox)."""
+    return listed(word) and has_tag(word, ("Geox",))
+
+
+@word_cache(1 << 20)
+def person_tag(word: str) -> bool:
+    """Some dictionary reading of the word is a first name, surname or patronymic."""
+    return listed(word) and has_tag(word, PERSON_TAGS)
 
 
 def _union(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

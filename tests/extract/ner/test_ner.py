@@ -182,3 +182,15 @@ def test_blas_runs_one_thread_after_loading():
 
     shipped("en")
     assert all(pool["num_threads"] == 1 for pool in threadpool_info() if pool["user_api"] == "blas")
+
+
+@pytest.mark.parametrize("text", ["Партия «Аманат»  провела съезд.\n\nЁлка  ", "A  b\tc. Дж. Смит,  ", "x"])
+def test_char_spans_are_the_spans_offsets(text):
+    import spacy
+
+    from ppo_nlp.extract.ner.model import char_spans
+
+    doc = spacy.blank("ru").make_doc(text)
+    found = [(s, e, "ORG") for s in range(len(doc)) for e in range(s + 1, len(doc) + 1)]
+    assert char_spans(doc, found) == [(doc[s:e].start_char, doc[s:e].end_char, "ORG") for s, e, _ in found]
+    assert char_spans(doc, []) == []

@@ -80,3 +80,32 @@ def test_span_checks(text, predicted, label, expected):
     found = check_ru(text, [_span(text, predicted, label)])
     assert [(e.label, e.text) for e in found] == expected
     assert all(text[e.start:e.end] == e.text for e in found)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_capital_word_candidates_are_the_capitalised_words(seed):
+    """`lone_places` reads only the words `_MAYBE_CAPITAL` finds: exactly the capitalised words of `_WORD`."""
+    import random
+
+    from ppo_nlp.extract.ner import ru
+
+    rng = random.Random(seed)
+    alphabet = "aZ-_ 5.ЖжⅧǅⒶ\u0301—,«Ә"
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
+        words = [(m.span(), m.group()) for m in ru._WORD.finditer(text) if m.group()[:1].isupper()]
+        assert [(m.span(), m.group()) for m in ru._MAYBE_CAPITAL.finditer(text)
+                if m.group()[:1].isupper()] == words, text
+
+
+@pytest.mark.parametrize("word", [
+    "елка", "ёлка", "Елкой", "по-русски", "кое-кто", "Нур-Султан", "Усть-Каменогорск", "псевдонаучный", "сверхновая",
+    "Тоқаев", "Amanat", "2024", "COVID-19", "интернет-портал", "Алма-Аты", "Аманатовцы", "Шымкентом", "ъ", "-",
+    "Петров-Водкин", "мега-проект", "антикризисный", "Ёлкин", "Семёнов", "Семенов", "х" * 45,
+])
+def test_unlisted_words_have_no_dictionary_reading(word):
+    """`listed` is False only for words without a dictionary reading: the checks may skip parsing them."""
+    from ppo_nlp.extract.ner.ru import listed
+    from ppo_nlp.normalize.morph import known_parses
+
+    assert listed(word) or not known_parses(word)
