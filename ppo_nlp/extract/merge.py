@@ -181,7 +181,7 @@ def plausible(entity: Entity, doc: Document, casing: bool = True) -> bool:
     words = entity.text.strip("«»\"“”'").split()
     if fold(entity.text.strip()) in _word_list("not_names.txt"):
         return False
-    if not words or sum(ch.isalpha() for ch in entity.text) < 2 or not _starts_name(words, not casing):
+    if not words or sum(map(str.isalpha, entity.text)) < 2 or not _starts_name(words, not casing):
         return False
     if all(_ROMAN.fullmatch(w) for w in words):
         return False

@@ -178,13 +178,13 @@ def _ru_first_readings(word: str) -> list[Reading]:
 
 def _stripped_readings(word: str, accept) -> list[Reading]:
     """Readings got by taking a Russian noun case ending off a name word."""
-    out = []
+    out, low = [], word.lower()
     for ending, case in _suffix_table("ru_masc_noun_endings.tsv"):
-        base = word[: -len(ending)] if word.lower().endswith(ending) else ""
+        base = word[: -len(ending)] if low.endswith(ending) else ""
         if len(base) > 2 and base[-1].lower() not in "аеиоуыэюяё" and accept(base):
             out.append(Reading(base, "m", case, accept is is_first_name))
     for ending, nom_ending, case in _fem_noun_endings():
-        if word.lower().endswith(ending) and len(word) > len(ending) + 2:
+        if low.endswith(ending) and len(word) > len(ending) + 2:
             base = word[: -len(ending)] + nom_ending
             if accept(base):
                 out.append(Reading(base, "f", case, accept is is_first_name))
