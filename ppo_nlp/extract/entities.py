@@ -76,7 +76,7 @@ def _uncrossed(fixed: list[Entity], names: list[Entity]) -> list[Entity]:
     """Counts and dates, less those a model name without a digit crosses: there the count or date took a
     name's word for its own («0 Queen» of «Queen of South»); a model mention holding the number is no name
     and gives way to the count («… ауданында, 45» beside «45 человек»)."""
-    index = SpanIndex(e for e in names if not any(ch.isdigit() for ch in e.text))
+    index = SpanIndex(e for e in names if not any(map(str.isdigit, e.text)))
     return [f for f in fixed if not any(crosses(f, m) for m in index.near(f))]
 
 

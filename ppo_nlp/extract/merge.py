@@ -16,7 +16,7 @@ flat layer marked as the model and the NER corpora mark names.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Sequence
 
 import regex
 
@@ -72,17 +72,23 @@ class SpanIndex:
         for entity in entities:
             self.add(entity)
 
-    def _range(self, start: int, end: int) -> range:
-        return range(start // self.BLOCK, max(start, end - 1) // self.BLOCK + 1)
-
     def add(self, entity: Entity) -> None:
-        for block in self._range(entity.start, entity.end):
-            self._blocks.setdefault(block, []).append(entity)
+        first, last = entity.start // self.BLOCK, max(entity.start, entity.end - 1) // self.BLOCK
+        blocks = self._blocks
+        for block in range(first, last + 1):
+            found = blocks.get(block)
+            if found is None:
+                blocks[block] = [entity]
+            else:
+                found.append(entity)
 
-    def near(self, entity: Entity) -> Iterator[Entity]:
-        """Every indexed entity that shares a block with `entity` (a superset of those that touch it)."""
-        for block in self._range(entity.start, entity.end):
-            yield from self._blocks.get(block, ())
+    def near(self, entity: Entity) -> Sequence[Entity]:
+        """Every indexed entity that shares a block with `entity` (a superset of those that touch it; one that
+        shares two blocks comes twice). Read it before the next `add`: it may be the index's own list."""
+        first, last = entity.start // self.BLOCK, max(entity.start, entity.end - 1) // self.BLOCK
+        if first == last:
+            return self._blocks.get(first, ())
+        return [o for block in range(first, last + 1) for o in self._blocks.get(block, ())]
 
     def overlaps(self, entity: Entity) -> bool:
         return any(entity.start < o.end and o.start < entity.end for o in self.near(entity))
@@ -175,7 +181,7 @@ def plausible(entity: Entity, doc: Document, casing: bool = True) -> bool:
     words = entity.text.strip("«»\"“”'").split()
     if fold(entity.text.strip()) in _word_list("not_names.txt"):
         return False
-    if not words or sum(ch.isalpha() for ch in entity.text) < 2 or not _starts_name(words, not casing):
+    if not words or sum(map(str.isalpha, entity.text)) < 2 or not _starts_name(words, not casing):
         return False
     if all(_ROMAN.fullmatch(w) for w in words):
         return False

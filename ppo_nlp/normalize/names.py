@@ -178,13 +178,13 @@ def _ru_first_readings(word: str) -> list[Reading]:
 
 def _stripped_readings(word: str, accept) -> list[Reading]:
     """Readings got by taking a Russian noun case ending off a name word."""
-    out = []
+    out, low = [], word.lower()
     for ending, case in _suffix_table("ru_masc_noun_endings.tsv"):
-        base = word[: -len(ending)] if word.lower().endswith(ending) else ""
+        base = word[: -len(ending)] if low.endswith(ending) else ""
         if len(base) > 2 and base[-1].lower() not in "аеиоуыэюяё" and accept(base):
             out.append(Reading(base, "m", case, accept is is_first_name))
     for ending, nom_ending, case in _fem_noun_endings():
-        if word.lower().endswith(ending) and len(word) > len(ending) + 2:
+        if low.endswith(ending) and len(word) > len(ending) + 2:
             base = word[: -len(ending)] + nom_ending
             if accept(base):
                 out.append(Reading(base, "f", case, accept is is_first_name))
@@ -214,6 +214,17 @@ def _ru_surname_table() -> tuple[tuple[str, str, str, str], ...]:
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
+@lru_cache(maxsize=None)
+def _ru_surname_table_by_last() -> dict[str, tuple[tuple[str, str, str, str], ...]]:
+    """`_ru_surname_table()` rows by the last letter of their ending, each bucket in the table's order."""
+    out: dict[str, list[tuple[str, str, str, str]]] = {}
+    for row in _ru_surname_table():
+        if not row[0]:
+            raise ValueError(f"names/ru_surname_forms.tsv: a row without an ending: {row}")
+        out.setdefault(row[0][-1:], []).append(row)
+    return {last: tuple(rows) for last, rows in out.items()}
+
+
 def ru_surname_readings(word: str, after_first: bool = True) -> list[Reading]:
     """Readings of a Russian-text surname by the paradigm table; an unknown shape reads as itself.
 
@@ -227,7 +238,7 @@ def _ru_surname_readings(word: str, after_first: bool) -> tuple[Reading, ...]:
     low = word.lower()
     out = []
     best = 0
-    for ending, nom_ending, gender, case in _ru_surname_table():
+    for ending, nom_ending, gender, case in _ru_surname_table_by_last().get(low[-1:], ()):
         if low.endswith(ending) and len(low) > len(ending) + 1 and len(ending) >= best:
             best = len(ending)
             out.append(Reading(word[: -len(ending)] + _same_case(nom_ending, word), gender, case, True))

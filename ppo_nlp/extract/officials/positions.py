@@ -12,7 +12,7 @@ from typing import Optional
 
 from ppo_nlp.cache import word_cache
 from ppo_nlp.extract.officials.lexicon import (en_heads, en_participles, generic_org_words, kk_genitive, kk_heads,
-                                               ru_heads, ru_key, ru_modifiers, word_set)
+                                               ru_head_prefixes, ru_heads, ru_key, ru_modifiers, word_set)
 from ppo_nlp.extract.officials.persons import Ctx
 from ppo_nlp.extract.officials.ru_phrases import MAX_CHAIN, gap_ok, ru_chain, ru_head_forms, ru_pp
 from ppo_nlp.normalize.names import parses, strip_kk_case
@@ -56,7 +56,10 @@ def _may_head(word: str, lang: str) -> bool:
         return fold(word) in kk_heads()
     if lang == "en":
         return word.lower() in en_heads() or word.lower() in en_participles()
-    return bool(ru_head_forms(word)) or ru_key(word) in ru_heads()  # plural: «один из руководителей»
+    key = ru_key(word)
+    if key in ru_heads():  # a head in any number (plural: «один из руководителей»)
+        return True
+    return any(key.startswith(p) for p in ru_head_prefixes()) and bool(ru_head_forms(word))  # «экс-премьера»
 
 
 def _left_modifiers(ctx: Ctx, i: int, words: frozenset[str], key) -> int:

@@ -183,8 +183,8 @@ def extract_branches(doc: Document, gaz: list[Entity], words: Optional[Words] = 
     """ORG entities (type party_branch) for every singular branch mention with a level word."""
     words = words or Words(doc.text)
     ctx = Context.of(gaz)
-    out = []
-    for k in range(1, len(words.tokens)):
+    out, prefixes = [], branch_nouns().prefixes  # `branch_at` only where a branch noun may start (its first test)
+    for k in (k for k in range(1, len(words.tokens)) if words.folded[k][:3] in prefixes):
         ent = branch_at(doc, words, k, ctx)
         if ent is not None:
             out.append(ent)

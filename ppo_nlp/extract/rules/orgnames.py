@@ -36,6 +36,18 @@ def _heads() -> tuple[tuple[str, str, str], ...]:
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
+@lru_cache(maxsize=None)
+def _heads_by_initial() -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """`_heads()` rows by the first letter of their stem, each bucket in `_heads()` order (a word is compared
+    only with the stems it may start with). An empty stem would head every word: a data error."""
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for row in _heads():
+        if not row[0]:
+            raise ValueError(f"orgs/heads.tsv: a row without a stem: {row}")
+        out.setdefault(row[0][:1], []).append(row)
+    return {initial: tuple(rows) for initial, rows in out.items()}
+
+
 def head_stems(kinds: tuple[str, ...]) -> list[str]:
     """The folded stems of the heads of the given types."""
     return [stem for stem, _, kind in _heads() if kind in kinds]
@@ -54,7 +66,7 @@ def head_type(word: str, lang: Optional[str] = None) -> Optional[str]:
     """The record type of an organization headed by `word` (any inflection), or None. A Kazakh head is its stem
     and endings only (ұйымының, not ұйымдастырылды); of a compound (мектеп-интернаты) the last part counts."""
     folded = fold(word).rsplit("-", 1)[-1]
-    for stem, lg, kind in _heads():
+    for stem, lg, kind in _heads_by_initial().get(folded[:1], ()):
         if lg == "abbr" and (folded != stem or not word.isupper()):
             continue  # ТОО, АО: whole and in capitals
         if lang in (None, lg, "abbr" if lg == "abbr" else None) and folded.startswith(stem):
