@@ -22,7 +22,7 @@ from spacy.attrs import IDX, LENGTH
 
 from ppo_nlp.doc import Document, Entity
 from ppo_nlp.extract.ner.decode import GreedyNer, PredictOps
-from ppo_nlp.extract.ner.plainwords import speed_up
+from ppo_nlp.extract.ner.plainwords import default_tokenizer
 from ppo_nlp.extract.ner.ru import check_ru
 from ppo_nlp.extract.ner.shape import word_shape
 from ppo_nlp.paths import models_dir
@@ -223,15 +223,12 @@ def _register_tokenizer() -> None:
     """`TOKENIZER`: the language's default tokenizer, built once the vocabulary computes only the model's
     attributes (`_keep_attrs`), so that the ~2,300 special cases of the three languages make cheaper lexemes (20 ms
     of the three models' 0.3 s load)."""
-    from spacy.language import create_tokenizer
     from spacy.util import registry
 
     def make(attrs: list[str]):
-        default = create_tokenizer()
-
         def build(nlp):
             _keep_attrs(nlp.vocab, attrs)
-            return speed_up(default(nlp), VOCAB_LIMIT)
+            return default_tokenizer(nlp, VOCAB_LIMIT)
 
         return build
 

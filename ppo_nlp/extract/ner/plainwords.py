@@ -54,3 +54,21 @@ def speed_up(tokenizer, cache_size: int):
     tokenizer.rules = rules
     tokenizer.max_cache_size = max(tokenizer.max_cache_size, cache_size)
     return tokenizer
+
+
+def default_tokenizer(nlp, cache_size: int):
+    """spaCy's default tokenizer of `nlp`'s language (`spacy.language.create_tokenizer`: the same defaults)
+    through `speed_up`, its special cases loaded once, after the searches are in place."""
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+    defaults = nlp.Defaults
+    tokenizer = Tokenizer(
+        nlp.vocab, rules=None,
+        prefix_search=compile_prefix_regex(defaults.prefixes).search if defaults.prefixes else None,
+        suffix_search=compile_suffix_regex(defaults.suffixes).search if defaults.suffixes else None,
+        infix_finditer=compile_infix_regex(defaults.infixes).finditer if defaults.infixes else None,
+        token_match=defaults.token_match, url_match=defaults.url_match)
+    speed_up(tokenizer, cache_size)
+    tokenizer.rules = defaults.tokenizer_exceptions
+    return tokenizer

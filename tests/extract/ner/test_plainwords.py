@@ -9,7 +9,7 @@ import spacy
 
 import ppo_nlp.lang.spacy_kk  # noqa: F401  (registers kk)
 from ppo_nlp.extract.ner.model import VOCAB_LIMIT, load_ner
-from ppo_nlp.extract.ner.plainwords import PLAIN_WORD, SEARCHES, speed_up
+from ppo_nlp.extract.ner.plainwords import PLAIN_WORD, SEARCHES, default_tokenizer, speed_up
 from ppo_nlp.paths import models_dir
 
 LANGS = ["ru", "kk", "en"]
@@ -66,3 +66,16 @@ def test_models_use_it(lang: str) -> None:
     assert tokenizer.max_cache_size == VOCAB_LIMIT
     assert tokenizer.suffix_search.__self__.pattern == _tokenizer(lang).suffix_search.__self__.pattern
     assert tokenizer.to_bytes(exclude=["vocab"]) == _tokenizer(lang).to_bytes(exclude=["vocab"])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_default_tokenizer_is_spacys_with_its_special_cases_loaded_once(lang: str) -> None:
+    blank = spacy.blank(lang)
+    ours = default_tokenizer(blank, VOCAB_LIMIT)
+    assert ours.rules == blank.tokenizer.rules and ours.max_cache_size == VOCAB_LIMIT
+    assert ours.token_match == blank.tokenizer.token_match and ours.url_match.__self__.pattern == blank.tokenizer.url_match.__self__.pattern
+    rng = random.Random(3)
+    texts = TEXTS + [" ".join(rng.choices(re.split(r"(\W)", " ".join(TEXTS)), k=200)) for _ in range(20)]
+    for text in texts:
+        assert [(t.text, t.whitespace_, t.norm_) for t in ours(text)] == [(t.text, t.whitespace_, t.norm_)
+                                                                          for t in blank.tokenizer(text)]
