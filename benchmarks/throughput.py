@@ -13,7 +13,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Optional
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -112,7 +112,11 @@ def _natasha_models() -> tuple[object, object]:
     return ner, navec
 
 
-def natasha_row(texts: list[str]) -> dict:
+def natasha_row(texts: list[str], threads: Optional[int] = None) -> dict:
+    """natasha's segmentation + NER over `texts`; `threads`: its numpy's BLAS threads (None: numpy's own
+    choice, two on a 2-core machine; ppo_nlp runs one per worker process)."""
+    from threadpoolctl import threadpool_limits
+
     try:
         from razdel import sentenize, tokenize
 
@@ -126,7 +130,20 @@ def natasha_row(texts: list[str]) -> dict:
         list(ner.map(sentences))
         return tokens
 
-    return rate("natasha segment+NER (slovnet, ru only)", texts, run)
+    name = "natasha segment+NER (slovnet, ru only)" + ("" if threads is None else f", {threads} BLAS thread")
+    with threadpool_limits(limits=threads, user_api="blas"):
+        return rate(name, texts, run)
+
+
+def ratios(rows: list[dict]) -> dict:
+    """ppo_nlp on ru against each natasha row: the ratio of chars/s (wall) and of CPU seconds."""
+    ours = next((r for r in rows if r.get("system") == "ppo_nlp (rules + NER) on ru" and "chars" in r), None)
+    out = {}
+    for r in rows:
+        if ours is not None and r.get("system", "").startswith("natasha") and "chars" in r:
+            out[r["system"]] = {"wall": round(ours["chars_per_s"] / r["chars_per_s"], 2),
+                                "cpu": round(r["cpu_s"] / ours["cpu_s"], 2)}
+    return out
 
 
 def spacy_row(texts: list[str]) -> dict:
@@ -221,9 +238,10 @@ def main() -> None:
     mixed = [t for lang in ("ru", "kk", "en") for t in corpus[lang]]
     print("corpus:", {lang: (len(d), sum(map(len, d))) for lang, d in corpus.items()})
     langs = ["ru", "kk", "en"]
-    rows = ppo_rows(args.chars, langs, [True, False]) + [natasha_row(corpus["ru"]), spacy_row(mixed)]
-    rows += ppo_rows(args.chars, ["ru"], [True])
+    rows = ppo_rows(args.chars, langs, [True, False]) + [natasha_row(corpus["ru"]), natasha_row(corpus["ru"], 1)]
+    rows += [spacy_row(mixed)] + ppo_rows(args.chars, ["ru"], [True])
     print_table(r for r in rows if r)
+    print("ppo_nlp on ru vs natasha (speed ratio, wall and CPU):", ratios(rows))
     print("scaling:", scaling(mixed))
     print("load and memory (one worker):", load_and_memory(corpus["ru"][0][:5000]))
     print("cost per character:", size_cost(long_texts()))
