@@ -73,6 +73,13 @@ def test_officials_kk(text, expected):
      [("Marat Ibrayev", ["secretary of the maslikhat"])]),
     ("Marat Ibrayev, secretary of the maslikhat, Kumar Aksakalov, akim of the region, came.",
      [("Marat Ibrayev", ["secretary of the maslikhat"]), ("Kumar Aksakalov", ["akim of the region"])]),
+    # a verb before an article ends a chain: the title is the one next to the name
+    ("The minister of culture greeted the akim of the district Serik Abenov at the gate.",
+     [("Serik Abenov", ["akim of the district"])]),
+    ("The head of the youth wing thanked a chairman Bolat Ermekov for the help.",
+     [("Bolat Ermekov", ["chairman"])]),
+    ("Minister of the Interior Yerzhan Sadenov opened the office.", [("Yerzhan Sadenov", ["minister of the Interior"])]),
+    ("Chairman of the board of the fund Dana Kassym spoke.", [("Dana Kassym", ["chairman of the board of the fund"])]),
 ])
 def test_officials_en(text, expected):
     assert _people(text, "en") == expected
