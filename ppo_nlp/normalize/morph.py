@@ -73,3 +73,13 @@ def only_place(word: str) -> bool:
 def is_adjective(word: str) -> bool:
     """Whether some dictionary reading of `word` is a full adjective («федеральном», «Турецкой»)."""
     return any(p.tag.POS == "ADJF" for p in known_parses(word))
+
+
+def oblique_name_of_noun(readings, names) -> bool:
+    """Every name reading (`names`) is an oblique case while the word is also a declinable common noun in
+    the nominative: the noun is meant («Герой Советского Союза» is no instrumental of «Гера»; «Саше» stays
+    the dative of «Саша», the noun «саше» does not decline)."""
+    if any("nomn" in p.tag for p in names):
+        return False
+    return any(p.tag.POS == "NOUN" and "nomn" in p.tag and not {"Name", "Surn", "Patr", "Fixd"} & p.tag.grammemes
+               for p in readings)

@@ -15,6 +15,7 @@ from ppo_nlp.cache import bounded_cache, word_cache
 from ppo_nlp.doc import Document, Entity
 from ppo_nlp.extract.officials.lexicon import en_heads, en_not_name_words, honorifics, kk_heads, ru_heads, ru_key
 from ppo_nlp.normalize import places
+from ppo_nlp.normalize.morph import oblique_name_of_noun
 from ppo_nlp.normalize.names import (MAX_NAME_LEN, is_first_name, is_first_name_form, is_latin_first_name,
                                      is_surname_shape, parses, ru_surname_readings, strip_kk_case)
 from ppo_nlp.resources import read_rows
@@ -139,10 +140,22 @@ def is_common_word(word: str, lang: str) -> bool:
         return False
     if word.isupper():
         return not is_surname_shape(word)  # acronyms: ППО, РК
-    if any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in parses(word)):
+    readings = parses(word)
+    if any({"Surn", "Patr"} & p.tag.grammemes for p in readings):
+        return False
+    names = [p for p in readings if "Name" in p.tag]
+    if names and not oblique_name_of_noun(readings, names):
         return False
     return any(len(p.methods_stack) == 1 and type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
-               for p in parses(word))
+               for p in readings)
+
+
+def _noun_not_name(word: str) -> bool:
+    """A Russian common noun whose only name readings are oblique cases of a rare first name («Герой»)."""
+    readings = parses(word)
+    names = [p for p in readings if "Name" in p.tag]
+    return bool(names) and not any({"Surn", "Patr"} & p.tag.grammemes for p in readings) and \
+        oblique_name_of_noun(readings, names)
 
 
 def nameable(ctx: Ctx, i: int) -> bool:
@@ -204,7 +217,7 @@ def _full_at(ctx: Ctx, i: int) -> Optional[PersonSpan]:
     if not (nameable(ctx, i) and i + 1 < len(ctx.tokens) and adjacent(ctx, i) and nameable(ctx, i + 1)):
         return None
     lang = ctx.langs[i]
-    known_first = first_name_like(ctx, i)
+    known_first = first_name_like(ctx, i) and not (lang == "ru" and _noun_not_name(ctx.tokens[i].text))
     if not known_first and (is_common_word(ctx.tokens[i].text, lang) or not surname_like(ctx, i + 1, True)):
         return _reversed_at(ctx, i)
     j = i + 1
