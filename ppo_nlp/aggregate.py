@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Callable, Hashable, Iterable, Optional, TypeVar
 
 from ppo_nlp.doc import Document, Entity, Location, Mention, Organization, Project
+from ppo_nlp.extract.foreign import foreign_body
 from ppo_nlp.extract.merge import precedence
 from ppo_nlp.extract.rules import credited, head_type, media_mention
 from ppo_nlp.normalize.ids import slug
@@ -100,11 +101,17 @@ def _not_credits(doc: Document, orgs: list[Organization]) -> list[Organization]:
             if not (org.type == "media" and all(credited(doc.text, m.start) for m in org.mentions))]
 
 
+def _domestic(doc: Document, mentions: list[Entity]) -> list[Entity]:
+    """Leave out another country's government or ministry that the gazetteer took for Kazakhstan's
+    («Правительство России», `extract/foreign.py`); the mention stays in `entities`."""
+    return [m for m in mentions if not foreign_body(doc.text, m, doc.lang_at(m.start))]
+
+
 def facts(doc: Document) -> None:
     """The facts stage: organizations, projects and locations of the mentions facts are made of
     (`found.fact_mentions`; a document that never ran the merge stage uses its `entities`)."""
     mentions = doc.found.get("fact_mentions", doc.entities)
-    doc.organizations = _not_credits(doc, _media_typed(doc, organizations(mentions)))
+    doc.organizations = _not_credits(doc, _media_typed(doc, organizations(_domestic(doc, mentions))))
     doc.projects = projects(mentions)
     doc.locations = locations(mentions)
 
