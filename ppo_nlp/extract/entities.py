@@ -7,12 +7,13 @@ alone on the NER dev sets (`benchmarks/ner.py --records`), while facts stay as s
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterable
 
 import regex
 
 from ppo_nlp.doc import Document, Entity
-from ppo_nlp.extract.merge import SpanIndex, count_entities, crosses, merge_entities, plausible
+from ppo_nlp.extract.merge import SpanIndex, count_entities, crosses, merge_entities, overlap, plausible
 
 _BOUNDED = frozenset({"LOC", "PERSON", "POSITION"})  # labels whose nested mentions are bounds of one name
 
@@ -28,10 +29,6 @@ def merge_final(doc: Document) -> None:
     doc.found["fact_mentions"] = facts_in
     doc.entities = entity_layer(doc, facts_in, doc.found.get("ner", []), doc.found.get("ner_new", []),
                                 doc.found.get("ner_judged", []))
-
-
-def _overlap(a: Entity, b: Entity) -> bool:
-    return a.start < b.end and b.start < a.end
 
 
 def _lends_id(mention: Entity, model: Entity) -> bool:
@@ -99,7 +96,7 @@ def _with_rules(base: list[Entity], rules: list[Entity], text: str) -> list[Enti
     places = {m.start: m for m in base if m.label == "LOC"}
     rest, named, beaten = [], {}, set()
     for e in rules:
-        near = [m for m in index.near(e) if _overlap(e, m)]
+        near = [m for m in index.near(e) if overlap(e, m)]
         keep, beats = _beside(e, [m for m in near if not _same(e, m)], text)
         owner = places.get(e.end + 1) if keep and not near and e.label == "ORG" else None
         if owner is not None and text[e.end] == " ":
@@ -117,8 +114,7 @@ def _with_rules(base: list[Entity], rules: list[Entity], text: str) -> list[Enti
 def _owned_by(org: Entity, place: Entity, text: str) -> Entity:
     """An organization with the place it belongs to, named right after it: one name, as readers mark it
     («правительства Израиля», «Минобороны РФ»)."""
-    return Entity(org.label, text[org.start:place.end], org.start, place.end, org.source, org.score, org.id,
-                  dict(org.attrs))
+    return replace(org, text=text[org.start:place.end], end=place.end, attrs=dict(org.attrs))
 
 
 def _beside(rule: Entity, under: list[Entity], text: str) -> tuple[bool, list[Entity]]:
@@ -166,19 +162,20 @@ def as_named(mention: Entity, lang: str) -> Entity | None:
     name: there a mention all in lower case («астанасына», «parliament») is a common word, left to the
     facts (Russian and Kazakh write «мәслихат», «правительство» in lower case). Job titles, counts and
     dates stay as found."""
-    if mention.label in _UNSCORED or mention.label == "POSITION":
-        return None if mention.label in _UNSCORED else mention
+    if mention.label in _UNSCORED:
+        return None
+    if mention.label == "POSITION":
+        return mention
     if not any(ch.isupper() for ch in mention.text) and (mention.label in _PROPER or lang == "en"):
         return None
     quoted = _QUOTED.fullmatch(mention.text) if _QUOTES.search(mention.text) else None
     if quoted is None or any(ch.isupper() for ch in quoted["head"][1:] + quoted["tail"]):
         return mention
     start = mention.start + quoted.start("name")
-    return Entity(mention.label, quoted["name"], start, start + len(quoted["name"]), mention.source,
-                  mention.score, mention.id, dict(mention.attrs))
+    return replace(mention, text=quoted["name"], start=start, end=start + len(quoted["name"]),
+                   attrs=dict(mention.attrs))
 
 
 def _named_like(model: Entity, rule: Entity) -> Entity:
     """The model's bound of a name with the id and normalized values of the rule mention it replaced."""
-    return Entity(model.label, model.text, model.start, model.end, model.source, model.score, rule.id,
-                  dict(rule.attrs))
+    return replace(model, id=rule.id, attrs=dict(rule.attrs))

@@ -43,11 +43,15 @@ def _strength(entity: Entity) -> tuple[int, int, int]:
     return (precedence(entity), -(entity.end - entity.start), entity.start)
 
 
+def overlap(a: Entity, b: Entity) -> bool:
+    """Spans that share a character."""
+    return a.start < b.end and b.start < a.end
+
+
 def crosses(a: Entity, b: Entity) -> bool:
     """Overlapping spans, neither inside the other."""
-    overlap = a.start < b.end and b.start < a.end
     nested = (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
-    return overlap and not nested
+    return overlap(a, b) and not nested
 
 
 def _same_span(a: Entity, b: Entity) -> bool:
@@ -91,7 +95,7 @@ class SpanIndex:
         return [o for block in range(first, last + 1) for o in self._blocks.get(block, ())]
 
     def overlaps(self, entity: Entity) -> bool:
-        return any(entity.start < o.end and o.start < entity.end for o in self.near(entity))
+        return any(overlap(entity, o) for o in self.near(entity))
 
 
 def merge_entities(entities: list[Entity]) -> list[Entity]:

@@ -141,10 +141,7 @@ def is_common_word(word: str, lang: str) -> bool:
     if word.isupper():
         return not is_surname_shape(word)  # acronyms: ППО, РК
     readings = parses(word)
-    if any({"Surn", "Patr"} & p.tag.grammemes for p in readings):
-        return False
-    names = [p for p in readings if "Name" in p.tag]
-    if names and not oblique_name_of_noun(readings, names):
+    if any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in readings) and not _noun_not_name(word):
         return False
     return any(len(p.methods_stack) == 1 and type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
                for p in readings)
