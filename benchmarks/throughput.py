@@ -2,7 +2,7 @@
 
 Prints: chars/s and docs/s per core on a mixed ru/kk/en corpus (built from ../shared/data and corpus/),
 load time, peak RSS of one worker, scaling with 1 and 2 worker processes, and the cost per character of
-a 10 KB and a 1 MB article. Run: `.venv/bin/python benchmarks/throughput.py [--quick]`.
+a 10 KB and a 1 MB article. Run: `.venv/bin/python benchmarks/throughput.py [--chars N]`.
 """
 from __future__ import annotations
 
