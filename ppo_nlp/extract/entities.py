@@ -13,6 +13,7 @@ from typing import Iterable
 import regex
 
 from ppo_nlp.doc import Document, Entity
+from ppo_nlp.extract.gazetteer import inside_quoted_name
 from ppo_nlp.extract.merge import SpanIndex, count_entities, crosses, merge_entities, overlap, plausible
 
 _BOUNDED = frozenset({"LOC", "PERSON", "POSITION"})  # labels whose nested mentions are bounds of one name
@@ -50,7 +51,8 @@ def _entity_worthy(entity: Entity, doc: Document, failed: set[tuple[int, int, st
         return sum(ch.isalpha() for ch in entity.text) >= 2 and not (len(words) >= 3 and entity.text.isupper())
     if entity.label in ("POSITION", "PROJECT"):
         return sum(ch.isalpha() for ch in entity.text) >= 3 and not entity.text.isupper()
-    if (entity.start, entity.end, entity.label) in failed and all(w[:1].isupper() for w in words):
+    if (entity.start, entity.end, entity.label) in failed and all(w[:1].isupper() for w in words) \
+            and not inside_quoted_name(doc.text, entity.start, entity.end):
         return False  # the facts' gate judged it so already (it reads lower-case name particles as no name)
     return plausible(entity, doc, casing=False)
 

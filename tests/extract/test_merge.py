@@ -160,6 +160,10 @@ def test_merge_final_facts_come_from_fact_mentions_only():
     ("Выступил Асхат оралов.", "Асхат оралов", "ru", False, False),  # a long lower-case word is no particle
     ("TENNIS - SMITHSON BEATS HIS RIVAL .", "SMITHSON", "en", False, True),  # the model reads capitals
     ("СӨЗ БОЛЫП ЖАТЫР", "СӨЗ БОЛЫП", "kk", False, False),
+    # a name in a quoted title: Russian and Kazakh titles capitalise their first word only, English every word
+    ("Вышел фильм «Лодка, Тимофей и мы» о рыбаках.", "Тимофей", "ru", False, True),
+    ("Ол «Біздің Айгүл апай» кітабын оқыды.", "Айгүл", "kk", False, True),
+    ('She sang " Songs for Maria Lopez " on tour .', "Maria Lopez", "en", False, False),
 ])
 def test_merge_entities_gate_is_looser_than_the_facts_gate(text, name, lang, facts_gate, entities_gate):
     from ppo_nlp.extract.merge import plausible
