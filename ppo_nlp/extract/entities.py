@@ -167,7 +167,7 @@ def as_named(mention: Entity, lang: str) -> Entity | None:
     if mention.label in _UNSCORED:
         return None
     if mention.label == "POSITION":
-        return mention
+        return None if lang == "kk" and _bare_title(mention.text) else mention
     if not any(ch.isupper() for ch in mention.text) and (mention.label in _PROPER or lang == "en"):
         return None
     quoted = _QUOTED.fullmatch(mention.text) if _QUOTES.search(mention.text) else None
@@ -176,6 +176,14 @@ def as_named(mention: Entity, lang: str) -> Entity | None:
     start = mention.start + quoted.start("name")
     return replace(mention, text=quoted["name"], start=start, end=start + len(quoted["name"]),
                    attrs=dict(mention.attrs))
+
+
+def _bare_title(text: str) -> bool:
+    """A Kazakh job title of one lower-case word, nothing attached («басшысы», «спикер», «депутаты»): a
+    word of the title phrase the text spells before it («басқармасының басшысы»), which Kazakh readers (and
+    KazNERD) mark whole or not at all; a title with its modifier («аудан әкімі») or an office written with
+    a capital («Президент») is a mention."""
+    return " " not in text.strip() and text[:1].islower()
 
 
 def _named_like(model: Entity, rule: Entity) -> Entity:

@@ -207,6 +207,12 @@ def test_merge_entities_gate_is_looser_than_the_facts_gate(text, name, lang, fac
     # a job title the model did not mark stays (positions without a person are mentions)
     ("Вчера министр выступил на форуме.", [("POSITION", "министр", None)], [],
      {("POSITION", "министр", None)}),
+    # Kazakh: a bare lower-case title is a word of the title phrase before it; with its modifier it stays
+    ("Кеше басқарманың басшысы Ерлан Сәкенов сөз сөйледі.", [("POSITION", "басшысы", None)], [], set()),
+    ("Кеше аудан әкімі жиынға қатысты.", [("POSITION", "аудан әкімі", None)], [],
+     {("POSITION", "аудан әкімі", None)}),
+    ("Жиынды Президент ашты, мәселе көп еді.", [("POSITION", "Президент", None)], [],
+     {("POSITION", "Президент", None)}),
 ])
 def test_merge_entity_layer_is_flat_as_the_model(text, rules, model, expected):
     lang = "kk" if "ә" in text or "Жоба" in text else "en" if text.isascii() else "ru"
