@@ -8,6 +8,7 @@ alone on the NER dev sets (`benchmarks/ner.py --records`), while facts stay as s
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 from typing import Iterable
 
 import regex
@@ -15,6 +16,8 @@ import regex
 from ppo_nlp.doc import Document, Entity
 from ppo_nlp.extract.gazetteer import inside_quoted_name
 from ppo_nlp.extract.merge import SpanIndex, count_entities, crosses, merge_entities, overlap, plausible
+from ppo_nlp.resources import load_table
+from ppo_nlp.text import fold
 
 _BOUNDED = frozenset({"LOC", "PERSON", "POSITION"})  # labels whose nested mentions are bounds of one name
 
@@ -68,7 +71,9 @@ def entity_layer(doc: Document, facts_in: list[Entity], model: list[Entity], che
     rules = [named for e in facts_in if (named := as_named(e, doc.lang_at(e.start))) is not None]
     names = _model_mentions(doc, model, checked, judged, rules)
     base = merge_entities(_uncrossed([e for e in facts_in if e.label in _UNSCORED], names) + names)
-    return merge_entities(_with_rules(base, rules, doc.text))
+    modifiers = {id(e) for e in rules if e.label == "LOC" and doc.lang_at(e.start) == "kk"
+                 and names_compound(e, doc.text)}
+    return merge_entities(_with_rules(base, rules, doc.text, modifiers))
 
 
 def _uncrossed(fixed: list[Entity], names: list[Entity]) -> list[Entity]:
@@ -90,16 +95,18 @@ def _model_mentions(doc: Document, model: list[Entity], checked: list[Entity], j
             and ((key := (m.start, m.end, m.label)) in by_span or _entity_worthy(m, doc, failed))]
 
 
-def _with_rules(base: list[Entity], rules: list[Entity], text: str) -> list[Entity]:
-    """`base` (model mentions, counts, dates) and the rule mentions `_beside` the model's; an organization
-    the model did not mark takes in the model's place named right after it (`_owned_by`). A model mention
-    takes the id of a rule mention it stands for (`_lends_id`)."""
+def _with_rules(base: list[Entity], rules: list[Entity], text: str, modifiers: set[int]) -> list[Entity]:
+    """`base` (model mentions, counts, dates) and the rule mentions `_beside` the model's, less the places
+    the model left unmarked that only modify the noun after them (`modifiers`, ids); an organization the
+    model did not mark takes in the model's place named right after it (`_owned_by`). A model mention takes
+    the id of a rule mention it stands for (`_lends_id`)."""
     index = SpanIndex(e for e in base if e.label not in _UNSCORED)
     places = {m.start: m for m in base if m.label == "LOC"}
     rest, named, beaten = [], {}, set()
     for e in rules:
         near = [m for m in index.near(e) if overlap(e, m)]
         keep, beats = _beside(e, [m for m in near if not _same(e, m)], text)
+        keep = keep and not (not near and id(e) in modifiers)
         owner = places.get(e.end + 1) if keep and not near and e.label == "ORG" else None
         if owner is not None and text[e.end] == " ":
             e, beats = _owned_by(e, owner, text), [owner]
@@ -176,6 +183,34 @@ def as_named(mention: Entity, lang: str) -> Entity | None:
     start = mention.start + quoted.start("name")
     return replace(mention, text=quoted["name"], start=start, end=start + len(quoted["name"]),
                    attrs=dict(mention.attrs))
+
+
+_NEXT_WORD = regex.compile(r"\s+(\p{Ll}[\p{L}-]*)")
+_PAST_TENSE = ("ды", "ди", "ты", "ти")  # folded: a verb's past tense («берді»), not a possessive
+
+
+@lru_cache(maxsize=1)
+def _possessive_ending() -> regex.Pattern:
+    """A Kazakh possessive ending with an optional case ending after it (folded, `patterns/suffixes.tsv`):
+    «доллары», «әуежайынан», «дағдарысына»."""
+    slots: dict[str, list[str]] = {"possessive": [], "case": []}
+    for lang, slot, endings in load_table("suffixes"):
+        if lang == "kk" and slot in slots:
+            slots[slot].extend(endings.split())
+    alt = {k: "|".join(sorted(v, key=len, reverse=True)) for k, v in slots.items()}
+    return regex.compile(f"(?:{alt['possessive']})(?:{alt['case']})?$")
+
+
+def names_compound(place: Entity, text: str) -> bool:
+    """A Kazakh place in its bare form right before a lower-case noun that bears the possessive ending
+    («АҚШ доллары», «Алматы әуежайынан», «Сирия дағдарысына»): the place is the first word of a compound
+    naming a currency, a building or an event, which readers (and KazNERD) mark whole or not at all."""
+    bare = place.attrs.get("names", {}).get("kk") or place.attrs.get("name")
+    after = _NEXT_WORD.match(text, place.end)
+    if not bare or fold(place.text) != fold(bare) or after is None:
+        return False
+    word = fold(after[1])
+    return _possessive_ending().search(word) is not None and not word.endswith(_PAST_TENSE)
 
 
 def _bare_title(text: str) -> bool:

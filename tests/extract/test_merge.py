@@ -221,3 +221,23 @@ def test_merge_entity_layer_is_flat_as_the_model(text, rules, model, expected):
     found = [_at(text, label, part, "ner:ru") for label, part in model]
     got = {(e.label, e.text, e.id) for e in entity_layer(doc, facts_in, found, [])}
     assert got == expected
+
+
+@pytest.mark.parametrize("text, place, compound", [
+    ("Бір АҚШ доллары бүгін қымбаттады.", "АҚШ", True),  # a currency
+    ("Ұшақ Алматы әуежайынан кешігіп ұшты.", "Алматы", True),  # a building
+    ("Біз Алматыға кеше келдік.", "Алматыға", False),  # an inflected place is a place
+    ("Бұл жолы Алматы жеңді.", "Алматы", False),  # a verb after the place
+    ("Биыл Алматы, Астана көркейді.", "Алматы", False),
+])
+def test_merge_entity_layer_kazakh_place_before_a_possessive_noun(text, place, compound):
+    from ppo_nlp.extract.entities import names_compound
+
+    start = text.index(place)
+    name = "АҚШ" if place == "АҚШ" else "Алматы"
+    entity = Entity("LOC", place, start, start + len(place), "gazetteer:places", id="loc:x",
+                    attrs={"name": name, "names": {"kk": name}})
+    assert names_compound(entity, text) is compound
+    doc = Document("d", "t", text, lang="kk")
+    got = [e.text for e in entity_layer(doc, [entity], [], [])]
+    assert got == ([] if compound else [place])
