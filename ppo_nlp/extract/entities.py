@@ -16,7 +16,7 @@ import regex
 from ppo_nlp.doc import Document, Entity
 from ppo_nlp.extract.gazetteer import inside_quoted_name
 from ppo_nlp.extract.merge import SpanIndex, count_entities, crosses, merge_entities, overlap, plausible
-from ppo_nlp.resources import load_table
+from ppo_nlp.resources import load_table, read_rows
 from ppo_nlp.text import fold
 
 _BOUNDED = frozenset({"LOC", "PERSON", "POSITION"})  # labels whose nested mentions are bounds of one name
@@ -98,8 +98,8 @@ def _model_mentions(doc: Document, model: list[Entity], checked: list[Entity], j
 def _with_rules(base: list[Entity], rules: list[Entity], text: str, modifiers: set[int]) -> list[Entity]:
     """`base` (model mentions, counts, dates) and the rule mentions `_beside` the model's, less the places
     the model left unmarked that only modify the noun after them (`modifiers`, ids); an organization the
-    model did not mark takes in the model's place named right after it (`_owned_by`). A model mention takes
-    the id of a rule mention it stands for (`_lends_id`)."""
+    model did not mark takes in the country it belongs to (`_owned_by`, `_country_before`). A model mention
+    takes the id of a rule mention it stands for (`_lends_id`)."""
     index = SpanIndex(e for e in base if e.label not in _UNSCORED)
     places = {m.start: m for m in base if m.label == "LOC"}
     rest, named, beaten = [], {}, set()
@@ -110,6 +110,8 @@ def _with_rules(base: list[Entity], rules: list[Entity], text: str, modifiers: s
         owner = places.get(e.end + 1) if keep and not near and e.label == "ORG" else None
         if owner is not None and text[e.end] == " ":
             e, beats = _owned_by(e, owner, text), [owner]
+        elif keep and not near and e.label == "ORG":
+            e = _country_before(e, text, index)
         beaten.update(id(m) for m in beats)
         if keep:
             rest.append(e)
@@ -124,6 +126,29 @@ def _owned_by(org: Entity, place: Entity, text: str) -> Entity:
     """An organization with the place it belongs to, named right after it: one name, as readers mark it
     («правительства Израиля», «Минобороны РФ»)."""
     return replace(org, text=text[org.start:place.end], end=place.end, attrs=dict(org.attrs))
+
+
+_ADJECTIVE_ENDINGS = "ий|ый|ая|ое|ие|ого|ому|ым|им|ом|ой|ую|ых|их|ыми|ими|ою"
+
+
+@lru_cache(maxsize=1)
+def _country_adjective() -> regex.Pattern:
+    """A Russian country adjective right before the end of the searched text (`ner/country_adjectives_ru.tsv`:
+    «японское », «российском »)."""
+    stems = sorted((s for row in read_rows("ner/country_adjectives_ru.tsv") for s in row[1].split()),
+                   key=len, reverse=True)
+    return regex.compile(rf"(?i)(?<![\p{{L}}-])(?:{'|'.join(stems)})(?:{_ADJECTIVE_ENDINGS}) $")
+
+
+def _country_before(org: Entity, text: str, index: SpanIndex) -> Entity:
+    """An organization with the country's adjective written right before it, as Russian readers and the
+    model mark it («японское правительство», «российском министерстве финансов»); as it was where there is
+    none or a mention of the model's lies on it."""
+    found = _country_adjective().search(text, max(0, org.start - 40), org.start)
+    if found is None:
+        return org
+    grown = replace(org, text=text[found.start():org.end], start=found.start(), attrs=dict(org.attrs))
+    return org if any(overlap(grown, m) for m in index.near(grown)) else grown
 
 
 def _beside(rule: Entity, under: list[Entity], text: str) -> tuple[bool, list[Entity]]:

@@ -213,6 +213,15 @@ def test_merge_entities_gate_is_looser_than_the_facts_gate(text, name, lang, fac
      {("POSITION", "аудан әкімі", None)}),
     ("Жиынды Президент ашты, мәселе көп еді.", [("POSITION", "Президент", None)], [],
      {("POSITION", "Президент", None)}),
+    # a Russian organization the model did not mark takes in the country's adjective before it
+    ("Вчера японское правительство одобрило план.", [("ORG", "правительство", "org:gov")], [],
+     {("ORG", "японское правительство", "org:gov")}),
+    ("В российском министерстве финансов молчат.", [("ORG", "министерстве финансов", "org:mof")], [],
+     {("ORG", "российском министерстве финансов", "org:mof")}),
+    ("Вчера техническое правительство одобрило план.", [("ORG", "правительство", "org:gov")], [],
+     {("ORG", "правительство", "org:gov")}),  # no country's adjective
+    ("Вчера японское правительство одобрило план.", [("ORG", "правительство", "org:gov")],
+     [("POSITION", "японское")], {("POSITION", "японское", None), ("ORG", "правительство", "org:gov")}),
 ])
 def test_merge_entity_layer_is_flat_as_the_model(text, rules, model, expected):
     lang = "kk" if "ә" in text or "Жоба" in text else "en" if text.isascii() else "ru"
@@ -241,3 +250,13 @@ def test_merge_entity_layer_kazakh_place_before_a_possessive_noun(text, place, c
     doc = Document("d", "t", text, lang="kk")
     got = [e.text for e in entity_layer(doc, [entity], [], [])]
     assert got == ([] if compound else [place])
+
+
+def test_merge_country_adjectives_name_countries_of_the_place_data():
+    from ppo_nlp.resources import read_rows
+
+    countries = {f"loc:{row[0].lower()}" for row in read_rows("places/countries.tsv")[1:]} | {"loc:kz"}
+    rows = read_rows("ner/country_adjectives_ru.tsv")
+    assert rows and all(row[0] in countries for row in rows)
+    stems = [stem for row in rows for stem in row[1].split()]
+    assert len(stems) == len(set(stems)) and all(stem.endswith(("ск", "цк")) for stem in stems)
