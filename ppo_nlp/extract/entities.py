@@ -8,12 +8,16 @@ alone on the NER dev sets (`benchmarks/ner.py --records`), while facts stay as s
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 from typing import Iterable
 
 import regex
 
 from ppo_nlp.doc import Document, Entity
+from ppo_nlp.extract.gazetteer import inside_quoted_name
 from ppo_nlp.extract.merge import SpanIndex, count_entities, crosses, merge_entities, overlap, plausible
+from ppo_nlp.resources import load_table, read_rows
+from ppo_nlp.text import fold
 
 _BOUNDED = frozenset({"LOC", "PERSON", "POSITION"})  # labels whose nested mentions are bounds of one name
 
@@ -50,7 +54,8 @@ def _entity_worthy(entity: Entity, doc: Document, failed: set[tuple[int, int, st
         return sum(ch.isalpha() for ch in entity.text) >= 2 and not (len(words) >= 3 and entity.text.isupper())
     if entity.label in ("POSITION", "PROJECT"):
         return sum(ch.isalpha() for ch in entity.text) >= 3 and not entity.text.isupper()
-    if (entity.start, entity.end, entity.label) in failed and all(w[:1].isupper() for w in words):
+    if (entity.start, entity.end, entity.label) in failed and all(w[:1].isupper() for w in words) \
+            and not inside_quoted_name(doc.text, entity.start, entity.end):
         return False  # the facts' gate judged it so already (it reads lower-case name particles as no name)
     return plausible(entity, doc, casing=False)
 
@@ -66,7 +71,9 @@ def entity_layer(doc: Document, facts_in: list[Entity], model: list[Entity], che
     rules = [named for e in facts_in if (named := as_named(e, doc.lang_at(e.start))) is not None]
     names = _model_mentions(doc, model, checked, judged, rules)
     base = merge_entities(_uncrossed([e for e in facts_in if e.label in _UNSCORED], names) + names)
-    return merge_entities(_with_rules(base, rules, doc.text))
+    modifiers = {id(e) for e in rules if e.label == "LOC" and doc.lang_at(e.start) == "kk"
+                 and names_compound(e, doc.text)}
+    return merge_entities(_with_rules(base, rules, doc.text, modifiers))
 
 
 def _uncrossed(fixed: list[Entity], names: list[Entity]) -> list[Entity]:
@@ -88,9 +95,10 @@ def _model_mentions(doc: Document, model: list[Entity], checked: list[Entity], j
             and ((key := (m.start, m.end, m.label)) in by_span or _entity_worthy(m, doc, failed))]
 
 
-def _with_rules(base: list[Entity], rules: list[Entity], text: str) -> list[Entity]:
-    """`base` (model mentions, counts, dates) and the rule mentions `_beside` the model's; an organization
-    the model did not mark takes in the model's place named right after it (`_owned_by`). A model mention
+def _with_rules(base: list[Entity], rules: list[Entity], text: str, modifiers: set[int]) -> list[Entity]:
+    """`base` (model mentions, counts, dates) and the rule mentions `_beside` the model's, less the places
+    the model left unmarked that only modify the noun after them (`modifiers`, ids); an organization the
+    model did not mark takes in the country it belongs to (`_owned_by`, `_country_before`). A model mention
     takes the id of a rule mention it stands for (`_lends_id`)."""
     index = SpanIndex(e for e in base if e.label not in _UNSCORED)
     places = {m.start: m for m in base if m.label == "LOC"}
@@ -98,9 +106,12 @@ def _with_rules(base: list[Entity], rules: list[Entity], text: str) -> list[Enti
     for e in rules:
         near = [m for m in index.near(e) if overlap(e, m)]
         keep, beats = _beside(e, [m for m in near if not _same(e, m)], text)
+        keep = keep and not (not near and id(e) in modifiers)
         owner = places.get(e.end + 1) if keep and not near and e.label == "ORG" else None
         if owner is not None and text[e.end] == " ":
             e, beats = _owned_by(e, owner, text), [owner]
+        elif keep and not near and e.label == "ORG":
+            e = _country_before(e, text, index)
         beaten.update(id(m) for m in beats)
         if keep:
             rest.append(e)
@@ -115,6 +126,29 @@ def _owned_by(org: Entity, place: Entity, text: str) -> Entity:
     """An organization with the place it belongs to, named right after it: one name, as readers mark it
     («правительства Израиля», «Минобороны РФ»)."""
     return replace(org, text=text[org.start:place.end], end=place.end, attrs=dict(org.attrs))
+
+
+_ADJECTIVE_ENDINGS = "ий|ый|ая|ое|ие|ого|ому|ым|им|ом|ой|ую|ых|их|ыми|ими|ою"
+
+
+@lru_cache(maxsize=1)
+def _country_adjective() -> regex.Pattern:
+    """A Russian country adjective right before the end of the searched text (`ner/country_adjectives_ru.tsv`:
+    «японское », «российском »)."""
+    stems = sorted((s for row in read_rows("ner/country_adjectives_ru.tsv") for s in row[1].split()),
+                   key=len, reverse=True)
+    return regex.compile(rf"(?i)(?<![\p{{L}}-])(?:{'|'.join(stems)})(?:{_ADJECTIVE_ENDINGS}) $")
+
+
+def _country_before(org: Entity, text: str, index: SpanIndex) -> Entity:
+    """An organization with the country's adjective written right before it, as Russian readers and the
+    model mark it («японское правительство», «российском министерстве финансов»); as it was where there is
+    none or a mention of the model's lies on it."""
+    found = _country_adjective().search(text, max(0, org.start - 40), org.start)
+    if found is None:
+        return org
+    grown = replace(org, text=text[found.start():org.end], start=found.start(), attrs=dict(org.attrs))
+    return org if any(overlap(grown, m) for m in index.near(grown)) else grown
 
 
 def _beside(rule: Entity, under: list[Entity], text: str) -> tuple[bool, list[Entity]]:
@@ -165,7 +199,7 @@ def as_named(mention: Entity, lang: str) -> Entity | None:
     if mention.label in _UNSCORED:
         return None
     if mention.label == "POSITION":
-        return mention
+        return None if lang == "kk" and _bare_title(mention.text) else mention
     if not any(ch.isupper() for ch in mention.text) and (mention.label in _PROPER or lang == "en"):
         return None
     quoted = _QUOTED.fullmatch(mention.text) if _QUOTES.search(mention.text) else None
@@ -174,6 +208,42 @@ def as_named(mention: Entity, lang: str) -> Entity | None:
     start = mention.start + quoted.start("name")
     return replace(mention, text=quoted["name"], start=start, end=start + len(quoted["name"]),
                    attrs=dict(mention.attrs))
+
+
+_NEXT_WORD = regex.compile(r"\s+(\p{Ll}[\p{L}-]*)")
+_PAST_TENSE = ("ды", "ди", "ты", "ти")  # folded: a verb's past tense («берді»), not a possessive
+
+
+@lru_cache(maxsize=1)
+def _possessive_ending() -> regex.Pattern:
+    """A Kazakh possessive ending with an optional case ending after it (folded, `patterns/suffixes.tsv`):
+    «доллары», «әуежайынан», «дағдарысына»."""
+    slots: dict[str, list[str]] = {"possessive": [], "case": []}
+    for lang, slot, endings in load_table("suffixes"):
+        if lang == "kk" and slot in slots:
+            slots[slot].extend(endings.split())
+    alt = {k: "|".join(sorted(v, key=len, reverse=True)) for k, v in slots.items()}
+    return regex.compile(f"(?:{alt['possessive']})(?:{alt['case']})?$")
+
+
+def names_compound(place: Entity, text: str) -> bool:
+    """A Kazakh place in its bare form right before a lower-case noun that bears the possessive ending
+    («АҚШ доллары», «Алматы әуежайынан», «Сирия дағдарысына»): the place is the first word of a compound
+    naming a currency, a building or an event, which readers (and KazNERD) mark whole or not at all."""
+    bare = place.attrs.get("names", {}).get("kk") or place.attrs.get("name")
+    after = _NEXT_WORD.match(text, place.end)
+    if not bare or fold(place.text) != fold(bare) or after is None:
+        return False
+    word = fold(after[1])
+    return _possessive_ending().search(word) is not None and not word.endswith(_PAST_TENSE)
+
+
+def _bare_title(text: str) -> bool:
+    """A Kazakh job title of one lower-case word, nothing attached («басшысы», «спикер», «депутаты»): a
+    word of the title phrase the text spells before it («басқармасының басшысы»), which Kazakh readers (and
+    KazNERD) mark whole or not at all; a title with its modifier («аудан әкімі») or an office written with
+    a capital («Президент») is a mention."""
+    return " " not in text.strip() and text[:1].islower()
 
 
 def _named_like(model: Entity, rule: Entity) -> Entity:

@@ -144,11 +144,14 @@ def _cut_at_end(entity: Entity, doc: Document) -> bool:
 def _name_like(entity: Entity, words: list[str], doc: Document, loose: bool = False) -> bool:
     """A PERSON mention that is not a shouted common phrase, a word cut by the end of the text, a word
     of a quoted name («Адал және Жасампаз Ел үшін») or a Russian place adjective. The shouted test knows
-    Russian and Kazakh names only: `loose` (the entities' gate) leaves English ones to the model."""
+    Russian and Kazakh names only: `loose` (the entities' gate) leaves English ones to the model. `loose`
+    keeps a Russian or Kazakh name inside a quoted title («Страсти по Луке»): those titles capitalise only
+    their first word, English ones every word («Anne of a Thousand Days»)."""
     english = loose and doc.lang_at(entity.start) == "en"
     if not english and all(w.isupper() and len(w) > 1 for w in words[:2]) and not _shouted_name(words):
         return False
-    if _cut_at_end(entity, doc) or inside_quoted_name(doc.text, entity.start, entity.end):
+    quoted = (english or not loose) and inside_quoted_name(doc.text, entity.start, entity.end)
+    if _cut_at_end(entity, doc) or quoted:
         return False
     return not (len(words) == 1 and doc.lang_at(entity.start) == "ru" and place_adjective(words[0]))
 

@@ -160,6 +160,10 @@ def test_merge_final_facts_come_from_fact_mentions_only():
     ("Выступил Асхат оралов.", "Асхат оралов", "ru", False, False),  # a long lower-case word is no particle
     ("TENNIS - SMITHSON BEATS HIS RIVAL .", "SMITHSON", "en", False, True),  # the model reads capitals
     ("СӨЗ БОЛЫП ЖАТЫР", "СӨЗ БОЛЫП", "kk", False, False),
+    # a name in a quoted title: Russian and Kazakh titles capitalise their first word only, English every word
+    ("Вышел фильм «Лодка, Тимофей и мы» о рыбаках.", "Тимофей", "ru", False, True),
+    ("Ол «Біздің Айгүл апай» кітабын оқыды.", "Айгүл", "kk", False, True),
+    ('She sang " Songs for Maria Lopez " on tour .', "Maria Lopez", "en", False, False),
 ])
 def test_merge_entities_gate_is_looser_than_the_facts_gate(text, name, lang, facts_gate, entities_gate):
     from ppo_nlp.extract.merge import plausible
@@ -203,6 +207,21 @@ def test_merge_entities_gate_is_looser_than_the_facts_gate(text, name, lang, fac
     # a job title the model did not mark stays (positions without a person are mentions)
     ("Вчера министр выступил на форуме.", [("POSITION", "министр", None)], [],
      {("POSITION", "министр", None)}),
+    # Kazakh: a bare lower-case title is a word of the title phrase before it; with its modifier it stays
+    ("Кеше басқарманың басшысы Ерлан Сәкенов сөз сөйледі.", [("POSITION", "басшысы", None)], [], set()),
+    ("Кеше аудан әкімі жиынға қатысты.", [("POSITION", "аудан әкімі", None)], [],
+     {("POSITION", "аудан әкімі", None)}),
+    ("Жиынды Президент ашты, мәселе көп еді.", [("POSITION", "Президент", None)], [],
+     {("POSITION", "Президент", None)}),
+    # a Russian organization the model did not mark takes in the country's adjective before it
+    ("Вчера японское правительство одобрило план.", [("ORG", "правительство", "org:gov")], [],
+     {("ORG", "японское правительство", "org:gov")}),
+    ("В российском министерстве финансов молчат.", [("ORG", "министерстве финансов", "org:mof")], [],
+     {("ORG", "российском министерстве финансов", "org:mof")}),
+    ("Вчера техническое правительство одобрило план.", [("ORG", "правительство", "org:gov")], [],
+     {("ORG", "правительство", "org:gov")}),  # no country's adjective
+    ("Вчера японское правительство одобрило план.", [("ORG", "правительство", "org:gov")],
+     [("POSITION", "японское")], {("POSITION", "японское", None), ("ORG", "правительство", "org:gov")}),
 ])
 def test_merge_entity_layer_is_flat_as_the_model(text, rules, model, expected):
     lang = "kk" if "ә" in text or "Жоба" in text else "en" if text.isascii() else "ru"
@@ -211,3 +230,33 @@ def test_merge_entity_layer_is_flat_as_the_model(text, rules, model, expected):
     found = [_at(text, label, part, "ner:ru") for label, part in model]
     got = {(e.label, e.text, e.id) for e in entity_layer(doc, facts_in, found, [])}
     assert got == expected
+
+
+@pytest.mark.parametrize("text, place, compound", [
+    ("Бір АҚШ доллары бүгін қымбаттады.", "АҚШ", True),  # a currency
+    ("Ұшақ Алматы әуежайынан кешігіп ұшты.", "Алматы", True),  # a building
+    ("Біз Алматыға кеше келдік.", "Алматыға", False),  # an inflected place is a place
+    ("Бұл жолы Алматы жеңді.", "Алматы", False),  # a verb after the place
+    ("Биыл Алматы, Астана көркейді.", "Алматы", False),
+])
+def test_merge_entity_layer_kazakh_place_before_a_possessive_noun(text, place, compound):
+    from ppo_nlp.extract.entities import names_compound
+
+    start = text.index(place)
+    name = "АҚШ" if place == "АҚШ" else "Алматы"
+    entity = Entity("LOC", place, start, start + len(place), "gazetteer:places", id="loc:x",
+                    attrs={"name": name, "names": {"kk": name}})
+    assert names_compound(entity, text) is compound
+    doc = Document("d", "t", text, lang="kk")
+    got = [e.text for e in entity_layer(doc, [entity], [], [])]
+    assert got == ([] if compound else [place])
+
+
+def test_merge_country_adjectives_name_countries_of_the_place_data():
+    from ppo_nlp.resources import read_rows
+
+    countries = {f"loc:{row[0].lower()}" for row in read_rows("places/countries.tsv")[1:]} | {"loc:kz"}
+    rows = read_rows("ner/country_adjectives_ru.tsv")
+    assert rows and all(row[0] in countries for row in rows)
+    stems = [stem for row in rows for stem in row[1].split()]
+    assert len(stems) == len(set(stems)) and all(stem.endswith(("ск", "цк")) for stem in stems)
