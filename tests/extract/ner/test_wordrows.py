@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 from thinc.api import Relu, chain
 
-from ppo_nlp.extract.ner.model import load_ner
+from ppo_nlp.extract.ner.model import spacy_model
 from ppo_nlp.extract.ner.wordrows import WordRows, split_tok2vec
 from ppo_nlp.paths import models_dir
 
@@ -19,7 +19,7 @@ TEXTS = {
 def halves(lang: str):
     if not (models_dir() / f"ner-{lang}" / "config.cfg").is_file():
         pytest.skip(f"models/ner-{lang} is not shipped")
-    nlp = load_ner(lang).nlp
+    nlp = spacy_model(lang).nlp
     tok2vec = nlp.get_pipe("tok2vec").model
     return nlp, tok2vec.layers[0], split_tok2vec(tok2vec)
 
