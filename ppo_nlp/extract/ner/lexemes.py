@@ -76,13 +76,15 @@ class Lexemes:
         self.ids = StringIds()
         self.base = spacy_strings()[1]
 
+    def norm(self, text: str) -> str:
+        """The NORM of a word (without a special case of the tokenizer)."""
+        return norm(text, self.base)
+
     def features(self, words: list[tuple[str, Optional[str]]]) -> np.ndarray:
         ids, base, getters = self.ids, self.base, self.getters
-        out = np.empty((len(words), len(getters)), dtype=np.uint64)
-        for row, (text, special) in enumerate(words):
-            normed = norm(text, base) if special is None else special
-            out[row] = [ids[get(text, normed)] for get in getters]
-        return out
+        rows = [[ids[get(text, norm(text, base) if special is None else special)] for get in getters]
+                for text, special in words]
+        return np.array(rows, dtype=np.uint64).reshape(len(words), len(getters))
 
     def orth_ids(self, words: list[tuple[str, Optional[str]]]) -> np.ndarray:
         ids = self.ids

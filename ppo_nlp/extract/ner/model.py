@@ -29,7 +29,7 @@ from ppo_nlp.paths import models_dir
 log = logging.getLogger(__name__)
 
 LANGS = ("kk", "ru", "en")
-MAX_CHUNK = 10_000  # characters per spaCy call
+MAX_CHUNK = 10_000  # characters per model call
 BATCH = 4  # chunks per model call: ~150 MB of activations at most, no slower than larger batches
 MIN_SEGMENT = 200  # a passage in another language shorter than this uses the document model
 VOCAB_LIMIT = 50_000  # spaCy path: words its vocabulary may collect before it is reloaded (~20 MB; reloads ~0.3 s)

@@ -106,8 +106,7 @@ class WordEmbed:
         return out
 
     def rows(self, docs: list[Tokens]) -> list[np.ndarray]:
-        base = self.lexemes.base
-        keys = [(o, n if n is not None else (base.get(o) or o.lower())) for d in docs for o, n in zip(d.orths, d.norms)]
+        keys = [key for d in docs for key in zip(d.orths, d.norms)]  # (word, NORM): the tokenizer fills in NORM
         cuts = np.cumsum([len(d.orths) for d in docs])[:-1]
         if not keys:
             return [np.zeros((0, self.width), dtype=np.float32) for _ in docs]
@@ -235,10 +234,12 @@ def _build(path: Path, config: configparser.ConfigParser, cache_size: int) -> Nu
     norms = [p for n, _, p in nodes if n["name"] == "layernorm"]
     pad = next(a["pad"] for n, a, _ in nodes if n["name"] == f"with_array({'>>'.join([BLOCK] * depth)})")
     vectors = _static_vectors(path, nodes) if static else None
-    embed = WordEmbed(Lexemes(list(columns)), tables, vectors, _block(maxouts[0], norms[0]))
+    lexemes = Lexemes(list(columns))
+    embed = WordEmbed(lexemes, tables, vectors, _block(maxouts[0], norms[0]))
     encoder = WindowEncoder(int(pad), [_block(m, n) for m, n in zip(maxouts[1:], norms[1:])])
     project, greedy = _parser(path)
-    return NumpyNer(Tokenizer.from_file(path / "tokenizer", cache_size), embed, encoder, project, greedy, path)
+    tokenizer = Tokenizer.from_file(path / "tokenizer", cache_size, lexemes.norm)
+    return NumpyNer(tokenizer, embed, encoder, project, greedy, path)
 
 
 def _static_vectors(path: Path, nodes: list[tuple[dict, dict, dict]]) -> StaticVectors:

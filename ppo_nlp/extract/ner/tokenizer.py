@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import NamedTuple, Optional
+from typing import Callable, NamedTuple, Optional
 
 import msgpack
 
@@ -31,11 +31,13 @@ ORTH, NORM = 65, 67  # spaCy's attribute ids in the saved exceptions
 RUNS = re.compile(r"\s+|\S+")  # `\s` is str.isspace's set (Py_UNICODE_ISSPACE), as in spaCy's loop
 CACHE_SIZE = 50_000
 
-Piece = tuple  # ((orth, norm or None), ...): the tokens of one run of text
+Piece = tuple  # ((orth, norm or None), ...): tokens while a run is cut
+Flat = tuple  # ((orth, ...), (norm, ...), (False, ...)): the tokens of a run as cached
 
 
 class Tokens(NamedTuple):
-    """The tokens of a text: texts, special-case norms (None: the word's own), trailing-space flags."""
+    """The tokens of a text: texts, norms (a special case's, else the word's own by the tokenizer's `norm`,
+    else None), trailing-space flags."""
 
     orths: list[str]
     norms: list[Optional[str]]
@@ -54,30 +56,42 @@ def _compiled(pattern: Optional[str], method: str):
     return getattr(re.compile(pattern), method) if isinstance(pattern, str) else None
 
 
-class Tokenizer:
-    """`tokenizer(text) -> Tokens`, spaCy's tokens for the saved tokenizer settings."""
+def _flat(tokens: Piece, norm: Optional[Callable[[str], str]]) -> Flat:
+    """A run's tokens as the three tuples it adds to `Tokens`, the norm of every token filled in."""
+    orths = tuple(orth for orth, _ in tokens)
+    if norm is None:
+        return orths, tuple(n for _, n in tokens), (False,) * len(orths)
+    return orths, tuple(norm(o) if n is None else n for o, n in tokens), (False,) * len(orths)
 
-    def __init__(self, data: dict, cache_size: int = CACHE_SIZE) -> None:
+
+class Tokenizer:
+    """`tokenizer(text) -> Tokens`, spaCy's tokens for the saved tokenizer settings; `norm` gives the NORM
+    of a word without a special case's (None: leave those norms None)."""
+
+    def __init__(self, data: dict, cache_size: int = CACHE_SIZE,
+                 norm: Optional[Callable[[str], str]] = None) -> None:
         self.prefix_search = _compiled(data.get("prefix_search"), "search")
         self.suffix_search = _compiled(data.get("suffix_search"), "search")
         self.infix_finditer = _compiled(data.get("infix_finditer"), "finditer")
         self.token_match = _compiled(data.get("token_match"), "match")
         self.url_match = _compiled(data.get("url_match"), "match")
         self.faster_heuristics = data.get("faster_heuristics", True)
-        self.rules: dict[str, Piece] = {
-            chunk: tuple((tok[ORTH], tok.get(NORM)) for tok in tokens)
+        self.norm = norm
+        self.rules: dict[str, Flat] = {
+            chunk: _flat(tuple((tok[ORTH], tok.get(NORM)) for tok in tokens), norm)
             for chunk, tokens in (data.get("exceptions") or {}).items()}
-        self.cache: dict[str, Piece] = {}
+        self.cache: dict[str, Flat] = {}
         self.cache_size = cache_size
-        self.stale: dict[str, Piece] = {}
+        self.stale: dict[str, Flat] = {}
         self.patterns: dict[str, list[tuple[str, ...]]] = {}
         self._load_matcher()
 
     @classmethod
-    def from_file(cls, path: Path, cache_size: int = CACHE_SIZE) -> Tokenizer:
+    def from_file(cls, path: Path, cache_size: int = CACHE_SIZE,
+                  norm: Optional[Callable[[str], str]] = None) -> Tokenizer:
         """The tokenizer saved by spaCy at `path` (a msgpack map of patterns and exceptions)."""
         data = msgpack.unpackb(Path(path).read_bytes(), raw=False, strict_map_key=False)
-        return cls(data, cache_size)
+        return cls(data, cache_size, norm)
 
     def _load_matcher(self) -> None:
         """The special cases spaCy's matcher holds (`add_special_case`), as token texts by first text, and
@@ -112,35 +126,31 @@ class Tokenizer:
         orths: list[str] = []
         norms: list[Optional[str]] = []
         spaces: list[bool] = []
-        for match in RUNS.finditer(text):
-            run = match.group()
-            if orths and run[0] == " ":  # a space after a word: the word's trailing space
+        rules, stale, cache = self.rules if specials else {}, self.stale, self.cache
+        for run in RUNS.findall(text):
+            if run[0] == " " and orths:  # a space after a word: the word's trailing space
                 spaces[-1] = True
                 run = run[1:]
                 if not run:
                     continue
-            for orth, norm in self._run(run, specials, store):
-                orths.append(orth)
-                norms.append(norm)
-                spaces.append(False)
+            flat = rules.get(run) or stale.get(run) or cache.get(run) or self._run(run, specials, store)
+            orths.extend(flat[0])
+            norms.extend(flat[1])
+            spaces.extend(flat[2])
         return orths, norms, spaces
 
-    def _run(self, run: str, specials: bool, store: Optional[dict]) -> Piece:
-        """The tokens of one run of whitespace or of other characters."""
-        if specials and run in self.rules:
-            return self.rules[run]
-        found = self.stale.get(run) or self.cache.get(run)
-        if found is not None:
-            return found
+    def _run(self, run: str, specials: bool, store: Optional[dict]) -> Flat:
+        """The tokens of a run of whitespace or of other characters that is neither special nor cached."""
         if self.token_match is None and PLAIN_WORD.fullmatch(run):
             tokens: Piece = ((run, None),)
         else:
             prefixes, middle, suffixes = self._split_affixes(run, specials)
             tokens = (*prefixes, *self._attach(middle, specials), *reversed(suffixes))
-        self._store(run, tokens, store)
-        return tokens
+        flat = _flat(tokens, self.norm)
+        self._store(run, flat, store)
+        return flat
 
-    def _store(self, run: str, tokens: Piece, store: Optional[dict]) -> None:
+    def _store(self, run: str, tokens: Flat, store: Optional[dict]) -> None:
         """Keep `tokens` in the cache (the given one, or the tokenizer's bounded one)."""
         if store is not None:
             store[run] = tokens
@@ -184,11 +194,9 @@ class Tokenizer:
         """spaCy's `_attach_tokens` for the middle: kept whole, or cut on its infixes."""
         if not text:
             return ()
-        if specials and text in self.rules:
-            return self.rules[text]
-        found = self.stale.get(text) or self.cache.get(text)
-        if found is not None:
-            return found
+        found = (specials and self.rules.get(text)) or self.stale.get(text) or self.cache.get(text)
+        if found:
+            return tuple(zip(found[0], found[1]))
         if (self.token_match is not None and self.token_match(text)) or \
                 (self.url_match is not None and self.url_match(text)):
             return ((text, None),)
@@ -237,7 +245,7 @@ class Tokenizer:
             if rule is None:
                 continue
             _extend(out, orths[at:start], norms[at:start], spaces[at:start])
-            _extend(out, [o for o, _ in rule], [n for _, n in rule], [False] * (len(rule) - 1) + [spaces[end - 1]])
+            _extend(out, rule[0], rule[1], rule[2][:-1] + (spaces[end - 1],))
             at = end
         _extend(out, orths[at:], norms[at:], spaces[at:])
         return out

@@ -81,3 +81,13 @@ def test_a_full_table_starts_again_with_the_words_it_still_needs() -> None:
     second = [nlp.make_doc("alpha beta epsilon zeta eta")]  # 3 new words: 4 + 3 > 6
     assert_same_rows(rows.rows(second), embed.predict(second))
     assert set(rows.index) == {(t.orth, t.norm) for t in second[0]}
+
+
+def test_a_full_table_and_a_batch_larger_than_it_computes_the_batch_alone() -> None:
+    """Known words, then a batch of more words than the table holds but few new ones: no table, same rows."""
+    nlp, embed, _ = halves("en")
+    rows = WordRows(embed, limit=4)
+    rows.rows([nlp.make_doc("alpha beta gamma")])
+    batch = [nlp.make_doc("alpha beta gamma delta epsilon zeta")]  # 3 new words: 3 + 3 > 4, and 6 > 4
+    assert_same_rows(rows.rows(batch), embed.predict(batch))
+    assert len(rows.index) <= 4
