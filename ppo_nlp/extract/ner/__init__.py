@@ -1,5 +1,6 @@
-"""The NER family: statistical name finders per language (spaCy models; slovnet for Russian where chosen),
-their greedy decoder and the Russian dictionary check.
+"""The NER family: statistical name finders per language (models trained with spaCy, run by a numpy runtime
+that reads their files without spaCy; slovnet for Russian where chosen), their greedy decoder and the
+Russian dictionary check.
 
 Public face: the stage `extract_ner` and `load_ner` (to warm or inspect a language's model).
 """

@@ -13,13 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from spacy.attrs import IS_SPACE, SENT_START
-from thinc.api import NumpyOps
-
-from ppo_nlp.extract.ner.encoder import WindowEncoder
-from ppo_nlp.extract.ner.wordrows import WordRows, split_tok2vec
 
 OUT, BEGIN, IN, LAST, UNIT = "O", "B", "I", "L", "U"
+MOVE_NAMES = ("M", "B", "I", "L", "U", "O")  # spaCy's NER move ids 0..5 (MISSING, BEGIN, IN, LAST, UNIT, OUT)
 
 
 @dataclass(frozen=True)
@@ -36,81 +32,58 @@ class Moves:
     def out(self) -> int:
         return self.names.index(OUT)
 
+    @classmethod
+    def from_labels(cls, labels_by_action: dict[str, dict[str, int]]) -> Moves:
+        """The class names spaCy gives the saved `moves` (`TransitionSystem.initialize_actions`): actions in
+        order, each action's labels by falling frequency (then falling label), negative frequencies last."""
+        names, added = [], []
+        for action, freqs in sorted(labels_by_action.items(), key=lambda item: int(item[0])):
+            for freq, label in sorted(((f, lab) for lab, f in freqs.items()), reverse=True):
+                if freq < 0:
+                    added.append((freq, label, int(action)))
+                else:
+                    names.append(_move_name(int(action), label))
+        names += [_move_name(action, label) for _, label, action in sorted(added, reverse=True)]
+        return cls(tuple(names))
 
-class PredictOps(NumpyOps):
-    """thinc's numpy ops for models that only predict: products through numpy's BLAS (thinc's bundled blis
-    runs its generic kernels on this CPU, 3x slower), and maxout without the argmax that only a backward
-    pass reads (`np.maximum` per piece, about half the time of thinc's loop). Never train with these."""
 
-    name = "ppo_nlp_predict"
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(use_blis=False, **kwargs)
-
-    def maxout(self, X):
-        best = X[:, :, 0]
-        for piece in range(1, X.shape[2]):
-            best = np.maximum(best, X[:, :, piece])
-        return np.ascontiguousarray(best), None
-
-    def backprop_maxout(self, dY, which, P):
-        raise NotImplementedError("PredictOps only predict")
+def _move_name(action: int, label: str) -> str:
+    return MOVE_NAMES[action] if action in (0, 5) else f"{MOVE_NAMES[action]}-{label}"
 
 
 class GreedyNer:
-    """Entities of tokenized docs from a spaCy `tok2vec` + `ner` pair, decoded greedily with numpy."""
+    """Entities from the token vectors of docs (the NER's tok2vec output), decoded greedily with numpy from
+    the weights of a spaCy `TransitionBasedParser.v2` (lower: precomputable affine of 3 tokens, upper)."""
 
-    def __init__(self, tok2vec_pipe, ner_pipe) -> None:
-        model = ner_pipe.model
-        if model.attrs.get("unseen_classes"):
-            raise ValueError("models with unseen classes are decoded by spaCy only")
-        self.embed = tok2vec_pipe.model
-        halves = split_tok2vec(self.embed)  # the context-free embed half is computed once per word
-        self.words, self.encode = (WordRows(halves[0]), halves[1]) if halves else (None, None)
-        self.encode = (halves and WindowEncoder.from_thinc(halves[1])) or self.encode  # numpy, same numbers
-        self.project = model.get_ref("tok2vec").layers[-1]  # listener >> list2array >> linear
-        lower, upper = model.get_ref("lower"), model.get_ref("upper")
-        n_feats, n_hidden, n_pieces, n_in = lower.get_param("W").shape
+    def __init__(self, lower: dict[str, np.ndarray], upper: dict[str, np.ndarray], moves: Moves) -> None:
+        n_feats, n_hidden, n_pieces, n_in = lower["W"].shape
         if n_feats != 3:
             raise ValueError(f"an NER parser reads 3 tokens per state, this one {n_feats}")
         self.width = n_hidden * n_pieces
         self.shape = (n_hidden, n_pieces)
-        self.lower_w = lower.get_param("W").reshape(n_feats * self.width, n_in)
-        self.pad = lower.get_param("pad").reshape(n_feats, self.width)
-        self.lower_b = lower.get_param("b").reshape(self.width)
-        self.upper_w, self.upper_b = upper.get_param("W"), upper.get_param("b")
-        moves = Moves(tuple(ner_pipe.moves.get_class_name(i) for i in range(ner_pipe.moves.n_moves)))
+        self.lower_w = lower["W"].reshape(n_feats * self.width, n_in)
+        self.pad = lower["pad"].reshape(n_feats, self.width)
+        self.lower_b = lower["b"].reshape(self.width)
+        self.upper_w, self.upper_b = upper["W"], upper["b"]
         self.out = moves.out
         self.begin, self.inside = moves.columns(BEGIN), moves.columns(IN)
         self.last, self.unit = moves.columns(LAST), moves.columns(UNIT)
         self.label_of = {col: label for moves_ in (self.begin, self.unit) for label, col in moves_.items()}
         self.n_moves = len(moves.names)
 
-    def __call__(self, docs: list) -> list[list[tuple[int, int, str]]]:
-        """(first token, end token, label) entities of every doc."""
-        sizes = [len(d) for d in docs]
+    def __call__(self, vectors: np.ndarray, space: np.ndarray, sizes: list[int]) -> list[list[tuple[int, int, str]]]:
+        """(first token, end token, label) entities of every doc, from the vectors of all their tokens (one
+        row per token, docs one after the other) and the tokens' whitespace flags. A doc is one sentence."""
         if not sum(sizes):
-            return [[] for _ in docs]
-        feats = self._features(docs)
-        space, sent_start, doc_end = self._token_flags(docs, sizes)
+            return [[] for _ in sizes]
+        feats = (vectors @ self.lower_w.T).reshape(len(vectors), 3, self.width)
+        doc_end = np.repeat(np.cumsum(sizes), sizes)
+        sent_start = np.zeros(len(vectors), dtype=bool)
+        sent_start[np.cumsum([0] + sizes[:-1])[np.array(sizes) > 0]] = True
         best = self._closed_moves(feats, space, sent_start, doc_end)
         starts = np.flatnonzero(np.isin(best, list(self.begin.values())))
         ends = self._entity_ends(feats, starts, best[starts], sent_start, doc_end)
         return self._walk(best, dict(zip(starts.tolist(), ends.tolist())), sizes)
-
-    def _features(self, docs: list) -> np.ndarray:
-        """Per token, its three precomputed feature blocks (tokens x 3 x hidden*pieces)."""
-        hidden = self.encode.predict(self.words.rows(docs)) if self.words else self.embed.predict(docs)
-        vectors = self.project.predict(np.concatenate(hidden))
-        out = vectors @ self.lower_w.T
-        return out.reshape(len(vectors), 3, self.width)
-
-    @staticmethod
-    def _token_flags(docs: list, sizes: list[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Whitespace and sentence-start flags of every token, and the end index of its doc."""
-        arrays = np.concatenate([d.to_array([IS_SPACE, SENT_START]) for d in docs if len(d)])
-        ends = np.repeat(np.cumsum(sizes), sizes)
-        return arrays[:, 0].astype(bool), arrays[:, 1] == 1, ends
 
     def _scores(self, summed: np.ndarray) -> np.ndarray:
         """Action scores from summed feature blocks: bias, maxout over the pieces, the upper layer."""

@@ -1,7 +1,9 @@
 """Trained spaCy NER models (kk, ru, en) as an extractor: PERSON, ORG, LOC, POSITION, PROJECT.
 
-Models live in `models_dir() / "ner-<lang>"` and load with `spacy.load` (spaCy's own format). Long texts
-are cut on paragraph breaks into chunks of at most `MAX_CHUNK` characters, so memory stays bounded.
+Models live in `models_dir() / "ner-<lang>"` in spaCy's own format; they run on the numpy runtime
+(`runtime`: the same entities, without importing spaCy or thinc), or through spaCy (`spacy_ner`) when
+their architecture is one the runtime does not read. Long texts are cut on paragraph breaks into chunks
+of at most `MAX_CHUNK` characters, so memory stays bounded.
 
 >>> model = load_ner("kk")
 >>> [(e.label, e.text) for e in model.predict("Қасым-Жомарт Тоқаев Мәжіліс депутаттарымен кездесті.")]  # doctest: +SKIP
@@ -18,24 +20,21 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
-from spacy.attrs import IDX, LENGTH
-
 from ppo_nlp.doc import Document, Entity
-from ppo_nlp.extract.ner.decode import GreedyNer, PredictOps
-from ppo_nlp.extract.ner.plainwords import default_tokenizer
 from ppo_nlp.extract.ner.ru import check_ru
-from ppo_nlp.extract.ner.shape import word_shape
+from ppo_nlp.extract.ner.runtime import NumpyNer, load_runtime
+from ppo_nlp.extract.ner.spacy_ner import char_spans, load_pipeline, spacy_decoder
 from ppo_nlp.paths import models_dir
 
 log = logging.getLogger(__name__)
 
 LANGS = ("kk", "ru", "en")
-MAX_CHUNK = 10_000  # characters per spaCy call
+MAX_CHUNK = 10_000  # characters per model call
 BATCH = 4  # chunks per model call: ~150 MB of activations at most, no slower than larger batches
 MIN_SEGMENT = 200  # a passage in another language shorter than this uses the document model
-KEEP_PIPES = ("tok2vec", "ner")
-TOKENIZER = "ppo_nlp.ModelAttrsTokenizer.v1"  # spaCy's default tokenizer on a vocabulary of fewer attributes
-VOCAB_LIMIT = 50_000  # words a model's vocabulary may collect before it is reloaded (~20 MB; reloads take ~0.3 s)
+VOCAB_LIMIT = 50_000  # spaCy path: words its vocabulary may collect before it is reloaded (~20 MB; reloads ~0.3 s)
+CACHE_SIZE = 50_000  # runs of text whose tokens the tokenizer keeps (either path)
+BACKEND_ENV = "PPO_NLP_NER_BACKEND"  # `spacy`: run every model through spaCy (comparisons, debugging)
 # `hybrid`: ru PERSON/LOC from natasha's slovnet (needs natasha, slovnet, navec installed), ORG/POSITION ours.
 RU_BACKEND_ENV = "PPO_NLP_NER_RU"
 # Model labels (ours and the corpora's own names) -> our labels; anything else is dropped.
@@ -70,7 +69,7 @@ def chunks(text: str, limit: int = MAX_CHUNK) -> Iterator[tuple[int, str]]:
 
 
 class NerModel:
-    """A loaded spaCy NER pipeline for one language."""
+    """A loaded NER model for one language: `nlp` is a `NumpyNer` or a spaCy pipeline."""
 
     def __init__(self, lang: str, nlp) -> None:
         self.lang = lang
@@ -79,17 +78,18 @@ class NerModel:
 
     def _use(self, nlp) -> None:
         self.nlp = nlp
-        self.decoder = _decoder(nlp)
+        self.numpy = isinstance(nlp, NumpyNer)
+        self.decoder = None if self.numpy else spacy_decoder(nlp)
         self.path = Path(nlp.path) if getattr(nlp, "path", None) else None
 
     def _bound_vocab(self) -> None:
-        """Start from the saved vocabulary again once it holds `VOCAB_LIMIT` words: spaCy never forgets
-        a word it has seen, so on a large archive the vocabulary would otherwise grow without end."""
-        if len(self.nlp.vocab) > VOCAB_LIMIT and self.path is not None:
+        """spaCy path: start from the saved vocabulary again once it holds `VOCAB_LIMIT` words: spaCy never
+        forgets a word it has seen, so on a large archive the vocabulary would otherwise grow without end."""
+        if not self.numpy and len(self.nlp.vocab) > VOCAB_LIMIT and self.path is not None:
             log.info("NER %s: vocabulary reached %d words; reloading %s", self.lang, len(self.nlp.vocab), self.path)
             self.nlp = self.decoder = None  # the old vocabulary goes first: never two in memory at once
             _return_freed_memory()
-            self._use(_load_pipeline(self.path))
+            self._use(load_pipeline(self.path, VOCAB_LIMIT))
 
     def predict(self, text: str) -> list[Entity]:
         """Entities of `text` with our labels and offsets into `text`."""
@@ -111,6 +111,8 @@ class NerModel:
 
     def _spans(self, pieces: list[str]) -> list[list[tuple[int, int, str]]]:
         """(start char, end char, model label) entities of each piece."""
+        if self.numpy:
+            return self.nlp.spans(pieces)
         if self.decoder is None:
             return [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in self.nlp.pipe(pieces)]
         docs = [self.nlp.make_doc(p) for p in pieces]
@@ -178,69 +180,6 @@ class HybridModel(NerModel):
             yield from ((s + off, e + off, lab) for s, e, lab in spans)
 
 
-def char_spans(doc, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """(start char, end char, label) of token spans, as `doc[start:end].start_char/end_char` give them, read
-    from one array of token offsets and lengths rather than two `Span` objects per entity."""
-    if not found:
-        return []
-    bounds = doc.to_array([IDX, LENGTH]).tolist()
-    return [(bounds[s][0], bounds[e - 1][0] + bounds[e - 1][1], label) for s, e, label in found]
-
-
-def _decoder(nlp) -> Optional[GreedyNer]:
-    """The numpy decoder of a tok2vec + ner pipeline; None (spaCy decodes) for any other architecture."""
-    try:
-        return GreedyNer(nlp.get_pipe("tok2vec"), nlp.get_pipe("ner"))
-    except (KeyError, ValueError) as exc:
-        log.info("NER decoded by spaCy: %s", exc)
-        return None
-
-
-def _model_attrs(config) -> list[str]:
-    """Lexical attributes the NER reads: the tok2vec's embedded ones, NORM, and IS_SPACE for the decoder."""
-    embed = config["components"]["tok2vec"]["model"].get("embed", {})
-    return sorted({*embed.get("attrs", ["NORM", "PREFIX", "SUFFIX", "SHAPE"]), "NORM", "IS_SPACE"})
-
-
-def _keep_attrs(vocab, attrs: list[str]) -> None:
-    """Compute only the lexical attributes `attrs` when a new word enters the vocabulary.
-
-    spaCy computes ~20 attributes (like_num, like_url, stop words...) for every new word; on a stream of
-    articles new words keep coming, and those the model never reads cost more than the tokenizer itself.
-    tests/extract/test_ner.py checks that the attributes the model reads are unchanged.
-    """
-    from spacy.attrs import IDS
-
-    keep = {IDS[name] for name in attrs}
-    getters = {attr: get for attr, get in vocab.lex_attr_getters.items() if attr in keep}
-    if getattr(getters.get(IDS["SHAPE"]), "__module__", "") == "spacy.lang.lex_attrs":
-        getters[IDS["SHAPE"]] = word_shape  # spaCy's own, the same strings in one translate
-    vocab.lex_attr_getters = getters
-
-
-@lru_cache(maxsize=1)
-def _register_tokenizer() -> None:
-    """`TOKENIZER`: the language's default tokenizer, built once the vocabulary computes only the model's
-    attributes (`_keep_attrs`), so that the ~2,300 special cases of the three languages make cheaper lexemes (20 ms
-    of the three models' 0.3 s load)."""
-    from spacy.util import registry
-
-    def make(attrs: list[str]):
-        def build(nlp):
-            _keep_attrs(nlp.vocab, attrs)
-            return default_tokenizer(nlp, VOCAB_LIMIT)
-
-        return build
-
-    registry.tokenizers.register(TOKENIZER, func=make)
-
-
-def _import_language(lang: str) -> None:
-    """Register languages spaCy lacks (kk) before a model of that language loads."""
-    if lang == "kk":
-        import ppo_nlp.lang.spacy_kk  # noqa: F401
-
-
 @lru_cache(maxsize=None)
 def load_ner(lang: str) -> Optional[NerModel]:
     """The NER model of `lang`, loaded once per process; None (warned once) when it is missing."""
@@ -248,15 +187,26 @@ def load_ner(lang: str) -> Optional[NerModel]:
     if not (path / "config.cfg").is_file():
         log.warning("no NER model for %r at %s; NER is skipped for this language", lang, path)
         return None
-    _import_language(lang)
     _one_blas_thread()
-    nlp = _load_pipeline(path)
+    nlp = _load(path)
     if lang == "ru" and os.environ.get(RU_BACKEND_ENV, "").lower() == "hybrid":
         data = natasha_data()
         if data is not None:
             return HybridModel(lang, nlp, SlovnetNer(data))
         log.warning("%s=hybrid but natasha/slovnet/navec are not installed; using ner-ru alone", RU_BACKEND_ENV)
     return NerModel(lang, nlp)
+
+
+SPACY_MODELS: dict[str, NerModel] = {}  # at most one per language
+
+
+def spacy_model(lang: str) -> Optional[NerModel]:
+    """The model of `lang` run through spaCy, loaded once (the reference the numpy runtime is compared with)."""
+    path = models_dir() / f"ner-{lang}"
+    if lang not in SPACY_MODELS and (path / "config.cfg").is_file():
+        _one_blas_thread()
+        SPACY_MODELS[lang] = NerModel(lang, load_pipeline(path, VOCAB_LIMIT))
+    return SPACY_MODELS.get(lang)
 
 
 def _one_blas_thread() -> None:
@@ -279,25 +229,14 @@ def _return_freed_memory() -> None:
         pass
 
 
-def _load_pipeline(path: Path):
-    """The spaCy pipeline saved at `path`, with only the tok2vec and ner components running."""
-    import spacy
-    from spacy.util import load_config
-    from thinc.api import get_current_ops, set_current_ops
-
-    # The saved tokenizer is the language's default one (tests/extract/test_ner.py checks that); building
-    # it from the defaults instead of reading it back halves the load time. The layers run on PredictOps:
-    # same results, 2x faster tok2vec (benchmarks/throughput.py).
-    _register_tokenizer()
-    tokenizer = {"@tokenizers": TOKENIZER, "attrs": _model_attrs(load_config(path / "config.cfg"))}
-    before = get_current_ops()
-    set_current_ops(PredictOps())
-    try:
-        nlp = spacy.load(path, exclude=["tokenizer"], config={"nlp": {"tokenizer": tokenizer}})
-    finally:
-        set_current_ops(before)
-    nlp.select_pipes(disable=[name for name in nlp.pipe_names if name not in KEEP_PIPES])
-    return nlp
+def _load(path: Path):
+    """The numpy runtime of the model at `path`, or its spaCy pipeline (other architectures, or
+    `PPO_NLP_NER_BACKEND=spacy`)."""
+    if os.environ.get(BACKEND_ENV, "").lower() != "spacy":
+        runtime = load_runtime(path, CACHE_SIZE)
+        if runtime is not None:
+            return runtime
+    return load_pipeline(path, VOCAB_LIMIT)
 
 
 def _regions(doc: Document) -> list[tuple[int, int, str]]:

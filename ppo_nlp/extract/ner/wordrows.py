@@ -54,6 +54,8 @@ class WordRows:
         if len(self.index) + len(missing) > self.limit:  # full: start again with this batch's words only
             self.index = {}
             missing = list(dict.fromkeys(keys))
+            if len(missing) > self.limit:
+                return self.embed.predict(docs)
         if missing:
             self._add(docs[0].vocab, missing)
         at = np.fromiter(map(self.index.__getitem__, keys), dtype=np.intp, count=len(keys))

@@ -6,7 +6,7 @@ import pytest
 from thinc.api import Relu, chain, with_array
 
 from ppo_nlp.extract.ner.encoder import WindowEncoder
-from ppo_nlp.extract.ner.model import load_ner
+from ppo_nlp.extract.ner.model import spacy_model
 from ppo_nlp.extract.ner.wordrows import split_tok2vec
 from ppo_nlp.paths import models_dir
 
@@ -14,7 +14,7 @@ from ppo_nlp.paths import models_dir
 def thinc_encoder(lang: str):
     if not (models_dir() / f"ner-{lang}" / "config.cfg").is_file():
         pytest.skip(f"models/ner-{lang} is not shipped")
-    return split_tok2vec(load_ner(lang).nlp.get_pipe("tok2vec").model)[1]
+    return split_tok2vec(spacy_model(lang).nlp.get_pipe("tok2vec").model)[1]
 
 
 @pytest.mark.parametrize("lang", ["ru", "kk", "en"])

@@ -8,7 +8,8 @@ import pytest
 
 from ppo_nlp.doc import Document, Segment
 from ppo_nlp.extract.ner import model as ner
-from ppo_nlp.extract.ner.model import chunks, extract_ner, load_ner
+from ppo_nlp.extract.ner.model import chunks, extract_ner, load_ner, spacy_model
+from ppo_nlp.extract.ner.spacy_ner import load_pipeline
 from ppo_nlp.paths import models_dir
 
 SENTENCES = {
@@ -145,7 +146,7 @@ def test_saved_tokenizer_is_the_default_one(lang, text):
     shipped(lang)
     path = models_dir() / f"ner-{lang}"
     saved = spacy.load(path, exclude=["ner", "tok2vec"]).tokenizer
-    rebuilt = load_ner(lang).nlp.tokenizer
+    rebuilt = spacy_model(lang).nlp.tokenizer
     assert [t.text for t in saved(text)] == [t.text for t in rebuilt(text)]
 
 
@@ -157,7 +158,7 @@ def test_trimmed_lexeme_attrs_keep_what_the_model_reads(lang):
 
     shipped(lang)
     full = spacy.load(models_dir() / f"ner-{lang}", exclude=["ner", "tok2vec"])
-    trimmed = load_ner(lang).nlp
+    trimmed = spacy_model(lang).nlp
     assert len(trimmed.vocab.lex_attr_getters) < len(full.vocab.lex_attr_getters)
     attrs = [ORTH, NORM, PREFIX, SUFFIX, SHAPE, IS_SPACE]
     for text in TOKENIZER_SAMPLES + ["  \n\n UPPER lower Title 12,5 %  ", "Ӛ ӛ Ә ә ЁЛКА ёлка"]:
@@ -167,7 +168,7 @@ def test_trimmed_lexeme_attrs_keep_what_the_model_reads(lang):
 def test_vocabulary_is_bounded_by_reloading(monkeypatch):
     """Past VOCAB_LIMIT words the model reloads its saved vocabulary; predictions do not change."""
     shipped("en")
-    model = ner.NerModel("en", ner._load_pipeline(models_dir() / "ner-en"))
+    model = ner.NerModel("en", load_pipeline(models_dir() / "ner-en", ner.VOCAB_LIMIT))
     texts = [text for text, _ in SENTENCES["en"]]
     expected = model.predict_many(texts)
     monkeypatch.setattr(ner, "VOCAB_LIMIT", 5)

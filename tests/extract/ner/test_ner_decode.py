@@ -7,9 +7,9 @@ import numpy as np
 import pytest
 import spacy
 
-from ppo_nlp.extract.ner import model as ner
-from ppo_nlp.extract.ner.model import chunks, load_ner
+from ppo_nlp.extract.ner.model import chunks, spacy_model
 from ppo_nlp.extract.ner.decode import GreedyNer, Moves
+from ppo_nlp.extract.ner.spacy_ner import SpacyDecoder, predict_ops, spacy_decoder
 from ppo_nlp.paths import models_dir
 
 REPO = Path(__file__).resolve().parents[3]
@@ -23,7 +23,7 @@ EDGE_TEXTS = [
 def shipped(lang: str):
     if not (models_dir() / f"ner-{lang}" / "config.cfg").is_file():
         pytest.skip(f"models/ner-{lang} is not shipped")
-    return load_ner(lang)
+    return spacy_model(lang)
 
 
 def texts() -> list[str]:
@@ -40,7 +40,7 @@ def spacy_entities(nlp, pieces: list[str]) -> list[list[tuple[int, int, str]]]:
 @pytest.mark.parametrize("batch", [1, 4, 64])
 def test_decoder_equals_spacy_parser(lang: str, batch: int) -> None:
     nlp = shipped(lang).nlp
-    decoder = GreedyNer(nlp.get_pipe("tok2vec"), nlp.get_pipe("ner"))
+    decoder = SpacyDecoder(nlp.get_pipe("tok2vec"), nlp.get_pipe("ner"))
     pieces = texts()
     got = []
     for start in range(0, len(pieces), batch):
@@ -65,15 +65,14 @@ def test_moves_columns() -> None:
 
 def test_other_architectures_fall_back_to_spacy() -> None:
     nlp = spacy.blank("en")
-    assert ner._decoder(nlp) is None
+    assert spacy_decoder(nlp) is None
 
 
 @pytest.mark.parametrize("shape", [(0, 4, 3), (1, 1, 1), (7, 5, 2), (50, 96, 3)])
 def test_predict_ops_maxout_equals_thinc(shape) -> None:
     from thinc.api import NumpyOps
 
-    from ppo_nlp.extract.ner.decode import PredictOps
-
+    PredictOps = predict_ops()
     X = np.random.default_rng(0).standard_normal(shape).astype("float32")
     best, _ = PredictOps().maxout(X)
     expected, _ = NumpyOps().maxout(X)

@@ -8,7 +8,7 @@ import pytest
 import spacy
 
 import ppo_nlp.lang.spacy_kk  # noqa: F401  (registers kk)
-from ppo_nlp.extract.ner.model import VOCAB_LIMIT, load_ner
+from ppo_nlp.extract.ner.model import VOCAB_LIMIT, spacy_model
 from ppo_nlp.extract.ner.plainwords import PLAIN_WORD, SEARCHES, default_tokenizer, speed_up
 from ppo_nlp.paths import models_dir
 
@@ -62,7 +62,7 @@ def test_same_tokens(lang: str) -> None:
 def test_models_use_it(lang: str) -> None:
     if not (models_dir() / f"ner-{lang}" / "config.cfg").is_file():
         pytest.skip(f"models/ner-{lang} is not shipped")
-    tokenizer = load_ner(lang).nlp.tokenizer
+    tokenizer = spacy_model(lang).nlp.tokenizer
     assert tokenizer.max_cache_size == VOCAB_LIMIT
     assert tokenizer.suffix_search.__self__.pattern == _tokenizer(lang).suffix_search.__self__.pattern
     assert tokenizer.to_bytes(exclude=["vocab"]) == _tokenizer(lang).to_bytes(exclude=["vocab"])

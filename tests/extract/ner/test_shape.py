@@ -7,7 +7,7 @@ import pytest
 from spacy.attrs import IDS
 from spacy.lang.lex_attrs import word_shape as spacy_shape
 
-from ppo_nlp.extract.ner.model import load_ner
+from ppo_nlp.extract.ner.model import spacy_model
 from ppo_nlp.extract.ner.shape import word_shape
 from ppo_nlp.paths import models_dir
 
@@ -42,4 +42,4 @@ def test_shape_random_words() -> None:
 def test_models_use_it(lang: str) -> None:
     if not (models_dir() / f"ner-{lang}" / "config.cfg").is_file():
         pytest.skip(f"models/ner-{lang} is not shipped")
-    assert load_ner(lang).nlp.vocab.lex_attr_getters[IDS["SHAPE"]] is word_shape
+    assert spacy_model(lang).nlp.vocab.lex_attr_getters[IDS["SHAPE"]] is word_shape

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 from thinc.api import Relu, chain
 
-from ppo_nlp.extract.ner.model import load_ner
+from ppo_nlp.extract.ner.model import spacy_model
 from ppo_nlp.extract.ner.wordrows import WordRows, split_tok2vec
 from ppo_nlp.paths import models_dir
 
@@ -19,7 +19,7 @@ TEXTS = {
 def halves(lang: str):
     if not (models_dir() / f"ner-{lang}" / "config.cfg").is_file():
         pytest.skip(f"models/ner-{lang} is not shipped")
-    nlp = load_ner(lang).nlp
+    nlp = spacy_model(lang).nlp
     tok2vec = nlp.get_pipe("tok2vec").model
     return nlp, tok2vec.layers[0], split_tok2vec(tok2vec)
 
@@ -81,3 +81,13 @@ def test_a_full_table_starts_again_with_the_words_it_still_needs() -> None:
     second = [nlp.make_doc("alpha beta epsilon zeta eta")]  # 3 new words: 4 + 3 > 6
     assert_same_rows(rows.rows(second), embed.predict(second))
     assert set(rows.index) == {(t.orth, t.norm) for t in second[0]}
+
+
+def test_a_full_table_and_a_batch_larger_than_it_computes_the_batch_alone() -> None:
+    """Known words, then a batch of more words than the table holds but few new ones: no table, same rows."""
+    nlp, embed, _ = halves("en")
+    rows = WordRows(embed, limit=4)
+    rows.rows([nlp.make_doc("alpha beta gamma")])
+    batch = [nlp.make_doc("alpha beta gamma delta epsilon zeta")]  # 3 new words: 3 + 3 > 4, and 6 > 4
+    assert_same_rows(rows.rows(batch), embed.predict(batch))
+    assert len(rows.index) <= 4

@@ -1,0 +1,91 @@
+"""The lexical attributes a spaCy NER model embeds, as the ids spaCy gives them, without spaCy.
+
+A word's attributes are those of spaCy's default vocabulary for ru, kk and en (`spacy.vocab.create_vocab`:
+the languages add only LIKE_NUM, which the models do not read): NORM is the word lower-cased unless
+spaCy's base norms say otherwise (quotes, dashes, currency signs), PREFIX its first character, SUFFIX its
+last three, SHAPE `shape.word_shape`; a special case of the tokenizer may give its token another NORM. An
+attribute's value is the id of its string in spaCy's StringStore: 0 for "", a fixed small number for the
+names spaCy keeps as symbols, else the string's hash (`hashing.hash_string`).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Callable, Optional
+
+import numpy as np
+
+from ppo_nlp.extract.ner.hashing import string_hasher
+from ppo_nlp.extract.ner.shape import word_shape
+from ppo_nlp.resources import read_rows
+
+STRINGS = "ner/spacy_strings.tsv"  # spaCy's symbol ids and base norms (data, checked against spaCy by a test)
+KNOWN_IDS = 65_536  # strings whose id is kept (pieces of words: prefixes, suffixes and shapes repeat)
+
+
+@lru_cache(maxsize=1)
+def spacy_strings() -> tuple[dict[str, int], dict[str, str]]:
+    """(symbol name -> id, word -> base norm) as spaCy 3.8 has them."""
+    rows = read_rows(STRINGS)
+    return ({name: int(value) for kind, name, value in rows if kind == "symbol"},
+            {word: value for kind, word, value in rows if kind == "norm"})
+
+
+class StringIds(dict):
+    """string -> spaCy's id of it (`StringStore.add`), computed once per string; past `KNOWN_IDS` strings
+    it starts again from the symbols."""
+
+    def __init__(self) -> None:
+        super().__init__(spacy_strings()[0])
+        self[""] = 0
+        self.fixed = len(self)
+        self.hasher = string_hasher()
+
+    def __missing__(self, text: str) -> int:
+        if len(self) - self.fixed >= KNOWN_IDS:
+            self.clear()
+            self.update(spacy_strings()[0])
+            self[""] = 0
+        value = self[text] = self.hasher(text)
+        return value
+
+
+def norm(text: str, base: dict[str, str]) -> str:
+    """spaCy's NORM of a word (its base norm, else lower case)."""
+    found = base.get(text)
+    return text.lower() if found is None else found
+
+
+ATTRS: dict[str, Callable[[str, str], str]] = {  # attribute -> its string, from (word, its NORM)
+    "ORTH": lambda text, normed: text,
+    "NORM": lambda text, normed: normed,
+    "LOWER": lambda text, normed: text.lower(),
+    "PREFIX": lambda text, normed: text[:1],
+    "SUFFIX": lambda text, normed: text[-3:],
+    "SHAPE": lambda text, normed: word_shape(text),
+}
+
+
+class Lexemes:
+    """`features(words)`: per (word, special-case NORM or None), the ids of `columns` (uint64 rows)."""
+
+    def __init__(self, columns: list[str]) -> None:
+        unknown = [name for name in columns if name not in ATTRS]
+        if unknown:
+            raise ValueError(f"lexical attributes without a numpy reading: {unknown}")
+        self.getters = [ATTRS[name] for name in columns]
+        self.ids = StringIds()
+        self.base = spacy_strings()[1]
+
+    def norm(self, text: str) -> str:
+        """The NORM of a word (without a special case of the tokenizer)."""
+        return norm(text, self.base)
+
+    def features(self, words: list[tuple[str, Optional[str]]]) -> np.ndarray:
+        ids, base, getters = self.ids, self.base, self.getters
+        rows = [[ids[get(text, norm(text, base) if special is None else special)] for get in getters]
+                for text, special in words]
+        return np.array(rows, dtype=np.uint64).reshape(len(words), len(getters))
+
+    def orth_ids(self, words: list[tuple[str, Optional[str]]]) -> np.ndarray:
+        ids = self.ids
+        return np.fromiter((ids[text] for text, _ in words), dtype=np.uint64, count=len(words))
