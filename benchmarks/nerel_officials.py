@@ -3,11 +3,12 @@ factRuEval (`factrueval_occupation.py`) to judge the officials rules on.
 
 Gold: every `WORKS_AS` relation of `dev/*.ann` (brat), all PERSON -> PROFESSION: the PERSON span's words
 (as written, in any case, and their normal forms) and the head lemma of the PROFESSION span. NEREL draws one
-relation per pair of mentions («Доктор Лиза», «Доктора Лизы», ...), so pairs of one head whose name words
-meet are one gold pair. Not restricted: on the tune part the PROFESSION spans are jobs and titles
-(president, minister, head, leader, but also musician, footballer, journalist, writer, which the officials'
-Russian heads partly cover as factRuEval's Occupation facts do); fewer than 3% are a status rather than a job
-(«миллиардер», «кандидат в президенты», «волонтёр»), too few to carve out by hand.
+relation per pair of mentions («Доктор Лиза», «Доктора Лизы», «А.Лукашенко», «Александра Лукашенко»), so pairs
+of one head whose names meet in their last word are one gold pair (475 relations, 374 pairs). Not restricted:
+on the tune part the PROFESSION spans are jobs and titles (president, minister, head, leader, but also
+musician, footballer, journalist, writer, which factRuEval's Occupation facts leave out and the officials'
+Russian heads cover in part); fewer than 3% are a status rather than a job («миллиардер», «кандидат в
+президенты», «волонтёр»), too few to carve out by hand.
 Prediction: `extract_officials` on the `.txt` with `lang="ru"` (no gazetteer, no NER).
 
 Matching and split: `officials_pairs.py` (the same as factRuEval's): the predicted surname, nominative or
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from officials_pairs import Pair, head_lemma, match, name_words, part, predicted_pairs, score  # noqa: E402
+from officials_pairs import Pair, head_lemma, match, name_words, part, predicted_pairs, score, words_of  # noqa: E402
 
 from ppo_nlp.paths import shared_data_dir  # noqa: E402
 
@@ -47,23 +48,25 @@ def _brat(ann: Path) -> tuple[dict[str, tuple[str, str]], list[tuple[str, str]]]
 def gold_pairs(ann: Path) -> set[Pair]:
     """(person name words, profession head lemma) per WORKS_AS relation, mentions of one pair merged."""
     spans, rels = _brat(ann)
-    pairs: list[Pair] = []
+    pairs: list[tuple[Pair, frozenset[str]]] = []
     for person, job in rels:
-        if person in spans and job in spans and spans[person][0] == "PERSON":
-            pairs.append((name_words(spans[person][1].split()), head_lemma(spans[job][1])))
+        words = words_of(spans[person][1]) if person in spans else []
+        if words and job in spans and spans[person][0] == "PERSON":
+            pairs.append(((name_words(words), head_lemma(spans[job][1])), name_words(words[-1:])))
     return _merged(pairs)
 
 
-def _merged(pairs: list[Pair]) -> set[Pair]:
-    """Pairs of one head whose name words meet, joined (NEREL relates every mention of a person)."""
-    out: list[Pair] = []
-    for words, head in pairs:
-        same = [p for p in out if p[1] == head and p[0] & words]
+def _merged(pairs: list[tuple[Pair, frozenset[str]]]) -> set[Pair]:
+    """Pairs of one head whose last name words meet, joined (NEREL relates every mention of a person):
+    «Александра Лукашенко» and «А.Лукашенко», not «Виктор Шейман» and «Виктором Лукашенко»."""
+    out: list[tuple[Pair, frozenset[str]]] = []
+    for (words, head), last in pairs:
+        same = [p for p in out if p[0][1] == head and p[1] & last]
         for p in same:
             out.remove(p)
-            words = words | p[0]
-        out.append((words, head))
-    return set(out)
+            words, last = words | p[0][0], last | p[1]
+        out.append(((words, head), last))
+    return {pair for pair, _ in out}
 
 
 def documents(dev: Optional[Path] = None) -> Iterator[tuple[str, str, set[Pair]]]:

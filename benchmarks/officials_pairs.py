@@ -52,6 +52,11 @@ def _no_ex(word: str) -> str:
     return word[4:] if word.lower().startswith("экс-") and len(word) > 6 else word
 
 
+def words_of(text: str) -> list[str]:
+    """The words of a name («А.Лукашенко» -> А, Лукашенко)."""
+    return [t.text for t in word_spans(text) if t.text[:1].isalpha()]
+
+
 def name_words(words: Iterable[str]) -> frozenset[str]:
     """The folded words of a name as written and in their normal form («Лизу» -> лизу, лиза)."""
     out = set()
@@ -70,7 +75,7 @@ def predicted_pairs(text: str) -> set[Pair]:
     out: dict[tuple[str, str], set[str]] = {}
     for p in people:
         surname = fold(p.name.split()[-1])
-        keys = {surname} | {fold(m.text.split()[-1]) for m in p.mentions if m.text.split()}
+        keys = {surname} | {fold(words_of(m.text)[-1]) for m in p.mentions if words_of(m.text)}
         for pos in p.positions:
             out.setdefault((surname, head_lemma(pos.title)), set()).update(keys)
     return {(frozenset(keys), head) for (_, head), keys in out.items()}

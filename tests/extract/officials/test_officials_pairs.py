@@ -58,3 +58,13 @@ def test_officials_pairs_name_words_add_normal_forms(words: list[str], expected:
 ])
 def test_officials_pairs_predicted_keys_hold_the_surname_as_written(text: str, expected: set[str]) -> None:
     assert predicted_pairs(text) == {(frozenset(expected), "министр")}
+
+
+def test_nerel_gold_pairs_keep_two_people_of_one_first_name_apart(tmp_path) -> None:
+    ann = tmp_path / "doc.ann"
+    ann.write_text("T1\tPERSON 0 13\tВиктор Шейман\nT2\tPROFESSION 20 29\tсекретарь\nT3\tPERSON 30 41\tА.Лосеву\n"
+                   "T4\tPERSON 50 68\tВиктором Лосевым\n"
+                   "R1\tWORKS_AS Arg1:T1 Arg2:T2\t\nR2\tWORKS_AS Arg1:T4 Arg2:T2\t\nR3\tWORKS_AS Arg1:T3 Arg2:T2\t\n",
+                   encoding="utf-8")
+    pairs = nerel_officials.gold_pairs(ann)
+    assert len(pairs) == 2 and (frozenset({"виктор", "шейман"}), "секретарь") in pairs
