@@ -38,8 +38,8 @@ PARTS = ("tune", "held-out", "all")
 
 def head_lemma(title: str) -> str:
     """Normal form of the first word of a title that can be a noun (the first word when none can); «экс-»
-    dropped (NEREL leaves it out of the span, factRuEval keeps it in)."""
-    words = [_no_ex(t.text) for t in word_spans(title) if t.text[:1].isalpha()]
+    dropped (NEREL leaves it out of the span, factRuEval keeps it in), and so are single letters («И. о. главы»)."""
+    words = [_no_ex(t.text) for t in word_spans(title) if t.text[:1].isalpha() and len(t.text) > 1]  # not «И. о.»
     for w in words:
         nouns = [p for p in parses(w.lower()) if p.tag.POS == "NOUN"]
         if nouns:

@@ -15,7 +15,7 @@ from officials_pairs import head_lemma, match, name_words, predicted_pairs  # no
 
 @pytest.mark.parametrize("title, head", [
     ("мэра", "мэр"), ("Премьер-министр", "премьер-министр"), ("премьера", "премьер"), ("главою Белого дома", "глава"),
-    ("экс-президента США", "президент"), ("первый заместитель председателя", "заместитель"),
+    ("экс-президента США", "президент"), ("И. о. главы администрации", "глава"), ("первый заместитель председателя", "заместитель"),
 ])
 def test_officials_pairs_head_lemma(title: str, head: str) -> None:
     assert head_lemma(title) == head
