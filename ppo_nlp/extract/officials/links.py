@@ -108,7 +108,7 @@ def _predicate_name(ctx: Ctx, pos: PositionSpan, by_start: dict, by_end: dict, t
     for n in range(1, MAX_WINDOW + 1):
         if k - n < 0 or not _window_word(ctx.tokens[k - n].text):
             break
-        if k - n in by_end and _has_predicate(ctx, k - n, k):
+        if k - n in by_end and _has_predicate(ctx, k - n, k) and not _appointer(ctx, k - n, k):
             return by_end[k - n].start
     k = max(pos.end, pos.head + 1)
     for n in range(0, MAX_WINDOW):
@@ -181,6 +181,12 @@ def _window_word(word: str) -> bool:
 
 def _has_predicate(ctx: Ctx, a: int, b: int) -> bool:
     return any(_is_predicate(ctx.tokens[k].text) for k in range(a, b))
+
+
+def _appointer(ctx: Ctx, a: int, b: int) -> bool:
+    """An active singular verb of appointing between a and b: the name before it gives the post, not holds it."""
+    return any(p.tag.POS == "VERB" and "sing" in p.tag and p.normal_form in word_set("appointing_ru.txt")
+               for k in range(a, b) for p in parses(ctx.tokens[k].text) if ctx.tokens[k].text.islower())
 
 
 def _is_predicate(word: str) -> bool:

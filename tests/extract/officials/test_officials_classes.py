@@ -122,3 +122,14 @@ def test_officials_classes_one_of_plural(text, expected):
 ])
 def test_officials_classes_generalised_links(text, expected):
     assert _people(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the subject of an active verb of appointing gives the post; the name after the title holds it
+    ("Премьер-министр Иван Петров назначил руководителем службы Ивана Сидорова.",
+     [("Иван Петров", {"премьер-министр"}), ("Иван Сидоров", {"руководитель службы"})]),
+    ("Иван Петров назначен министром.", [("Иван Петров", {"министр"})]),
+    ("Ивана Петрова назначили министром.", [("Иван Петров", {"министр"})]),
+])
+def test_officials_classes_appointer_is_no_holder(text, expected):
+    assert _people(text) == expected
