@@ -62,6 +62,8 @@ def ru_chain(ctx: Ctx, j: int, stops: set[int]) -> tuple[int, Optional[str]]:
         if not quoted and word == "(" and _bracketed_acronym(ctx, j, stops):  # «Народного союза (НС)»
             j = end = j + 3
             continue
+        if not quoted and j > begin and _rank_before_name(ctx, j, stops):
+            break
         if fold_quotes(word) in ('"', "'"):
             quoted = not quoted
         elif not (quoted or j in ctx.blocked or _ru_dependent(word) or _ru_and(ctx, j, stops)
@@ -73,6 +75,11 @@ def ru_chain(ctx: Ctx, j: int, stops: set[int]) -> tuple[int, Optional[str]]:
         if not quoted:
             end = j
     return _trim_adjectives(ctx, begin, end), org
+
+
+def _rank_before_name(ctx: Ctx, j: int, stops: set[int]) -> bool:
+    """A rank right before a name is the title of that name, not a word of the organization phrase."""
+    return j + 1 in stops and any(f.lemma in word_set("ranks_ru.txt") for f in ru_head_forms(ctx.tokens[j].text))
 
 
 def _place_name(ctx: Ctx, j: int) -> bool:

@@ -133,3 +133,12 @@ def test_officials_classes_generalised_links(text, expected):
 ])
 def test_officials_classes_appointer_is_no_holder(text, expected):
     assert _people(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a rank right before a name is that name's own title, also inside another title's organization phrase
+    ("Президент назначил на пост главы МВД полковника Ивана Петрова.", [("Иван Петров", {"полковник", "глава МВД"})]),
+    ("Выступил генерал-майор МВД Иван Петров.", [("Иван Петров", {"генерал-майор МВД"})]),
+])
+def test_officials_classes_rank_before_name(text, expected):
+    assert _people(text) == expected
