@@ -27,6 +27,7 @@ def extend_links(ctx: Ctx, spans: list[PersonSpan], positions: list[PositionSpan
     _coordinated(ctx, positions, links, owner)
     by_start = {s.start: s for s in spans}
     by_end = {s.end: s for s in spans}
+    titled = {p.start: owner[id(p)] for p in positions if owner.get(id(p), -1) >= max(p.end, p.head + 1)}
     for pos in positions:
         if id(pos) not in owner and ctx.langs[pos.head] == "kk":
             start = _kk_participle_name(ctx, pos, by_start)
@@ -34,7 +35,8 @@ def extend_links(ctx: Ctx, spans: list[PersonSpan], positions: list[PositionSpan
             if start is not None:
                 _add(links, owner, start, pos)
         if id(pos) not in owner and ctx.langs[pos.head] == "ru":
-            start = _predicate_name(ctx, pos, by_start, by_end)
+            start = _predicate_name(ctx, pos, by_start, by_end, titled)
+            start = _name_set_off(ctx, pos, by_start) if start is None else start
             if start is not None:
                 _add(links, owner, start, pos)
 
@@ -97,23 +99,41 @@ def _kk_joined(ctx: Ctx, left: PositionSpan, right: PositionSpan) -> bool:
     return all(k in ctx.blocked for k in range(end + 1, right.start))
 
 
-def _predicate_name(ctx: Ctx, pos: PositionSpan, by_start: dict, by_end: dict):
-    """Start of the name joined to a title by a predicate on either side, or None."""
+def _predicate_name(ctx: Ctx, pos: PositionSpan, by_start: dict, by_end: dict, titled: dict[int, int]):
+    """Start of the name joined to a title by a predicate on either side, or None; after the predicate the
+    name may come with its own title («премьер-министром станет глава партии Саломе Зурабишвили»)."""
     if not ("ablt" in pos.cases or "gent" in pos.cases and _after_post_noun(ctx, pos)):
         return None
     k = pos.start
     for n in range(1, MAX_WINDOW + 1):
         if k - n < 0 or not _window_word(ctx.tokens[k - n].text):
             break
-        if k - n in by_end and _has_predicate(ctx, k - n, k):
+        if k - n in by_end and _has_predicate(ctx, k - n, k) and not _appointer(ctx, k - n, k):
             return by_end[k - n].start
     k = max(pos.end, pos.head + 1)
     for n in range(0, MAX_WINDOW):
+        if n > 0 and k + n in titled and _has_predicate(ctx, k, k + n):
+            return titled[k + n]
         if k + n >= len(ctx.tokens) or (k + n in by_start and n > 0 and _has_predicate(ctx, k, k + n)):
             return by_start[k + n].start if k + n in by_start and n > 0 else None
         if not _window_word(ctx.tokens[k + n].text):
             return None
     return None
+
+
+SET_OFF_END = frozenset({",", "—", "–", "(", ".", ";", ":"})
+
+
+def _name_set_off(ctx: Ctx, pos: PositionSpan, by_start: dict):
+    """«Бывший спикер палаты, Нэнси Пелоси, заявила …»: a nominative title, a comma and a name set off by
+    punctuation after it."""
+    k = max(pos.end, pos.head + 1)
+    if "nomn" not in pos.cases or k + 1 >= len(ctx.tokens) or ctx.tokens[k].text != "," or k + 1 not in by_start:
+        return None
+    name = by_start[k + 1]
+    if name.end < len(ctx.tokens) and ctx.tokens[name.end].text not in SET_OFF_END:
+        return None
+    return name.start if "\n" not in ctx.doc.text[ctx.tokens[pos.head].end:ctx.tokens[name.start].start] else None
 
 
 def _kk_participle_name(ctx: Ctx, pos: PositionSpan, by_start: dict):
@@ -161,6 +181,12 @@ def _window_word(word: str) -> bool:
 
 def _has_predicate(ctx: Ctx, a: int, b: int) -> bool:
     return any(_is_predicate(ctx.tokens[k].text) for k in range(a, b))
+
+
+def _appointer(ctx: Ctx, a: int, b: int) -> bool:
+    """An active singular verb of appointing between a and b: the name before it gives the post, not holds it."""
+    return any(p.tag.POS == "VERB" and "sing" in p.tag and p.normal_form in word_set("appointing_ru.txt")
+               for k in range(a, b) for p in parses(ctx.tokens[k].text) if ctx.tokens[k].text.islower())
 
 
 def _is_predicate(word: str) -> bool:

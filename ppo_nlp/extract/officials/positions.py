@@ -14,7 +14,7 @@ from ppo_nlp.cache import word_cache
 from ppo_nlp.extract.officials.lexicon import (en_heads, en_participles, generic_org_words, kk_genitive, kk_heads,
                                                ru_head_prefixes, ru_heads, ru_key, ru_modifiers, word_set)
 from ppo_nlp.extract.officials.persons import Ctx
-from ppo_nlp.extract.officials.ru_phrases import MAX_CHAIN, gap_ok, ru_chain, ru_head_forms, ru_pp
+from ppo_nlp.extract.officials.ru_phrases import MAX_CHAIN, age_before_name, gap_ok, ru_chain, ru_head_forms, ru_pp
 from ppo_nlp.normalize.names import parses, strip_kk_case
 from ppo_nlp.text import fold, fold_quotes
 
@@ -81,7 +81,8 @@ def _ru_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
     end = ru_pp(ctx, end, stops, start > 0 and ctx.tokens[start - 1].text in APPOSED, cases)
     words = [_ru_modifier_nominative(ctx.tokens[k].text) for k in range(start, i)] + [forms[0].lemma]
     title = " ".join(words + ([_span_text(ctx, i + 1, end)] if end > i + 1 else []))
-    return PositionSpan(start, i, end, title, cases, org or _party_in(ctx, i + 1, end))
+    org = org or _party_in(ctx, i + 1, end)
+    return PositionSpan(start, i, end + age_before_name(ctx, end, stops), title, cases, org)
 
 
 def _ru_one_of(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:

@@ -4,6 +4,7 @@ same person starts («глава миссии в регионе помощник
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from ppo_nlp.cache import bounded_cache
@@ -19,6 +20,7 @@ CLAUSE_END = frozenset({",", ".", ";", ")", "!", "?", "—", "–"})
 CHAIN_POS = frozenset({"NOUN", "ADJF", "PRTF", "NUMR"})
 FUNCTION_POS = frozenset({"CONJ", "PREP", "PRCL", "INTJ"})
 NAMED_AFTER = frozenset({"имени", "им"})
+AGE = re.compile(r"\d{1,3}-летн", re.IGNORECASE)  # «89-летний», «30-летнего»: the person's age, not the post's
 
 
 def gap_ok(ctx: Ctx, a: int, b: int) -> bool:
@@ -34,6 +36,14 @@ def ru_head_forms(word: str) -> tuple[HeadForm, ...]:
     prefix = next((p for p in ru_head_prefixes() if key.startswith(p) and len(key) > len(p) + 2), "")
     forms = tuple(f for f in ru_heads().get(key[len(prefix):] if prefix else key, ()) if not f.plural)
     return tuple(f._replace(lemma=prefix + f.lemma) for f in forms) if prefix and key not in ru_heads() else forms
+
+
+def age_before_name(ctx: Ctx, k: int, stops: set[int]) -> int:
+    """1 when token k is an age right before a name («президент 89-летний Роберт Мугабе»): the title reaches
+    over it to the name; else 0."""
+    if k + 1 >= len(ctx.tokens) or k + 1 not in stops or not AGE.match(ctx.tokens[k].text):
+        return 0
+    return int(gap_ok(ctx, k - 1, k) and gap_ok(ctx, k, k + 1))
 
 
 def is_adjective(word: str) -> bool:
@@ -52,10 +62,12 @@ def ru_chain(ctx: Ctx, j: int, stops: set[int]) -> tuple[int, Optional[str]]:
         if not quoted and word == "(" and _bracketed_acronym(ctx, j, stops):  # «Народного союза (НС)»
             j = end = j + 3
             continue
+        if not quoted and j > begin and _rank_before_name(ctx, j, stops):
+            break
         if fold_quotes(word) in ('"', "'"):
             quoted = not quoted
         elif not (quoted or j in ctx.blocked or _ru_dependent(word) or _ru_and(ctx, j, stops)
-                  or _adverb_of_adjective(ctx, j, stops)):
+                  or _adverb_of_adjective(ctx, j, stops) or j > begin and _place_name(ctx, j)):
             break
         if j in ctx.orgs and org is None:
             org = ctx.orgs[j].id
@@ -63,6 +75,21 @@ def ru_chain(ctx: Ctx, j: int, stops: set[int]) -> tuple[int, Optional[str]]:
         if not quoted:
             end = j
     return _trim_adjectives(ctx, begin, end), org
+
+
+def _rank_before_name(ctx: Ctx, j: int, stops: set[int]) -> bool:
+    """A rank right before a name is the title of that name, not a word of the organization phrase."""
+    return j + 1 in stops and any(f.lemma in word_set("ranks_ru.txt") for f in ru_head_forms(ctx.tokens[j].text))
+
+
+def _place_name(ctx: Ctx, j: int) -> bool:
+    """«земли Гессен», «штата Техас»: a place name in the nominative after the kind of place it is."""
+    word = ctx.tokens[j].text
+    if not word[:1].isupper() or not any(fold(p.normal_form) in word_set("place_kinds_ru.txt")
+                                         for p in parses(ctx.tokens[j - 1].text)):
+        return False
+    ps = parses(word)
+    return any("Geox" in p.tag for p in ps) and not any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in ps)
 
 
 def _bracketed_acronym(ctx: Ctx, j: int, stops: set[int]) -> bool:

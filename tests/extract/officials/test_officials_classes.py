@@ -95,3 +95,50 @@ def test_officials_classes_signature(text, expected):
 ])
 def test_officials_classes_one_of_plural(text, expected):
     assert _people(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an age between the title and the name is the person's, not the post's
+    ("Победил действующий президент 78-летний Иван Петров.", [("Иван Петров", {"действующий президент"})]),
+    ("Министр назначил директором департамента 30-летнего Ивана Петрова.",
+     [("Иван Петров", {"директор департамента"})]),
+    # a place named in the nominative after its kind stays in the organization phrase
+    ("По словам премьер-министра земли Гессен Карла Мюллера, это важно.",
+     [("Карл Мюллер", {"премьер-министр земли Гессен"})]),
+    ("Письмо подписал губернатор штата Техас Джон Смит.", [("Джон Смит", {"губернатор штата Техас"})]),
+    ("Выступил аким области Ерлан Жакупов.", [("Ерлан Жакупов", {"аким области"})]),
+    # a nominative title, a comma and a name set off by punctuation
+    ("Бывший спикер парламента, Анна Петрова, выступила с речью.", [("Анна Петрова", {"бывший спикер парламента"})]),
+    ("Выступил министр финансов, Иван Петров и Петр Сидоров.", [("Иван Петров", set()), ("Петр Сидоров", set())]),
+    # a predicate between an instrumental title and a name that has its own title
+    ("Премьер-министром страны станет глава партии «Вперёд» Анна Петрова.",
+     [("Анна Петрова", {"глава партии «Вперёд»", "премьер-министр страны"})]),
+    # heads of state by birth, the US title of the foreign minister
+    ("Королева Великобритании Елизавета Виндзор выступила.", [("Елизавета Виндзор", {"королева Великобритании"})]),
+    ("Государственный секретарь США Джон Керри прилетел.", [("Джон Керри", {"государственный секретарь США"})]),
+    ("Прилетел госсекретарь США Джон Керри.", [("Джон Керри", {"госсекретарь США"})]),
+    # «Султан» is a first name, not a title
+    ("Султан Ахметов выступил.", [("Султан Ахметов", set())]),
+])
+def test_officials_classes_generalised_links(text, expected):
+    assert _people(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the subject of an active verb of appointing gives the post; the name after the title holds it
+    ("Премьер-министр Иван Петров назначил руководителем службы Ивана Сидорова.",
+     [("Иван Петров", {"премьер-министр"}), ("Иван Сидоров", {"руководитель службы"})]),
+    ("Иван Петров назначен министром.", [("Иван Петров", {"министр"})]),
+    ("Ивана Петрова назначили министром.", [("Иван Петров", {"министр"})]),
+])
+def test_officials_classes_appointer_is_no_holder(text, expected):
+    assert _people(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a rank right before a name is that name's own title, also inside another title's organization phrase
+    ("Президент назначил на пост главы МВД полковника Ивана Петрова.", [("Иван Петров", {"полковник", "глава МВД"})]),
+    ("Выступил генерал-майор МВД Иван Петров.", [("Иван Петров", {"генерал-майор МВД"})]),
+])
+def test_officials_classes_rank_before_name(text, expected):
+    assert _people(text) == expected

@@ -1,0 +1,161 @@
+"""The scorer the officials benchmarks share: (person, position) pairs of `extract_officials`, matched against a
+corpus's gold pairs, per tune / held-out part.
+
+A gold pair is (words, head): `words` are the folded words naming the person (each word as written and its
+pymorphy3 normal form), `head` the head lemma of the job. A predicted pair is (keys, head): `keys` are the
+folded nominative surname of a `Person` (last word of its name) and the surname as written in each of its
+mentions (last word of the mention), so that a surname the gold spells inflected («Обамы») or in the
+nominative («Обама Барак») counts the same. One pair per (surname, head lemma).
+
+Matching (one-to-one, per document): a predicted pair matches a gold pair with the same head lemma when one of
+its keys is one of the gold words. The head lemma is the normal form of the first word that can be a noun,
+an animate reading first («премьера» -> «премьер», «главою» -> «глава»), or of the first word when none can;
+«экс-» is dropped («экс-президент» -> «президент»: NEREL leaves it out of the span, factRuEval keeps it in).
+
+Split: the parity of the SHA-1 of the document id (the file stem), even -> tune, odd -> held-out, the rule of
+`scripts/ner_eval.part_of`. Rules are tuned on the tune parts only; `--show` never prints a held-out document.
+
+Usage: `python benchmarks/officials_pairs.py [--show N] [--tune]` scores both corpora (factRuEval-2016 dev Occupation,
+NEREL dev WORKS_AS) and the sum of their tune F1 (`--tune`: the tune parts only); each corpus also has its own
+script.
+"""
+from __future__ import annotations
+
+import hashlib
+import sys
+import time
+from pathlib import Path
+from typing import Callable, Iterable
+
+from ppo_nlp.doc import Document
+from ppo_nlp.extract.officials import extract_officials
+from ppo_nlp.normalize.names import parses
+from ppo_nlp.text import fold, word_spans
+
+Pair = tuple[frozenset[str], str]  # (person words or keys, head lemma)
+PARTS = ("tune", "held-out", "all")
+
+
+def head_lemma(title: str) -> str:
+    """Normal form of the first word of a title that can be a noun (the first word when none can); «экс-»
+    dropped (NEREL leaves it out of the span, factRuEval keeps it in), and so are single letters («И. о. главы»)."""
+    words = [_no_ex(t.text) for t in word_spans(title) if t.text[:1].isalpha() and len(t.text) > 1]  # not «И. о.»
+    for w in words:
+        nouns = [p for p in parses(w.lower()) if p.tag.POS == "NOUN"]
+        if nouns:
+            return fold(next((p for p in nouns if "anim" in p.tag), nouns[0]).normal_form)
+    ps = parses(words[0].lower()) if words else []
+    return fold(ps[0].normal_form) if ps else ""
+
+
+def _no_ex(word: str) -> str:
+    return word[4:] if word.lower().startswith("экс-") and len(word) > 6 else word
+
+
+def words_of(text: str) -> list[str]:
+    """The words of a name («А.Лукашенко» -> А, Лукашенко)."""
+    return [t.text for t in word_spans(text) if t.text[:1].isalpha()]
+
+
+def name_words(words: Iterable[str]) -> frozenset[str]:
+    """The folded words of a name as written and in their normal form («Лизу» -> лизу, лиза)."""
+    out = set()
+    for w in words:
+        out.add(fold(w))
+        ps = parses(w)
+        if ps and w[:1].isupper():
+            named = [p for p in ps if {"Name", "Surn", "Patr"} & p.tag.grammemes]
+            out.add(fold((named or ps)[0].normal_form))
+    return frozenset(out)
+
+
+def predicted_pairs(text: str) -> set[Pair]:
+    """(surname keys, head lemma) of every (person, title) that `extract_officials` finds in a Russian text."""
+    _, people = extract_officials(Document("d", "d", text, lang="ru"))
+    out: dict[tuple[str, str], set[str]] = {}
+    for p in people:
+        surname = fold(p.name.split()[-1])
+        keys = {surname} | {fold(words_of(m.text)[-1]) for m in p.mentions if words_of(m.text)}
+        for pos in p.positions:
+            out.setdefault((surname, head_lemma(pos.title)), set()).update(keys)
+    return {(frozenset(keys), head) for (_, head), keys in out.items()}
+
+
+def match(pred: set[Pair], gold: set[Pair]) -> int:
+    """One-to-one matches: a key of the prediction among the gold words, and the same head lemma."""
+    left, hits = sorted(gold, key=_order), 0
+    for keys, head in sorted(pred, key=_order):
+        hit = next((g for g in left if head == g[1] and keys & g[0]), None)
+        if hit:
+            left.remove(hit)
+            hits += 1
+    return hits
+
+
+def _order(pair: Pair) -> tuple:
+    return pair[1], sorted(pair[0])
+
+
+def part(stem: str) -> str:
+    """«tune» or «held-out»: the parity of the SHA-1 of the document id, stable across machines and runs."""
+    return "held-out" if hashlib.sha1(stem.encode("utf-8")).digest()[-1] % 2 else "tune"
+
+
+def f1(counts: list[int]) -> tuple[float, float, float]:
+    tp, n_pred, n_gold = counts[:3]
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def report(name: str, counts: list[int]) -> None:
+    tp, n_pred, n_gold, docs = counts
+    p, r, f = f1(counts)
+    print(f"{name:9} docs={docs:3} gold={n_gold:4} predicted={n_pred:4} matched={tp:4}  "
+          f"precision={p:.3f} recall={r:.3f} f1={f:.3f}")
+
+
+def score(docs: Iterable[tuple[str, str, set[Pair]]], show: int = 0, tune_only: bool = False) -> dict[str, list[int]]:
+    """[matched, predicted, gold, documents] per part over (document id, text, gold pairs); prints the misses
+    of at most `show` tune documents; `tune_only` skips the held-out documents (while rules are tuned)."""
+    counts = {name: [0, 0, 0, 0] for name in PARTS}
+    chars, start = 0, time.perf_counter()
+    for stem, text, gold in docs:
+        if tune_only and part(stem) != "tune":
+            continue
+        pred = predicted_pairs(text)
+        hits = match(pred, gold)
+        for name in (part(stem), "all"):
+            c = counts[name]
+            c[0], c[1], c[2], c[3] = c[0] + hits, c[1] + len(pred), c[2] + len(gold), c[3] + 1
+        chars += len(text)
+        if show and part(stem) == "tune" and (hits < len(gold) or hits < len(pred)):
+            show -= 1
+            print(f"{stem}: gold={_readable(gold)} pred={_readable(pred)}")
+    for name, c in counts.items():
+        report(name, c)
+    print(f"({chars / (time.perf_counter() - start):,.0f} chars/s)")
+    return counts
+
+
+def _readable(pairs: set[Pair]) -> list[tuple[str, str]]:
+    return sorted(("/".join(sorted(words)), head) for words, head in pairs)
+
+
+def main(argv: list[str]) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import factrueval_occupation
+    import nerel_officials
+    show = int(argv[argv.index("--show") + 1]) if "--show" in argv else 0
+    tune_only = "--tune" in argv
+    total = 0.0
+    runs: list[tuple[str, Callable]] = [("factRuEval-2016 dev Occupation", factrueval_occupation.documents),
+                                        ("NEREL dev WORKS_AS", nerel_officials.documents)]
+    for name, documents in runs:
+        print(name)
+        total += f1(score(documents(), show, tune_only)["tune"])[2]
+    print(f"sum of tune F1: {total:.3f}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
