@@ -25,7 +25,8 @@ _KK_TO_RU = str.maketrans({
     "Ә": "А", "Ғ": "Г", "Қ": "К", "Ң": "Н", "Ө": "О", "Ұ": "У", "Ү": "У", "Һ": "Х", "І": "И",
     "ё": "е", "Ё": "Е",
 })
-_QUOTES = str.maketrans({c: '"' for c in "«»„“”‟″〝〞＂‹›"} | {c: "'" for c in "‘’‚‛′"})
+DOUBLE_QUOTES = '"«»„“”‟″〝〞＂‹›'  # every character that `fold_quotes` (and `fold`) makes `"`
+_QUOTES = str.maketrans({c: '"' for c in DOUBLE_QUOTES[1:]} | {c: "'" for c in "‘’‚‛′"})
 _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−"})
 
 

@@ -29,6 +29,7 @@ _PATTERNS = tuple(regex.compile(p, regex.V1) for p in (
     r"(?P<mon>\p{L}{3,12})\.?\s{1,2}(?P<d>\d{1,2}),?\s{1,2}(?P<y>\d{4})(?!\d)" + _TIME,
     r"(?<![\d.])(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})(?!\d)" + _TIME,
 ))
+_YEAR_DIGITS = regex.compile(r"\d{4}", regex.V1)  # what every one of `_PATTERNS` holds: its year
 _TIME_FIRST = regex.compile(r"(?<!\d)(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)[\s,]{1,3}$")
 
 
@@ -44,7 +45,7 @@ class FoundDate:
 @bounded_cache(2 << 20)  # header lines are asked about several times (title, published, bylines)
 def find_date(line: str) -> Optional[FoundDate]:
     """The first complete date (day, month, year) in a short line, with the time when it is given."""
-    if len(line) > MAX_CHARS:
+    if len(line) > MAX_CHARS or not _YEAR_DIGITS.search(line):  # one scan spares five on a line without a year
         return None
     for pattern in _PATTERNS:
         for m in pattern.finditer(line, timeout=0.5):

@@ -21,6 +21,9 @@ from ppo_nlp.ingest.zones import Layout, is_date_line, title_text, wrapped_title
 _DOMAIN = r"(?<![\w.-])(?:[A-Za-z0-9][A-Za-z0-9-]*+\.)+(?i:kz|ru|com|net|org|info|news|media|tv|uz|kg|asia|io|co|su)\b"
 _LATIN_WORD = r"(?=\p{Latin})\p{Lu}[\p{Latin}\p{M}0-9]++"  # Azattyq, Rýhy, Kazinform
 _OUTLET = rf"(?-i:(?P<outlet>{_DOMAIN}|«[^»\n]{{2,40}}»|\"[^\"\n]{{2,40}}\"|\u201c[^\u201d\n]{{2,40}}\u201d|(?<![\w-]){_LATIN_WORD}(?:\s{_LATIN_WORD}){{0,2}}\b))"
+# Every outlet that `_OUTLET` (and `{DOMAIN}`) matches holds one of these, case for case: an ASCII letter, digit or
+# hyphen before a dot (a domain), an opening quote mark, or a capital Latin letter. A line without any holds none.
+_OUTLET_GATE = regex.compile(r'[A-Za-z0-9-]\.|[«"\u201c]|(?=\p{Latin})\p{Lu}')
 _COPYRIGHT_YEAR_RE = regex.compile(r"(?:©|\(c\)|copyright)\s*©?\s*(?:19|20)\d\d|©.*(?:19|20)\d\d", regex.I)
 _COPYRIGHT_RE = regex.compile(r"(?:©|\(c\)|copyright)\s*©?\s*", regex.I)
 _YEARS_RE = regex.compile(r"^(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)\d\d)?[\s,.]*|[\s,.]*(?:19|20)\d\d[\s.]*$")
@@ -146,14 +149,22 @@ def attributed_outlet(layout: Layout) -> Optional[str]:
     """The outlet named by "как передает корреспондент X" / "деп хабарлайды X"; domains first."""
     body = [i for i in range(layout.cut) if layout.prose[i]]
     lines = [layout.lines[i][:MAX_SEARCH_CHARS] for i in body[:ATTRIBUTION_LINES] + body[-3:]]
-    found = [m.group("outlet") for k, line in enumerate(lines) for pattern, gate in _attribution_patterns()
-             if k < DATELINE_LINES or not pattern.pattern.startswith("^") for m in _search(pattern, gate, line)]
+    found = [outlet for k, line in enumerate(lines) for outlet in attributions(line, k < DATELINE_LINES)]
     domains = [f for f in found if regex.fullmatch(_DOMAIN, f)]
     best = (domains or found or [None])[0]
     if not best:
         return None
     best = best.strip("«»\"“”")
     return best.title() if best.isupper() and not regex.fullmatch(_DOMAIN, best) else best
+
+
+def attributions(line: str, dateline: bool = True) -> list[str]:
+    """The outlets the attribution patterns find in one line, in their order (a pattern starting with ^ only in
+    a `dateline` line); a pattern of an `{OUTLET}` is not tried on a line without a match of `_OUTLET_GATE`."""
+    may_hold = _OUTLET_GATE.search(line) is not None
+    return [m.group("outlet") for (pattern, gate), outlet in zip(_attribution_patterns(), _outlet_templates())
+            if (dateline or not pattern.pattern.startswith("^")) and (may_hold or not outlet)
+            for m in _search(pattern, gate, line)]
 
 
 def _search(pattern: regex.Pattern, gate: Optional[regex.Pattern], line: str) -> list[regex.Match]:
@@ -176,6 +187,13 @@ def _attribution_patterns() -> tuple[tuple[regex.Pattern, Optional[regex.Pattern
     """The attribution regexes of `attribution.txt` with `{OUTLET}` filled in, each with its gate."""
     templates = [pattern for _, pattern in read_rows("furniture/attribution.txt")]
     return tuple((regex.compile(_fill(t), ATTRIBUTION_FLAGS), outlet_gate(t)) for t in templates)
+
+
+@lru_cache(maxsize=1)
+def _outlet_templates() -> tuple[bool, ...]:
+    """Per entry of `_attribution_patterns`: whether its template holds `{OUTLET}` or `{DOMAIN}`, so that it
+    matches no line without a match of `_OUTLET_GATE`."""
+    return tuple("{OUTLET}" in t or "{DOMAIN}" in t for _, t in read_rows("furniture/attribution.txt"))
 
 
 def _fill(template: str) -> str:

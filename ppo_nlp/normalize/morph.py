@@ -48,7 +48,22 @@ PROPER_TAGS = PERSON_TAGS + ("Geox", "Orgn", "Trad", "Abbr")
 
 def known_parses(word: str) -> list[Any]:
     """Dictionary readings of a word (pymorphy3's guesses for unknown words left out)."""
-    return [p for p in parses(word.lower()) if p.is_known]
+    return list(_known_parses(word.lower()))
+
+
+# The parses themselves live in the cache of `parses`; each is counted here too, as this cache may outlive it.
+@bounded_cache(8 << 20, sizeof=lambda found: 64 + PARSE_BYTES * len(found))
+def _known_parses(word: str) -> tuple[Any, ...]:
+    """`known_parses` of a lower-case word, kept: several checks ask about the same word, and pymorphy3 looks
+    each parse's word up in its dictionary again on every `is_known` (once per distinct word here)."""
+    known: dict[str, bool] = {}
+    out = []
+    for p in parses(word):
+        if p.word not in known:
+            known[p.word] = p.is_known
+        if known[p.word]:
+            out.append(p)
+    return tuple(out)
 
 
 def common_word(word: str) -> bool:

@@ -88,8 +88,8 @@ def surname_gender(word: str) -> Optional[str]:
 def is_surname_shape(word: str, strong: bool = False) -> bool:
     """True when the word ends like a surname (`strong`: an ending that rarely ends other words)."""
     if strong:
-        key = fold(word)
-        return any(key.endswith(s) and len(key) > len(s) + 2 for s in _strong_surname_suffixes())
+        key, suffixes = fold(word), _strong_surname_suffixes()
+        return key.endswith(suffixes) and any(key.endswith(s) and len(key) > len(s) + 2 for s in suffixes)
     return surname_gender(word) is not None
 
 
@@ -122,11 +122,6 @@ def title_case_name(word: str) -> str:
     return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
 
 
-def morph():
-    """The process-wide pymorphy3 analyzer (shared with the counts stage)."""
-    return analyzer()
-
-
 def parses(word: str) -> tuple:
     """pymorphy3 parses of one word (overlong words get none), from the one parse cache of
     `normalize.morph` (pymorphy3 reads a word of two letters or more the same in any case; a lone capital
@@ -138,7 +133,7 @@ def parses(word: str) -> tuple:
 
 @bounded_cache(1 << 20)
 def _initial_parses(letter: str) -> tuple:
-    return tuple(morph().parse(letter))
+    return tuple(analyzer().parse(letter))
 
 
 def _pm_reading(p, nominative: Optional[str] = None) -> Reading:
@@ -231,6 +226,16 @@ def ru_surname_readings(word: str, after_first: bool = True) -> list[Reading]:
     Case endings of other shapes (Оралом -> Орал) are only read `after_first` name that agrees with them.
     """
     return list(_ru_surname_readings(word, after_first))
+
+
+def ru_surname_base(word: str) -> str:
+    """The nominative of the first reading of `ru_surname_readings(word)` (Оралову -> Оралов; the word itself
+    when no ending of the paradigm table fits), without reading the word with pymorphy3."""
+    low = word.lower()
+    for ending, nom_ending, _, _ in _ru_surname_table_by_last().get(low[-1:], ()):
+        if low.endswith(ending) and len(low) > len(ending) + 1:
+            return word[: -len(ending)] + _same_case(nom_ending, word)
+    return word
 
 
 @bounded_cache(4 << 20)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from ppo_nlp.ingest import clean
-from ppo_nlp.ingest.metadata import _attribution_patterns, _search, outlet_gate
+from ppo_nlp.ingest.metadata import _attribution_patterns, _search, attributions, outlet_gate
 
 BODY = ("В Астане прошёл форум первичных партийных организаций партии AMANAT.\n"
         "В нём приняли участие более 300 председателей ППО из всех регионов страны.")
@@ -147,6 +147,21 @@ def test_metadata_outlet_gates_change_no_answer(line):
     gated = [m.group("outlet") for p, g in _attribution_patterns() for m in _search(p, g, line)]
     plain = [m.group("outlet") for p, _ in _attribution_patterns() for m in _search(p, None, line)]
     assert gated == plain
+
+
+@pytest.mark.parametrize("line, outlets", [
+    ("Как передает корреспондент Orda.kz, форум партии прошёл в Шымкенте.", ["Orda.kz"]),
+    ("Об этом сообщает «Жас Алаш» со ссылкой на пресс-службу.", ["«Жас Алаш»"]),
+    ("Сессия маслихата прошла в среду, пишет \u201cДала жаршысы\u201d.", ["\u201cДала жаршысы\u201d"]),
+    ("Партия AMANAT провела форум в Таразе.", []),
+    ("Жиын өтті деп хабарлайды qazaqstan-times.kz", ["qazaqstan-times.kz"]),
+    ("Steppe Wire тілшісінің хабарлауынша, жиын өтті.", ["Steppe Wire"]),
+    ("Партия провела форум в Таразе, передает агентство без названия.", []),
+    ("По данным областного акимата, в форуме участвовали 300 человек.", []),
+])
+def test_metadata_attributions_skip_only_lines_without_an_outlet(line, outlets):
+    plain = [m.group("outlet") for p, g in _attribution_patterns() for m in _search(p, g, line)]
+    assert attributions(line) == plain == outlets
 
 
 @pytest.mark.parametrize("lines, title, outlet", [

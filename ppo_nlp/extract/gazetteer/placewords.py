@@ -17,10 +17,11 @@ from ppo_nlp.doc import Document, Entity
 from ppo_nlp.normalize import places as kato
 from ppo_nlp.normalize.morph import is_adjective
 from ppo_nlp.resources import load_tsv, lookup
-from ppo_nlp.text import Words, fold, fold_quotes
+from ppo_nlp.text import DOUBLE_QUOTES, Words, fold
 
 _ABBREVIATED = frozenset({"г", "с", "п", "ст", "пос", "обл"})  # г.Семей, с.Аккемер
-_QUOTED = regex.compile(r'"([^"\n]{1,80})"')
+# a quoted name as `fold_quotes` would read it, on the text as written: every double quote mark is `"`
+_QUOTED = regex.compile(f'[{DOUBLE_QUOTES}]([^{DOUBLE_QUOTES}\\n]{{1,80}})[{DOUBLE_QUOTES}]')
 _MAX_QUOTED_WORDS = 8  # a longer quotation is speech, where places are places
 _STOPS = frozenset(",.;:!?()\n") | frozenset({"по", "от", "в", "во", "на", "из", "и", "при", "для", "-"})
 _HEAD_WINDOW = 3
@@ -105,13 +106,10 @@ def _token_range(words: Words, starts: list[int], lo: int, hi: int) -> tuple[int
     return max(first, 0), last + 1
 
 
-def inside_quoted_name(text: str, lo: int, hi: int, folded: Optional[str] = None) -> bool:
-    """Whether [lo, hi) is a word of a short quoted name that holds more than it («Таза Қазақстан»);
-    `folded` is `fold_quotes(text)` when the caller has it."""
-    folded = folded if folded is not None else fold_quotes(text[max(0, lo - 200):hi + 200])
-    base = 0 if len(folded) == len(text) else max(0, lo - 200)
-    lo, hi = lo - base, hi - base
-    for m in _QUOTED.finditer(folded, max(0, lo - 200), min(len(folded), hi + 200)):
+def inside_quoted_name(text: str, lo: int, hi: int) -> bool:
+    """Whether [lo, hi) is a word of a short quoted name that holds more than it («Таза Қазақстан»): a quoted
+    name within 200 characters, read on the text as written (every quote character counts as `"`)."""
+    for m in _QUOTED.finditer(text, max(0, lo - 200), min(len(text), hi + 200)):
         s, e = m.span(1)
         if s <= lo and hi <= e and (s, e) != (lo, hi) and len(m.group(1).split()) <= _MAX_QUOTED_WORDS:
             return True
@@ -135,12 +133,11 @@ def blocked(doc: Document, words: Words, layers: list[Entity]) -> Callable[[int,
     projects = [(e.start, e.end) for e in layers if e.label == "PROJECT"]
     starts = [t.start for t in words.tokens]
     ru_heads, kk_heads = body_heads()
-    folded = fold_quotes(doc.text)
 
     def test(lo: int, hi: int) -> bool:
         if any(s <= lo and hi <= e for s, e in projects):
             return True
-        if inside_quoted_name(doc.text, lo, hi, folded):
+        if inside_quoted_name(doc.text, lo, hi):
             return True
         first, end = _token_range(words, starts, lo, hi)
         if end < len(words) and words.folded[end] == "." and end + 1 < len(words) and \

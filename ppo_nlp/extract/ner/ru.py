@@ -178,6 +178,7 @@ def lone_places(text: str, entities: list[Entity], source: str = "ner:ru") -> It
             yield Entity("LOC", word.group(), word.start(), word.end(), source, 1.0)
 
 
+@word_cache(1 << 20)  # each check below asks first
 def listed(word: str) -> bool:
     """Whether the dictionary holds the word (ё written as е allowed), as some reading's `is_known` asks: a
     word it does not hold has no dictionary reading, so the checks above skip parsing it (tested)."""

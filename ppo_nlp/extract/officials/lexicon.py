@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import NamedTuple, Optional
 
 from ppo_nlp.normalize.kk_stem import after_possessive, name_endings
-from ppo_nlp.normalize.names import morph
+from ppo_nlp.normalize.morph import analyzer
 from ppo_nlp.resources import load_lines, read_rows
 from ppo_nlp.text import fold
 
@@ -64,10 +64,10 @@ def ru_heads() -> dict[str, tuple[HeadForm, ...]]:
 
 def _lexeme(lemma: str) -> list:
     """The forms of a noun or adjective lemma (falls back to the lemma itself)."""
-    for p in morph().parse(lemma):
+    for p in analyzer().parse(lemma):
         if p.normal_form == lemma and p.tag.POS in ("NOUN", "ADJF"):
             return list(p.lexeme)
-    return [morph().parse(lemma)[0]]
+    return [analyzer().parse(lemma)[0]]
 
 
 @lru_cache(maxsize=None)

@@ -62,7 +62,8 @@ def extract_officials(doc: Document) -> tuple[list[Entity], list[Person]]:
     spans = _org_names_after_titles(ctx, positions, spans)
     links = _link(ctx, spans, positions)
     extend_links(ctx, spans, positions, links)
-    mentions = [_normalize(ctx, s, links.get(s.start, [])) for s in spans]
+    names: dict[tuple, tuple[str, Optional[str]]] = {}  # a name comes again and again in one document
+    mentions = [_normalize(ctx, s, links.get(s.start, []), names) for s in spans]
     clusters = _merge_patronymic_forms(_cluster([m for m in mentions if m.name]))
     _add_surname_mentions(ctx, clusters, spans)
     people = [_person(ctx, c) for c in _join_same_ids(clusters)]
@@ -202,8 +203,14 @@ def _case_hint(positions: list[PositionSpan]) -> Optional[str]:
     return min(cases, key=lambda c: CASE_ORDER.index(c) if c in CASE_ORDER else 99) if cases else None
 
 
-def _normalize(ctx: Ctx, span: PersonSpan, positions: list[PositionSpan]) -> NameMention:
-    name, gender = to_nominative(span.words, ctx.langs[span.start], case_hint=_case_hint(positions))
+def _normalize(ctx: Ctx, span: PersonSpan, positions: list[PositionSpan],
+               names: dict[tuple, tuple[str, Optional[str]]]) -> NameMention:
+    """The mention of a name span; `names` keeps the nominatives already read in this document."""
+    key = (tuple(span.words), ctx.langs[span.start], _case_hint(positions))
+    found = names.get(key)
+    if found is None:
+        found = names[key] = to_nominative(span.words, key[1], case_hint=key[2])
+    name, gender = found
     return NameMention(span, _particles_as_written(name, span.words), gender, positions)
 
 

@@ -17,7 +17,7 @@ from ppo_nlp.extract.officials.lexicon import en_heads, en_not_name_words, honor
 from ppo_nlp.normalize import places
 from ppo_nlp.normalize.morph import oblique_name_of_noun
 from ppo_nlp.normalize.names import (MAX_NAME_LEN, is_first_name, is_first_name_form, is_latin_first_name,
-                                     is_surname_shape, parses, ru_surname_readings, strip_kk_case)
+                                     is_surname_shape, parses, ru_surname_base, strip_kk_case)
 from ppo_nlp.resources import read_rows
 from ppo_nlp.text import Tok, fold, words_of
 
@@ -199,14 +199,9 @@ def surname_like(ctx: Ctx, i: int, strong: bool) -> bool:
 @bounded_cache(4 << 20)
 def _surname_like(word: str, lang: str, strong: bool) -> bool:
     base = strip_kk_case(word) if lang == "kk" else word
-    if is_surname_shape(base, strong=strong) or (lang == "ru" and is_surname_shape(_ru_base(word), strong)):
+    if is_surname_shape(base, strong=strong) or (lang == "ru" and is_surname_shape(ru_surname_base(word), strong)):
         return True
     return lang == "ru" and any("Surn" in p.tag for p in parses(word))
-
-
-def _ru_base(word: str) -> str:
-    """A Russian surname with a case ending cut (Оралову -> Оралов) for the shape test."""
-    return ru_surname_readings(word)[0].nominative
 
 
 def _full_at(ctx: Ctx, i: int) -> Optional[PersonSpan]:

@@ -20,6 +20,7 @@ EITHER = '"“”'
 MAX_QUOTED = 120  # characters between a pair
 MAX_WORDS = 9  # a longer quotation is speech, not a name
 QUOTE_RE = regex.compile(r'[«»„“”"‹›\n]')
+_SENTENCE_BREAK = regex.compile(r"[.?;]\s+\p{Lu}")  # inside a quotation: a sentence, not a name
 LEFT_CONTEXT = set(" \t([{/-—–") | set(OPENERS)
 
 
@@ -106,4 +107,4 @@ def is_name_like(content: str) -> bool:
     first = content[:1]
     if not (first.isupper() or first.isdigit()):
         return False
-    return not regex.search(r"[.?;]\s+\p{Lu}", content)
+    return not _SENTENCE_BREAK.search(content)
