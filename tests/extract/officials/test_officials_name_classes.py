@@ -1,0 +1,58 @@
+"""Officials by class of error in names (issue 16): state bodies' short names read as surnames, foreign
+surnames in -а in the genitive, lone surnames tied to a title by a predicate, East-Asian names, English
+names with particles and words that are no names."""
+from __future__ import annotations
+
+import pytest
+
+from ppo_nlp.doc import Document
+from ppo_nlp.extract.officials.lexicon import is_short_body
+from ppo_nlp.extract.officials.people import extract_officials
+from ppo_nlp.normalize.names import to_nominative
+
+
+def _people(text: str, lang: str = "ru") -> list[tuple[str, set[str]]]:
+    return [(p.name, {pos.title for pos in p.positions}) for p in extract_officials(Document("t", "t", text, lang=lang))[1]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state body's short name after a title is no surname: the title's phrase goes on over it
+    ("Сергей Иванов, член Совфеда от Омской области, выступил.",
+     [("Сергей Иванов", {"член Совфеда от Омской области"})]),
+    ("Закон внесён членом Совфеда от Законодательного собрания края Петром Сергеевичем Ивановым.",
+     [("Пётр Сергеевич Иванов", {"член Совфеда от Законодательного собрания края"})]),
+    ("Выступил представитель Росгвардии Иван Петров.", [("Иван Петров", {"представитель Росгвардии"})]),
+    ("Приехал сотрудник Росстата.", []),
+])
+def test_short_body_is_no_surname(text, expected):
+    assert _people(text) == expected
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("Совфеда", True), ("Росгвардии", True), ("Минцифры", True), ("Росстата", True), ("Совбеза", True),
+    # surnames that start like a body's prefix
+    ("Минаев", False), ("Гордеев", False), ("Обломов", False), ("Гордона", False), ("Советов", False),
+    ("Ростислав", False), ("Генрих", False),
+])
+def test_is_short_body(word, expected):
+    assert is_short_body(word) is expected
+
+
+@pytest.mark.parametrize("words, case, expected", [
+    # a surname in -а in the genitive is a man's or a woman's alike
+    (["Сейджи", "Маехары"], "gent", "Сейджи Маехара"),
+    (["Ибрагима", "Кейты"], "gent", "Ибрагим Кейта"),
+    (["Маехары"], "gent", "Маехара"),
+    # a Russian surname keeps its own paradigm
+    (["Анны", "Петровой"], "gent", "Анна Петрова"),
+])
+def test_a_stem_surname_genitive(words, case, expected):
+    assert to_nominative(words, "ru", case_hint=case)[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Визит министра иностранных дел Японии Сейджи Маехары перенесли.",
+     [("Сейджи Маехара", {"министр иностранных дел Японии"})]),
+])
+def test_a_stem_surname_in_officials(text, expected):
+    assert _people(text) == expected
