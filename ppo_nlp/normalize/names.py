@@ -254,7 +254,7 @@ def _ru_surname_readings(word: str, after_first: bool) -> tuple[Reading, ...]:
         if after_first:
             out += _stripped_readings(word, lambda base: not is_first_name(word))
             out += _yot_stem_readings(word)
-        out += [Reading(base, None, "gent") for base in a_stem_genitive(word)]  # Маехары: a man or a woman
+        out += [Reading(b, None, "gent") for b in a_stem_genitive(word) if not is_surname_shape(word)]  # Маехары
     return tuple(out)
 
 

@@ -45,6 +45,7 @@ def test_is_short_body(word, expected):
     (["Маехары"], "gent", "Маехара"),
     # a Russian surname keeps its own paradigm
     (["Анны", "Петровой"], "gent", "Анна Петрова"),
+    (["Б.", "Даулетулы"], None, "Б. Даулетулы"),  # a Kazakh surname in -улы is no genitive
 ])
 def test_a_stem_surname_genitive(words, case, expected):
     assert to_nominative(words, "ru", case_hint=case)[0] == expected
