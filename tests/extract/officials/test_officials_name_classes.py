@@ -57,3 +57,16 @@ def test_a_stem_surname_genitive(words, case, expected):
 ])
 def test_a_stem_surname_in_officials(text, expected):
     assert _people(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a predicate ties a title to a lone surname of a person named in full elsewhere
+    ("Иван Петренко выступил. Вчера Петренко был министром здравоохранения.",
+     [("Иван Петренко", {"министр здравоохранения"})]),
+    ("Иван Петренко выступил. Петренко работал премьером три года.", [("Иван Петренко", {"премьер"})]),
+    ("Анна Сидорова выступила. Сидорову назначили министром.", [("Анна Сидорова", {"министр"})]),
+    # a lone capitalised word that is no surname of the document gets no title
+    ("Иван Петренко выступил. Вчера Волков был министром.", [("Иван Петренко", set())]),
+])
+def test_lone_surname_predicate(text, expected):
+    assert _people(text) == expected
