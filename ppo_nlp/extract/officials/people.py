@@ -19,6 +19,7 @@ from typing import Optional
 
 from ppo_nlp import aggregate
 from ppo_nlp.doc import Document, Entity, Mention, Person, Position
+from ppo_nlp.extract.officials.east_asian import with_east_asian
 from ppo_nlp.extract.officials.links import extend_links, lone_surnames
 from ppo_nlp.extract.officials.offices import office_id
 from ppo_nlp.extract.officials.persons import (PATRONYMIC_ENDS, Ctx, PersonSpan, adjacent, build_ctx, find_persons,
@@ -55,7 +56,7 @@ def extract_officials(doc: Document) -> tuple[list[Entity], list[Person]]:
     if not doc.text:
         return [], []
     ctx = build_ctx(doc)
-    spans = find_persons(ctx)
+    spans = with_east_asian(ctx, find_persons(ctx))
     positions = find_positions(ctx, {s.start for s in spans})
     spans = spans + _surnames_after_positions(ctx, positions, spans)
     spans = sorted(spans + _names_before_appositions(ctx, positions, spans), key=lambda s: s.start)

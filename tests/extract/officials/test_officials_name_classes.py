@@ -70,3 +70,17 @@ def test_a_stem_surname_in_officials(text, expected):
 ])
 def test_lone_surname_predicate(text, expected):
     assert _people(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a listed East-Asian family name and one or two given-name syllables are one name
+    ("Генсек ООН Пан Ги Мун прибыл в Бамако.", [("Пан Ги Мун", {"генсек ООН"})]),
+    ("Лидер КНДР Ким Чен Ын выступил с речью.", [("Ким Чен Ын", {"лидер КНДР"})]),
+    ("Председатель КНР Си Цзиньпин прибыл.", [("Си Цзиньпин", {"председатель КНР"})]),
+    ("Президент Пак Кын Хе уехала.", [("Пак Кын Хе", {"президент"})]),
+    # a Russian first name after the family name is no given-name syllable: the general rules read it
+    ("Директор школы Ким Виктор выступил.", [("Ким Виктор", {"директор школы"})]),
+    ("Депутат Ким Андреевич Петров выступил.", [("Ким Андреевич Петров", {"депутат"})]),
+])
+def test_east_asian_names(text, expected):
+    assert _people(text) == expected
