@@ -125,8 +125,9 @@ def en_participles() -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def en_not_name_words() -> frozenset[str]:
-    """English words that end a place's or an institution's name, never a person's (Avenue, Prize)."""
-    return load_lines("names/en_not_name_words.txt")
+    """English words that end a place's or an institution's name (Avenue, Prize) and adjectives of religion or
+    nationality (Catholic, Dutch): never a word of a person's name."""
+    return load_lines("names/en_not_name_words.txt") | load_lines("names/en_not_name_adjectives.txt")
 
 
 @lru_cache(maxsize=None)

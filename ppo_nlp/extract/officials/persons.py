@@ -267,7 +267,8 @@ def _particle_name_at(ctx: Ctx, i: int) -> Optional[PersonSpan]:
         j += 1
     if j == i + 1 or j >= len(ctx.tokens) or not adjacent(ctx, j - 1) or not nameable(ctx, j):
         return None
-    if not (nameable(ctx, i) and first_name_like(ctx, i)) or not ctx.tokens[j].text[:1].isupper():
+    first = first_name_like(ctx, i) or ctx.langs[i] == "en"  # «Lex van Drooge»: no English first-name list
+    if not (nameable(ctx, i) and first) or not ctx.tokens[j].text[:1].isupper():
         return None
     return PersonSpan(i, j + 1, [t.text for t in ctx.tokens[i:j + 1]], "full")
 

@@ -84,3 +84,17 @@ def test_lone_surname_predicate(text, expected):
 ])
 def test_east_asian_names(text, expected):
     assert _people(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name with a particle is whole, also without a listed first name
+    ("Dutch striker Lex van Drooge scored twice.", [("Lex van Drooge", set())]),
+    ("Winger Jan ter Horst crossed the ball.", [("Jan ter Horst", set())]),
+    # a rank written with a hyphen is a title, not a name
+    ("Lieutenant-Colonel John Smith said the troops left.", [("John Smith", {"lieutenant-colonel"})]),
+    # an adjective of religion or nationality is no name
+    ("The Roman Catholic bishop spoke on Sunday.", []),
+    ("Roman Polanski arrived.", [("Roman Polanski", set())]),
+])
+def test_english_names(text, expected):
+    assert _people(text, "en") == expected
