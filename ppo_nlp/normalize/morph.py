@@ -98,3 +98,15 @@ def oblique_name_of_noun(readings, names) -> bool:
         return False
     return any(p.tag.POS == "NOUN" and "nomn" in p.tag and not {"Name", "Surn", "Patr", "Fixd"} & p.tag.grammemes
                for p in readings)
+
+
+A_STEM_NOT_BEFORE_Y = frozenset("аеёиоуыэюяйьъгкхжшчщц")  # Russian writes -и, not -ы, after these (or no stem)
+
+
+def a_stem_genitive(word: str) -> tuple[str, ...]:
+    """The nominative of a foreign surname in -а read as a genitive in -ы (Маехары -> Маехара, Кейты -> Кейта),
+    or nothing; its declension is a man's and a woman's alike, so it tells no gender."""
+    low = word.lower()
+    if len(low) < 5 or not low.endswith("ы") or low[-2] in A_STEM_NOT_BEFORE_Y or not low[-2].isalpha():
+        return ()
+    return (word[:-1] + ("А" if word.isupper() else "а"),)

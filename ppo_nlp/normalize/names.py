@@ -20,7 +20,7 @@ from typing import NamedTuple, Optional
 from ppo_nlp.cache import bounded_cache, word_cache
 from ppo_nlp.normalize.kk_cyrillic import to_cyrillic
 from ppo_nlp.normalize.kk_stem import name_endings
-from ppo_nlp.normalize.morph import analyzer
+from ppo_nlp.normalize.morph import a_stem_genitive, analyzer
 from ppo_nlp.normalize.morph import parses as analyses
 from ppo_nlp.paths import RESOURCES_DIR
 from ppo_nlp.resources import read_rows
@@ -254,6 +254,7 @@ def _ru_surname_readings(word: str, after_first: bool) -> tuple[Reading, ...]:
         if after_first:
             out += _stripped_readings(word, lambda base: not is_first_name(word))
             out += _yot_stem_readings(word)
+        out += [Reading(b, None, "gent") for b in a_stem_genitive(word) if not is_surname_shape(word)]  # Маехары
     return tuple(out)
 
 

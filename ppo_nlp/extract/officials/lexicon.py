@@ -8,8 +8,10 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple, Optional
 
+from ppo_nlp.cache import word_cache
 from ppo_nlp.normalize.kk_stem import after_possessive, name_endings
 from ppo_nlp.normalize.morph import analyzer
+from ppo_nlp.normalize.names import is_surname_shape
 from ppo_nlp.resources import load_lines, read_rows
 from ppo_nlp.text import fold
 
@@ -123,8 +125,9 @@ def en_participles() -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def en_not_name_words() -> frozenset[str]:
-    """English words that end a place's or an institution's name, never a person's (Avenue, Prize)."""
-    return load_lines("names/en_not_name_words.txt")
+    """English words that end a place's or an institution's name (Avenue, Prize) and adjectives of religion or
+    nationality (Catholic, Dutch): never a word of a person's name."""
+    return load_lines("names/en_not_name_words.txt") | load_lines("names/en_not_name_adjectives.txt")
 
 
 @lru_cache(maxsize=None)
@@ -142,3 +145,30 @@ def party_words() -> frozenset[str]:
 def generic_org_words() -> dict[str, str]:
     """Folded generic words ("party", "branch") -> the ORG type they point to in the document."""
     return {**{w: "party_branch" for w in word_set("branch_words.txt")}, **{w: "party" for w in party_words()}}
+
+
+@lru_cache(maxsize=1)
+def _short_body_parts() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    rows = read_rows("names/short_bodies_ru.tsv")
+    return tuple(fold(r[1]) for r in rows if r[0] == "prefix"), tuple(fold(r[1]) for r in rows if r[0] == "root")
+
+
+@word_cache(1 << 20)
+def is_short_body(word: str) -> bool:
+    """A Russian compound short name of a state body («Совфеда», «Росгвардии», «Минцифры»): a listed prefix
+    and a dictionary noun of five letters or more, or a listed root with a case ending; never a name."""
+    key = fold(word)
+    if not word[:1].isupper() or len(key) < 6 or is_surname_shape(word, strong=True):  # «Обломов»: Обл|омов
+        return False
+    prefixes, roots = _short_body_parts()
+    for rest in (key[len(p):] for p in prefixes if key.startswith(p)):
+        if any(rest.startswith(r) and len(rest) - len(r) <= 2 for r in roots) or _dictionary_noun(rest):
+            return True
+    return False
+
+
+def _dictionary_noun(word: str) -> bool:
+    """A common noun of five letters or more that pymorphy3 knows (not guesses), not a name or a place."""
+    return len(word) >= 5 and any(
+        p.tag.POS == "NOUN" and len(p.methods_stack) == 1 and not {"Name", "Surn", "Patr", "Geox"} & p.tag.grammemes
+        and type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer" for p in analyzer().parse(word))

@@ -8,10 +8,10 @@
 from __future__ import annotations
 
 from ppo_nlp.extract.officials.lexicon import word_set
-from ppo_nlp.extract.officials.persons import Ctx, PersonSpan
+from ppo_nlp.extract.officials.persons import Ctx, PersonSpan, is_cap, nameable
 from ppo_nlp.extract.officials.positions import PositionSpan
 from ppo_nlp.extract.officials.ru_phrases import is_adjective
-from ppo_nlp.normalize.names import parses
+from ppo_nlp.normalize.names import parses, surname_keys
 from ppo_nlp.text import fold
 
 MAX_WINDOW = 4  # words between a name and a title joined by a predicate
@@ -39,6 +39,20 @@ def extend_links(ctx: Ctx, spans: list[PersonSpan], positions: list[PositionSpan
             start = _name_set_off(ctx, pos, by_start) if start is None else start
             if start is not None:
                 _add(links, owner, start, pos)
+
+
+def lone_surnames(ctx: Ctx, spans: list[PersonSpan]) -> list[PersonSpan]:
+    """Capitalised words elsewhere that are the surname of a full name of the document («Петренко был
+    министром»): candidates for the links, kept by the caller only when a title is tied to them."""
+    keys: set[str] = set()
+    for s in spans:
+        if s.kind != "surname" and len(s.words) > 1:
+            keys |= surname_keys(s.words[-1], ctx.langs[s.end - 1])
+    taken = {k for s in spans for k in range(s.start, s.end)}
+    heads = {key[:3] for key in keys}  # the cheap gate first: most capitalised words are no such surname
+    return [PersonSpan(k, k + 1, [t.text], "surname") for k, t in enumerate(ctx.tokens)
+            if t.text[:1].isupper() and fold(t.text)[:3] in heads and k not in taken and is_cap(t.text)
+            and nameable(ctx, k) and surname_keys(t.text, ctx.langs[k]) & keys]
 
 
 def _add(links: Links, owner: dict[int, int], start: int, pos: PositionSpan) -> None:

@@ -19,7 +19,8 @@ from typing import Optional
 
 from ppo_nlp import aggregate
 from ppo_nlp.doc import Document, Entity, Mention, Person, Position
-from ppo_nlp.extract.officials.links import extend_links
+from ppo_nlp.extract.officials.east_asian import with_east_asian
+from ppo_nlp.extract.officials.links import extend_links, lone_surnames
 from ppo_nlp.extract.officials.offices import office_id
 from ppo_nlp.extract.officials.persons import (PATRONYMIC_ENDS, Ctx, PersonSpan, adjacent, build_ctx, find_persons,
                                                first_name_like, is_cap, is_common_word, name_particles, nameable,
@@ -55,13 +56,16 @@ def extract_officials(doc: Document) -> tuple[list[Entity], list[Person]]:
     if not doc.text:
         return [], []
     ctx = build_ctx(doc)
-    spans = find_persons(ctx)
+    spans = with_east_asian(ctx, find_persons(ctx))
     positions = find_positions(ctx, {s.start for s in spans})
     spans = spans + _surnames_after_positions(ctx, positions, spans)
     spans = sorted(spans + _names_before_appositions(ctx, positions, spans), key=lambda s: s.start)
     spans = _org_names_after_titles(ctx, positions, spans)
-    links = _link(ctx, spans, positions)
-    extend_links(ctx, spans, positions, links)
+    lone = lone_surnames(ctx, spans)
+    candidates = sorted(spans + lone, key=lambda s: s.start)
+    links = _link(ctx, candidates, positions)
+    extend_links(ctx, candidates, positions, links)
+    spans = sorted(spans + [s for s in lone if s.start in links], key=lambda s: s.start)  # the rest: no link
     names: dict[tuple, tuple[str, Optional[str]]] = {}  # a name comes again and again in one document
     mentions = [_normalize(ctx, s, links.get(s.start, []), names) for s in spans]
     clusters = _merge_patronymic_forms(_cluster([m for m in mentions if m.name]))

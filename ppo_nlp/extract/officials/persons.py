@@ -13,7 +13,8 @@ from typing import Optional
 
 from ppo_nlp.cache import bounded_cache, word_cache
 from ppo_nlp.doc import Document, Entity
-from ppo_nlp.extract.officials.lexicon import en_heads, en_not_name_words, honorifics, kk_heads, ru_heads, ru_key
+from ppo_nlp.extract.officials.lexicon import (en_heads, en_not_name_words, honorifics, is_short_body, kk_heads,
+                                              ru_heads, ru_key)
 from ppo_nlp.normalize import places
 from ppo_nlp.normalize.morph import oblique_name_of_noun
 from ppo_nlp.normalize.names import (MAX_NAME_LEN, is_first_name, is_first_name_form, is_latin_first_name,
@@ -167,6 +168,8 @@ def nameable(ctx: Ctx, i: int) -> bool:
 def _nameable_word(word: str, lang: str) -> bool:
     if lang == "en" and word.lower() in en_not_name_words():
         return False  # «Dostyk Avenue», «Abai Prize»
+    if lang != "en" and is_short_body(word):
+        return False  # «членом Совфеда»: a state body's short name
     return is_cap(word) and not is_position_word(word, lang) and fold(word) not in honorifics()
 
 
@@ -264,7 +267,8 @@ def _particle_name_at(ctx: Ctx, i: int) -> Optional[PersonSpan]:
         j += 1
     if j == i + 1 or j >= len(ctx.tokens) or not adjacent(ctx, j - 1) or not nameable(ctx, j):
         return None
-    if not (nameable(ctx, i) and first_name_like(ctx, i)) or not ctx.tokens[j].text[:1].isupper():
+    first = first_name_like(ctx, i) or ctx.langs[i] == "en"  # «Lex van Drooge»: no English first-name list
+    if not (nameable(ctx, i) and first) or not ctx.tokens[j].text[:1].isupper():
         return None
     return PersonSpan(i, j + 1, [t.text for t in ctx.tokens[i:j + 1]], "full")
 

@@ -8,7 +8,7 @@ import re
 from typing import Optional
 
 from ppo_nlp.cache import bounded_cache
-from ppo_nlp.extract.officials.lexicon import HeadForm, ru_head_prefixes, ru_heads, ru_key, word_set
+from ppo_nlp.extract.officials.lexicon import HeadForm, is_short_body, ru_head_prefixes, ru_heads, ru_key, word_set
 from ppo_nlp.extract.officials.persons import Ctx
 from ppo_nlp.normalize.names import parses
 from ppo_nlp.text import fold, fold_quotes
@@ -139,7 +139,7 @@ def _ru_dependent(word: str) -> bool:
     """A word that can continue a genitive organization phrase: genitive, Latin name, acronym."""
     if word.isascii() and word[:1].isupper():
         return True
-    if word.isupper() and len(word) >= 2 or _mixed_acronym(word):
+    if word.isupper() and len(word) >= 2 or _mixed_acronym(word) or is_short_body(word):
         return True
     if word[:1].isupper() and _looks_like_name(word) or fold(word) in word_set("prepositions_ru.txt"):
         return False  # «в», «по» read as abbreviated genitive nouns: a preposition ends the chain
@@ -215,6 +215,8 @@ def _mixed_acronym(word: str) -> bool:
 
 def _looks_like_name(word: str) -> bool:
     """A capitalised word that names a person (Лужкова, Обамы) or that pymorphy3 only guesses as a noun."""
+    if is_short_body(word):
+        return False
     known = [p for p in parses(word) if len(p.methods_stack) == 1]
     if known:
         return all({"Surn", "Name", "Patr"} & p.tag.grammemes for p in known)
