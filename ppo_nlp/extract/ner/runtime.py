@@ -53,6 +53,30 @@ class HashTable(NamedTuple):
     column: int
 
 
+class JoinedTables(NamedTuple):
+    """The hash tables of an embed stacked into one array, to read all of a word's rows in one gather."""
+
+    rows: np.ndarray  # (sum of the tables' rows, width)
+    columns: list[int]  # the feature column of each table
+    seeds: np.ndarray  # (tables,) uint64
+    sizes: np.ndarray  # (1, tables, 1) uint32: each table's rows
+    offsets: np.ndarray  # (1, tables, 1) uint32: where each table starts in `rows`
+    width: int  # width of the tables' part of a mixed row (tables x table width)
+
+
+def join_tables(tables: list[HashTable], static: Optional[StaticVectors]) -> Optional[JoinedTables]:
+    """The tables joined, or None when they differ in width or dtype (from each other or the vectors)."""
+    dtypes = {t.table.dtype for t in tables} | ({static.vectors.dtype, static.weights.dtype} if static else set())
+    if not tables or len({t.table.shape[1] for t in tables}) != 1 or len(dtypes) != 1:
+        return None
+    sizes = [t.table.shape[0] for t in tables]
+    return JoinedTables(np.concatenate([t.table for t in tables]), [t.column for t in tables],
+                        np.array([t.seed for t in tables], dtype=np.uint64),
+                        np.array(sizes, dtype=np.uint32).reshape(1, -1, 1),
+                        np.cumsum([0] + sizes[:-1]).astype(np.uint32).reshape(1, -1, 1),
+                        len(tables) * tables[0].table.shape[1])
+
+
 class StaticVectors(NamedTuple):
     vectors: np.ndarray  # (rows, dims)
     key2row: dict[int, int]
@@ -77,16 +101,37 @@ class WordEmbed:
                  limit: int = WORD_ROWS) -> None:
         self.lexemes, self.tables, self.static, self.mixer, self.limit = lexemes, tables, static, mixer, limit
         self.width = mixer.gain.shape[0]
+        self.joined = join_tables(tables, static)
+        self.static_width = 0 if static is None else static.weights.shape[0]
         self.index: dict[tuple[str, str], int] = {}
         self.table: Optional[np.ndarray] = None
 
     def compute(self, words: list[tuple[str, str]]) -> np.ndarray:
         """The rows of (word, NORM) pairs: hash embeddings and static vector side by side, maxout, layer norm."""
         ids = self.lexemes.features(words)
-        parts = [self._hash_embed(ids[:, t.column], t) for t in self.tables]
+        if self.joined is None:
+            parts = [self._hash_embed(ids[:, t.column], t) for t in self.tables]
+            if self.static is not None:
+                parts.append(self._static_vectors(words))
+            return maxout_norm(np.hstack(parts), self.mixer)
+        width = self.joined.width
+        mixed = np.empty((len(words), width + self.static_width), dtype=self.joined.rows.dtype)
+        mixed[:, :width] = self._hash_embeds(ids).reshape(len(words), width)
         if self.static is not None:
-            parts.append(self._static_vectors(words))
-        return maxout_norm(np.hstack(parts), self.mixer)
+            mixed[:, width:] = self._static_vectors(words)
+        return maxout_norm(mixed, self.mixer)
+
+    def _hash_embeds(self, ids: np.ndarray) -> np.ndarray:
+        """`_hash_embed` of every table at once (the same integer hashes, the same float sums in the same
+        order): (words, tables, table width)."""
+        joined = self.joined
+        keys = hash_keys(ids[:, joined.columns], joined.seeds) % joined.sizes  # (words, tables, 4)
+        keys += joined.offsets
+        found = joined.rows[keys]  # (words, tables, 4, width)
+        out = np.zeros((len(ids), len(self.tables), joined.rows.shape[1]), dtype=joined.rows.dtype)
+        for k in range(keys.shape[2]):
+            out += found[:, :, k]
+        return out
 
     @staticmethod
     def _hash_embed(ids: np.ndarray, table: HashTable) -> np.ndarray:
@@ -99,8 +144,8 @@ class WordEmbed:
 
     def _static_vectors(self, words: list[tuple[str, str]]) -> np.ndarray:
         """spaCy's StaticVectors: each word's vector (by its ORTH id) times the weights; zero without one."""
-        static = self.static
-        rows = np.array([static.key2row.get(int(k), -1) for k in self.lexemes.orth_ids(words)], dtype="i")
+        static, ids = self.static, self.lexemes.ids
+        rows = np.fromiter([static.key2row.get(ids[text], -1) for text, _ in words], dtype="i", count=len(words))
         out = np.dot(np.ascontiguousarray(static.vectors[rows]), static.weights.T)
         out[rows < 0] = 0
         return out

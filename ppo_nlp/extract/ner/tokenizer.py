@@ -52,6 +52,9 @@ class Tokens(NamedTuple):
         return out
 
 
+NOT_SPACED = (False,)  # the spaces flags of a one-token run
+
+
 def _compiled(pattern: Optional[str], method: str):
     return getattr(re.compile(pattern), method) if isinstance(pattern, str) else None
 
@@ -85,6 +88,12 @@ class Tokenizer:
         self.stale: dict[str, Flat] = {}
         self.patterns: dict[str, list[tuple[str, ...]]] = {}
         self._load_matcher()
+        self.known = self._known()
+
+    def _known(self) -> dict[str, Flat]:
+        """The special cases, the stale entries and the cache in one dict, in the order they are asked (a
+        special case first, then a stale entry, then the cache): one look-up per run."""
+        return {**self.cache, **self.stale, **self.rules}
 
     @classmethod
     def from_file(cls, path: Path, cache_size: int = CACHE_SIZE,
@@ -126,38 +135,42 @@ class Tokenizer:
         orths: list[str] = []
         norms: list[Optional[str]] = []
         spaces: list[bool] = []
-        rules, stale, cache = self.rules if specials else {}, self.stale, self.cache
+        known = self.known if specials else {**self.cache, **self.stale}
         for run in RUNS.findall(text):
             if run[0] == " " and orths:  # a space after a word: the word's trailing space
                 spaces[-1] = True
                 run = run[1:]
                 if not run:
                     continue
-            flat = rules.get(run) or stale.get(run) or cache.get(run) or self._run(run, specials, store)
+            flat = known.get(run) or self._run(run, specials, store, known)
             orths.extend(flat[0])
             norms.extend(flat[1])
             spaces.extend(flat[2])
         return orths, norms, spaces
 
-    def _run(self, run: str, specials: bool, store: Optional[dict]) -> Flat:
-        """The tokens of a run of whitespace or of other characters that is neither special nor cached."""
-        if self.token_match is None and PLAIN_WORD.fullmatch(run):
-            tokens: Piece = ((run, None),)
+    def _run(self, run: str, specials: bool, store: Optional[dict], known: dict) -> Flat:
+        """The tokens of a run of whitespace or of other characters that is neither special nor cached;
+        `known` is the look-up it missed, which learns it too."""
+        if self.token_match is None and PLAIN_WORD.fullmatch(run):  # one token, its own norm
+            flat = (run,), (None if self.norm is None else self.norm(run),), NOT_SPACED
         else:
             prefixes, middle, suffixes = self._split_affixes(run, specials)
-            tokens = (*prefixes, *self._attach(middle, specials), *reversed(suffixes))
-        flat = _flat(tokens, self.norm)
-        self._store(run, flat, store)
+            flat = _flat((*prefixes, *self._attach(middle, specials), *reversed(suffixes)), self.norm)
+        self._store(run, flat, store, known)
         return flat
 
-    def _store(self, run: str, tokens: Flat, store: Optional[dict]) -> None:
-        """Keep `tokens` in the cache (the given one, or the tokenizer's bounded one)."""
+    def _store(self, run: str, tokens: Flat, store: Optional[dict], known: dict) -> None:
+        """Keep `tokens` in the cache (the given one, or the tokenizer's bounded one) and in `known`."""
         if store is not None:
             store[run] = tokens
+            known[run] = tokens
             return
         if len(self.cache) >= self.cache_size:
             self.cache = {}
+            known.clear()
+            known.update(self._known() if known is self.known else {**self.stale})
         self.cache[run] = tokens
+        known[run] = tokens
 
     def _split_affixes(self, text: str, specials: bool) -> tuple[list, str, list]:
         """spaCy's `_split_affixes`: (prefix tokens, the middle, suffix tokens innermost last)."""
