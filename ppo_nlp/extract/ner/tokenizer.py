@@ -12,7 +12,8 @@ The algorithm is `spacy/tokenizer.pyx`'s, step for step (its `explain` is spaCy'
   (spaCy's PhraseMatcher over the token texts, `_apply_special_cases`): longest first, then leftmost.
 
 Two things are kept from `plainwords`: a run of only letters needs no regex (the patterns of the three
-languages cannot split one), and runs are cached (at most `cache_size`; it starts again when full).
+languages cannot split one, nor the letters left once a run's affixes are peeled off), and runs are
+cached (at most `cache_size`; it starts again when full).
 spaCy leaves in its cache what the last special case loaded put there (`add_special_case` tokenizes it
 without special cases for the matcher); `stale` keeps those entries too, since spaCy reads them.
 scripts/check_ner_runtime.py and tests/extract/ner/test_tokenizer.py compare the tokens with spaCy's.
@@ -182,6 +183,8 @@ class Tokenizer:
                 break
             if specials and text in self.rules:
                 break
+            if self.token_match is None and PLAIN_WORD.fullmatch(text):  # no prefix nor suffix (as in `_run`)
+                break
             last_size = len(text)
             pre_len = self.find_prefix(text)
             if pre_len and specials and text[pre_len:] in self.rules:
@@ -210,6 +213,8 @@ class Tokenizer:
         found = (specials and self.rules.get(text)) or self.stale.get(text) or self.cache.get(text)
         if found:
             return tuple(zip(found[0], found[1]))
+        if self.token_match is None and PLAIN_WORD.fullmatch(text):  # kept whole either way: no URL, no infix
+            return ((text, None),)
         if (self.token_match is not None and self.token_match(text)) or \
                 (self.url_match is not None and self.url_match(text)):
             return ((text, None),)
@@ -235,10 +240,12 @@ class Tokenizer:
     def _matches(self, orths: list[str]) -> list[tuple[int, int]]:
         """(start, end) token spans whose texts are a matcher pattern's."""
         found = []
+        patterns = self.patterns
         for i, orth in enumerate(orths):
-            for pattern in self.patterns.get(orth, ()):
-                if tuple(orths[i:i + len(pattern)]) == pattern:
-                    found.append((i, i + len(pattern)))
+            if orth in patterns:
+                for pattern in patterns[orth]:
+                    if tuple(orths[i:i + len(pattern)]) == pattern:
+                        found.append((i, i + len(pattern)))
         return found
 
     def _apply_special_cases(self, orths: list, norms: list, spaces: list) -> tuple[list, list, list]:
