@@ -20,6 +20,7 @@ from __future__ import annotations
 import configparser
 import json
 import logging
+from itertools import chain
 from pathlib import Path
 from typing import NamedTuple, Optional
 
@@ -197,7 +198,7 @@ class NumpyNer:
         hidden = np.concatenate(self.encoder.predict(self.embed.rows(docs)))
         vectors = np.dot(hidden, self.project["W"].T)  # the listener's linear layer, as thinc's Linear
         vectors += self.project["b"]
-        space = np.fromiter((o.isspace() for d in docs for o in d.orths), dtype=bool, count=sum(sizes))
+        space = np.fromiter(chain.from_iterable(map(str.isspace, d.orths) for d in docs), dtype=bool, count=sum(sizes))
         return [_char_spans(d, found) for d, found in zip(docs, self.greedy(vectors, space, sizes))]
 
 

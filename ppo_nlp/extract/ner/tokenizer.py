@@ -21,6 +21,8 @@ scripts/check_ner_runtime.py and tests/extract/ner/test_tokenizer.py compare the
 from __future__ import annotations
 
 import re
+from itertools import accumulate
+from operator import add
 from pathlib import Path
 from typing import Callable, NamedTuple, Optional
 
@@ -46,11 +48,7 @@ class Tokens(NamedTuple):
 
     def offsets(self) -> list[int]:
         """Character offset of every token (spaCy's `Token.idx`)."""
-        out, at = [], 0
-        for orth, space in zip(self.orths, self.spaces):
-            out.append(at)
-            at += len(orth) + space
-        return out
+        return list(accumulate(map(add, map(len, self.orths), self.spaces), initial=0))[:len(self.orths)]
 
 
 NOT_SPACED = (False,)  # the spaces flags of a one-token run
@@ -137,16 +135,17 @@ class Tokenizer:
         norms: list[Optional[str]] = []
         spaces: list[bool] = []
         known = self.known if specials else {**self.cache, **self.stale}
+        lookup, add_orths, add_norms, add_spaces = known.get, orths.extend, norms.extend, spaces.extend
         for run in RUNS.findall(text):
             if run[0] == " " and orths:  # a space after a word: the word's trailing space
                 spaces[-1] = True
                 run = run[1:]
                 if not run:
                     continue
-            flat = known.get(run) or self._run(run, specials, store, known)
-            orths.extend(flat[0])
-            norms.extend(flat[1])
-            spaces.extend(flat[2])
+            flat = lookup(run) or self._run(run, specials, store, known)
+            add_orths(flat[0])
+            add_norms(flat[1])
+            add_spaces(flat[2])
         return orths, norms, spaces
 
     def _run(self, run: str, specials: bool, store: Optional[dict], known: dict) -> Flat:
