@@ -9,7 +9,7 @@ names spaCy keeps as symbols, else the string's hash (`hashing.hash_string`).
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Callable, Optional
 
 import numpy as np
@@ -75,10 +75,7 @@ class Lexemes:
         self.getters = [ATTRS[name] for name in columns]
         self.ids = StringIds()
         self.base = spacy_strings()[1]
-
-    def norm(self, text: str) -> str:
-        """The NORM of a word (without a special case of the tokenizer)."""
-        return norm(text, self.base)
+        self.norm = partial(norm, base=self.base)  # the NORM of a word (without a special case of the tokenizer)
 
     def features(self, words: list[tuple[str, Optional[str]]]) -> np.ndarray:
         """The ids column by column: one list of strings per attribute, their ids read in one pass each."""

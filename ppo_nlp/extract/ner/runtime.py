@@ -80,8 +80,16 @@ def join_tables(tables: list[HashTable], static: Optional[StaticVectors]) -> Opt
 
 class StaticVectors(NamedTuple):
     vectors: np.ndarray  # (rows, dims)
-    key2row: dict[int, int]
+    keys: np.ndarray  # uint64, sorted: the ORTH ids that have a vector (spaCy's key2row, as two arrays)
+    rows: np.ndarray  # intc: the vector row of each of `keys`
     weights: np.ndarray  # (width, dims)
+
+    def rows_of(self, ids: np.ndarray) -> np.ndarray:
+        """The vector row of each ORTH id (uint64), -1 for an id without one (`key2row.get(id, -1)`)."""
+        if not len(self.keys):
+            return np.full(len(ids), -1, dtype=np.intc)
+        at = np.minimum(np.searchsorted(self.keys, ids), len(self.keys) - 1)
+        return np.where(self.keys[at] == ids, self.rows[at], np.intc(-1))
 
 
 def unpack(data: bytes):
@@ -145,8 +153,8 @@ class WordEmbed:
 
     def _static_vectors(self, words: list[tuple[str, str]]) -> np.ndarray:
         """spaCy's StaticVectors: each word's vector (by its ORTH id) times the weights; zero without one."""
-        static, ids = self.static, self.lexemes.ids
-        rows = np.fromiter([static.key2row.get(ids[text], -1) for text, _ in words], dtype="i", count=len(words))
+        static, lookup = self.static, self.lexemes.ids.__getitem__
+        rows = static.rows_of(np.fromiter(map(lookup, [text for text, _ in words]), dtype=np.uint64, count=len(words)))
         out = np.dot(np.ascontiguousarray(static.vectors[rows]), static.weights.T)
         out[rows < 0] = 0
         return out
@@ -296,7 +304,10 @@ def _static_vectors(path: Path, nodes: list[tuple[dict, dict, dict]]) -> StaticV
         raise ValueError(f"static vectors by {node_attrs.get('key_attr')} in {mode} mode")
     vectors = np.load(path / "vocab" / "vectors", allow_pickle=False)
     key2row = unpack((path / "vocab" / "key2row").read_bytes()) or {}
-    return StaticVectors(vectors, key2row, np.ascontiguousarray(params["W"]))
+    keys = np.fromiter(key2row, dtype=np.uint64, count=len(key2row))
+    order = np.argsort(keys, kind="stable")
+    rows = np.fromiter(key2row.values(), dtype=np.intc, count=len(key2row))[order]
+    return StaticVectors(vectors, keys[order], rows, np.ascontiguousarray(params["W"]))
 
 
 def _parser(path: Path) -> tuple[dict[str, np.ndarray], GreedyNer]:

@@ -60,10 +60,10 @@ def _compiled(pattern: Optional[str], method: str):
 
 def _flat(tokens: Piece, norm: Optional[Callable[[str], str]]) -> Flat:
     """A run's tokens as the three tuples it adds to `Tokens`, the norm of every token filled in."""
-    orths = tuple(orth for orth, _ in tokens)
+    orths = tuple([orth for orth, _ in tokens])
     if norm is None:
-        return orths, tuple(n for _, n in tokens), (False,) * len(orths)
-    return orths, tuple(norm(o) if n is None else n for o, n in tokens), (False,) * len(orths)
+        return orths, tuple([n for _, n in tokens]), (False,) * len(orths)
+    return orths, tuple([norm(o) if n is None else n for o, n in tokens]), (False,) * len(orths)
 
 
 class Tokenizer:
