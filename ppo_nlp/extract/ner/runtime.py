@@ -136,10 +136,9 @@ class WordEmbed:
         joined = self.joined
         keys = hash_keys(ids[:, joined.columns], joined.seeds) % joined.sizes  # (words, tables, 4)
         keys += joined.offsets
-        found = joined.rows[keys]  # (words, tables, 4, width)
         out = np.zeros((len(ids), len(self.tables), joined.rows.shape[1]), dtype=joined.rows.dtype)
         for k in range(keys.shape[2]):
-            out += found[:, :, k]
+            out += joined.rows.take(keys[:, :, k], axis=0)  # (words, tables, width)
         return out
 
     @staticmethod
@@ -155,7 +154,7 @@ class WordEmbed:
         """spaCy's StaticVectors: each word's vector (by its ORTH id) times the weights; zero without one."""
         static, lookup = self.static, self.lexemes.ids.__getitem__
         rows = static.rows_of(np.fromiter(map(lookup, [text for text, _ in words]), dtype=np.uint64, count=len(words)))
-        out = np.dot(np.ascontiguousarray(static.vectors[rows]), static.weights.T)
+        out = np.dot(static.vectors.take(rows, axis=0), static.weights.T)
         out[rows < 0] = 0
         return out
 
@@ -175,7 +174,7 @@ class WordEmbed:
         if missing:
             self._add(missing)
         at = np.fromiter(map(self.index.__getitem__, keys), dtype=np.intp, count=len(keys))
-        return np.split(self.table[at], cuts)
+        return np.split(self.table.take(at, axis=0), cuts)
 
     def _add(self, keys: list[tuple[str, str]]) -> None:
         new = self.compute(keys)
