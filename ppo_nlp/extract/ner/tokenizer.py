@@ -137,6 +137,9 @@ class Tokenizer:
         known = self.known if specials else {**self.cache, **self.stale}
         lookup, add_orths, add_norms, add_spaces = known.get, orths.extend, norms.extend, spaces.extend
         for run in RUNS.findall(text):
+            if run == " " and orths:  # most runs of whitespace: one space, the trailing space of a word
+                spaces[-1] = True
+                continue
             if run[0] == " " and orths:  # a space after a word: the word's trailing space
                 spaces[-1] = True
                 run = run[1:]
