@@ -70,6 +70,10 @@ class GreedyNer:
         self.last, self.unit = moves.columns(LAST), moves.columns(UNIT)
         self.label_of = {col: label for moves_ in (self.begin, self.unit) for label, col in moves_.items()}
         self.n_moves = len(moves.names)
+        self.begin_cols = np.array(list(self.begin.values()), dtype=np.intp)
+        self.unit_cols = np.array(list(self.unit.values()), dtype=np.intp)
+        self.is_begin = np.zeros(self.n_moves, dtype=bool)  # move -> whether it is a B-x
+        self.is_begin[self.begin_cols] = True
 
     def __call__(self, vectors: np.ndarray, space: np.ndarray, sizes: list[int]) -> list[list[tuple[int, int, str]]]:
         """(first token, end token, label) entities of every doc, from the vectors of all their tokens (one
@@ -81,7 +85,7 @@ class GreedyNer:
         sent_start = np.zeros(len(vectors), dtype=bool)
         sent_start[np.cumsum([0] + sizes[:-1])[np.array(sizes) > 0]] = True
         best = self._closed_moves(feats, space, sent_start, doc_end)
-        starts = np.flatnonzero(np.isin(best, list(self.begin.values())))
+        starts = np.flatnonzero(self.is_begin[best])
         ends = self._entity_ends(feats, starts, best[starts], sent_start, doc_end)
         return self._walk(best, dict(zip(starts.tolist(), ends.tolist())), sizes)
 
@@ -103,8 +107,8 @@ class GreedyNer:
         can_begin = (index < doc_end - 1) & ~space & ~next_starts
         valid = np.zeros((n, self.n_moves), dtype=bool)
         valid[:, self.out] = True
-        valid[:, list(self.begin.values())] = can_begin[:, None]
-        valid[:, list(self.unit.values())] = ~space[:, None]
+        valid[:, self.begin_cols] = can_begin[:, None]
+        valid[:, self.unit_cols] = ~space[:, None]
         return np.where(valid, scores, -np.inf).argmax(axis=1)
 
     def _entity_ends(self, feats, starts, begin_moves, sent_start, doc_end) -> np.ndarray:

@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import NamedTuple, Optional
 
 import numpy as np
-from numpy.lib.stride_tricks import as_strided
 
 BLOCK_LAYERS = ["expand_window", "maxout", "layernorm", "dropout"]  # the leaves of one residual block
 LN_EPSILON = 1e-08  # thinc's LayerNorm adds it to the variance
@@ -90,14 +89,15 @@ class WindowEncoder:
     @staticmethod
     def _block(block: Block, rows: np.ndarray) -> np.ndarray:
         """Layer norm of the maxout over each row's window of three: row i of the window is rows i-1, i, i+1
-        side by side (zeros past either end), read from one zero-framed copy of the rows."""
+        side by side (zeros past either end), copied into place."""
         count, width = rows.shape
-        framed = np.empty((count + 2, width), dtype=rows.dtype)
-        framed[0] = framed[-1] = 0
-        framed[1:-1] = rows
-        step = framed.strides[0]
-        window = as_strided(framed, shape=(count, 3 * width), strides=(step, framed.strides[1]), writeable=False)
-        return maxout_norm(np.ascontiguousarray(window), block)
+        window = np.empty((count, 3 * width), dtype=rows.dtype)
+        window[0, :width] = 0
+        window[1:, :width] = rows[:-1]
+        window[:, width:2 * width] = rows
+        window[:-1, 2 * width:] = rows[1:]
+        window[-1, 2 * width:] = 0
+        return maxout_norm(window, block)
 
 
 def maxout_norm(rows: np.ndarray, block: Block) -> np.ndarray:

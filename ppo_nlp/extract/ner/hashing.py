@@ -87,20 +87,23 @@ def _fmix64(h: np.ndarray) -> np.ndarray:
     return h
 
 
-def hash_keys(ids: np.ndarray, seed: int) -> np.ndarray:
-    """thinc's `ops.hash(ids, seed)`: (len(ids), 4) uint32, MurmurHash3_x86_128 of each uint64 key."""
+def hash_keys(ids: np.ndarray, seed: int | np.ndarray) -> np.ndarray:
+    """thinc's `ops.hash(ids, seed)`: (*ids.shape, 4) uint32, MurmurHash3_x86_128 of each uint64 key. `seed`
+    may also be an array of seeds (uint64) that broadcasts against `ids`: one per column of a 2-D `ids`."""
+    start = np.uint64(seed ^ 8) if isinstance(seed, int) else np.asarray(seed, dtype=np.uint64) ^ np.uint64(8)
     with np.errstate(over="ignore"):
         h1 = np.ascontiguousarray(ids, dtype=np.uint64) * C1
         h1 = (h1 << np.uint64(31)) | (h1 >> np.uint64(33))
         h1 *= C2
-        h1 ^= np.uint64(seed ^ 8)
-        h2 = np.full_like(h1, seed ^ 8)
+        h1 ^= start
+        h2 = np.empty_like(h1)
+        h2[...] = start
         h1 += h2
         h2 += h1
         h1, h2 = _fmix64(h1), _fmix64(h2)
         h1 += h2
         h2 += h1
-    out = np.empty((len(h1), 4), dtype=np.uint32)
-    out[:, 0], out[:, 1] = h1 & np.uint64(0xFFFFFFFF), h1 >> np.uint64(32)
-    out[:, 2], out[:, 3] = h2 & np.uint64(0xFFFFFFFF), h2 >> np.uint64(32)
+    out = np.empty(h1.shape + (4,), dtype=np.uint32)
+    out[..., 0], out[..., 1] = h1 & np.uint64(0xFFFFFFFF), h1 >> np.uint64(32)
+    out[..., 2], out[..., 3] = h2 & np.uint64(0xFFFFFFFF), h2 >> np.uint64(32)
     return out

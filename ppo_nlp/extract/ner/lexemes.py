@@ -9,7 +9,7 @@ names spaCy keeps as symbols, else the string's hash (`hashing.hash_string`).
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Callable, Optional
 
 import numpy as np
@@ -55,13 +55,13 @@ def norm(text: str, base: dict[str, str]) -> str:
     return text.lower() if found is None else found
 
 
-ATTRS: dict[str, Callable[[str, str], str]] = {  # attribute -> its string, from (word, its NORM)
-    "ORTH": lambda text, normed: text,
-    "NORM": lambda text, normed: normed,
-    "LOWER": lambda text, normed: text.lower(),
-    "PREFIX": lambda text, normed: text[:1],
-    "SUFFIX": lambda text, normed: text[-3:],
-    "SHAPE": lambda text, normed: word_shape(text),
+ATTRS: dict[str, Callable[[list[str], list[str]], list[str]]] = {  # attribute -> its strings, from the words
+    "ORTH": lambda texts, norms: texts,                               # and their NORMs (whole columns at once)
+    "NORM": lambda texts, norms: norms,
+    "LOWER": lambda texts, norms: [text.lower() for text in texts],
+    "PREFIX": lambda texts, norms: [text[:1] for text in texts],
+    "SUFFIX": lambda texts, norms: [text[-3:] for text in texts],
+    "SHAPE": lambda texts, norms: list(map(word_shape, texts)),
 }
 
 
@@ -75,16 +75,18 @@ class Lexemes:
         self.getters = [ATTRS[name] for name in columns]
         self.ids = StringIds()
         self.base = spacy_strings()[1]
-
-    def norm(self, text: str) -> str:
-        """The NORM of a word (without a special case of the tokenizer)."""
-        return norm(text, self.base)
+        self.norm = partial(norm, base=self.base)  # the NORM of a word (without a special case of the tokenizer)
 
     def features(self, words: list[tuple[str, Optional[str]]]) -> np.ndarray:
-        ids, base, getters = self.ids, self.base, self.getters
-        rows = [[ids[get(text, norm(text, base) if special is None else special)] for get in getters]
-                for text, special in words]
-        return np.array(rows, dtype=np.uint64).reshape(len(words), len(getters))
+        """The ids column by column: one list of strings per attribute, their ids read in one pass each."""
+        base, count = self.base, len(words)
+        texts = [text for text, _ in words]
+        norms = [norm(text, base) if special is None else special for text, special in words]
+        out = np.empty((count, len(self.getters)), dtype=np.uint64)
+        lookup = self.ids.__getitem__
+        for column, get in enumerate(self.getters):
+            out[:, column] = np.fromiter(map(lookup, get(texts, norms)), dtype=np.uint64, count=count)
+        return out
 
     def orth_ids(self, words: list[tuple[str, Optional[str]]]) -> np.ndarray:
         ids = self.ids

@@ -20,6 +20,7 @@ from __future__ import annotations
 import configparser
 import json
 import logging
+from itertools import chain
 from pathlib import Path
 from typing import NamedTuple, Optional
 
@@ -53,10 +54,42 @@ class HashTable(NamedTuple):
     column: int
 
 
+class JoinedTables(NamedTuple):
+    """The hash tables of an embed stacked into one array, to read all of a word's rows in one gather."""
+
+    rows: np.ndarray  # (sum of the tables' rows, width)
+    columns: list[int]  # the feature column of each table
+    seeds: np.ndarray  # (tables,) uint64
+    sizes: np.ndarray  # (1, tables, 1) uint32: each table's rows
+    offsets: np.ndarray  # (1, tables, 1) uint32: where each table starts in `rows`
+    width: int  # width of the tables' part of a mixed row (tables x table width)
+
+
+def join_tables(tables: list[HashTable], static: Optional[StaticVectors]) -> Optional[JoinedTables]:
+    """The tables joined, or None when they differ in width or dtype (from each other or the vectors)."""
+    dtypes = {t.table.dtype for t in tables} | ({static.vectors.dtype, static.weights.dtype} if static else set())
+    if not tables or len({t.table.shape[1] for t in tables}) != 1 or len(dtypes) != 1:
+        return None
+    sizes = [t.table.shape[0] for t in tables]
+    return JoinedTables(np.concatenate([t.table for t in tables]), [t.column for t in tables],
+                        np.array([t.seed for t in tables], dtype=np.uint64),
+                        np.array(sizes, dtype=np.uint32).reshape(1, -1, 1),
+                        np.cumsum([0] + sizes[:-1]).astype(np.uint32).reshape(1, -1, 1),
+                        len(tables) * tables[0].table.shape[1])
+
+
 class StaticVectors(NamedTuple):
     vectors: np.ndarray  # (rows, dims)
-    key2row: dict[int, int]
+    keys: np.ndarray  # uint64, sorted: the ORTH ids that have a vector (spaCy's key2row, as two arrays)
+    rows: np.ndarray  # intc: the vector row of each of `keys`
     weights: np.ndarray  # (width, dims)
+
+    def rows_of(self, ids: np.ndarray) -> np.ndarray:
+        """The vector row of each ORTH id (uint64), -1 for an id without one (`key2row.get(id, -1)`)."""
+        if not len(self.keys):
+            return np.full(len(ids), -1, dtype=np.intc)
+        at = np.minimum(np.searchsorted(self.keys, ids), len(self.keys) - 1)
+        return np.where(self.keys[at] == ids, self.rows[at], np.intc(-1))
 
 
 def unpack(data: bytes):
@@ -77,16 +110,36 @@ class WordEmbed:
                  limit: int = WORD_ROWS) -> None:
         self.lexemes, self.tables, self.static, self.mixer, self.limit = lexemes, tables, static, mixer, limit
         self.width = mixer.gain.shape[0]
+        self.joined = join_tables(tables, static)
+        self.static_width = 0 if static is None else static.weights.shape[0]
         self.index: dict[tuple[str, str], int] = {}
         self.table: Optional[np.ndarray] = None
 
     def compute(self, words: list[tuple[str, str]]) -> np.ndarray:
         """The rows of (word, NORM) pairs: hash embeddings and static vector side by side, maxout, layer norm."""
         ids = self.lexemes.features(words)
-        parts = [self._hash_embed(ids[:, t.column], t) for t in self.tables]
+        if self.joined is None:
+            parts = [self._hash_embed(ids[:, t.column], t) for t in self.tables]
+            if self.static is not None:
+                parts.append(self._static_vectors(words))
+            return maxout_norm(np.hstack(parts), self.mixer)
+        width = self.joined.width
+        mixed = np.empty((len(words), width + self.static_width), dtype=self.joined.rows.dtype)
+        mixed[:, :width] = self._hash_embeds(ids).reshape(len(words), width)
         if self.static is not None:
-            parts.append(self._static_vectors(words))
-        return maxout_norm(np.hstack(parts), self.mixer)
+            mixed[:, width:] = self._static_vectors(words)
+        return maxout_norm(mixed, self.mixer)
+
+    def _hash_embeds(self, ids: np.ndarray) -> np.ndarray:
+        """`_hash_embed` of every table at once (the same integer hashes, the same float sums in the same
+        order): (words, tables, table width)."""
+        joined = self.joined
+        keys = hash_keys(ids[:, joined.columns], joined.seeds) % joined.sizes  # (words, tables, 4)
+        keys += joined.offsets
+        out = np.zeros((len(ids), len(self.tables), joined.rows.shape[1]), dtype=joined.rows.dtype)
+        for k in range(keys.shape[2]):
+            out += joined.rows.take(keys[:, :, k], axis=0)  # (words, tables, width)
+        return out
 
     @staticmethod
     def _hash_embed(ids: np.ndarray, table: HashTable) -> np.ndarray:
@@ -99,9 +152,9 @@ class WordEmbed:
 
     def _static_vectors(self, words: list[tuple[str, str]]) -> np.ndarray:
         """spaCy's StaticVectors: each word's vector (by its ORTH id) times the weights; zero without one."""
-        static = self.static
-        rows = np.array([static.key2row.get(int(k), -1) for k in self.lexemes.orth_ids(words)], dtype="i")
-        out = np.dot(np.ascontiguousarray(static.vectors[rows]), static.weights.T)
+        static, lookup = self.static, self.lexemes.ids.__getitem__
+        rows = static.rows_of(np.fromiter(map(lookup, [text for text, _ in words]), dtype=np.uint64, count=len(words)))
+        out = np.dot(static.vectors.take(rows, axis=0), static.weights.T)
         out[rows < 0] = 0
         return out
 
@@ -121,7 +174,7 @@ class WordEmbed:
         if missing:
             self._add(missing)
         at = np.fromiter(map(self.index.__getitem__, keys), dtype=np.intp, count=len(keys))
-        return np.split(self.table[at], cuts)
+        return np.split(self.table.take(at, axis=0), cuts)
 
     def _add(self, keys: list[tuple[str, str]]) -> None:
         new = self.compute(keys)
@@ -152,7 +205,7 @@ class NumpyNer:
         hidden = np.concatenate(self.encoder.predict(self.embed.rows(docs)))
         vectors = np.dot(hidden, self.project["W"].T)  # the listener's linear layer, as thinc's Linear
         vectors += self.project["b"]
-        space = np.fromiter((o.isspace() for d in docs for o in d.orths), dtype=bool, count=sum(sizes))
+        space = np.fromiter(chain.from_iterable(map(str.isspace, d.orths) for d in docs), dtype=bool, count=sum(sizes))
         return [_char_spans(d, found) for d, found in zip(docs, self.greedy(vectors, space, sizes))]
 
 
@@ -250,7 +303,10 @@ def _static_vectors(path: Path, nodes: list[tuple[dict, dict, dict]]) -> StaticV
         raise ValueError(f"static vectors by {node_attrs.get('key_attr')} in {mode} mode")
     vectors = np.load(path / "vocab" / "vectors", allow_pickle=False)
     key2row = unpack((path / "vocab" / "key2row").read_bytes()) or {}
-    return StaticVectors(vectors, key2row, np.ascontiguousarray(params["W"]))
+    keys = np.fromiter(key2row, dtype=np.uint64, count=len(key2row))
+    order = np.argsort(keys, kind="stable")
+    rows = np.fromiter(key2row.values(), dtype=np.intc, count=len(key2row))[order]
+    return StaticVectors(vectors, keys[order], rows, np.ascontiguousarray(params["W"]))
 
 
 def _parser(path: Path) -> tuple[dict[str, np.ndarray], GreedyNer]:

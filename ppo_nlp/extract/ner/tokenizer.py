@@ -12,7 +12,8 @@ The algorithm is `spacy/tokenizer.pyx`'s, step for step (its `explain` is spaCy'
   (spaCy's PhraseMatcher over the token texts, `_apply_special_cases`): longest first, then leftmost.
 
 Two things are kept from `plainwords`: a run of only letters needs no regex (the patterns of the three
-languages cannot split one), and runs are cached (at most `cache_size`; it starts again when full).
+languages cannot split one, nor the letters left once a run's affixes are peeled off), and runs are
+cached (at most `cache_size`; it starts again when full).
 spaCy leaves in its cache what the last special case loaded put there (`add_special_case` tokenizes it
 without special cases for the matcher); `stale` keeps those entries too, since spaCy reads them.
 scripts/check_ner_runtime.py and tests/extract/ner/test_tokenizer.py compare the tokens with spaCy's.
@@ -20,6 +21,8 @@ scripts/check_ner_runtime.py and tests/extract/ner/test_tokenizer.py compare the
 from __future__ import annotations
 
 import re
+from itertools import accumulate
+from operator import add
 from pathlib import Path
 from typing import Callable, NamedTuple, Optional
 
@@ -45,11 +48,10 @@ class Tokens(NamedTuple):
 
     def offsets(self) -> list[int]:
         """Character offset of every token (spaCy's `Token.idx`)."""
-        out, at = [], 0
-        for orth, space in zip(self.orths, self.spaces):
-            out.append(at)
-            at += len(orth) + space
-        return out
+        return list(accumulate(map(add, map(len, self.orths), self.spaces), initial=0))[:len(self.orths)]
+
+
+NOT_SPACED = (False,)  # the spaces flags of a one-token run
 
 
 def _compiled(pattern: Optional[str], method: str):
@@ -58,10 +60,10 @@ def _compiled(pattern: Optional[str], method: str):
 
 def _flat(tokens: Piece, norm: Optional[Callable[[str], str]]) -> Flat:
     """A run's tokens as the three tuples it adds to `Tokens`, the norm of every token filled in."""
-    orths = tuple(orth for orth, _ in tokens)
+    orths = tuple([orth for orth, _ in tokens])
     if norm is None:
-        return orths, tuple(n for _, n in tokens), (False,) * len(orths)
-    return orths, tuple(norm(o) if n is None else n for o, n in tokens), (False,) * len(orths)
+        return orths, tuple([n for _, n in tokens]), (False,) * len(orths)
+    return orths, tuple([norm(o) if n is None else n for o, n in tokens]), (False,) * len(orths)
 
 
 class Tokenizer:
@@ -85,6 +87,12 @@ class Tokenizer:
         self.stale: dict[str, Flat] = {}
         self.patterns: dict[str, list[tuple[str, ...]]] = {}
         self._load_matcher()
+        self.known = self._known()
+
+    def _known(self) -> dict[str, Flat]:
+        """The special cases, the stale entries and the cache in one dict, in the order they are asked (a
+        special case first, then a stale entry, then the cache): one look-up per run."""
+        return {**self.cache, **self.stale, **self.rules}
 
     @classmethod
     def from_file(cls, path: Path, cache_size: int = CACHE_SIZE,
@@ -126,38 +134,46 @@ class Tokenizer:
         orths: list[str] = []
         norms: list[Optional[str]] = []
         spaces: list[bool] = []
-        rules, stale, cache = self.rules if specials else {}, self.stale, self.cache
+        known = self.known if specials else {**self.cache, **self.stale}
+        lookup, add_orths, add_norms, add_spaces = known.get, orths.extend, norms.extend, spaces.extend
         for run in RUNS.findall(text):
+            if run == " " and orths:  # most runs of whitespace: one space, the trailing space of a word
+                spaces[-1] = True
+                continue
             if run[0] == " " and orths:  # a space after a word: the word's trailing space
                 spaces[-1] = True
                 run = run[1:]
                 if not run:
                     continue
-            flat = rules.get(run) or stale.get(run) or cache.get(run) or self._run(run, specials, store)
-            orths.extend(flat[0])
-            norms.extend(flat[1])
-            spaces.extend(flat[2])
+            flat = lookup(run) or self._run(run, specials, store, known)
+            add_orths(flat[0])
+            add_norms(flat[1])
+            add_spaces(flat[2])
         return orths, norms, spaces
 
-    def _run(self, run: str, specials: bool, store: Optional[dict]) -> Flat:
-        """The tokens of a run of whitespace or of other characters that is neither special nor cached."""
-        if self.token_match is None and PLAIN_WORD.fullmatch(run):
-            tokens: Piece = ((run, None),)
+    def _run(self, run: str, specials: bool, store: Optional[dict], known: dict) -> Flat:
+        """The tokens of a run of whitespace or of other characters that is neither special nor cached;
+        `known` is the look-up it missed, which learns it too."""
+        if self.token_match is None and PLAIN_WORD.fullmatch(run):  # one token, its own norm
+            flat = (run,), (None if self.norm is None else self.norm(run),), NOT_SPACED
         else:
             prefixes, middle, suffixes = self._split_affixes(run, specials)
-            tokens = (*prefixes, *self._attach(middle, specials), *reversed(suffixes))
-        flat = _flat(tokens, self.norm)
-        self._store(run, flat, store)
+            flat = _flat((*prefixes, *self._attach(middle, specials), *reversed(suffixes)), self.norm)
+        self._store(run, flat, store, known)
         return flat
 
-    def _store(self, run: str, tokens: Flat, store: Optional[dict]) -> None:
-        """Keep `tokens` in the cache (the given one, or the tokenizer's bounded one)."""
+    def _store(self, run: str, tokens: Flat, store: Optional[dict], known: dict) -> None:
+        """Keep `tokens` in the cache (the given one, or the tokenizer's bounded one) and in `known`."""
         if store is not None:
             store[run] = tokens
+            known[run] = tokens
             return
         if len(self.cache) >= self.cache_size:
             self.cache = {}
+            known.clear()
+            known.update(self._known() if known is self.known else {**self.stale})
         self.cache[run] = tokens
+        known[run] = tokens
 
     def _split_affixes(self, text: str, specials: bool) -> tuple[list, str, list]:
         """spaCy's `_split_affixes`: (prefix tokens, the middle, suffix tokens innermost last)."""
@@ -168,6 +184,8 @@ class Tokenizer:
             if self.token_match is not None and self.token_match(text):
                 break
             if specials and text in self.rules:
+                break
+            if self.token_match is None and PLAIN_WORD.fullmatch(text):  # no prefix nor suffix (as in `_run`)
                 break
             last_size = len(text)
             pre_len = self.find_prefix(text)
@@ -197,6 +215,8 @@ class Tokenizer:
         found = (specials and self.rules.get(text)) or self.stale.get(text) or self.cache.get(text)
         if found:
             return tuple(zip(found[0], found[1]))
+        if self.token_match is None and PLAIN_WORD.fullmatch(text):  # kept whole either way: no URL, no infix
+            return ((text, None),)
         if (self.token_match is not None and self.token_match(text)) or \
                 (self.url_match is not None and self.url_match(text)):
             return ((text, None),)
@@ -222,10 +242,12 @@ class Tokenizer:
     def _matches(self, orths: list[str]) -> list[tuple[int, int]]:
         """(start, end) token spans whose texts are a matcher pattern's."""
         found = []
+        patterns = self.patterns
         for i, orth in enumerate(orths):
-            for pattern in self.patterns.get(orth, ()):
-                if tuple(orths[i:i + len(pattern)]) == pattern:
-                    found.append((i, i + len(pattern)))
+            if orth in patterns:
+                for pattern in patterns[orth]:
+                    if tuple(orths[i:i + len(pattern)]) == pattern:
+                        found.append((i, i + len(pattern)))
         return found
 
     def _apply_special_cases(self, orths: list, norms: list, spaces: list) -> tuple[list, list, list]:

@@ -35,6 +35,17 @@ def test_hashing_keys_are_thincs(seed: int) -> None:
     assert (hash_keys(ids, seed) == NumpyOps().hash(ids, seed)).all()
 
 
+@pytest.mark.parametrize("seeds", [[0], [8, 9], [8, 9, 10, 11], [1, 2**31 + 5, 7]])
+def test_hashing_keys_with_a_seed_per_column_are_the_columns_hashed_one_by_one(seeds: list[int]) -> None:
+    rng = np.random.default_rng(len(seeds))
+    ids = rng.integers(0, 2**64 - 1, size=(5_000, len(seeds)), dtype=np.uint64)
+    ids[0], ids[1] = 0, 2**64 - 1
+    got = hash_keys(ids, np.array(seeds, dtype=np.uint64))
+    assert got.shape == (len(ids), len(seeds), 4) and got.dtype == np.uint32
+    for column, seed in enumerate(seeds):
+        assert (got[:, column] == hash_keys(ids[:, column], seed)).all()
+
+
 def test_hashing_spacy_tables_are_spacys() -> None:
     from spacy.lang.norm_exceptions import BASE_NORMS
     from spacy.strings import SYMBOLS_BY_STR

@@ -61,6 +61,31 @@ def test_runtime_embed_rows_equal_thincs(lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+@pytest.mark.parametrize("count", [1, 3, 100, 0])
+def test_runtime_joined_tables_give_the_rows_of_the_tables_one_by_one(lang: str, count: int) -> None:
+    _shipped(lang)
+    embed = load_ner(lang).nlp.embed
+    doc = load_ner(lang).nlp.tokenizer(" ".join(SENTENCES[lang]) + " Ӓ ǅ 12,5 ‹x›")
+    words = list(dict.fromkeys(zip(doc.orths, doc.norms)))[:count or None]
+    separate = runtime.WordEmbed(embed.lexemes, embed.tables, embed.static, embed.mixer)
+    separate.joined = None  # each table read on its own, the parts side by side (`np.hstack`)
+    assert embed.joined is not None and embed.compute(words).tobytes() == separate.compute(words).tobytes()
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+def test_runtime_static_vector_rows_are_key2rows(lang: str) -> None:
+    _shipped(lang)
+    static = load_ner(lang).nlp.embed.static
+    if static is None:
+        pytest.skip(f"ner-{lang} has no static vectors")
+    key2row = runtime.unpack((models_dir() / f"ner-{lang}" / "vocab" / "key2row").read_bytes())
+    edges = [0, 1, 2**64 - 1, min(key2row) - 1, max(key2row) + 1, 12345678901234567]
+    ids = list(key2row)[::7] + [i for i in edges if 0 <= i < 2**64]
+    got = static.rows_of(np.array(ids, dtype=np.uint64))
+    assert got.dtype == np.intc and got.tolist() == [key2row.get(i, -1) for i in ids]
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
 def test_runtime_moves_are_spacys(lang: str) -> None:
     _shipped(lang)
     moves = spacy_model(lang).nlp.get_pipe("ner").moves
