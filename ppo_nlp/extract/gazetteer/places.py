@@ -80,8 +80,9 @@ def _look(doc: Document, words: Words, lo: int, hi: int, names: int) -> list[kat
 
 def _typed_hit(doc: Document, words: Words, i: int, n: int) -> Optional[_Hit]:
     """The longest reading of name words i..i+n with a type word before or after it."""
+    names = 0  # name words in tokens i..i+n, counted once, when a typed form is found
     for lo, hi in typed_forms(words, i, n):
-        names = len(_WORD.findall(doc.text, words.tokens[i].start, words.tokens[i + n - 1].end))
+        names = names or len(_WORD.findall(doc.text, words.tokens[i].start, words.tokens[i + n - 1].end))
         found = _look(doc, words, lo, hi, names)
         if found:
             return _Hit(lo, hi, found, True)
