@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import repeat
+from operator import itemgetter
 from typing import NamedTuple, Optional
 
 import regex
@@ -81,6 +82,7 @@ class Tok(NamedTuple):
 
 _MATCH = type(regex.match("", ""))
 _TUPLE_NEW = tuple.__new__
+_START, _END = itemgetter(1), itemgetter(2)  # of a Tok
 SENTENCE_END = frozenset(".!?\n")
 
 
@@ -104,6 +106,22 @@ class Words:
             return list(map(fold, [t.text for t in self.tokens]))
         whole = self.text.translate(_FOLD_TABLE).lower()
         return [whole[start:end] for _, start, end in self.tokens]
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """The start offset of each token."""
+        return list(map(_START, self.tokens))
+
+    @cached_property
+    def start_index(self) -> dict[int, int]:
+        """Token index by start offset, made once for the rules and the gazetteer that look tokens up so
+        (shared: read it, never change it)."""
+        return dict(zip(map(_START, self.tokens), range(len(self.tokens))))
+
+    @cached_property
+    def end_index(self) -> dict[int, int]:
+        """Token index by end offset (shared: read it, never change it)."""
+        return dict(zip(map(_END, self.tokens), range(len(self.tokens))))
 
     def __len__(self) -> int:
         return len(self.tokens)

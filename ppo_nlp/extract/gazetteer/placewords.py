@@ -131,7 +131,7 @@ def place_adjective(word: str) -> bool:
 def blocked(doc: Document, words: Words, layers: list[Entity]) -> Callable[[int, int], bool]:
     """A test of whether the place at [lo, hi) is a word of another name or an attributive form."""
     projects = [(e.start, e.end) for e in layers if e.label == "PROJECT"]
-    starts = [t.start for t in words.tokens]
+    starts = words.starts
     ru_heads, kk_heads = body_heads()
 
     def test(lo: int, hi: int) -> bool:
