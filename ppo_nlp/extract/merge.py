@@ -36,7 +36,7 @@ _ROMAN = regex.compile(r"[IVXLCDMІХ]+[.,)]?")
 
 def precedence(entity: Entity) -> int:
     """Lower is stronger: gazetteer 0, rule 1, ner 2, anything else 3."""
-    return _RANK.get(entity.source.split(":", 1)[0], 3)
+    return _RANK.get(entity.source.partition(":")[0], 3)
 
 
 def _strength(entity: Entity) -> tuple[int, int, int]:
@@ -77,7 +77,8 @@ class SpanIndex:
             self.add(entity)
 
     def add(self, entity: Entity) -> None:
-        first, last = entity.start // self.BLOCK, max(entity.start, entity.end - 1) // self.BLOCK
+        start, end = entity.start, entity.end
+        first, last = start // self.BLOCK, (end - 1 if end > start else start) // self.BLOCK
         blocks = self._blocks
         for block in range(first, last + 1):
             found = blocks.get(block)
@@ -89,13 +90,15 @@ class SpanIndex:
     def near(self, entity: Entity) -> Sequence[Entity]:
         """Every indexed entity that shares a block with `entity` (a superset of those that touch it; one that
         shares two blocks comes twice). Read it before the next `add`: it may be the index's own list."""
-        first, last = entity.start // self.BLOCK, max(entity.start, entity.end - 1) // self.BLOCK
+        start, end = entity.start, entity.end
+        first, last = start // self.BLOCK, (end - 1 if end > start else start) // self.BLOCK
         if first == last:
             return self._blocks.get(first, ())
         return [o for block in range(first, last + 1) for o in self._blocks.get(block, ())]
 
     def overlaps(self, entity: Entity) -> bool:
-        return any(overlap(entity, o) for o in self.near(entity))
+        start, end = entity.start, entity.end  # `overlap`, inlined
+        return any(start < o.end and o.start < end for o in self.near(entity))
 
 
 def merge_entities(entities: list[Entity]) -> list[Entity]:
@@ -108,7 +111,7 @@ def merge_entities(entities: list[Entity]) -> list[Entity]:
     ranked = sorted([((precedence(e), e.start - e.end, e.start), k, e) for k, e in enumerate(entities)])
     for (rank, _, start), _, candidate in ranked:
         end, label = candidate.end, candidate.label
-        first, last = start // size, max(start, end - 1) // size
+        first, last = start // size, (end - 1 if end > start else start) // size
         if _blocks_conflict(blocks, first, last, (start, end, label, rank)):
             continue
         kept.append(candidate)
