@@ -36,7 +36,7 @@ _ROMAN = regex.compile(r"[IVXLCDMІХ]+[.,)]?")
 
 def precedence(entity: Entity) -> int:
     """Lower is stronger: gazetteer 0, rule 1, ner 2, anything else 3."""
-    return _RANK.get(entity.source.split(":", 1)[0], 3)
+    return _RANK.get(entity.source.partition(":")[0], 3)
 
 
 def _strength(entity: Entity) -> tuple[int, int, int]:
@@ -77,7 +77,8 @@ class SpanIndex:
             self.add(entity)
 
     def add(self, entity: Entity) -> None:
-        first, last = entity.start // self.BLOCK, max(entity.start, entity.end - 1) // self.BLOCK
+        start, end = entity.start, entity.end
+        first, last = start // self.BLOCK, (end - 1 if end > start else start) // self.BLOCK
         blocks = self._blocks
         for block in range(first, last + 1):
             found = blocks.get(block)
@@ -89,24 +90,54 @@ class SpanIndex:
     def near(self, entity: Entity) -> Sequence[Entity]:
         """Every indexed entity that shares a block with `entity` (a superset of those that touch it; one that
         shares two blocks comes twice). Read it before the next `add`: it may be the index's own list."""
-        first, last = entity.start // self.BLOCK, max(entity.start, entity.end - 1) // self.BLOCK
+        start, end = entity.start, entity.end
+        first, last = start // self.BLOCK, (end - 1 if end > start else start) // self.BLOCK
         if first == last:
             return self._blocks.get(first, ())
         return [o for block in range(first, last + 1) for o in self._blocks.get(block, ())]
 
     def overlaps(self, entity: Entity) -> bool:
-        return any(overlap(entity, o) for o in self.near(entity))
+        start, end = entity.start, entity.end  # `overlap`, inlined
+        return any(start < o.end and o.start < end for o in self.near(entity))
 
 
 def merge_entities(entities: list[Entity]) -> list[Entity]:
-    """Resolve duplicates and crossing spans by precedence; keep nesting."""
+    """Resolve duplicates and crossing spans by precedence; keep nesting. Each candidate, strongest first
+    (`_strength`), is checked (`_conflicts`) against the kept mentions that share a 64-character block
+    with it (as `SpanIndex` does), held as (start, end, label, precedence) rows."""
     kept: list[Entity] = []
-    index = SpanIndex()
-    for candidate in sorted(entities, key=_strength):
-        if not any(_conflicts(candidate, other) for other in index.near(candidate)):
-            kept.append(candidate)
-            index.add(candidate)
+    blocks: dict[int, list[tuple[int, int, str, int]]] = {}
+    size = SpanIndex.BLOCK
+    ranked = sorted([((precedence(e), e.start - e.end, e.start), k, e) for k, e in enumerate(entities)])
+    for (rank, _, start), _, candidate in ranked:
+        end, label = candidate.end, candidate.label
+        first, last = start // size, (end - 1 if end > start else start) // size
+        if _blocks_conflict(blocks, first, last, (start, end, label, rank)):
+            continue
+        kept.append(candidate)
+        row = (start, end, label, rank)
+        for block in range(first, last + 1):
+            found = blocks.get(block)
+            if found is None:
+                blocks[block] = [row]
+            else:
+                found.append(row)
     return sorted(kept, key=sort_key)
+
+
+def _blocks_conflict(blocks: dict[int, list[tuple[int, int, str, int]]], first: int, last: int,
+                     row: tuple[int, int, str, int]) -> bool:
+    """`_conflicts` of a candidate's row (start, end, label, precedence) with a kept row in blocks first..last."""
+    start, end, label, rank = row
+    for block in range(first, last + 1):
+        for other_start, other_end, other_label, other_rank in blocks.get(block, ()):
+            if start == other_start and end == other_end:
+                if label == other_label or rank > other_rank:
+                    return True
+            elif start < other_end and other_start < end and not (
+                    (start <= other_start and other_end <= end) or (other_start <= start and end <= other_end)):
+                return True
+    return False
 
 
 def sort_key(entity: Entity) -> tuple[int, int, str, str]:

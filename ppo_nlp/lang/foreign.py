@@ -8,6 +8,7 @@ langdetect runs with its own factory and seed 0, so answers are deterministic; i
 """
 from __future__ import annotations
 
+import re
 import threading
 from typing import Optional
 
@@ -69,12 +70,14 @@ class Letters:
         return self._chars
 
     def has_any(self, alphabet: frozenset) -> bool:
-        """`chars & alphabet` is not empty: a C-level scan per letter of a small `alphabet` is far cheaper than
-        the set of a long text's characters."""
+        """`chars & alphabet` is not empty: one C-level scan of the lower-cased text for a character class of
+        `alphabet` (exact code points) is far cheaper than the set of a long text's characters."""
         if self._chars is not None:
             return not self._chars.isdisjoint(alphabet)
-        lower = self.lower
-        return any(ch in lower for ch in alphabet)
+        pattern = _class_re(alphabet)
+        if pattern is None:  # not a set of single characters: each piece looked for
+            return any(piece in self.lower for piece in alphabet)
+        return pattern.search(self.lower) is not None
 
     @property
     def latin_extra(self) -> int:
@@ -82,6 +85,18 @@ class Letters:
         if self._latin_extra is None:
             self._latin_extra = latin_extra(self.text)
         return self._latin_extra
+
+
+_CLASS_RES: dict[frozenset, Optional[re.Pattern]] = {}  # a character class per alphabet `has_any` is asked about
+
+
+def _class_re(alphabet: frozenset) -> Optional[re.Pattern]:
+    """The standard `re` class of the characters of `alphabet` (exact code points: no case rules); None when
+    `alphabet` holds something other than single characters."""
+    if alphabet not in _CLASS_RES:
+        chars = all(isinstance(ch, str) and len(ch) == 1 for ch in alphabet) and alphabet
+        _CLASS_RES[alphabet] = re.compile("[" + "".join(map(re.escape, sorted(alphabet))) + "]") if chars else None
+    return _CLASS_RES[alphabet]
 
 
 @bounded_cache(4 << 20, maxsize=256)  # seeded, so the same text always gets the same answer

@@ -162,31 +162,32 @@ def latin_word_keys(word: str, vocab: frozenset[str]) -> set[str]:
 
 
 @lru_cache(maxsize=None)
-def type_table(lang: str) -> tuple[tuple[str, str, str], ...]:
-    """(form key, class, where) of the type words of `lang`."""
+def type_table(lang: str) -> tuple[tuple[tuple[str, ...], str, str], ...]:
+    """(words of the form key, class, where) of the type words of `lang` (the key split on spaces once here,
+    not at every look-up)."""
     rows = load_tsv("places/type_words.tsv")
     norm: Callable[[str], str] = latin_skeleton if lang == "latin" else fold
-    return tuple((norm(r["form"]), r["class"], r["where"]) for r in rows if r["lang"] == lang)
+    return tuple((tuple(norm(r["form"]).split(" ")), r["class"], r["where"]) for r in rows if r["lang"] == lang)
 
 
 def split_type(keys: list[set[str]], lang: str) -> list[tuple[Optional[str], list[set[str]]]]:
     """(class, name-word keys) readings: a type word at either end, or none."""
     out: list[tuple[Optional[str], list[set[str]]]] = [(None, keys)]
-    for form, cls, where in type_table(lang):
-        size = form.count(" ") + 1
-        if len(keys) <= size:
+    count = len(keys)
+    for parts, cls, where in type_table(lang):
+        size = len(parts)
+        if count <= size:
             continue
-        head, tail = keys[:size], keys[-size:]
-        if where in ("before", "both") and _spells(head, form):
+        if where in ("before", "both") and _spells(keys[:size], parts):
             rest = keys[size:]
             out.append((cls, rest[1:] if len(rest) > 1 and "of" in rest[0] else rest))  # city of Almaty
-        if where in ("after", "both") and _spells(tail, form):
+        if where in ("after", "both") and _spells(keys[-size:], parts):
             out.append((cls, keys[:-size]))
     return out
 
 
-def _spells(keys: list[set[str]], form: str) -> bool:
-    return all(part in options for part, options in zip(form.split(" "), keys))
+def _spells(keys: list[set[str]], parts: tuple[str, ...]) -> bool:
+    return all(part in options for part, options in zip(parts, keys))
 
 
 def combine(word_keys: Iterable[set[str]]) -> list[str]:

@@ -92,6 +92,36 @@ def test_merge_plausible_person_in_context(text, name, kept):
     assert plausible(Entity("PERSON", name, start, start + len(name), "ner:ru"), doc) is kept
 
 
+
+def _merge_by_full_scan(found: list[Entity]) -> list[Entity]:
+    """What `merge_entities` decides, checked against every kept mention (no blocks): the reference."""
+    def rank(e: Entity) -> int:
+        return {"gazetteer": 0, "rule": 1, "ner": 2}.get(e.source.split(":", 1)[0], 3)
+
+    def conflicts(c: Entity, k: Entity) -> bool:
+        if (c.start, c.end) == (k.start, k.end):
+            return c.label == k.label or rank(c) > rank(k)
+        nested = (c.start <= k.start and k.end <= c.end) or (k.start <= c.start and c.end <= k.end)
+        return c.start < k.end and k.start < c.end and not nested
+
+    kept: list[Entity] = []
+    for c in sorted(found, key=lambda e: (rank(e), e.start - e.end, e.start)):
+        if not any(conflicts(c, k) for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda e: (e.start, -e.end, e.label, e.source))
+
+
+@pytest.mark.parametrize("found", [
+    [ent("ORG", 60, 70, "ner:ru"), ent("LOC", 62, 66, "ner:ru"), ent("PERSON", 65, 130, "rule:x")],  # block edges
+    [ent("ORG", 128, 128, "ner:ru"), ent("ORG", 128, 128, "rule:x"), ent("LOC", 120, 130, "ner:ru")],  # empty spans
+    [ent("ORG", 0, 300, "ner:ru"), ent("LOC", 100, 400, "gazetteer:places"), ent("LOC", 250, 260, "other")],
+    [ent("ORG", 5, 9, "ner:ru"), ent("ORG", 5, 9, "ner:kk"), ent("PERSON", 5, 9, "ner:ru"), ent("LOC", 0, 9, "x")],
+    [ent("ORG", s, s + w, src) for s, w, src in [(0, 70, "ner:ru"), (64, 3, "rule:a"), (66, 70, "gazetteer:o"),
+                                                 (127, 2, "ner:kk"), (63, 2, "ner:ru"), (200, 1, "rule:b")]],
+])
+def test_merge_agrees_with_a_full_scan(found):
+    assert spans(merge_entities(found)) == spans(_merge_by_full_scan(found))
+
 @pytest.mark.parametrize("spans, probe", [
     ([(0, 5)], (4, 10)),              # overlaps inside one block
     ([(0, 5)], (5, 10)),              # touching is not overlapping

@@ -63,8 +63,7 @@ def resolve_akimats(doc: Document, words: Any, entities: list[Entity]) -> list[E
     """Give every generic akimat entity a specific place when the text names or implies one."""
     if not any(e.id == GENERIC_ID for e in entities):
         return entities
-    starts = {t.start: i for i, t in enumerate(words.tokens)}
-    ends = {t.end: i for i, t in enumerate(words.tokens)}
+    starts, ends = words.start_index, words.end_index
     locs = [e for e in entities if e.label == "LOC"]
     by_start = {e.start: e for e in locs}
     by_end = {e.end: e for e in locs}

@@ -80,26 +80,63 @@ def _look(doc: Document, words: Words, lo: int, hi: int, names: int) -> list[kat
 
 def _typed_hit(doc: Document, words: Words, i: int, n: int) -> Optional[_Hit]:
     """The longest reading of name words i..i+n with a type word before or after it."""
+    names = 0  # name words in tokens i..i+n, counted once, when a typed form is found
     for lo, hi in typed_forms(words, i, n):
-        names = len(_WORD.findall(doc.text, words.tokens[i].start, words.tokens[i + n - 1].end))
+        names = names or len(_WORD.findall(doc.text, words.tokens[i].start, words.tokens[i + n - 1].end))
         found = _look(doc, words, lo, hi, names)
         if found:
             return _Hit(lo, hi, found, True)
     return None
 
 
-def _worth_looking(words: Words, i: int, n: int) -> bool:
-    """Every name word may begin a place name (initials in capitals, ВКО, always may)."""
-    texts = [words.tokens[k].text for k in range(i, i + n) if words.tokens[k].text != "."]
-    return all(kato.may_name(t) or (t.isupper() and len(t) <= 5) for t in texts)
+def _worth_word(text: str) -> bool:
+    """A word that may begin a place name (initials in capitals, ВКО, always may)."""
+    return kato.may_name(text) or (text.isupper() and len(text) <= 5)
 
 
-def _bare_hit(doc: Document, words: Words, i: int, n: int) -> Optional[_Hit]:
+def _bare_word(text: str) -> bool:
+    """A word a bare place name (a city, country, oblast or district) may begin with, or a place's initials."""
+    return kato.may_name_bare(text) or kato.is_initials(text)
+
+
+def _passing(words: Words, i: int, limit: int, test: Callable[[str], bool]) -> int:
+    """How many tokens from i on (at most `limit`) pass `test`; an initial's dot always passes."""
+    k, toks = i, words.tokens
+    while k < i + limit and (toks[k].text == "." or test(toks[k].text)):
+        k += 1
+    return k - i
+
+
+class _Reach:
+    """How many of the name words from token i on pass the gates of a bare reading, each word tested once
+    (`find_hits` tries every reading length at a name word, longest first)."""
+
+    __slots__ = ("words", "i", "run", "_worth", "_bare")
+
+    def __init__(self, words: Words, i: int, run: int) -> None:
+        self.words, self.i, self.run = words, i, run
+        self._worth: Optional[int] = None
+        self._bare: Optional[int] = None
+
+    def worth(self, n: int) -> bool:
+        """Every word of tokens i..i+n may begin a place name."""
+        if self._worth is None:
+            self._worth = _passing(self.words, self.i, self.run, _worth_word)
+        return self._worth >= n
+
+    def bare(self, n: int) -> bool:
+        """Every word of tokens i..i+n may be a word of a bare place name."""
+        if self._bare is None:
+            self._bare = _passing(self.words, self.i, self.run, _bare_word)
+        return self._bare >= n
+
+
+def _bare_hit(doc: Document, words: Words, i: int, n: int, reach: _Reach) -> Optional[_Hit]:
     """A name without a type word: kept later only when it names a city, country or unit, or a village
     with its district's adjective after it (`_district_after`), so only such spans are looked up."""
-    if not _worth_looking(words, i, n):
+    if not reach.worth(n):
         return None
-    if not _may_be_bare(words, i, n) and not _district_may_follow(words, i + n):
+    if not reach.bare(n) and not _district_may_follow(words, i + n):
         return None
     names = len(_WORD.findall(doc.text, words.tokens[i].start, words.tokens[i + n - 1].end))
     found = _look(doc, words, i, i + n, names)
@@ -109,11 +146,6 @@ def _bare_hit(doc: Document, words: Words, i: int, n: int) -> Optional[_Hit]:
 def _district_may_follow(words: Words, k: int) -> bool:
     """Whether token k may be the adjective of a district (the cue `_district_after` looks for)."""
     return k < len(words) and is_name_word(words, k) and kato.may_name_bare(words.tokens[k].text)
-
-
-def _may_be_bare(words: Words, i: int, n: int) -> bool:
-    texts = [words.tokens[k].text for k in range(i, i + n) if words.tokens[k].text != "."]
-    return all(kato.may_name_bare(t) or kato.is_initials(t) for t in texts)
 
 
 def _name_marks(words: Words, capitals: frozenset[str]) -> list[int]:
@@ -165,9 +197,10 @@ def find_hits(doc: Document, words: Words) -> list[_Hit]:
     latin = [bool(m) and words.tokens[k].text[0] in LATIN_CAPITALS for k, m in enumerate(marks)]  # typed only
     i, size = 0, len(marks)
     while i < size:
-        hit = None
-        for n in range(_name_run(marks, i) if marks[i] else 0, 0, -1):
-            hit = _typed_hit(doc, words, i, n) or (None if latin[i] else _bare_hit(doc, words, i, n))
+        hit, run = None, _name_run(marks, i) if marks[i] else 0
+        reach = _Reach(words, i, run) if run else None
+        for n in range(run, 0, -1):
+            hit = _typed_hit(doc, words, i, n) or (None if latin[i] else _bare_hit(doc, words, i, n, reach))
             if hit:
                 break
         if hit is None:

@@ -6,13 +6,13 @@ bodies of `resources/orgs/bodies.tsv` (the head noun of each name: Парлам�
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Callable, Iterator, Optional
 
 import regex
 
-from ppo_nlp.cache import word_cache
+from ppo_nlp.cache import bounded_cache, word_cache
 from ppo_nlp.doc import Document, Entity
 from ppo_nlp.normalize import places as kato
 from ppo_nlp.normalize.morph import is_adjective
@@ -21,7 +21,8 @@ from ppo_nlp.text import DOUBLE_QUOTES, Words, fold
 
 _ABBREVIATED = frozenset({"г", "с", "п", "ст", "пос", "обл"})  # г.Семей, с.Аккемер
 # a quoted name as `fold_quotes` would read it, on the text as written: every double quote mark is `"`
-_QUOTED = regex.compile(f'[{DOUBLE_QUOTES}]([^{DOUBLE_QUOTES}\\n]{{1,80}})[{DOUBLE_QUOTES}]')
+# a quoted name: what `inside_quoted_name` reads off the quote marks of a text (tests check it against this)
+QUOTED_NAME_RE = regex.compile(f'[{DOUBLE_QUOTES}]([^{DOUBLE_QUOTES}\\n]{{1,80}})[{DOUBLE_QUOTES}]')
 _MAX_QUOTED_WORDS = 8  # a longer quotation is speech, where places are places
 _STOPS = frozenset(",.;:!?()\n") | frozenset({"по", "от", "в", "во", "на", "из", "и", "при", "для", "-"})
 _HEAD_WINDOW = 3
@@ -106,13 +107,35 @@ def _token_range(words: Words, starts: list[int], lo: int, hi: int) -> tuple[int
     return max(first, 0), last + 1
 
 
+QUOTED_REACH = 200  # characters on each side of a mention searched for the quoted name that holds it
+_MAX_QUOTED_CHARS = 80
+_QUOTE_MARK = regex.compile(f"[{DOUBLE_QUOTES}]")
+
+
+@bounded_cache(8 << 20, maxsize=8, sizeof=lambda marks: 48 * len(marks), keep_oversize=True)
+def quote_positions(text: str) -> tuple[int, ...]:
+    """Offsets of the double quote marks of `text` (found once per text: every PERSON and place mention asks)."""
+    return tuple(m.start() for m in _QUOTE_MARK.finditer(text))
+
+
 def inside_quoted_name(text: str, lo: int, hi: int) -> bool:
     """Whether [lo, hi) is a word of a short quoted name that holds more than it («Таза Қазақстан»): a quoted
-    name within 200 characters, read on the text as written (every quote character counts as `"`)."""
-    for m in _QUOTED.finditer(text, max(0, lo - 200), min(len(text), hi + 200)):
-        s, e = m.span(1)
-        if s <= lo and hi <= e and (s, e) != (lo, hi) and len(m.group(1).split()) <= _MAX_QUOTED_WORDS:
+    name within 200 characters, read on the text as written (every quote character counts as `"`).
+
+    The quoted names are what `QUOTED_NAME_RE.finditer` finds in the window, read off the text's quote marks: from
+    the first mark in the window, a mark and the next one enclose a name when 1 to 80 characters without a
+    line break lie between them (both then used), else the search goes on from the next mark."""
+    start, stop = max(0, lo - QUOTED_REACH), min(len(text), hi + QUOTED_REACH)
+    marks = quote_positions(text)
+    i, count = bisect_left(marks, start), len(marks)
+    while i + 1 < count and marks[i + 1] < stop:
+        s, e = marks[i] + 1, marks[i + 1]
+        if not 0 < e - s <= _MAX_QUOTED_CHARS or text.find("\n", s, e) >= 0:
+            i += 1
+            continue
+        if s <= lo and hi <= e and (s, e) != (lo, hi) and len(text[s:e].split()) <= _MAX_QUOTED_WORDS:
             return True
+        i += 2
     return False
 
 
@@ -131,7 +154,7 @@ def place_adjective(word: str) -> bool:
 def blocked(doc: Document, words: Words, layers: list[Entity]) -> Callable[[int, int], bool]:
     """A test of whether the place at [lo, hi) is a word of another name or an attributive form."""
     projects = [(e.start, e.end) for e in layers if e.label == "PROJECT"]
-    starts = [t.start for t in words.tokens]
+    starts = words.starts
     ru_heads, kk_heads = body_heads()
 
     def test(lo: int, hi: int) -> bool:

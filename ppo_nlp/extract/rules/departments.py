@@ -52,7 +52,7 @@ def _nominative(text: str, head: str) -> str:
 def extract_departments(doc: Document, gaz: list[Entity], words: Optional[Words] = None) -> list[Entity]:
     """ORG entities (party_body) for departments named after the Central Office."""
     words = words or Words(doc.text)
-    ends = {t.end: i for i, t in enumerate(words.tokens)}
+    ends = words.end_index
     out = []
     for office in (e for e in gaz if e.id == OFFICE_ID and e.end in ends):
         ent = _kk_department(doc, words, office, ends[office.end] + 1)

@@ -10,6 +10,8 @@ the Kazakh noun of one district usually meet (Жамбылский район / 
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 from typing import Optional
 
 from ppo_nlp.doc import Document, Entity
@@ -18,6 +20,8 @@ from ppo_nlp.extract.rules.quoted import list_words
 from ppo_nlp.normalize.ids import slug
 from ppo_nlp.resources import load_table
 from ppo_nlp.text import Words, fold
+
+_FIRST3 = itemgetter(slice(None, 3))
 
 SOURCE = "rule:district"
 
@@ -89,9 +93,9 @@ def extract_districts(doc: Document, words: Optional[Words] = None) -> list[Enti
     """LOC entities for districts named by an adjective + район or a name + ауданы."""
     words = words or Words(doc.text)
     out = []
-    for k in range(1, len(words)):
-        if words.folded[k][:3] in noun_prefixes():
-            ent = _district_at(doc, words, k)
-            if ent is not None:
-                out.append(ent)
+    firsts = map(_FIRST3, words.folded[1:])  # a word whose first letters start no district noun is skipped in C
+    for k in compress(range(1, len(words)), map(noun_prefixes().__contains__, firsts)):
+        ent = _district_at(doc, words, k)
+        if ent is not None:
+            out.append(ent)
     return out

@@ -11,6 +11,8 @@ university when it ends in У (КазНУ, ЕНУ, КазНПУ), else an organi
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 from typing import Optional
 
 from ppo_nlp.doc import Document, Entity
@@ -20,6 +22,8 @@ from ppo_nlp.extract.rules.ppo import head_after, head_before, ppo_name
 from ppo_nlp.normalize.ids import slug
 from ppo_nlp.normalize.morph import known_parses
 from ppo_nlp.text import SENTENCE_END, Words, fold, has_kazakh_letters
+
+_FIRST3 = itemgetter(slice(None, 3))
 
 SOURCE = "rule:institution"
 NUMBERED = ("education", "health")  # heads that take a number (школа №5, №3 емхана)
@@ -151,12 +155,21 @@ def _institution(doc: Document, lo: int, hi: int, abbr: str, name: str) -> Entit
     return Entity("ORG", doc.text[lo:hi], lo, hi, SOURCE, id=f"org:{slug(abbr)}", attrs=attrs)
 
 
+def _candidates(folded: list[str], prefixes: frozenset[str], whole: frozenset[str]) -> list[int]:
+    """Indices of the words that begin with one of `prefixes` or are one of `whole`, in order (both tests
+    run in C over all words: most words are neither)."""
+    by_prefix = compress(range(len(folded)), map(prefixes.__contains__, map(_FIRST3, folded)))
+    return sorted({*by_prefix, *compress(range(len(folded)), map(whole.__contains__, folded))})
+
+
 def extract_institutions(doc: Document, words: Optional[Words] = None) -> list[Entity]:
     """ORG entities for numbered schools and hospitals and for institutions named after a person."""
     words = words or Words(doc.text)
     out = []
     prefixes, named = _head_prefixes(), frozenset(NAMED_AFTER + NAMED_AFTER_KK)
-    for j, word in enumerate(words.folded):
+    folded = words.folded
+    for j in _candidates(folded, prefixes, named | {"№"}):
+        word = folded[j]
         if word == "№":
             if not _number_at(words, j):
                 continue

@@ -164,7 +164,7 @@ def _acceptable(content: str) -> bool:
 def extract_named(doc: Document, words: Optional[Words] = None, party: bool = False) -> list[Entity]:
     """ORG entities for quoted names beside an organization head noun (`party`: the document names the party)."""
     words = words or Words(doc.text)
-    index = {t.start: i for i, t in enumerate(words.tokens)}
+    index = words.start_index
     out = []
     for quote in find_quotes(doc.text):
         if quote.open in index and quote.close in index and _acceptable(quote.content):

@@ -101,7 +101,7 @@ def _acceptable(content: str) -> bool:
 def extract_ppo(doc: Document, words: Optional[Words] = None) -> list[Entity]:
     """ORG entities (type ppo) for named primary party organizations and later mentions of their names."""
     words = words or Words(doc.text)
-    index = {t.start: i for i, t in enumerate(words.tokens)}
+    index = words.start_index
     quotes = [q for q in find_quotes(doc.text) if q.open in index and q.close in index and _acceptable(q.content)]
     out, names, rest = [], {}, []
     sents = lru_cache(maxsize=1)(lambda: sentences_with_heads(words))

@@ -163,7 +163,7 @@ def _stray_entity(doc: Document, words: Words, close: int, index: dict[int, int]
 def extract_quoted_projects(doc: Document, words: Optional[Words] = None) -> list[Entity]:
     """PROJECT entities for quoted names next to trigger words, lists included."""
     words = words or Words(doc.text)
-    index = {t.start: i for i, t in enumerate(words.tokens)}
+    index = words.start_index
     out: list[Entity] = []
     for group in groups(words, find_quotes(doc.text), index):
         out.extend(_group_entities(doc, words, group, index))

@@ -51,13 +51,18 @@ def _role(text: str, pos: int) -> str:
     return ""
 
 
-def quote_marks(text: str) -> list[tuple[int, str]]:
-    """(position, role) of every quote mark; a line break is reported as role `nl`."""
+MARK_BYTES = 128  # a list slot, a (position, role) pair and its int (the roles are shared strings)
+
+
+@bounded_cache(16 << 20, maxsize=8, sizeof=lambda marks: MARK_BYTES * len(marks), keep_oversize=True)
+def quote_marks(text: str) -> tuple[tuple[int, str], ...]:
+    """(position, role) of every quote mark; a line break is reported as role `nl` (cached: `find_quotes` and
+    `stray_closers` read the same text)."""
     out = []
     for m in QUOTE_RE.finditer(text):
         pos = m.start()
         out.append((pos, "nl" if text[pos] == "\n" else _role(text, pos)))
-    return out
+    return tuple(out)
 
 
 def _make(text: str, o: int, c: int) -> Quote | None:
