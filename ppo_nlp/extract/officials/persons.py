@@ -166,11 +166,13 @@ def nameable(ctx: Ctx, i: int) -> bool:
 
 @word_cache(8 << 20)
 def _nameable_word(word: str, lang: str) -> bool:
+    if not is_cap(word):  # the cheap test first
+        return False
     if lang == "en" and word.lower() in en_not_name_words():
         return False  # «Dostyk Avenue», «Abai Prize»
     if lang != "en" and is_short_body(word):
         return False  # «членом Совфеда»: a state body's short name
-    return is_cap(word) and not is_position_word(word, lang) and fold(word) not in honorifics()
+    return not is_position_word(word, lang) and fold(word) not in honorifics()
 
 
 def adjacent(ctx: Ctx, i: int) -> bool:
@@ -202,7 +204,7 @@ def surname_like(ctx: Ctx, i: int, strong: bool) -> bool:
 @bounded_cache(4 << 20)
 def _surname_like(word: str, lang: str, strong: bool) -> bool:
     base = strip_kk_case(word) if lang == "kk" else word
-    if is_surname_shape(base, strong=strong) or (lang == "ru" and is_surname_shape(ru_surname_base(word), strong)):
+    if is_surname_shape(base, strong) or (lang == "ru" and is_surname_shape(ru_surname_base(word), strong)):
         return True
     return lang == "ru" and any("Surn" in p.tag for p in parses(word))
 

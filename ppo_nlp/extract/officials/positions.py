@@ -59,7 +59,7 @@ def _may_head(word: str, lang: str) -> bool:
     key = ru_key(word)
     if key in ru_heads():  # a head in any number (plural: «один из руководителей»)
         return True
-    return any(key.startswith(p) for p in ru_head_prefixes()) and bool(ru_head_forms(word))  # «экс-премьера»
+    return key.startswith(ru_head_prefixes()) and bool(ru_head_forms(word))  # «экс-премьера»
 
 
 def _left_modifiers(ctx: Ctx, i: int, words: frozenset[str], key) -> int:
