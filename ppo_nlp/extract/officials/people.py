@@ -312,8 +312,9 @@ def _add_surname_mentions(ctx: Ctx, clusters: list[list[NameMention]], spans: li
     if not by_surname:
         return
     taken = {k for s in spans for k in range(s.start, s.end)}
-    for k, tok in enumerate(ctx.tokens):
-        if not tok.text[:1].isupper() or k in taken or not is_cap(tok.text) or fold(tok.text)[:4] not in by_surname:
+    for k in ctx.caps:
+        tok = ctx.tokens[k]
+        if k in taken or not is_cap(tok.text) or fold(tok.text)[:4] not in by_surname:
             continue
         keys = surname_keys(tok.text, ctx.langs[k])
         fits = [c for c in by_surname[fold(tok.text)[:4]] if keys & {x.surname for x in c if x.name}]

@@ -36,16 +36,18 @@ class PositionSpan:
 def find_positions(ctx: Ctx, stops: set[int]) -> list[PositionSpan]:
     """Every singular position title; `stops` are token indices where a name starts."""
     out: list[PositionSpan] = []
+    blocked, langs, may_head, after = ctx.blocked, ctx.langs, _may_head, 0  # locals: a pass over every word
     for i, tok in enumerate(ctx.tokens):
-        if not tok.text[:1].isalpha() or i in ctx.blocked or (out and i < out[-1].end):
+        if i < after or not tok.text[:1].isalpha() or i in blocked:
             continue
-        lang = ctx.langs[i]
-        if not _may_head(tok.text, lang):  # each finder first looks its word up as a head
+        lang = langs[i]
+        if not may_head(tok.text, lang):  # each finder first looks its word up as a head
             continue
         finder = _kk_at if lang == "kk" else _en_at if lang == "en" else _ru_at
         found = finder(ctx, i, stops)
         if found:
             out.append(found)
+            after = found.end
     return out
 
 
