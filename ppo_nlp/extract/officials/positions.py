@@ -108,6 +108,7 @@ def _modifier_of_next_head(ctx: Ctx, i: int) -> bool:
             and bool(ru_head_forms(ctx.tokens[nxt].text)) and gap_ok(ctx, i, nxt))
 
 
+@word_cache(1 << 20, value_bytes=400)  # pymorphy3 builds the lexeme on each inflection
 def _ru_modifier_nominative(word: str) -> str:
     for p in parses(word.lower()):
         if p.tag.POS == "ADJF":
