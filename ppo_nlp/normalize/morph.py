@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from ppo_nlp.cache import bounded_cache
+from ppo_nlp.cache import bounded_cache, word_cache
 
 MAX_WORD = 40  # longer "words" are not words; never hand them to the analyzer
 
@@ -68,7 +68,14 @@ def _known_parses(word: str) -> tuple[Any, ...]:
 
 def common_word(word: str) -> bool:
     """A Russian word whose every reading is a common word of a part of speech names never have."""
-    found = known_parses(word)
+    return _common_word(word.lower())
+
+
+@word_cache(1 << 20)
+def _common_word(word: str) -> bool:
+    """`common_word` of a lower-case word, kept; a word the dictionary does not hold has no dictionary reading
+    (tests/extract/ner/test_ner_ru.py checks), so it is not parsed here."""
+    found = _known_parses(word) if analyzer().word_is_known(word) else ()
     return bool(found) and all(p.tag.POS in COMMON_POS and not any(t in p.tag for t in PROPER_TAGS)
                                for p in found)
 

@@ -84,13 +84,15 @@ def surname_gender(word: str) -> Optional[str]:
     return _match_suffix(word, "surname_suffixes.tsv")
 
 
-@bounded_cache(4 << 20)
 def is_surname_shape(word: str, strong: bool = False) -> bool:
     """True when the word ends like a surname (`strong`: an ending that rarely ends other words)."""
-    if strong:
-        key, suffixes = fold(word), _strong_surname_suffixes()
-        return key.endswith(suffixes) and any(key.endswith(s) and len(key) > len(s) + 2 for s in suffixes)
-    return surname_gender(word) is not None
+    return _strong_surname_shape(word) if strong else surname_gender(word) is not None
+
+
+@word_cache(4 << 20)  # one argument: a call costs one C look-up, not a tuple of arguments and flags
+def _strong_surname_shape(word: str) -> bool:
+    key, suffixes = fold(word), _strong_surname_suffixes()
+    return key.endswith(suffixes) and any(key.endswith(s) and len(key) > len(s) + 2 for s in suffixes)
 
 
 def first_name_gender(word: str) -> Optional[str]:
@@ -223,8 +225,7 @@ def _ru_surname_table_by_last() -> dict[str, tuple[tuple[str, str, str, str], ..
 def ru_surname_readings(word: str, after_first: bool = True) -> list[Reading]:
     """Readings of a Russian-text surname by the paradigm table; an unknown shape reads as itself.
 
-    Case endings of other shapes (Оралом -> Орал) are only read `after_first` name that agrees with them.
-    """
+    Case endings of other shapes (Оралом -> Орал) are only read `after_first` name that agrees with them."""
     return list(_ru_surname_readings(word, after_first))
 
 

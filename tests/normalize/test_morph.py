@@ -14,3 +14,15 @@ WORDS = ["председатель", "партии", "Аманат", "встре
 def test_parse_bytes_covers_every_parse(word: str) -> None:
     found = parses(word)
     assert approx_bytes(found) <= 64 + PARSE_BYTES * len(found)
+
+
+COMMON = [("Сегодня", True), ("ключевая", True), ("Турецкий", True), ("Москва", False), ("Кошанов", False),
+          ("Дуйсеновой", False), ("xyz", False), ("Жамбылского", False), ("встретился", True), ("", False)]
+
+
+@pytest.mark.parametrize("word,common", COMMON)
+def test_common_word_kept_per_word_reads_as_every_dictionary_reading_says(word: str, common: bool) -> None:
+    from ppo_nlp.normalize.morph import COMMON_POS, PROPER_TAGS, common_word, known_parses
+    found = known_parses(word)
+    direct = bool(found) and all(p.tag.POS in COMMON_POS and not any(t in p.tag for t in PROPER_TAGS) for p in found)
+    assert common_word(word) == direct == common

@@ -88,3 +88,14 @@ def test_names_en_kept():
 ])
 def test_names_case_hint_rejects_other_cases(tokens, hint, expected):
     assert to_nominative(tokens, "ru", case_hint=hint)[0] == expected
+
+
+SEEN_NAMES = [(["Тамары", "Дуйсеновой"], "ru", None), (["Ерлан", "Жакуповқа"], "kk", None),
+              (["Нурлану", "Оралову"], "ru", "datv"), (["А", ".", "Петрову"], "ru", "gent")]
+
+
+@pytest.mark.parametrize("words,lang,case", SEEN_NAMES)
+def test_officials_name_cache_reads_as_to_nominative(words, lang, case) -> None:
+    from ppo_nlp.extract.officials.people import _nominative
+    first = _nominative(words, lang, case)
+    assert first == _nominative(words, lang, case) == to_nominative(words, lang, case_hint=case)

@@ -47,11 +47,11 @@ def east_asian_at(ctx: Ctx, i: int) -> PersonSpan | None:
 
 def with_east_asian(ctx: Ctx, spans: list[PersonSpan]) -> list[PersonSpan]:
     """`spans` with the East-Asian names added; a span they cover or overlap is replaced."""
-    found, k = [], 0
-    while k < len(ctx.tokens):
-        span = east_asian_at(ctx, k) if ctx.tokens[k].text[:1].isupper() else None
+    found, after = [], 0
+    for k in ctx.caps:  # a name starts at a capital
+        span = east_asian_at(ctx, k) if k >= after else None
         found.append(span) if span else None
-        k = span.end if span else k + 1
+        after = span.end if span else after
     if not found:
         return spans
     covered = {k for s in found for k in range(s.start, s.end)}

@@ -158,9 +158,11 @@ def is_short_body(word: str) -> bool:
     """A Russian compound short name of a state body («Совфеда», «Росгвардии», «Минцифры»): a listed prefix
     and a dictionary noun of five letters or more, or a listed root with a case ending; never a name."""
     key = fold(word)
-    if not word[:1].isupper() or len(key) < 6 or is_surname_shape(word, strong=True):  # «Обломов»: Обл|омов
-        return False
     prefixes, roots = _short_body_parts()
+    if not key.startswith(prefixes) or not word[:1].isupper() or len(key) < 6:  # the cheap gate first
+        return False
+    if is_surname_shape(word, True):  # «Обломов»: Обл|омов
+        return False
     for rest in (key[len(p):] for p in prefixes if key.startswith(p)):
         if any(rest.startswith(r) and len(rest) - len(r) <= 2 for r in roots) or _dictionary_noun(rest):
             return True

@@ -50,9 +50,10 @@ def lone_surnames(ctx: Ctx, spans: list[PersonSpan]) -> list[PersonSpan]:
             keys |= surname_keys(s.words[-1], ctx.langs[s.end - 1])
     taken = {k for s in spans for k in range(s.start, s.end)}
     heads = {key[:3] for key in keys}  # the cheap gate first: most capitalised words are no such surname
-    return [PersonSpan(k, k + 1, [t.text], "surname") for k, t in enumerate(ctx.tokens)
-            if t.text[:1].isupper() and fold(t.text)[:3] in heads and k not in taken and is_cap(t.text)
-            and nameable(ctx, k) and surname_keys(t.text, ctx.langs[k]) & keys]
+    tokens = ctx.tokens
+    return [PersonSpan(k, k + 1, [tokens[k].text], "surname") for k in ctx.caps
+            if fold(tokens[k].text)[:3] in heads and k not in taken and is_cap(tokens[k].text)
+            and nameable(ctx, k) and surname_keys(tokens[k].text, ctx.langs[k]) & keys]
 
 
 def _add(links: Links, owner: dict[int, int], start: int, pos: PositionSpan) -> None:

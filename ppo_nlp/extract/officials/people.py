@@ -18,6 +18,7 @@ from functools import cached_property
 from typing import Optional
 
 from ppo_nlp import aggregate
+from ppo_nlp.cache import bounded_cache
 from ppo_nlp.doc import Document, Entity, Mention, Person, Position
 from ppo_nlp.extract.officials.east_asian import with_east_asian
 from ppo_nlp.extract.officials.links import extend_links, lone_surnames
@@ -33,6 +34,7 @@ from ppo_nlp.text import fold
 
 SOURCE = "rule:officials"
 APPOSITION = frozenset({",", "—", "–", "-", "("})
+NAME_SEP = "\t"  # joins the language, the case hint and the words of a name into one cache key
 
 
 @dataclass
@@ -213,9 +215,22 @@ def _normalize(ctx: Ctx, span: PersonSpan, positions: list[PositionSpan],
     key = (tuple(span.words), ctx.langs[span.start], _case_hint(positions))
     found = names.get(key)
     if found is None:
-        found = names[key] = to_nominative(span.words, key[1], case_hint=key[2])
+        found = names[key] = _nominative(span.words, key[1], key[2])
     name, gender = found
     return NameMention(span, _particles_as_written(name, span.words), gender, positions)
+
+
+def _nominative(words: list[str], lang: str, case_hint: Optional[str]) -> tuple[str, Optional[str]]:
+    if not (lang and type(lang) is str) or any(NAME_SEP in w for w in words + [lang]):
+        return to_nominative(words, lang, case_hint=case_hint)
+    return _cached_nominative(NAME_SEP.join([lang, case_hint or ""] + words))
+
+
+@bounded_cache(2 << 20)
+def _cached_nominative(key: str) -> tuple[str, Optional[str]]:
+    """`to_nominative` of a name read before, in another document too (the key holds all it depends on)."""
+    lang, case_hint, *words = key.split(NAME_SEP)
+    return to_nominative(words, lang, case_hint=case_hint or None)
 
 
 def _particles_as_written(name: str, words: list[str]) -> str:
@@ -297,8 +312,9 @@ def _add_surname_mentions(ctx: Ctx, clusters: list[list[NameMention]], spans: li
     if not by_surname:
         return
     taken = {k for s in spans for k in range(s.start, s.end)}
-    for k, tok in enumerate(ctx.tokens):
-        if not tok.text[:1].isupper() or k in taken or not is_cap(tok.text) or fold(tok.text)[:4] not in by_surname:
+    for k in ctx.caps:
+        tok = ctx.tokens[k]
+        if k in taken or not is_cap(tok.text) or fold(tok.text)[:4] not in by_surname:
             continue
         keys = surname_keys(tok.text, ctx.langs[k])
         fits = [c for c in by_surname[fold(tok.text)[:4]] if keys & {x.surname for x in c if x.name}]

@@ -38,6 +38,7 @@ class Ctx:
     party: Optional[str] = None  # the id of the party the document speaks of
     main_orgs: dict[str, str] = field(default_factory=dict)  # ORG type -> the most mentioned id of that type
     org_heads: dict[str, str] = field(default_factory=dict)  # first 5 letters of a head noun -> an ORG id
+    caps: list[int] = field(default_factory=list)  # tokens that start with a capital: where a name may start
 
 
 @dataclass
@@ -53,6 +54,7 @@ def build_ctx(doc: Document) -> Ctx:
     tokens = list(words_of(doc.text).tokens)  # the words the gazetteer split (as `text.word_spans` does)
     starts = [t.start for t in tokens]
     ctx = Ctx(doc, tokens, _token_langs(doc, starts))
+    ctx.caps = [k for k, t in enumerate(tokens) if t.text[:1].isupper()]
     for ent in doc.entities:
         if ent.label not in BLOCKING:
             continue
@@ -166,11 +168,13 @@ def nameable(ctx: Ctx, i: int) -> bool:
 
 @word_cache(8 << 20)
 def _nameable_word(word: str, lang: str) -> bool:
+    if not is_cap(word):  # the cheap test first
+        return False
     if lang == "en" and word.lower() in en_not_name_words():
         return False  # «Dostyk Avenue», «Abai Prize»
     if lang != "en" and is_short_body(word):
         return False  # «членом Совфеда»: a state body's short name
-    return is_cap(word) and not is_position_word(word, lang) and fold(word) not in honorifics()
+    return not is_position_word(word, lang) and fold(word) not in honorifics()
 
 
 def adjacent(ctx: Ctx, i: int) -> bool:
@@ -202,7 +206,7 @@ def surname_like(ctx: Ctx, i: int, strong: bool) -> bool:
 @bounded_cache(4 << 20)
 def _surname_like(word: str, lang: str, strong: bool) -> bool:
     base = strip_kk_case(word) if lang == "kk" else word
-    if is_surname_shape(base, strong=strong) or (lang == "ru" and is_surname_shape(ru_surname_base(word), strong)):
+    if is_surname_shape(base, strong) or (lang == "ru" and is_surname_shape(ru_surname_base(word), strong)):
         return True
     return lang == "ru" and any("Surn" in p.tag for p in parses(word))
 
@@ -291,20 +295,16 @@ def _initials_at(ctx: Ctx, i: int) -> Optional[PersonSpan]:
 
 def find_persons(ctx: Ctx) -> list[PersonSpan]:
     """Non-overlapping person spans, left to right; NER PERSON entities fill the gaps."""
-    spans, i, n = [], 0, len(ctx.tokens)
+    spans, n, after = [], len(ctx.tokens), 0
     particles = name_particles()
-    while i < n:
-        tok = ctx.tokens[i].text
-        found = None
-        if tok[:1].isupper():
-            found = _initials_at(ctx, i) or (i + 1 < n and ctx.tokens[i + 1].text in particles
-                                             and _particle_name_at(ctx, i)) or _full_at(ctx, i)
-            found = None if found and _after_name_mark(ctx, i) else found
-        if found:
+    for i in ctx.caps:  # a span starts at a capital: the tokens between are stepped over one by one
+        if i < after:
+            continue
+        found = _initials_at(ctx, i) or (i + 1 < n and ctx.tokens[i + 1].text in particles
+                                         and _particle_name_at(ctx, i)) or _full_at(ctx, i)
+        if found and not _after_name_mark(ctx, i):
             spans.append(found)
-            i = found.end
-        else:
-            i += 1
+            after = found.end
     return [_surname_first(ctx, s) for s in _add_ner(ctx, spans) if _plausible_span(ctx, s)]
 
 

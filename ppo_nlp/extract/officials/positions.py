@@ -36,16 +36,18 @@ class PositionSpan:
 def find_positions(ctx: Ctx, stops: set[int]) -> list[PositionSpan]:
     """Every singular position title; `stops` are token indices where a name starts."""
     out: list[PositionSpan] = []
+    blocked, langs, may_head, after = ctx.blocked, ctx.langs, _may_head, 0  # locals: a pass over every word
     for i, tok in enumerate(ctx.tokens):
-        if not tok.text[:1].isalpha() or i in ctx.blocked or (out and i < out[-1].end):
+        if i < after or not tok.text[:1].isalpha() or i in blocked:
             continue
-        lang = ctx.langs[i]
-        if not _may_head(tok.text, lang):  # each finder first looks its word up as a head
+        lang = langs[i]
+        if not may_head(tok.text, lang):  # each finder first looks its word up as a head
             continue
         finder = _kk_at if lang == "kk" else _en_at if lang == "en" else _ru_at
         found = finder(ctx, i, stops)
         if found:
             out.append(found)
+            after = found.end
     return out
 
 
@@ -59,7 +61,7 @@ def _may_head(word: str, lang: str) -> bool:
     key = ru_key(word)
     if key in ru_heads():  # a head in any number (plural: «один из руководителей»)
         return True
-    return any(key.startswith(p) for p in ru_head_prefixes()) and bool(ru_head_forms(word))  # «экс-премьера»
+    return key.startswith(ru_head_prefixes()) and bool(ru_head_forms(word))  # «экс-премьера»
 
 
 def _left_modifiers(ctx: Ctx, i: int, words: frozenset[str], key) -> int:
@@ -106,6 +108,7 @@ def _modifier_of_next_head(ctx: Ctx, i: int) -> bool:
             and bool(ru_head_forms(ctx.tokens[nxt].text)) and gap_ok(ctx, i, nxt))
 
 
+@word_cache(1 << 20, value_bytes=400)  # pymorphy3 builds the lexeme on each inflection
 def _ru_modifier_nominative(word: str) -> str:
     for p in parses(word.lower()):
         if p.tag.POS == "ADJF":
