@@ -146,6 +146,9 @@ class _Cursor:
         self.starts: list[int] = list(map(_MATCH.start, matches))
         self.ends: list[int] = list(map(_MATCH.end, matches))
         self.candidates = _candidates(text, self.words, self.starts)
+        self.parts: dict[int, Optional[tuple]] = {}  # `_month_parts` by token, for the text's second read
+        self.year_dates: dict[int, Optional[tuple[int, int, str]]] = {}  # `_year_date` by token
+        self.numeric: Optional[list] = None  # `_numeric(text)`
 
     def at(self, i: int, base: int) -> Optional[str]:
         """Token `i` when it lies on the same line as token `base`."""
@@ -222,6 +225,20 @@ def _month_date(cur: _Cursor, j: int, default_year: Optional[int],
                 yearless: bool = False) -> Optional[tuple[int, int, str]]:
     """(first token, last token, iso) of a date built around the month word at `j`; with `yearless`, a date
     no year is known for gets ISO 8601's form without a year (`--03-01`, `--03`)."""
+    parts = cur.parts.get(j, False)
+    if parts is False:  # the parts do not depend on the article's year: read once per text
+        parts = cur.parts[j] = _month_parts(cur, j)
+    if parts is None:
+        return None
+    first, last, year, month, day, time = parts
+    iso = _iso(year if year is not None else default_year, month, day, time)
+    if iso is None and yearless and year is None and default_year is None:
+        iso = f"--{month:02d}" + (f"-{day:02d}" if day is not None else "")
+    return (first, last, iso) if iso else None
+
+
+def _month_parts(cur: _Cursor, j: int) -> Optional[tuple[int, int, Optional[int], int, Optional[int], str]]:
+    """(first token, last token, year, month, day, time) of the date around the month word at `j`."""
     month, abbr, lang = month_of(cur.words[j]) or (0, False, "")
     if not month:
         return None
@@ -242,10 +259,7 @@ def _month_date(cur: _Cursor, j: int, default_year: Optional[int],
     if abbr and day is None:
         return None
     time, last = _time_after(cur, last, j) if day is not None else ("", last)
-    iso = _iso(year if year is not None else default_year, month, day, time)
-    if iso is None and yearless and year is None and default_year is None:
-        iso = f"--{month:02d}" + (f"-{day:02d}" if day is not None else "")
-    return (first, last, iso) if iso else None
+    return first, last, year, month, day, time
 
 
 def _skip_comma(cur: _Cursor, i: int, base: int) -> int:
@@ -298,8 +312,10 @@ def find_dates(text: str, lang: Optional[str] = None, default_year: Optional[int
     """
     if not isinstance(text, str):
         return []
-    found = _numeric(text)
     cur = _cursor(text)
+    if cur.numeric is None:
+        cur.numeric = _numeric(text)
+    found = list(cur.numeric)
     k, last_end = 0, -1
     for j in cur.candidates:  # any other token starts no date
         start = cur.starts[j]
@@ -307,7 +323,12 @@ def find_dates(text: str, lang: Optional[str] = None, default_year: Optional[int
             k += 1
         if start < last_end or (k < len(found) and found[k].start <= start):
             continue
-        span = _month_date(cur, j, default_year, yearless) if cur.words[j][0].isalpha() else _year_date(cur, j)
+        if cur.words[j][0].isalpha():
+            span = _month_date(cur, j, default_year, yearless)
+        else:
+            span = cur.year_dates.get(j, False)
+            if span is False:
+                span = cur.year_dates[j] = _year_date(cur, j)
         if span is not None:
             first, last, iso = span
             found.append(DateMatch(cur.starts[first], cur.ends[last], iso))

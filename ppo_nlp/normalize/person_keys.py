@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import groupby
+from operator import itemgetter
 from typing import Optional
 
 from ppo_nlp.cache import bounded_cache, word_cache
@@ -36,6 +38,8 @@ _LATIN = (("shch", "x"), ("sh", "x"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("c
 _LATIN_ONE = str.maketrans({"q": "k", "i": "e", "ı": "e", "y": "u", "ä": "a", "ö": "o", "ü": "u",
                             "ū": "u", "ğ": "g", "ñ": "n", "ş": "x", "ç": "c", "w": "v"})
 _NON_LETTER = re.compile(r"[^a-z]")
+_CYRILLIC_LETTER = re.compile(r"[а-яёәғқңөұүһі]")
+_YI = re.compile(r"(?<=[аеоәө])й[ыі]")
 PATRONYMIC = re.compile(r"(вич|вна|ұлы|қызы|uly|kyzy|qyzy|ovich|evich|ovna|evna)$", re.IGNORECASE)
 _VOWELS = "aeou"
 
@@ -55,12 +59,14 @@ def _latin_key(word: str) -> str:
 def word_key(word: str) -> str:
     """The key of one name word (see the module doc)."""
     low = unicodedata.normalize("NFC", word.lower().strip(". "))
-    if re.search(r"[а-яёәғқңөұүһі]", low):
-        low = re.sub(r"(?<=[аеоәө])й[ыі]", "и", low).translate(_CYRILLIC)  # Құсайынов = Кусаинов
+    if _CYRILLIC_LETTER.search(low):
+        if "й" in low:
+            low = _YI.sub("и", low)  # Құсайынов = Кусаинов
+        low = low.translate(_CYRILLIC)
     else:
         low = _latin_key(low)
     low = _NON_LETTER.sub("", unicodedata.normalize("NFKD", low).encode("ascii", "ignore").decode())
-    return re.sub(r"(.)\1+", r"\1", low)
+    return "".join(map(itemgetter(0), groupby(low)))  # repeated letters collapsed
 
 
 def person_key(name: str) -> str:
