@@ -142,7 +142,7 @@ def _country_adjective() -> regex.Pattern:
 
 def _country_before(org: Entity, text: str, index: SpanIndex) -> Entity:
     """An organization with the country's adjective written right before it, as Russian readers and the
-    model mark it («японское правительство», «российском министерстве финансов»); as it was where there is
+    model mark it («японское правительство», «французском министерстве финансов»); as it was where there is
     none or a mention of the model's lies on it."""
     found = _country_adjective().search(text, max(0, org.start - 40), org.start)
     if found is None:

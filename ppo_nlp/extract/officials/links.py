@@ -116,7 +116,7 @@ def _kk_joined(ctx: Ctx, left: PositionSpan, right: PositionSpan) -> bool:
 
 def _predicate_name(ctx: Ctx, pos: PositionSpan, by_start: dict, by_end: dict, titled: dict[int, int]):
     """Start of the name joined to a title by a predicate on either side, or None; after the predicate the
-    name may come with its own title («премьер-министром станет глава партии Саломе Зурабишвили»)."""
+    name may come with its own title («премьер-министром станет глава партии Анна Петрова»)."""
     if not ("ablt" in pos.cases or "gent" in pos.cases and _after_post_noun(ctx, pos)):
         return None
     k = pos.start

@@ -39,7 +39,7 @@ def ru_head_forms(word: str) -> tuple[HeadForm, ...]:
 
 
 def age_before_name(ctx: Ctx, k: int, stops: set[int]) -> int:
-    """1 when token k is an age right before a name («президент 89-летний Роберт Мугабе»): the title reaches
+    """1 when token k is an age right before a name («президент 70-летний Иван Петров»): the title reaches
     over it to the name; else 0."""
     if k + 1 >= len(ctx.tokens) or k + 1 not in stops or not AGE.match(ctx.tokens[k].text):
         return 0
