@@ -78,14 +78,7 @@ class SpanIndex:
 
     def add(self, entity: Entity) -> None:
         start, end = entity.start, entity.end
-        first, last = start // self.BLOCK, (end - 1 if end > start else start) // self.BLOCK
-        blocks = self._blocks
-        for block in range(first, last + 1):
-            found = blocks.get(block)
-            if found is None:
-                blocks[block] = [entity]
-            else:
-                found.append(entity)
+        file_in_blocks(self._blocks, start // self.BLOCK, (end - 1 if end > start else start) // self.BLOCK, entity)
 
     def near(self, entity: Entity) -> Sequence[Entity]:
         """Every indexed entity that shares a block with `entity` (a superset of those that touch it; one that
@@ -115,14 +108,18 @@ def merge_entities(entities: list[Entity]) -> list[Entity]:
         if _blocks_conflict(blocks, first, last, (start, end, label, rank)):
             continue
         kept.append(candidate)
-        row = (start, end, label, rank)
-        for block in range(first, last + 1):
-            found = blocks.get(block)
-            if found is None:
-                blocks[block] = [row]
-            else:
-                found.append(row)
+        file_in_blocks(blocks, first, last, (start, end, label, rank))
     return sorted(kept, key=sort_key)
+
+
+def file_in_blocks(blocks: dict, first: int, last: int, item) -> None:
+    """Add `item` to the list of every block from `first` to `last` (`SpanIndex` and `merge_entities`)."""
+    for block in range(first, last + 1):
+        found = blocks.get(block)
+        if found is None:
+            blocks[block] = [item]
+        else:
+            found.append(item)
 
 
 def _blocks_conflict(blocks: dict[int, list[tuple[int, int, str, int]]], first: int, last: int,
