@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from officials_pairs import Pair, head_lemma, match, name_words, part, predicted_pairs, score  # noqa: E402
+from officials_pairs import Pair, cli, head_lemma, match, name_words, part, predicted_pairs  # noqa: E402
 
 from ppo_nlp.paths import shared_data_dir  # noqa: E402
 
@@ -55,9 +55,7 @@ def documents(devset: Optional[Path] = None) -> Iterator[tuple[str, str, set[Pai
 
 
 def main(argv: list[str]) -> None:
-    devset = Path(argv[0]) if argv and not argv[0].startswith("-") else None
-    show = int(argv[argv.index("--show") + 1]) if "--show" in argv else 0
-    score(documents(devset), show)
+    cli(documents, argv)
 
 
 if __name__ == "__main__":

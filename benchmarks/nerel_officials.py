@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from officials_pairs import Pair, head_lemma, match, name_words, part, predicted_pairs, score, words_of  # noqa: E402
+from officials_pairs import Pair, cli, head_lemma, match, name_words, part, predicted_pairs, words_of  # noqa: E402
 
 from ppo_nlp.paths import shared_data_dir  # noqa: E402
 
@@ -77,9 +77,7 @@ def documents(dev: Optional[Path] = None) -> Iterator[tuple[str, str, set[Pair]]
 
 
 def main(argv: list[str]) -> None:
-    dev = Path(argv[0]) if argv and not argv[0].startswith("-") else None
-    show = int(argv[argv.index("--show") + 1]) if "--show" in argv else 0
-    score(documents(dev), show)
+    cli(documents, argv)
 
 
 if __name__ == "__main__":

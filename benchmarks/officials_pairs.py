@@ -25,7 +25,7 @@ import hashlib
 import sys
 import time
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Optional
 
 from ppo_nlp.doc import Document
 from ppo_nlp.extract.officials import extract_officials
@@ -136,6 +136,22 @@ def score(docs: Iterable[tuple[str, str, set[Pair]]], show: int = 0, tune_only: 
         report(name, c)
     print(f"({chars / (time.perf_counter() - start):,.0f} chars/s)")
     return counts
+
+
+def counts_of(docs: Iterable[tuple[str, str, set[Pair]]]) -> list[int]:
+    """[matched, predicted, gold] over all of `docs`, silently (the quality floors in tests)."""
+    total = [0, 0, 0]
+    for _, text, gold in docs:
+        pred = predicted_pairs(text)
+        total = [total[0] + match(pred, gold), total[1] + len(pred), total[2] + len(gold)]
+    return total
+
+
+def cli(documents: Callable[[Optional[Path]], Iterable[tuple[str, str, set[Pair]]]], argv: list[str]) -> None:
+    """One benchmark's command line: `[DIR] [--show N]` (DIR: its dev folder, default under the shared data)."""
+    folder = Path(argv[0]) if argv and not argv[0].startswith("-") else None
+    show = int(argv[argv.index("--show") + 1]) if "--show" in argv else 0
+    score(documents(folder), show)
 
 
 def _readable(pairs: set[Pair]) -> list[tuple[str, str]]:
