@@ -50,8 +50,9 @@ def with_east_asian(ctx: Ctx, spans: list[PersonSpan]) -> list[PersonSpan]:
     found, after = [], 0
     for k in ctx.caps:  # a name starts at a capital
         span = east_asian_at(ctx, k) if k >= after else None
-        found.append(span) if span else None
-        after = span.end if span else after
+        if span:
+            found.append(span)
+            after = span.end
     if not found:
         return spans
     covered = {k for s in found for k in range(s.start, s.end)}

@@ -1,9 +1,6 @@
 """The NER adapter: chunking, graceful absence of models, shipped models on hand-written sentences."""
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 from ppo_nlp.doc import Document, Segment
@@ -106,15 +103,6 @@ def test_ner_extract_shifts_segment_offsets() -> None:
     assert all(doc.text[e.start:e.end] == e.text for e in ents)
 
 
-def test_ner_does_not_import_torch() -> None:
-    code = ("import sys; from ppo_nlp.extract.ner.model import load_ner\n"
-            "for lang in ('kk', 'ru', 'en'):\n"
-            "    m = load_ner(lang)\n"
-            "    m and m.predict('Қасым-Жомарт Тоқаев Vladimir Putin Москва')\n"
-            "assert 'torch' not in sys.modules, 'torch imported'\n")
-    subprocess.run([sys.executable, "-c", code], check=True)
-
-
 def test_ner_ru_hybrid_uses_slovnet(monkeypatch) -> None:
     shipped("ru")
     if ner.natasha_data() is None:
@@ -145,8 +133,8 @@ def test_saved_tokenizer_is_the_default_one(lang, text):
 
     shipped(lang)
     path = models_dir() / f"ner-{lang}"
+    rebuilt = spacy_model(lang).nlp.tokenizer  # first: it registers a language spaCy lacks (kk)
     saved = spacy.load(path, exclude=["ner", "tok2vec"]).tokenizer
-    rebuilt = spacy_model(lang).nlp.tokenizer
     assert [t.text for t in saved(text)] == [t.text for t in rebuilt(text)]
 
 
@@ -157,8 +145,8 @@ def test_trimmed_lexeme_attrs_keep_what_the_model_reads(lang):
     from spacy.attrs import IS_SPACE, NORM, ORTH, PREFIX, SHAPE, SUFFIX
 
     shipped(lang)
+    trimmed = spacy_model(lang).nlp  # first: it registers a language spaCy lacks (kk)
     full = spacy.load(models_dir() / f"ner-{lang}", exclude=["ner", "tok2vec"])
-    trimmed = spacy_model(lang).nlp
     assert len(trimmed.vocab.lex_attr_getters) < len(full.vocab.lex_attr_getters)
     attrs = [ORTH, NORM, PREFIX, SUFFIX, SHAPE, IS_SPACE]
     for text in TOKENIZER_SAMPLES + ["  \n\n UPPER lower Title 12,5 %  ", "Ӛ ӛ Ә ә ЁЛКА ёлка"]:

@@ -144,13 +144,13 @@ def test_runtime_unsupported_configs(section: str, key: str, value: str) -> None
     assert runtime.unsupported(config)
 
 
-def test_runtime_load_and_extraction_import_neither_spacy_nor_thinc() -> None:
+def test_runtime_load_and_extraction_import_neither_spacy_thinc_nor_torch() -> None:
     _shipped("ru")
     code = ("import sys, ppo_nlp\n"
             "nlp = ppo_nlp.load().warm()\n"
             f"for rows in {json.dumps(SENTENCES, ensure_ascii=True)}.values():\n"
             "    [nlp(t) for t in rows]\n"
-            "found = sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc'))\n"
+            "found = sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc', 'torch'))\n"
             "assert not found, found\n")
     subprocess.run([sys.executable, "-c", code], check=True)
 
