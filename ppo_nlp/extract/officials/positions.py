@@ -13,7 +13,7 @@ from typing import Optional
 from ppo_nlp.cache import word_cache
 from ppo_nlp.extract.officials.lexicon import (en_heads, en_participles, generic_org_words, kk_genitive, kk_heads,
                                                ru_head_prefixes, ru_heads, ru_key, ru_modifiers, word_set)
-from ppo_nlp.extract.officials.persons import Ctx
+from ppo_nlp.extract.officials.persons import Ctx, nameable
 from ppo_nlp.extract.officials.ru_phrases import MAX_CHAIN, age_before_name, gap_ok, ru_chain, ru_head_forms, ru_pp
 from ppo_nlp.normalize.names import parses, strip_kk_case
 from ppo_nlp.text import fold, fold_quotes
@@ -38,7 +38,7 @@ def find_positions(ctx: Ctx, stops: set[int]) -> list[PositionSpan]:
     out: list[PositionSpan] = []
     blocked, langs, may_head, after = ctx.blocked, ctx.langs, _may_head, 0  # locals: a pass over every word
     for i, tok in enumerate(ctx.tokens):
-        if i < after or not tok.text[:1].isalpha() or i in blocked:
+        if i < after or not tok.text[:1].isalpha() or i in blocked and not _org_ends_in_title(ctx, i):
             continue
         lang = langs[i]
         if not may_head(tok.text, lang):  # each finder first looks its word up as a head
@@ -49,6 +49,26 @@ def find_positions(ctx: Ctx, stops: set[int]) -> list[PositionSpan]:
             out.append(found)
             after = found.end
     return out
+
+
+def _org_ends_in_title(ctx: Ctx, i: int) -> bool:
+    """A Russian organization whose last word is a title in the genitive right before a name in the genitive:
+    «администрация президента Обамы», «пресс-служба губернатора Петрова» name the president and the governor."""
+    k = i + 1
+    if (k >= len(ctx.tokens) or i - 1 not in ctx.blocked or k in ctx.blocked or ctx.langs[i] != "ru"
+            or not nameable(ctx, k) or not gap_ok(ctx, i, k)):
+        return False
+    return any(f.case == "gent" for f in ru_head_forms(ctx.tokens[i].text)) and _genitive_name(ctx.tokens[k].text)
+
+
+@word_cache(1 << 20)
+def _genitive_name(word: str) -> bool:
+    """A word pymorphy3 reads as a surname in the genitive («Петрова»), or as a name in the genitive and never
+    in the nominative («Обамы»; not «Мурат», nor the indeclinable «Нуртлеу»)."""
+    named = [p for p in parses(word) if {"Name", "Surn"} & p.tag.grammemes]
+    if any(p.tag.case == "gent" and "Surn" in p.tag for p in named):
+        return True
+    return any(p.tag.case == "gent" for p in named) and not any(p.tag.case == "nomn" for p in named)
 
 
 @word_cache(8 << 20)
