@@ -27,6 +27,7 @@ from ppo_nlp.extract.officials.persons import (PATRONYMIC_ENDS, Ctx, PersonSpan,
                                                first_name_like, is_cap, is_common_word, name_particles, nameable,
                                                surname_like)
 from ppo_nlp.extract.officials.positions import PositionSpan, find_positions
+from ppo_nlp.extract.officials.possessors import possessors_after_titles
 from ppo_nlp.normalize.person_keys import person_id
 from ppo_nlp.normalize.names import CASE_ORDER, is_first_name, surname_keys, to_nominative
 from ppo_nlp.normalize.translit import to_latin
@@ -63,6 +64,7 @@ def extract_officials(doc: Document) -> tuple[list[Entity], list[Person]]:
     spans = spans + _surnames_after_positions(ctx, positions, spans)
     spans = sorted(spans + _names_before_appositions(ctx, positions, spans), key=lambda s: s.start)
     spans = _org_names_after_titles(ctx, positions, spans)
+    positions = possessors_after_titles(ctx, positions, spans)
     lone = lone_surnames(ctx, spans)
     candidates = sorted(spans + lone, key=lambda s: s.start)
     links = _link(ctx, candidates, positions)

@@ -84,6 +84,12 @@ def _may_head(word: str, lang: str) -> bool:
     return key.startswith(ru_head_prefixes()) and bool(ru_head_forms(word))  # «экс-премьера»
 
 
+def ru_title_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
+    """The Russian title whose head is token i, or None (a title inside another one's phrase)."""
+    word = ctx.tokens[i].text
+    return _ru_at(ctx, i, stops) if word[:1].isalpha() and _may_head(word, "ru") else None
+
+
 def _left_modifiers(ctx: Ctx, i: int, words: frozenset[str], key) -> int:
     start = i
     while start > 0 and key(ctx.tokens[start - 1].text) in words and gap_ok(ctx, start - 1, start):

@@ -142,3 +142,21 @@ def test_officials_classes_appointer_is_no_holder(text, expected):
 ])
 def test_officials_classes_rank_before_name(text, expected):
     assert _people(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a full name in the genitive between a title and another name is the title's possessor: the title is
+    # the second name's, and the title inside the phrase, if any, the possessor's
+    ("Защитник Ивана Петрова Андрей Ромашов прокомментировал решение.",
+     [("Иван Петров", set()), ("Андрей Ромашов", {"защитник Ивана Петрова"})]),
+    ("Помощник министра финансов Ивана Петрова Анна Смирнова заявила.",
+     [("Иван Петров", {"министр финансов"}), ("Анна Смирнова", {"помощник министра финансов Ивана Петрова"})]),
+    # both names in the genitive: no telling which holds the title, it stays with the first
+    ("Речь помощника министра Ивана Петрова Анны Смирновой была долгой.",
+     [("Иван Петров", {"помощник министра"}), ("Анна Смирнова", set())]),
+    # the first name in the nominative is the holder (two people listed)
+    ("Приехали аким области Ерлан Жакупов Асхат Нурланов и другие.",
+     [("Ерлан Жакупов", {"аким области"}), ("Асхат Нурланов", set())]),
+])
+def test_officials_classes_possessor_between_title_and_holder(text, expected):
+    assert _people(text) == expected

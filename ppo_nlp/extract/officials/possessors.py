@@ -1,0 +1,52 @@
+"""A name in the genitive between a Russian title and the name that holds it: the first name is the title's
+possessor, the second its holder.
+
+«адвокат Ивана Петрова Андрей Сидоров»: Сидоров is the lawyer (of Петров), Петров holds no title there;
+«пресс-секретарю экс-президента США Ивана Петрова Андрею Сидорову»: Сидоров is the press secretary, and the
+title inside the phrase («экс-президент США») is Петров's.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ppo_nlp.extract.officials.persons import Ctx, PersonSpan, adjacent
+from ppo_nlp.extract.officials.positions import PositionSpan, ru_title_at
+from ppo_nlp.normalize.names import parses
+
+
+def possessors_after_titles(ctx: Ctx, positions: list[PositionSpan], spans: list[PersonSpan]) -> list[PositionSpan]:
+    """`positions` with each Russian title followed by a possessor and a holder extended over the possessor
+    (so that it links to the holder), and the title inside its phrase, if any, added for the possessor."""
+    by_start = {s.start: s for s in spans}
+    stops = set(by_start)
+    out: list[PositionSpan] = []
+    for pos in positions:
+        first = by_start.get(max(pos.end, pos.head + 1)) if ctx.langs[pos.head] == "ru" else None
+        second = by_start.get(first.end) if first else None
+        if not (second and _possessor_then_holder(ctx, first, second)):
+            out.append(pos)
+            continue
+        inner = _inner_title(ctx, pos, stops)
+        out += [replace(pos, end=first.end, title=f"{pos.title} {' '.join(first.words)}")] + ([inner] if inner else [])
+    return out
+
+
+def _possessor_then_holder(ctx: Ctx, first: PersonSpan, second: PersonSpan) -> bool:
+    """Two full names in a row, the first in the genitive, the second in another case."""
+    if first.kind != "full" or len(second.words) < 2 or not adjacent(ctx, first.end - 1):
+        return False
+    return all(_genitive(w) for w in first.words) and not all(_genitive(w) for w in second.words)
+
+
+def _genitive(word: str) -> bool:
+    """A singular genitive reading («Ивана», «Клинтона»; not the plural one guessed for «Жакупов»)."""
+    return any(p.tag.case == "gent" and "sing" in p.tag for p in parses(word))
+
+
+def _inner_title(ctx: Ctx, pos: PositionSpan, stops: set[int]):
+    """The last title inside the phrase of `pos` that reaches the possessor («экс-президента США»), or None."""
+    for k in range(pos.end - 1, pos.head, -1):
+        inner = ru_title_at(ctx, k, stops)
+        if inner and max(inner.end, inner.head + 1) == pos.end:
+            return inner
+    return None
