@@ -171,7 +171,8 @@ def ru_pp(ctx: Ctx, j: int, stops: set[int], apposed: bool, cases: frozenset[str
                 break
         if m == k + 1 or not gap_ok(ctx, k, k + 1):
             break
-        k = m
+        k = ru_chain(ctx, m, stops)[0] if m - k > MAX_PP_WORDS and m not in stops else m  # «… прав человека
+        # британского министерства внутренних дел»: a long phrase goes on in the genitive chain only
     return k if k > j and _title_ends_at(ctx, k, stops, apposed, cases) else j
 
 

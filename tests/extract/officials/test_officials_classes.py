@@ -23,6 +23,10 @@ def _people(text: str) -> list[tuple[str, set[str]]]:
     # titles coordinated by a comma, the first ending in a prepositional phrase
     ("Приехал министр по делам молодёжи, глава государственного комитета по спорту Сергей Иванов.",
      [("Сергей Иванов", {"министр по делам молодёжи", "глава государственного комитета по спорту"})]),
+    # a prepositional phrase longer than six words goes on only as a genitive chain (the head's organization)
+    ("Выступил советник по вопросам охраны лесов и рек северного управления природных ресурсов Иван Петров.",
+     [("Иван Петров", {"советник по вопросам охраны лесов и рек северного управления природных ресурсов"})]),
+    ("Советник по вопросам охраны лесов и рек северного округа сказал, что Иван Петров прав.", [("Иван Петров", set())]),
 ])
 def test_officials_classes_several_titles(text, expected):
     assert _people(text) == expected
