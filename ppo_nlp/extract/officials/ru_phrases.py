@@ -214,11 +214,23 @@ def _mixed_acronym(word: str) -> bool:
     return word[:1].isupper() and "-" not in word and sum(c.isupper() for c in word) >= 2
 
 
+def _guessed_indeclinable(readings) -> bool:
+    """A word outside the dictionary whose genitive readings all guess an indeclinable word («Акихито»; not
+    «Казахмыса», «Алматинского»)."""
+    if any(type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer" for p in readings):
+        return False
+    genitive = [p for p in readings if "gent" in p.tag]
+    return bool(genitive) and all("Fixd" in p.tag for p in genitive)
+
+
 def _looks_like_name(word: str) -> bool:
     """A capitalised word that names a person (Лужкова, Обамы) or that pymorphy3 only guesses as a noun."""
     if is_short_body(word):
         return False
-    known = [p for p in parses(word) if len(p.methods_stack) == 1]
+    readings = parses(word)
+    if _guessed_indeclinable(readings):
+        return True
+    known = [p for p in readings if len(p.methods_stack) == 1]
     if known:
         return all({"Surn", "Name", "Patr"} & p.tag.grammemes for p in known)
     return not any(p.tag.POS == "ADJF" or "Geox" in p.tag for p in parses(word))

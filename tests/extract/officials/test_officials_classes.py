@@ -164,3 +164,17 @@ def test_officials_classes_rank_before_name(text, expected):
 ])
 def test_officials_classes_possessor_between_title_and_holder(text, expected):
     assert _people(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a capitalised word outside the dictionary that pymorphy3 can only guess as indeclinable is a name, not
+    # the title's genitive phrase
+    ("Император Акихито выразил желание уйти на покой.", [("Акихито", {"император"})]),
+    ("Вчера кронпринц Сатохито посетил выставку.", [("Сатохито", {"кронпринц"})]),
+    # an unknown word with a declined genitive reading still names the organization
+    ("Председатель правления Казатомпрома Иван Петров выступил.",
+     [("Иван Петров", {"председатель правления Казатомпрома"})]),
+    ("Директор Алматинского филиала Иван Петров выступил.", [("Иван Петров", {"директор Алматинского филиала"})]),
+])
+def test_officials_classes_indeclinable_name_after_title(text, expected):
+    assert _people(text) == expected
