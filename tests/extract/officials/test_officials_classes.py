@@ -178,3 +178,17 @@ def test_officials_classes_possessor_between_title_and_holder(text, expected):
 ])
 def test_officials_classes_indeclinable_name_after_title(text, expected):
     assert _people(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name that can only be in the genitive after a title not in the genitive is its possessor; by apposition
+    # the title is the name's before it
+    ("Иван Петров, помощник Анны Смирновой, сказал об этом.",
+     [("Иван Петров", {"помощник Анны Смирновой"}), ("Анна Смирнова", set())]),
+    ("Об этом сказал представитель Обамы.", [("Обама", set())]),
+    # a title in the genitive agrees with it; an accusative reading keeps the predicate's holder
+    ("Интервью министра финансов Анны Лосевой.", [("Анна Лосева", {"министр финансов"})]),
+    ("Министр назначил директором департамента Анну Смирнову.", [("Анна Смирнова", {"директор департамента"})]),
+])
+def test_officials_classes_genitive_name_is_possessor(text, expected):
+    assert _people(text) == expected
