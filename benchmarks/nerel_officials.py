@@ -9,14 +9,15 @@ on the tune part the PROFESSION spans are jobs and titles (president, minister, 
 musician, footballer, journalist, writer, which factRuEval's Occupation facts leave out and the officials'
 Russian heads cover in part); fewer than 3% are a status rather than a job («миллиардер», «кандидат в
 президенты», «волонтёр»), too few to carve out by hand.
-Prediction: `extract_officials` on the `.txt` with `lang="ru"` (no gazetteer, no NER).
+Prediction: the `people` of the record of the `.txt` by `ppo_nlp.load(lang="ru")` (`--bare`: `extract_officials`
+alone, no cleaning, no NER).
 
 Matching and split: `officials_pairs.py` (the same as factRuEval's): the predicted surname, nominative or
 as a mention writes it, among the gold name words; the same head lemma; one-to-one. Tune / held-out by the
 parity of the SHA-1 of the file stem («119336_text»), the document id of `scripts/ner_eval`. `--show N`
 prints the misses of at most N tune documents, never a held-out one.
 
-Usage: `python benchmarks/nerel_officials.py [DEV_DIR] [--show N]`.
+Usage: `python benchmarks/nerel_officials.py [DEV_DIR] [--show N] [--tune] [--bare]`.
 """
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """A name in the genitive between a Russian title and the name that holds it: the first name is the title's
 possessor, the second its holder; and a name right after a title that cannot agree with it in case is its
-possessor too («Анна Смирнова, помощник Ивана Петрова»: the title is Смирнова's, by apposition).
+possessor too («Иван Петров, помощник Анны Смирновой»: the title is Петров's, by apposition).
 
 «адвокат Ивана Петрова Андрей Сидоров»: Сидоров is the lawyer (of Петров), Петров holds no title there;
 «пресс-секретарю экс-президента США Ивана Петрова Андрею Сидорову»: Сидоров is the press secretary, and the
