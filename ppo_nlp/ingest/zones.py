@@ -4,7 +4,9 @@ The body is the span of the substantial runs of prose lines (a run tolerates one
 sentences, such as a subheading; listed furniture and blank lines do not break it). Listed furniture
 (`furniture.py`) is dropped everywhere; shape rules (digits, dates, menus, single words, repeated headlines)
 only outside the body; lines above the title are the site header. A `+end` entry (comment section,
-copyright with a year, back link) after the first sentence cuts the page there.
+copyright with a year, back link) after the first sentence cuts the page there, unless it is a bare heading
+line («Комментарии») with a short lead above it and much more prose below: then it heads a section of the
+article (experts' comments), not the page's comment thread.
 """
 from __future__ import annotations
 
@@ -26,6 +28,8 @@ MAX_TITLE_WORDS = 40
 MIN_DATED_TITLE_WORDS = 3  # words a headline needs after a date in front of it
 MAX_WRAP_WORDS = 8  # words of a breadcrumb before, or a site name after, a copy of the title
 _SITE_SEP_RE = regex.compile(r"\s*(?:[|•:/]|::|\s[-–—]|[-–—]\s)\s*")
+SECTION_LEAD_CHARS = 1000  # prose above a bare `line+end` heading that may still be only the article's lead
+SECTION_SHARE = 2  # ... when the prose below it, up to the next `+end` entry, is this many times more
 DATE_LINE_WORDS = 6  # a line with a date and at most this many other words is a header date line
 LEARNED = Entry("learned.repeated", "line", "")  # a line that recurs across the documents of one site
 
@@ -58,7 +62,7 @@ def analyse(lines: list[str], meta_title: Optional[str] = None, repeated: frozen
     if repeated:
         furniture = _with_learned(lines, furniture, repeated)
     prose = [bool(line) and f is None and is_prose(line) for line, f in zip(lines, furniture)]
-    cut = _cut(furniture, prose)
+    cut = _cut(lines, furniture, prose)
     start, end = _body_span(lines, furniture, prose, cut)
     layout = Layout(lines, furniture, prose, cut, start, end)
     layout.title = _title_line(layout, meta_title)
@@ -77,10 +81,27 @@ def _with_learned(lines: list[str], furniture: list[Optional[Entry]], repeated: 
             for line, f, hit in zip(lines, furniture, learned)]
 
 
-def _cut(furniture: list[Optional[Entry]], prose: list[bool]) -> int:
-    """The first footer-start entry after the first sentence, else the end of the page."""
+def _cut(lines: list[str], furniture: list[Optional[Entry]], prose: list[bool]) -> int:
+    """The first footer-start entry after the first sentence that is not a section heading, else the end
+    of the page."""
     first = next((i for i, p in enumerate(prose) if p), len(prose))
-    return next((i for i in range(first + 1, len(prose)) if furniture[i] and furniture[i].end), len(prose))
+    ends = [i for i in range(first + 1, len(prose)) if furniture[i] and furniture[i].end]  # type: ignore[union-attr]
+    for i, after in zip(ends, ends[1:] + [len(prose)]):
+        if not _section_heading(lines, prose, furniture[i], (first, i, after)):  # type: ignore[arg-type]
+            return i
+    return len(prose)
+
+
+def _section_heading(lines: list[str], prose: list[bool], entry: Entry, bounds: tuple[int, int, int]) -> bool:
+    """Whether the `+end` line `bounds[1]` heads a section of the article: a bare heading line (not a count or
+    a copyright), under SECTION_LEAD_CHARS of prose above it, SECTION_SHARE times more prose below it (up to
+    the next `+end` line)."""
+    first, at, after = bounds
+    if entry.kind != "line":
+        return False
+    above = sum(len(lines[j]) for j in range(first, at) if prose[j])
+    below = sum(len(lines[j]) for j in range(at + 1, after) if prose[j])
+    return above < SECTION_LEAD_CHARS and below > SECTION_SHARE * above
 
 
 def _runs(lines: list[str], furniture: list[Optional[Entry]], prose: list[bool], cut: int) -> list[tuple[int, int, int]]:

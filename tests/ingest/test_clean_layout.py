@@ -131,3 +131,28 @@ def test_clean_layout_glued_counter_removed_sentence_kept(glued):
     last = "Коалиция облыстағы барлық партиялық ұйымдардың жұмысына ықпал етпек."
     result = clean("\n".join(KK_BODY + [last + glued]), "text", {})
     assert result.text.split("\n")[-1] == last and glued not in result.text
+
+
+SECTION_LEAD = "Итоги выборов в районный маслихат подвели вчера: партия получила большинство мест."
+SECTION_BODY = [
+    "Наблюдатели от общественных объединений отметили, что голосование прошло спокойно и без нарушений, "
+    "а явка на участках в сёлах оказалась выше, чем в районном центре.",
+    "Председатель территориальной комиссии добавил, что жалоб от кандидатов за день голосования не поступало, "
+    "и поблагодарил членов участковых комиссий за работу в выходной день.",
+]
+
+
+@pytest.mark.parametrize("heading, kept", [
+    ("Комментарии", True),  # a bare heading with a short lead above and the article below: a section
+    ("Комментарии (3)", False),  # a counted comment thread is always the page's footer
+    ("© 2024 Районная газета. Все права защищены.", False),
+])
+def test_clean_layout_section_heading_does_not_cut_the_article(heading, kept):
+    page = "\n".join([SECTION_LEAD, heading, *SECTION_BODY])
+    text = clean(page, "text", {}).text
+    assert (SECTION_BODY[1] in text) is kept and SECTION_LEAD in text and heading not in text
+
+
+def test_clean_layout_comment_thread_after_the_article_is_cut():
+    page = "\n".join([*SECTION_BODY, SECTION_LEAD, "Комментарии", "Гость: согласен, всё прошло хорошо."])
+    assert clean(page, "text", {}).text == "\n".join([*SECTION_BODY, SECTION_LEAD])
