@@ -194,6 +194,11 @@ def test_merge_final_facts_come_from_fact_mentions_only():
     ("Вышел фильм «Лодка, Тимофей и мы» о рыбаках.", "Тимофей", "ru", False, True),
     ("Ол «Біздің Айгүл апай» кітабын оқыды.", "Айгүл", "kk", False, True),
     ('She sang " Songs for Maria Lopez " on tour .', "Maria Lopez", "en", False, False),
+    # English quotes the marks pair wrongly: speech, not a title (a lower-case word opens it or stands in it)
+    ('" We will wait , " said Kowalczyk . " It is early . "', "Kowalczyk", "en", False, True),
+    ('" We will wait , " Kowalczyk said . " It is early . "', "Kowalczyk", "en", False, True),
+    ('A sign read : " Ennistown backs Hollander . "', "Hollander", "en", False, True),
+    ('He starred in " Night of the Long Harvest " and " Tom Brennan " .', "Tom Brennan", "en", False, False),
 ])
 def test_merge_entities_gate_is_looser_than_the_facts_gate(text, name, lang, facts_gate, entities_gate):
     from ppo_nlp.extract.merge import plausible
