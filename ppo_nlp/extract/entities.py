@@ -15,6 +15,7 @@ import regex
 
 from ppo_nlp.doc import Document, Entity
 from ppo_nlp.extract.gazetteer import inside_quoted_name
+from ppo_nlp.extract.gazetteer.places import SOURCE as PLACE_DATA
 from ppo_nlp.extract.merge import SpanIndex, count_entities, crosses, merge_entities, overlap, plausible
 from ppo_nlp.resources import load_table, read_rows
 from ppo_nlp.text import fold
@@ -90,9 +91,18 @@ def _model_mentions(doc: Document, model: list[Entity], checked: list[Entity], j
     by_span = {(e.start, e.end, e.label): e for e in checked}
     failed = {k for e in judged if e.label != "LOC" and doc.lang_at(e.start) != "en"
               and (k := (e.start, e.end, e.label)) not in by_span}
-    labelled = {(e.start, e.end): e.label for e in rules}  # a rule's label wins on its own span
-    return [by_span.get(key, m) for m in model if labelled.get((m.start, m.end), m.label) == m.label
+    labelled = {(e.start, e.end): e for e in rules}  # a rule's label wins on its own span…
+    return [by_span.get(key, m) for m in model if _model_label_stays(labelled.get((m.start, m.end)), m.label)
             and ((key := (m.start, m.end, m.label)) in by_span or _entity_worthy(m, doc, failed))]
+
+
+def _model_label_stays(rule: Entity | None, label: str) -> bool:
+    """…but the place data's does not win over the model's person: a surname or first name that a village,
+    a former town name or a country's guessed case form bears too («Панфилов», «Малия» read as «Мали»),
+    which the model reads in its context and the place data by the word alone (the curated list of places,
+    `gazetteer:locations`, keeps its label: «Nur Sultan» is the capital)."""
+    return rule is None or rule.label == label \
+        or (rule.label, label, rule.source) == ("LOC", "PERSON", PLACE_DATA)
 
 
 def _with_rules(base: list[Entity], rules: list[Entity], text: str, modifiers: set[int]) -> list[Entity]:

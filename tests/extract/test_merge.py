@@ -154,8 +154,11 @@ ENTITY_TEXT = "Аким Шардаринского района встретил
     # nested organizations are both kept: a branch phrase holds the party's name
     ([("ORG", "ППО партии AMANAT", "rule:branch", "org:ppo")], [("ORG", "AMANAT")],
      {("ORG", "ППО партии AMANAT", "org:ppo"), ("ORG", "AMANAT", None)}),
-    # on the same span the rule's label wins
-    ([("LOC", "Шардара", "gazetteer:places", "loc:x")], [("PERSON", "Шардара")], {("LOC", "Шардара", "loc:x")}),
+    # on the same span the rule's label wins…
+    ([("LOC", "Шардара", "gazetteer:locations", "loc:x")], [("PERSON", "Шардара")], {("LOC", "Шардара", "loc:x")}),
+    ([("ORG", "AMANAT", "gazetteer:organizations", "org:a")], [("LOC", "AMANAT")], {("ORG", "AMANAT", "org:a")}),
+    # …but the place data's place does not relabel the model's person (a surname a village bears too)
+    ([("LOC", "Шардара", "gazetteer:places", "loc:x")], [("PERSON", "Шардара")], {("PERSON", "Шардара", None)}),
     # a job title in lower case is a mention; ALL CAPS is no job title
     ([], [("POSITION", "Аким"), ("POSITION", "членами"), ("POSITION", "ППО")],
      {("POSITION", "Аким", None), ("POSITION", "членами", None)}),
