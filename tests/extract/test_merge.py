@@ -290,6 +290,29 @@ def test_merge_entity_layer_kazakh_place_before_a_possessive_noun(text, place, c
     assert got == ([] if compound else [place])
 
 
+KK_ORG_TEXT = "Кеше Талдыдағы жаңа мектептің ашылуы болды, №3 арнайы мектебі де, «Жарық» қоры да келді."
+
+
+@pytest.mark.parametrize("part, source, name, entity", [
+    # an institution phrase read off its head noun is a description where the model is silent
+    ("Талдыдағы жаңа мектептің", "rule:institution", "Талдыдағы жаңа мектебі", False),
+    ("№3 арнайы мектебі", "rule:institution", "№3 арнайы мектебі", True),  # one known by its number
+    # a quoted name with the generic word before the quotes (Russian order) is no Kazakh name; after them it is
+    ("Жарық", "rule:named_org", "Қор «Жарық»", False),
+    ("Жарық", "rule:named_org", "«Жарық» қоры", True),
+    ("Жарық", "gazetteer:organizations", "Қор «Жарық»", True),
+])
+def test_merge_entity_layer_kazakh_organizations_of_common_words(part, source, name, entity):
+    from ppo_nlp.extract.entities import common_kk_organization
+
+    org = _at(KK_ORG_TEXT, "ORG", part, source, "org:x")
+    org.attrs = {"name": name}
+    assert common_kk_organization(org) is not entity
+    doc = Document("d", "t", KK_ORG_TEXT, lang="kk")
+    assert [e.text for e in entity_layer(doc, [org], [], [])] == ([part] if entity else [])
+    assert [e.text for e in entity_layer(doc, [org], [_at(KK_ORG_TEXT, "ORG", part, "ner:kk")], [])] == [part]
+
+
 def test_merge_country_adjectives_name_countries_of_the_place_data():
     from ppo_nlp.resources import read_rows
 
