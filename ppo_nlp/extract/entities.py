@@ -15,7 +15,10 @@ import regex
 
 from ppo_nlp.doc import Document, Entity
 from ppo_nlp.extract.gazetteer import inside_quoted_name
+from ppo_nlp.extract.gazetteer.places import SOURCE as PLACE_DATA
 from ppo_nlp.extract.merge import SpanIndex, count_entities, crosses, merge_entities, overlap, plausible
+from ppo_nlp.extract.rules.institutions import SOURCE as INSTITUTION
+from ppo_nlp.extract.rules.named import SOURCE as NAMED
 from ppo_nlp.resources import load_table, read_rows
 from ppo_nlp.text import fold
 
@@ -71,9 +74,31 @@ def entity_layer(doc: Document, facts_in: list[Entity], model: list[Entity], che
     rules = [named for e in facts_in if (named := as_named(e, doc.lang_at(e.start))) is not None]
     names = _model_mentions(doc, model, checked, judged, rules)
     base = merge_entities(_uncrossed([e for e in facts_in if e.label in _UNSCORED], names) + names)
-    modifiers = {id(e) for e in rules if e.label == "LOC" and doc.lang_at(e.start) == "kk"
-                 and names_compound(e, doc.text)}
+    modifiers = {id(e) for e in rules if doc.lang_at(e.start) == "kk" and _no_kk_name(e, doc.text)}
     return merge_entities(_with_rules(base, rules, doc.text, modifiers))
+
+
+def _no_kk_name(mention: Entity, text: str) -> bool:
+    """A Kazakh rule mention that is no name where the model marks nothing there: a place that only modifies
+    the noun after it (`names_compound`) or an organization that is a common noun phrase
+    (`common_kk_organization`)."""
+    if mention.label == "LOC":
+        return names_compound(mention, text)
+    return mention.label == "ORG" and common_kk_organization(mention)
+
+
+def common_kk_organization(org: Entity) -> bool:
+    """A Kazakh organization the rules read off common words, which readers (and KazNERD) leave unmarked: an
+    institution phrase read off its head noun, no number in it («Талдыдағы жаңа мектептің», the new school
+    in Taldy; «Форум өткенде біздің колледж»), or a quoted name whose generic word stands
+    before the quotes, Russian word order, where Kazakh names the kind after them (the subject «компания»
+    of «компания «X» бағдарламасы»)."""
+    if org.source == INSTITUTION:
+        return not any(map(str.isdigit, org.text)) and org.text.split()[-1].islower()
+    return org.source == NAMED and _GENERIC_FIRST.fullmatch(str(org.attrs.get("name", ""))) is not None
+
+
+_GENERIC_FIRST = regex.compile(r"\p{L}[^«»\"“”„]*\s[«\"“„][^«»\"“”„]+[»\"”“]")
 
 
 def _uncrossed(fixed: list[Entity], names: list[Entity]) -> list[Entity]:
@@ -90,16 +115,25 @@ def _model_mentions(doc: Document, model: list[Entity], checked: list[Entity], j
     by_span = {(e.start, e.end, e.label): e for e in checked}
     failed = {k for e in judged if e.label != "LOC" and doc.lang_at(e.start) != "en"
               and (k := (e.start, e.end, e.label)) not in by_span}
-    labelled = {(e.start, e.end): e.label for e in rules}  # a rule's label wins on its own span
-    return [by_span.get(key, m) for m in model if labelled.get((m.start, m.end), m.label) == m.label
+    labelled = {(e.start, e.end): e for e in rules}  # a rule's label wins on its own span…
+    return [by_span.get(key, m) for m in model if _model_label_stays(labelled.get((m.start, m.end)), m.label)
             and ((key := (m.start, m.end, m.label)) in by_span or _entity_worthy(m, doc, failed))]
 
 
+def _model_label_stays(rule: Entity | None, label: str) -> bool:
+    """…but the place data's does not win over the model's person: a surname or first name that a village,
+    a former town name or a country's guessed case form bears too («Панфилов», «Малия» read as «Мали»),
+    which the model reads in its context and the place data by the word alone (the curated list of places,
+    `gazetteer:locations`, keeps its label: «Nur Sultan» is the capital)."""
+    return rule is None or rule.label == label \
+        or (rule.label, label, rule.source) == ("LOC", "PERSON", PLACE_DATA)
+
+
 def _with_rules(base: list[Entity], rules: list[Entity], text: str, modifiers: set[int]) -> list[Entity]:
-    """`base` (model mentions, counts, dates) and the rule mentions `_beside` the model's, less the places
-    the model left unmarked that only modify the noun after them (`modifiers`, ids); an organization the
-    model did not mark takes in the country it belongs to (`_owned_by`, `_country_before`). A model mention
-    takes the id of a rule mention it stands for (`_lends_id`)."""
+    """`base` (model mentions, counts, dates) and the rule mentions `_beside` the model's, less the Kazakh
+    mentions that are no name where the model left them unmarked (`modifiers`, ids: `_no_kk_name`); an
+    organization the model did not mark takes in the country it belongs to (`_owned_by`, `_country_before`).
+    A model mention takes the id of a rule mention it stands for (`_lends_id`)."""
     index = SpanIndex(e for e in base if e.label not in _UNSCORED)
     places = {m.start: m for m in base if m.label == "LOC"}
     rest, named, beaten = [], {}, set()

@@ -15,6 +15,7 @@ flat layer marked as the model and the NER corpora mark names.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Callable, Iterable, Sequence
 
@@ -23,6 +24,7 @@ import regex
 from ppo_nlp.doc import Count, Document, Entity
 from ppo_nlp.extract.casing import english_noise
 from ppo_nlp.extract.gazetteer import inside_quoted_name, ner_place_checker, place_adjective
+from ppo_nlp.extract.gazetteer.placewords import quote_positions
 from ppo_nlp.extract.rules import not_organization_name
 from ppo_nlp.normalize.morph import common_word
 from ppo_nlp.normalize.names import is_first_name, is_surname_shape
@@ -174,14 +176,30 @@ def _name_like(entity: Entity, words: list[str], doc: Document, loose: bool = Fa
     of a quoted name («Адал және Жасампаз Ел үшін») or a Russian place adjective. The shouted test knows
     Russian and Kazakh names only: `loose` (the entities' gate) leaves English ones to the model. `loose`
     keeps a Russian or Kazakh name inside a quoted title («Страсти по Луке»): those titles capitalise only
-    their first word, English ones every word («Anne of a Thousand Days»)."""
+    their first word, English ones every word («Anne of a Thousand Days»), so there the quoted stretch must
+    read as a title (`_english_title`)."""
     english = loose and doc.lang_at(entity.start) == "en"
     if not english and all(w.isupper() and len(w) > 1 for w in words[:2]) and not _shouted_name(words):
         return False
-    quoted = (english or not loose) and inside_quoted_name(doc.text, entity.start, entity.end)
+    quoted = (english or not loose) and inside_quoted_name(doc.text, entity.start, entity.end) \
+        and (not english or _english_title(doc.text, entity.start, entity.end))
     if _cut_at_end(entity, doc) or quoted:
         return False
     return not (len(words) == 1 and doc.lang_at(entity.start) == "ru" and place_adjective(words[0]))
+
+
+def _english_title(text: str, lo: int, hi: int) -> bool:
+    """Whether the quoted stretch around [lo, hi) (between the quote marks nearest it) reads as an English
+    title: its first word capitalised, no lower-case word longer than an article or particle («Anne of a
+    Thousand Days», «Ice Cold in Alex»). Speech the marks pair wrongly is none: «, " said Kowalczyk . "»,
+    «" Ennistown backs Hollander . "»."""
+    marks = quote_positions(text)
+    i = bisect_left(marks, lo)
+    if i == 0 or i == len(marks):
+        return True
+    words = text[marks[i - 1] + 1:marks[i]].split()
+    lower = [w for w in words if w[:1].islower()]
+    return bool(words) and not words[0][:1].islower() and all(len(w) <= 3 for w in lower)
 
 
 # a name particle: a short lower-case word («de», «van», «бен») or one joined to a name («al-Saadani»)

@@ -154,8 +154,11 @@ ENTITY_TEXT = "Аким Шардаринского района встретил
     # nested organizations are both kept: a branch phrase holds the party's name
     ([("ORG", "ППО партии AMANAT", "rule:branch", "org:ppo")], [("ORG", "AMANAT")],
      {("ORG", "ППО партии AMANAT", "org:ppo"), ("ORG", "AMANAT", None)}),
-    # on the same span the rule's label wins
-    ([("LOC", "Шардара", "gazetteer:places", "loc:x")], [("PERSON", "Шардара")], {("LOC", "Шардара", "loc:x")}),
+    # on the same span the rule's label wins…
+    ([("LOC", "Шардара", "gazetteer:locations", "loc:x")], [("PERSON", "Шардара")], {("LOC", "Шардара", "loc:x")}),
+    ([("ORG", "AMANAT", "gazetteer:organizations", "org:a")], [("LOC", "AMANAT")], {("ORG", "AMANAT", "org:a")}),
+    # …but the place data's place does not relabel the model's person (a surname a village bears too)
+    ([("LOC", "Шардара", "gazetteer:places", "loc:x")], [("PERSON", "Шардара")], {("PERSON", "Шардара", None)}),
     # a job title in lower case is a mention; ALL CAPS is no job title
     ([], [("POSITION", "Аким"), ("POSITION", "членами"), ("POSITION", "ППО")],
      {("POSITION", "Аким", None), ("POSITION", "членами", None)}),
@@ -194,6 +197,11 @@ def test_merge_final_facts_come_from_fact_mentions_only():
     ("Вышел фильм «Лодка, Тимофей и мы» о рыбаках.", "Тимофей", "ru", False, True),
     ("Ол «Біздің Айгүл апай» кітабын оқыды.", "Айгүл", "kk", False, True),
     ('She sang " Songs for Maria Lopez " on tour .', "Maria Lopez", "en", False, False),
+    # English quotes the marks pair wrongly: speech, not a title (a lower-case word opens it or stands in it)
+    ('" We will wait , " said Kowalczyk . " It is early . "', "Kowalczyk", "en", False, True),
+    ('" We will wait , " Kowalczyk said . " It is early . "', "Kowalczyk", "en", False, True),
+    ('A sign read : " Ennistown backs Hollander . "', "Hollander", "en", False, True),
+    ('He starred in " Night of the Long Harvest " and " Tom Brennan " .', "Tom Brennan", "en", False, False),
 ])
 def test_merge_entities_gate_is_looser_than_the_facts_gate(text, name, lang, facts_gate, entities_gate):
     from ppo_nlp.extract.merge import plausible
@@ -280,6 +288,29 @@ def test_merge_entity_layer_kazakh_place_before_a_possessive_noun(text, place, c
     doc = Document("d", "t", text, lang="kk")
     got = [e.text for e in entity_layer(doc, [entity], [], [])]
     assert got == ([] if compound else [place])
+
+
+KK_ORG_TEXT = "Кеше Талдыдағы жаңа мектептің ашылуы болды, №3 арнайы мектебі де, «Жарық» қоры да келді."
+
+
+@pytest.mark.parametrize("part, source, name, entity", [
+    # an institution phrase read off its head noun is a description where the model is silent
+    ("Талдыдағы жаңа мектептің", "rule:institution", "Талдыдағы жаңа мектебі", False),
+    ("№3 арнайы мектебі", "rule:institution", "№3 арнайы мектебі", True),  # one known by its number
+    # a quoted name with the generic word before the quotes (Russian order) is no Kazakh name; after them it is
+    ("Жарық", "rule:named_org", "Қор «Жарық»", False),
+    ("Жарық", "rule:named_org", "«Жарық» қоры", True),
+    ("Жарық", "gazetteer:organizations", "Қор «Жарық»", True),
+])
+def test_merge_entity_layer_kazakh_organizations_of_common_words(part, source, name, entity):
+    from ppo_nlp.extract.entities import common_kk_organization
+
+    org = _at(KK_ORG_TEXT, "ORG", part, source, "org:x")
+    org.attrs = {"name": name}
+    assert common_kk_organization(org) is not entity
+    doc = Document("d", "t", KK_ORG_TEXT, lang="kk")
+    assert [e.text for e in entity_layer(doc, [org], [], [])] == ([part] if entity else [])
+    assert [e.text for e in entity_layer(doc, [org], [_at(KK_ORG_TEXT, "ORG", part, "ner:kk")], [])] == [part]
 
 
 def test_merge_country_adjectives_name_countries_of_the_place_data():
