@@ -11,6 +11,7 @@ Cyrillic words, and the many quote characters.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import repeat
@@ -44,17 +45,28 @@ def _chain(*tables: dict[int, str]) -> dict[int, str]:
 
 
 _QUOTES_DASHES = _chain(_QUOTES, _DASHES)
-def _as_string(table: dict[int, str]) -> str:
-    """A one-character-for-one `str.translate` table as a string indexed by code point: a character past its end
-    is unmapped (IndexError is a LookupError). A dict raises KeyError for every unmapped character: 1.5x slower."""
-    chars = list(map(chr, range(max(table) + 1)))
-    for code, ch in table.items():
-        chars[code] = ch
-    return "".join(chars)
-
-
 _FOLD = _chain(_QUOTES, _DASHES, _KK_TO_RU)
-_FOLD_TABLE = _as_string(_FOLD)  # 130 kB
+
+
+class _CharSwap:
+    """`swap(text)`: `text.translate(table)` for a table of one character for one, as a search for the
+    characters it changes: `str.translate` looks every character of a Cyrillic text up in the table (~45 ns
+    each), the search skips the unchanged ones in C (5x faster on a line or a text, the same on a word)."""
+
+    def __init__(self, table: dict[int, str]) -> None:
+        changed = {chr(code): ch for code, ch in table.items() if ch != chr(code)}
+        self.sub = re.compile("[" + "".join(map(re.escape, sorted(changed))) + "]").sub
+        self.get = changed.__getitem__
+
+    def _one(self, match: re.Match) -> str:
+        return self.get(match.group())
+
+    def __call__(self, text: str) -> str:
+        return self.sub(self._one, text)
+
+
+_swap_fold = _CharSwap(_FOLD)
+_swap_quotes_dashes = _CharSwap(_QUOTES_DASHES)
 
 WORD_RE = regex.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]", regex.V1)
 KK_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
@@ -109,7 +121,7 @@ class Words:
         (İ becomes two characters, Σ depends on the next letter); a text with those is folded token by token."""
         if "İ" in self.text or "Σ" in self.text:
             return list(map(fold, [t.text for t in self.tokens]))
-        whole = self.text.translate(_FOLD_TABLE).lower()
+        whole = _swap_fold(self.text).lower()
         return [whole[start:end] for _, start, end in self.tokens]
 
     @cached_property
@@ -140,13 +152,13 @@ def words_of(text: str) -> Words:
 
 def fold_quotes(text: str) -> str:
     """Every quote character to `"` or `'` and every dash to `-`; length is preserved."""
-    return text.translate(_QUOTES_DASHES)
+    return _swap_quotes_dashes(text)
 
 
 @word_cache(8 << 20, value_bytes=400)
 def fold(text: str) -> str:
     """The matching key: lower case, ё→е, Kazakh letters to Russian look-alikes, quotes/dashes unified."""
-    return text.translate(_FOLD_TABLE).lower()
+    return _swap_fold(text).lower()
 
 
 def has_kazakh_letters(text: str) -> bool:

@@ -1,4 +1,5 @@
-"""text.py: the one-pass fold tables do what the separate quote, dash and Kazakh tables did in a row."""
+"""text.py: the one-pass folds (a search for the characters a table changes) do what the separate quote, dash
+and Kazakh tables did in a row with `str.translate`."""
 from __future__ import annotations
 
 import pytest
@@ -6,9 +7,10 @@ import pytest
 from ppo_nlp.text import _DASHES, _KK_TO_RU, _QUOTES, Words, fold, fold_quotes
 
 EVERY_BMP_CHAR = "".join(map(chr, range(0x10000)))
+EVERY_ASTRAL_CHAR = "".join(map(chr, range(0x10000, 0x110000)))
 
 
-@pytest.mark.parametrize("text", [EVERY_BMP_CHAR, "«Нұр Отан» — ‘Amanat’ ＂Ё", "ӘҒҚҢӨҰҮҺІ әғқңөұүһі ё", ""])
+@pytest.mark.parametrize("text", [EVERY_BMP_CHAR, EVERY_ASTRAL_CHAR, "«Нұр Отан» — ‘Amanat’ ＂Ё", "ӘҒҚҢӨҰҮҺІ әғқңөұүһі ё", ""])
 def test_text_fold_equals_table_chain(text):
     assert fold_quotes(text) == text.translate(_QUOTES).translate(_DASHES)
     assert fold(text) == text.translate(_QUOTES).translate(_DASHES).translate(_KK_TO_RU).lower()

@@ -66,12 +66,24 @@ def bases(word: str, lang: str, inflect: bool = True, last: bool = True) -> tupl
     return set(), stems
 
 
+@lru_cache(maxsize=None)
+def ending_tails() -> frozenset[str]:
+    """Every tail of every ending (`"ами"` gives `"ами"`, `"ми"`, `"и"`, `""`): a word whose last letters are
+    none of them ends in no ending that holds those letters."""
+    return frozenset(e[i:] for e in endings() for i in range(len(e) + 1))
+
+
 def split_word(word: str, stems: Any) -> Iterable[str]:
-    """Every base in `stems` (a container) that `word` is made of: base + known ending."""
-    ends = endings()
+    """Every base in `stems` (a container) that `word` is made of: base + known ending, longest base first.
+    The cut moves left while the word's tail is still the tail of some ending (no longer ending can match
+    once it is not), not through every cut that `max_ending` allows."""
+    ends, tails = endings(), ending_tails()
     lo = max(1, len(word) - max_ending())
     for cut in range(len(word), lo - 1, -1):
-        if word[cut:] in ends and word[:cut] in stems:
+        tail = word[cut:]
+        if tail not in tails:
+            return
+        if tail in ends and word[:cut] in stems:
             yield word[:cut]
 
 

@@ -90,12 +90,19 @@ class GreedyNer:
         return self._walk(best, dict(zip(starts.tolist(), ends.tolist())), sizes)
 
     def _scores(self, summed: np.ndarray) -> np.ndarray:
-        """Action scores from summed feature blocks: bias, maxout over the pieces, the upper layer."""
-        pieces = (summed + self.lower_b).reshape(len(summed), *self.shape)
-        hidden = pieces[:, :, 0]
-        for piece in range(1, self.shape[1]):  # np.maximum per piece: a max over a short last axis is slow
-            hidden = np.maximum(hidden, pieces[:, :, piece])
-        return hidden @ self.upper_w.T + self.upper_b
+        """Action scores from summed feature blocks (a new array, which the bias is added into): bias, maxout
+        over the pieces, the upper layer."""
+        summed += self.lower_b
+        pieces = summed.reshape(len(summed), *self.shape)
+        if self.shape[1] == 1:
+            hidden = pieces[:, :, 0]
+        else:  # np.maximum per piece: a max over a short last axis is slow
+            hidden = np.maximum(pieces[:, :, 0], pieces[:, :, 1])
+            for piece in range(2, self.shape[1]):
+                np.maximum(hidden, pieces[:, :, piece], out=hidden)
+        scores = hidden @ self.upper_w.T
+        scores += self.upper_b
+        return scores
 
     def _closed_moves(self, feats, space, sent_start, doc_end) -> np.ndarray:
         """The best valid move of every token read with no entity open (O, B-x or U-x)."""

@@ -70,9 +70,10 @@ class WindowEncoder:
     def predict(self, docs: list[np.ndarray]) -> list[np.ndarray]:
         if not any(d.size for d in docs):
             return [d.astype(np.float32) for d in docs]
-        rows = self._joined(docs)
+        rows = self._joined(docs)  # a new array: the residual sums go into it
+        window = np.zeros((len(rows), 3 * rows.shape[1]), dtype=rows.dtype)  # its end pieces stay zero
         for block in self.blocks:
-            rows = rows + self._block(block, rows)
+            rows += self._block(block, rows, window)
         return self._split(rows, [len(d) for d in docs])
 
     def _joined(self, docs: list[np.ndarray]) -> np.ndarray:
@@ -87,36 +88,35 @@ class WindowEncoder:
         return [piece[self.pad:] for piece in np.split(rows, np.cumsum(sizes))[:-1]]
 
     @staticmethod
-    def _block(block: Block, rows: np.ndarray) -> np.ndarray:
+    def _block(block: Block, rows: np.ndarray, window: np.ndarray) -> np.ndarray:
         """Layer norm of the maxout over each row's window of three: row i of the window is rows i-1, i, i+1
-        side by side (zeros past either end), copied into place."""
-        count, width = rows.shape
-        window = np.empty((count, 3 * width), dtype=rows.dtype)
-        window[0, :width] = 0
+        side by side (zeros past either end), copied into `window` (zeros already where no row goes)."""
+        width = rows.shape[1]
         window[1:, :width] = rows[:-1]
         window[:, width:2 * width] = rows
         window[:-1, 2 * width:] = rows[1:]
-        window[-1, 2 * width:] = 0
         return maxout_norm(window, block)
 
 
 def maxout_norm(rows: np.ndarray, block: Block) -> np.ndarray:
     """thinc's maxout (numpy's BLAS, pieces compared in order) then its layer norm, as `PredictOps` runs them
-    (`mean` then `var`, spelled out so that the centred rows serve both the variance and the output)."""
+    (`mean` then `var`, spelled out so that the centred rows serve both the variance and the output). The
+    same operations on the same values as thinc's, each written into the one array of the best pieces (an
+    elementwise result does not depend on where it is stored): fewer arrays, the same bits."""
     scores = np.dot(rows, block.weights.T)
     scores += block.bias
     pieces = scores.reshape(len(rows), -1, block.pieces)
-    best = pieces[:, :, 0]
-    for piece in range(1, block.pieces):
-        best = np.maximum(best, pieces[:, :, piece])
-    best = np.ascontiguousarray(best)
+    best = pieces[:, :, 0].copy() if block.pieces == 1 else np.maximum(pieces[:, :, 0], pieces[:, :, 1])
+    for piece in range(2, block.pieces):
+        np.maximum(best, pieces[:, :, piece], out=best)
     count = np.intp(best.shape[1])  # `mean` and `var` divide by the count as numpy's own do (an intp)
     mean = np.add.reduce(best, axis=1, keepdims=True)
     np.true_divide(mean, count, out=mean, casting="unsafe")
-    centered = best - mean  # `var` subtracts the same mean: the centred rows are computed once
-    var = np.add.reduce(np.square(centered), axis=1, keepdims=True)
+    best -= mean  # centred: `var` subtracts the same mean
+    var = np.add.reduce(np.square(best), axis=1, keepdims=True)
     np.true_divide(var, count, out=var, casting="unsafe")
     var += LN_EPSILON
-    out = centered * var ** (-1.0 / 2.0) * block.gain
-    out += block.shift
-    return out
+    best *= var ** (-1.0 / 2.0)
+    best *= block.gain
+    best += block.shift
+    return best

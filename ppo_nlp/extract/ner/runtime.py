@@ -20,7 +20,7 @@ from __future__ import annotations
 import configparser
 import json
 import logging
-from itertools import chain
+from itertools import chain, filterfalse
 from pathlib import Path
 from typing import NamedTuple, Optional
 
@@ -159,11 +159,11 @@ class WordEmbed:
         return out
 
     def rows(self, docs: list[Tokens]) -> list[np.ndarray]:
-        keys = [key for d in docs for key in zip(d.orths, d.norms)]  # (word, NORM): the tokenizer fills in NORM
+        keys = list(chain.from_iterable(zip(d.orths, d.norms) for d in docs))  # (word, NORM): the tokenizer's
         cuts = np.cumsum([len(d.orths) for d in docs])[:-1]
         if not keys:
             return [np.zeros((0, self.width), dtype=np.float32) for _ in docs]
-        missing = [k for k in dict.fromkeys(keys) if k not in self.index]
+        missing = list(filterfalse(self.index.__contains__, dict.fromkeys(keys)))  # new words, in text order
         if len(missing) > self.limit:  # more new words than the table holds: no table for this batch
             return np.split(self.compute(keys), cuts)
         if len(self.index) + len(missing) > self.limit:  # full: start again with this batch's words only

@@ -21,7 +21,7 @@ scripts/check_ner_runtime.py and tests/extract/ner/test_tokenizer.py compare the
 from __future__ import annotations
 
 import re
-from itertools import accumulate
+from itertools import accumulate, compress, count
 from operator import add
 from pathlib import Path
 from typing import Callable, NamedTuple, Optional
@@ -32,6 +32,11 @@ from ppo_nlp.extract.ner.plainwords import PLAIN_WORD
 
 ORTH, NORM = 65, 67  # spaCy's attribute ids in the saved exceptions
 RUNS = re.compile(r"\s+|\S+")  # `\s` is str.isspace's set (Py_UNICODE_ISSPACE), as in spaCy's loop
+# The runs of `RUNS` read as spaCy's loop reads them: a run of other characters with the one space after it
+# that marks it as followed by a space (the rest of the whitespace, if any, comes next), or a run of
+# whitespace: at the start of the text, or after a run not followed by a space (then it holds no leading
+# space: the space pattern took it). Each run is one look-up, and no look-up is needed for the single spaces.
+WORD_RUNS = re.compile(r"(\S+)( ?)|(\s+)")
 CACHE_SIZE = 50_000
 
 Piece = tuple  # ((orth, norm or None), ...): tokens while a run is cut
@@ -136,19 +141,14 @@ class Tokenizer:
         spaces: list[bool] = []
         known = self.known if specials else {**self.cache, **self.stale}
         lookup, add_orths, add_norms, add_spaces = known.get, orths.extend, norms.extend, spaces.extend
-        for run in RUNS.findall(text):
-            if run == " " and orths:  # most runs of whitespace: one space, the trailing space of a word
-                spaces[-1] = True
-                continue
-            if run[0] == " " and orths:  # a space after a word: the word's trailing space
-                spaces[-1] = True
-                run = run[1:]
-                if not run:
-                    continue
+        for word, space, blank in WORD_RUNS.findall(text):
+            run = word or blank
             flat = lookup(run) or self._run(run, specials, store, known)
             add_orths(flat[0])
             add_norms(flat[1])
             add_spaces(flat[2])
+            if space:  # one space after a word: the word's trailing space
+                spaces[-1] = True
         return orths, norms, spaces
 
     def _run(self, run: str, specials: bool, store: Optional[dict], known: dict) -> Flat:
@@ -243,11 +243,10 @@ class Tokenizer:
         """(start, end) token spans whose texts are a matcher pattern's."""
         found = []
         patterns = self.patterns
-        for i, orth in enumerate(orths):
-            if orth in patterns:
-                for pattern in patterns[orth]:
-                    if tuple(orths[i:i + len(pattern)]) == pattern:
-                        found.append((i, i + len(pattern)))
+        for i in compress(count(), map(patterns.__contains__, orths)):  # the tokens that start a pattern
+            for pattern in patterns[orths[i]]:
+                if tuple(orths[i:i + len(pattern)]) == pattern:
+                    found.append((i, i + len(pattern)))
         return found
 
     def _apply_special_cases(self, orths: list, norms: list, spaces: list) -> tuple[list, list, list]:
