@@ -1,6 +1,6 @@
 """Officials, second round of general classes (issue 16): a surname with other dictionary readings right after a
 title, a bracketed short name or a phrase with «с» inside a title, the case of a name after a title in two cases,
-titles joined by «и» before one name, and heads of NEREL's title kind («основатель», «владелец»).
+and titles joined by «и» before one name.
 All sentences are our own."""
 from __future__ import annotations
 
@@ -52,4 +52,19 @@ def test_phrases_inside_a_title(text, expected):
     ("Мы дождались директора Ивана Орлова у ворот.", [("Иван Орлов", {"директор"})]),
 ])
 def test_name_case_after_a_title_in_two_cases(text, expected):
+    assert _people(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two titles joined by «и» right before one name are the one person's
+    ("Министр и вице-премьер Алексей Орлов открыл форум.", [("Алексей Орлов", {"министр", "вице-премьер"})]),
+    ("Глава района и председатель совета Дина Ахметова вручила награды.",
+     [("Дина Ахметова", {"глава района", "председатель совета"})]),
+    # a plural verb next to them says they are two people
+    ("Аким района и председатель совета Иван Орлов вручили награды.", [("Иван Орлов", {"председатель совета"})]),
+    ("Вчера встретились аким района и председатель совета Иван Орлов.", [("Иван Орлов", {"председатель совета"})]),
+    # not over a comma-less plural title
+    ("В зале сидели министры и председатель совета Иван Орлов.", [("Иван Орлов", {"председатель совета"})]),
+])
+def test_titles_joined_by_and_before_a_name(text, expected):
     assert _people(text) == expected
