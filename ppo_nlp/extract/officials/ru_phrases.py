@@ -66,7 +66,7 @@ def ru_chain(ctx: Ctx, j: int, stops: set[int]) -> tuple[int, Optional[str]]:
             break
         if fold_quotes(word) in ('"', "'"):
             quoted = not quoted
-        elif not (quoted or j in ctx.blocked or _ru_dependent(word) or _ru_and(ctx, j, stops)
+        elif not (quoted or j in ctx.blocked or _ru_dependent(word) or _ru_and(ctx, j, stops) or _one_of(ctx, j, begin)
                   or _adverb_of_adjective(ctx, j, stops) or j > begin and _place_name(ctx, j)):
             break
         if j in ctx.orgs and org is None:
@@ -75,6 +75,11 @@ def ru_chain(ctx: Ctx, j: int, stops: set[int]) -> tuple[int, Optional[str]]:
         if not quoted:
             end = j
     return _trim_adjectives(ctx, begin, end), org
+
+
+def _one_of(ctx: Ctx, j: int, begin: int) -> bool:
+    """«из» after «одного» / «одной» in the chain: «глава одной из крупнейших компаний» goes on in the plural."""
+    return j > begin and fold(ctx.tokens[j].text) == "из" and fold(ctx.tokens[j - 1].text) in ("одного", "одной")
 
 
 def _rank_before_name(ctx: Ctx, j: int, stops: set[int]) -> bool:

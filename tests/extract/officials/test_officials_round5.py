@@ -1,6 +1,6 @@
 """Officials, second round of general classes (issue 16): a surname with other dictionary readings right after a
 title, a bracketed short name or a phrase with «с» inside a title, the case of a name after a title in two cases,
-and titles joined by «и» before one name.
+titles joined by «и» before one name, and «один из» inside a title.
 All sentences are our own."""
 from __future__ import annotations
 
@@ -67,4 +67,16 @@ def test_name_case_after_a_title_in_two_cases(text, expected):
     ("В зале сидели министры и председатель совета Иван Орлов.", [("Иван Орлов", {"председатель совета"})]),
 ])
 def test_titles_joined_by_and_before_a_name(text, expected):
+    assert _people(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # «один из» inside the organization phrase: the phrase goes on in the plural
+    ("Вчера задержан глава одной из крупнейших строительных фирм Иван Орлов.",
+     [("Иван Орлов", {"глава одной из крупнейших строительных фирм"})]),
+    ("Директор одного из пяти городских банков Анна Попова ушла в отставку.",
+     [("Анна Попова", {"директор одного из пяти городских банков"})]),
+    ("Глава одного из районов заявил, что Иван Орлов прав.", [("Иван Орлов", set())]),
+])
+def test_one_of_inside_a_title(text, expected):
     assert _people(text) == expected
