@@ -268,7 +268,7 @@ def _compatible(a: Optional[str], b: Optional[str]) -> bool:
 
 
 def _score(readings: list[Reading], gender_hint: Optional[str], case_hint: Optional[str]) -> tuple:
-    """Higher is better: agreement with the hints, specific agreement, then the usual case order."""
+    """Higher is better: agreement with the hints (a case hint may be several: «gent|accs»), then the rest."""
     genders = {r.gender for r in readings if r.gender}
     cases = {r.case for r in readings if r.case}
     if len(genders) > 1 or len(cases) > 1:
@@ -276,7 +276,7 @@ def _score(readings: list[Reading], gender_hint: Optional[str], case_hint: Optio
     case = next(iter(cases), None)
     gender = next(iter(genders), None)
     specific = sum(1 for r in readings if r.case) + sum(1 for r in readings if r.gender)
-    agree = 2 if case is not None and case == case_hint else 0 if case and case_hint else 1  # hint: no clash
+    agree = 2 if case and case in (case_hint or "").split("|") else 0 if case and case_hint else 1  # 1: no clash
     listed = sum(fold(r.nominative) in first_names() for r in readings)  # «Нурлану»: Нурлан, not Нурлана
     return (agree, gender is not None and gender == gender_hint, listed,
             sum(r.known for r in readings), specific, -CASE_ORDER.index(case) if case in CASE_ORDER else -len(CASE_ORDER))

@@ -24,8 +24,8 @@ Links = dict[int, list[PositionSpan]]
 def extend_links(ctx: Ctx, spans: list[PersonSpan], positions: list[PositionSpan], links: Links) -> None:
     """Add coordination and predicate links to `links` (name start token -> titles)."""
     owner = {id(p): s for s, ps in links.items() for p in ps}
-    _coordinated(ctx, positions, links, owner)
     by_start = {s.start: s for s in spans}
+    _coordinated(ctx, positions, links, owner, by_start)
     by_end = {s.end: s for s in spans}
     titled = {p.start: owner[id(p)] for p in positions if owner.get(id(p), -1) >= max(p.end, p.head + 1)}
     for pos in positions:
@@ -61,13 +61,16 @@ def _add(links: Links, owner: dict[int, int], start: int, pos: PositionSpan) -> 
     owner[id(pos)] = start
 
 
-def _coordinated(ctx: Ctx, positions: list[PositionSpan], links: Links, owner: dict[int, int]) -> None:
-    """Titles before a name pass it leftwards over commas; titles after a name pass it rightwards."""
+def _coordinated(ctx: Ctx, positions: list[PositionSpan], links: Links, owner: dict[int, int],
+                 by_start: dict[int, PersonSpan]) -> None:
+    """Titles before a name pass it leftwards over commas (over «и» right before it); titles after a name pass
+    it rightwards."""
     pairs = list(zip(positions, positions[1:]))
     for left, right in reversed(pairs):
         if id(right) in owner and id(left) not in owner and owner[id(right)] >= right.start \
                 and (_joined(ctx, left, right, word_set("coordinators_before.txt")) or _kk_joined(ctx, left, right)
-                     or _same_person(ctx, left, right) or _stacked(ctx, left, right)):
+                     or _same_person(ctx, left, right) or _stacked(ctx, left, right)
+                     or _and_before_name(ctx, left, right, by_start.get(owner[id(right)]))):
             _add(links, owner, owner[id(right)], left)
     for left, right in pairs:
         if id(left) in owner and id(right) not in owner and owner[id(left)] < left.start \
@@ -83,6 +86,22 @@ def _joined(ctx: Ctx, left: PositionSpan, right: PositionSpan, joiners: frozense
     if "\n" in ctx.doc.text[ctx.tokens[end - 1].end:ctx.tokens[right.start].start]:
         return False
     return not (left.cases and right.cases) or bool(left.cases & right.cases)
+
+
+def _and_before_name(ctx: Ctx, left: PositionSpan, right: PositionSpan, name) -> bool:
+    """«председатель и основатель компании Иван Петров»: Russian titles joined by «и», the second right before
+    the name, and no plural verb right before the first or right after the name (then they are two people)."""
+    if name is None or name.start != max(right.end, right.head + 1) or ctx.langs[left.head] != "ru":
+        return False
+    if not _joined(ctx, left, right, word_set("coordinators_before_name.txt")):
+        return False
+    return not (left.start > 0 and _plural_verb(ctx.tokens[left.start - 1].text)
+                or name.end < len(ctx.tokens) and _plural_verb(ctx.tokens[name.end].text))
+
+
+def _plural_verb(word: str) -> bool:
+    ps = parses(word.lower())
+    return bool(ps) and ps[0].tag.POS in ("VERB", "PRTS") and "plur" in ps[0].tag
 
 
 def _stacked(ctx: Ctx, left: PositionSpan, right: PositionSpan) -> bool:

@@ -207,8 +207,9 @@ def _kk_phrase_word(ctx: Ctx, k: int, start: int) -> bool:
 
 
 def _case_hint(positions: list[PositionSpan]) -> Optional[str]:
-    cases = [c for p in positions for c in p.cases]
-    return min(cases, key=lambda c: CASE_ORDER.index(c) if c in CASE_ORDER else 99) if cases else None
+    """The cases the positions may be in, joined by «|» in the usual case order (a name agrees with any)."""
+    cases = {c for p in positions for c in p.cases}
+    return "|".join(sorted(cases, key=lambda c: CASE_ORDER.index(c) if c in CASE_ORDER else 99)) or None
 
 
 def _normalize(ctx: Ctx, span: PersonSpan, positions: list[PositionSpan],

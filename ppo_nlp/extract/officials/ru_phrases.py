@@ -66,7 +66,7 @@ def ru_chain(ctx: Ctx, j: int, stops: set[int]) -> tuple[int, Optional[str]]:
             break
         if fold_quotes(word) in ('"', "'"):
             quoted = not quoted
-        elif not (quoted or j in ctx.blocked or _ru_dependent(word) or _ru_and(ctx, j, stops)
+        elif not (quoted or j in ctx.blocked or _ru_dependent(word) or _ru_and(ctx, j, stops) or _one_of(ctx, j, begin)
                   or _adverb_of_adjective(ctx, j, stops) or j > begin and _place_name(ctx, j)):
             break
         if j in ctx.orgs and org is None:
@@ -75,6 +75,11 @@ def ru_chain(ctx: Ctx, j: int, stops: set[int]) -> tuple[int, Optional[str]]:
         if not quoted:
             end = j
     return _trim_adjectives(ctx, begin, end), org
+
+
+def _one_of(ctx: Ctx, j: int, begin: int) -> bool:
+    """«из» after «одного» / «одной» in the chain: «глава одной из крупнейших компаний» goes on in the plural."""
+    return j > begin and fold(ctx.tokens[j].text) == "из" and fold(ctx.tokens[j - 1].text) in ("одного", "одной")
 
 
 def _rank_before_name(ctx: Ctx, j: int, stops: set[int]) -> bool:
@@ -161,10 +166,12 @@ def ru_pp(ctx: Ctx, j: int, stops: set[int], apposed: bool, cases: frozenset[str
             break
         m = k + 1
         while m < len(ctx.tokens) and m - k <= MAX_PP_WORDS and m not in stops and gap_ok(ctx, m - 1, m):
-            if m > k + 1 and next_title_at(ctx, m, cases):
+            if m > k + 1 and next_title_at(ctx, m, cases) or m == k + 1 and _companion_title(ctx, k):
                 break  # «глава миссии в регионе помощник министра …»: the next title starts here
             if fold(ctx.tokens[m].text) in NAMED_AFTER:
                 m = _named_after_end(ctx, m + 1, stops)
+            elif ctx.tokens[m].text == "(" and _bracketed_acronym(ctx, m, stops):
+                m += 3  # «фонда по защите прав (ФЗП)»: the short name closes the phrase
             elif _pp_word(ctx.tokens[m].text):
                 m += 1
             else:
@@ -174,6 +181,18 @@ def ru_pp(ctx: Ctx, j: int, stops: set[int], apposed: bool, cases: frozenset[str
         k = ru_chain(ctx, m, stops)[0] if m - k > MAX_PP_WORDS and m not in stops else m  # «… прав человека
         # британского министерства внутренних дел»: a long phrase goes on in the genitive chain only
     return k if k > j and _title_ends_at(ctx, k, stops, apposed, cases) else j
+
+
+def _companion_title(ctx: Ctx, k: int) -> bool:
+    """«с депутатом»: a preposition of company at token k, then a title (after adjectives at most)."""
+    if fold(ctx.tokens[k].text) not in word_set("comitative_ru.txt"):
+        return False
+    for m in range(k + 1, min(k + 4, len(ctx.tokens))):
+        if ru_head_forms(ctx.tokens[m].text):
+            return True
+        if not is_adjective(ctx.tokens[m].text):
+            return False
+    return False
 
 
 def _pp_word(word: str) -> bool:
@@ -223,6 +242,19 @@ def _guessed_indeclinable(readings) -> bool:
     return bool(genitive) and all("Fixd" in p.tag for p in genitive)
 
 
+def _name_reading(p) -> bool:
+    return bool({"Surn", "Name", "Patr"} & p.tag.grammemes)
+
+
+def _name_ends_chain(known) -> bool:
+    """A surname whose other readings would not continue an organization phrase after a title: its genitive
+    readings are all names or plurals («президента Путина», «аким Петров», «депутат Соколов»); not a place
+    («Кирова»), nor a possessive that may be the organization's («музея Ленина»)."""
+    if not any("Surn" in p.tag for p in known):
+        return False
+    return all(_name_reading(p) or "plur" in p.tag for p in known if "gent" in p.tag)
+
+
 def _looks_like_name(word: str) -> bool:
     """A capitalised word that names a person (Лужкова, Обамы) or that pymorphy3 only guesses as a noun."""
     if is_short_body(word):
@@ -232,5 +264,5 @@ def _looks_like_name(word: str) -> bool:
         return True
     known = [p for p in readings if len(p.methods_stack) == 1]
     if known:
-        return all({"Surn", "Name", "Patr"} & p.tag.grammemes for p in known)
+        return all(_name_reading(p) for p in known) or _name_ends_chain(known)
     return not any(p.tag.POS == "ADJF" or "Geox" in p.tag for p in parses(word))
