@@ -46,6 +46,8 @@ OVERRIDES = {
     "ru": {"components.tok2vec.model.embed.include_static_vectors": True,
            "components.tok2vec.model.embed.rows": [5000, 2000, 5000, 1000],
            "training.patience": 3000},
+    # en: Adam's parameter averages (0.924 on the selection eighth at the best step, 0.917 without them).
+    "en": {"training.optimizer.use_averages": True},
 }
 TRAIN_DATA = {
     "kk": "KazNERD train.iob2 (15,181 sentences)",

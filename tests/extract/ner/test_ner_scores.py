@@ -23,7 +23,7 @@ FLOORS = {
     ("ru", "factrueval-dev", "PERSON"): 0.93,
     ("ru", "factrueval-dev", "ORG"): 0.56,
     ("ru", "factrueval-dev", "LOC"): 0.85,
-    ("en", "conll2003-valid", "micro"): 0.87,
+    ("en", "conll2003-valid", "micro"): 0.88,
 }
 
 

@@ -43,3 +43,6 @@ def test_the_card_names_wikiann_and_its_licence_when_used(monkeypatch, wikiann: 
     assert line.startswith("CoNLL-2003 train")
     assert ("3,000 WikiANN en" in line and "CC BY-NC-SA 4.0" in line) is named
 
+
+def test_en_trains_with_parameter_averages() -> None:
+    assert train_ner.OVERRIDES["en"]["training.optimizer.use_averages"] is True
