@@ -3,8 +3,8 @@ possessor, the second its holder; and a name right after a title that cannot agr
 possessor too («Иван Петров, помощник Анны Смирновой»: the title is Петров's, by apposition).
 
 «адвокат Ивана Петрова Андрей Сидоров»: Сидоров is the lawyer (of Петров), Петров holds no title there;
-«пресс-секретарю экс-президента США Ивана Петрова Андрею Сидорову»: Сидоров is the press secretary, and the
-title inside the phrase («экс-президент США») is Петров's.
+«помощнику бывшего губернатора области Ивана Петрова Андрею Сидорову»: Сидоров is the assistant, and the
+title inside the phrase («бывший губернатор области») is Петров's.
 """
 from __future__ import annotations
 

@@ -151,7 +151,7 @@ def test_officials_classes_rank_before_name(text, expected):
 @pytest.mark.parametrize("text, expected", [
     # a full name in the genitive between a title and another name is the title's possessor: the title is
     # the second name's, and the title inside the phrase, if any, the possessor's
-    ("Защитник Ивана Петрова Андрей Ромашов прокомментировал решение.",
+    ("Защитник Ивана Петрова Андрей Ромашов сказал суду, что обжалует решение.",
      [("Иван Петров", set()), ("Андрей Ромашов", {"защитник Ивана Петрова"})]),
     ("Помощник министра финансов Ивана Петрова Анна Смирнова заявила.",
      [("Иван Петров", {"министр финансов"}), ("Анна Смирнова", {"помощник министра финансов Ивана Петрова"})]),
