@@ -1,6 +1,6 @@
 """Officials: where a Russian title's phrase ends and whose it is (issue 16): a surname with other dictionary
-readings right after a title, a bracketed short name or a phrase with «с» inside a title, the case of a name after a title in two cases,
-titles joined by «и» before one name, and «один из» inside a title.
+readings right after a title, a bracketed short name or a phrase with «с» inside a title, the case of a name
+after a title in two cases, titles joined by «и» before one name, and «один из» inside a title.
 All sentences are our own."""
 from __future__ import annotations
 
