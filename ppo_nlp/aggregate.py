@@ -15,6 +15,7 @@ from typing import Callable, Hashable, Iterable, Optional, TypeVar
 from ppo_nlp.doc import Document, Entity, Location, Mention, Organization, Project
 from ppo_nlp.extract.foreign import foreign_body
 from ppo_nlp.extract.merge import precedence
+from ppo_nlp.extract.platforms import medium_use, platform_mention
 from ppo_nlp.extract.rules import credited, head_type, media_mention
 from ppo_nlp.normalize.ids import slug
 from ppo_nlp.text import fold
@@ -107,11 +108,20 @@ def _domestic(doc: Document, mentions: list[Entity]) -> list[Entity]:
     return [m for m in mentions if not foreign_body(doc.text, m, doc.lang_at(m.start))]
 
 
+def _not_media_platforms(doc: Document, orgs: list[Organization]) -> list[Organization]:
+    """Leave out a social network or messenger named only as the medium of a message («написал в
+    Фейсбуке», «via his official Facebook», `extract/platforms.py`); one the text also names otherwise
+    («Facebook купил …») stays, all its mentions with it. The mentions stay in `entities`."""
+    return [org for org in orgs if not all(platform_mention(m.text) and medium_use(doc.text, m.start, m.end)
+                                           for m in org.mentions)]
+
+
 def facts(doc: Document) -> None:
     """The facts stage: organizations, projects and locations of the mentions facts are made of
     (`found.fact_mentions`; a document that never ran the merge stage uses its `entities`)."""
     mentions = doc.found.get("fact_mentions", doc.entities)
-    doc.organizations = _not_credits(doc, _media_typed(doc, organizations(_domestic(doc, mentions))))
+    orgs = _not_media_platforms(doc, organizations(_domestic(doc, mentions)))
+    doc.organizations = _not_credits(doc, _media_typed(doc, orgs))
     doc.projects = projects(mentions)
     doc.locations = locations(mentions)
 

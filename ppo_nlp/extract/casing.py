@@ -3,7 +3,8 @@
 An English NER model trained on news reads every capitalised word as a possible name. In English news a
 capital also marks a headline («Pop Concert Gains Momentum»), the first word of a sentence or of a dateline
 («ASTANA – Whether …»), a title («The Mayor said») or a nationality («Kazakh cities»). `english_noise` says
-which NER mentions of an English passage are such capitals; `merge.plausible` drops them.
+which NER mentions of an English passage are such capitals; `merge.plausible` drops them. So does it drop
+an organization named only by its kind («The Party», «the Ministry»: `generic_reference`).
 
 >>> text = "Rallies And Concerts Gain Momentum\\nAmong the guests was Nurlan Abenov."
 >>> headline_line(text, 3), headline_line(text, 40)
@@ -28,6 +29,7 @@ from ppo_nlp.resources import load_lines, load_tsv, read_rows
 _WORD = regex.compile(r"[^\W\d_][\w'’-]*")
 _OPENERS = "\"'“‘«(["
 _BREAKS = ".!?:;\n–—|"
+_POSSESSIVE = regex.compile(r"['’]s$")  # «the Party’s»
 _AFTER_ANY = float("inf")  # sorts after every end offset of a span starting at the same place
 MIN_HEADLINE_WORDS = 3  # capitalised words of four letters or more that make a line a headline
 HEADLINE_SHARE = 0.75
@@ -67,6 +69,24 @@ def _known_place(name: str) -> bool:
 @lru_cache(maxsize=1)
 def _not_org_heads() -> frozenset[str]:
     return load_lines("ner/en_not_org_heads.txt")
+
+
+@lru_cache(maxsize=1)
+def _generic_org_words() -> frozenset[str]:
+    return load_lines("ner/en_generic_org_words.txt")
+
+
+def generic_reference(words: list[str]) -> bool:
+    """An organization's mention made only of determiners and words naming a kind of organization («The
+    Party», «the Ministry», «The Committee»): a reference to a body named elsewhere, not a name.
+
+    >>> generic_reference(["The", "Party"]), generic_reference(["The", "Party", "of", "Regions"])
+    (True, False)
+    """
+    k = 0
+    while k < len(words) - 1 and words[k].lower() in _determiners():
+        k += 1
+    return all(_POSSESSIVE.sub("", w.lower()) in _generic_org_words() for w in words[k:])
 
 
 def _title_case(line: str) -> tuple[bool, list[str]]:
@@ -170,7 +190,7 @@ def english_noise(entity: Entity, doc: Document) -> bool:
     words = _WORD.findall(entity.text)
     if not words:
         return True
-    if entity.label == "ORG" and words[-1].lower() in _not_org_heads():
+    if entity.label == "ORG" and (words[-1].lower() in _not_org_heads() or generic_reference(words)):
         return True
     if len(words) == 1:
         return _lone_word_noise(entity, words[0], text)

@@ -16,7 +16,8 @@ import regex
 from ppo_nlp.doc import Document, Entity
 from ppo_nlp.extract.gazetteer import inside_quoted_name
 from ppo_nlp.extract.gazetteer.places import SOURCE as PLACE_DATA
-from ppo_nlp.extract.merge import SpanIndex, count_entities, crosses, merge_entities, overlap, plausible
+from ppo_nlp.extract.merge import (SpanIndex, count_entities, crosses, merge_entities, model_mentions, overlap,
+                                   plausible)
 from ppo_nlp.extract.rules.institutions import SOURCE as INSTITUTION
 from ppo_nlp.extract.rules.named import SOURCE as NAMED
 from ppo_nlp.resources import load_table, read_rows
@@ -34,7 +35,7 @@ def merge_final(doc: Document) -> None:
     index = SpanIndex(ruled)
     facts_in = merge_entities(ruled + [e for e in doc.found.get("ner_new", []) if not index.overlaps(e)])
     doc.found["fact_mentions"] = facts_in
-    doc.entities = entity_layer(doc, facts_in, doc.found.get("ner", []), doc.found.get("ner_new", []),
+    doc.entities = entity_layer(doc, facts_in, model_mentions(doc), doc.found.get("ner_new", []),
                                 doc.found.get("ner_judged", []))
 
 

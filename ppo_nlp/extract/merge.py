@@ -25,6 +25,7 @@ from ppo_nlp.doc import Count, Document, Entity
 from ppo_nlp.extract.casing import english_noise
 from ppo_nlp.extract.gazetteer import inside_quoted_name, ner_place_checker, place_adjective
 from ppo_nlp.extract.gazetteer.placewords import quote_positions
+from ppo_nlp.extract.platforms import split_person
 from ppo_nlp.extract.rules import not_organization_name
 from ppo_nlp.normalize.morph import common_word
 from ppo_nlp.normalize.names import is_first_name, is_surname_shape
@@ -278,9 +279,17 @@ def _placed(doc: Document, entities: list[Entity]) -> list[Entity]:
     return out
 
 
+def model_mentions(doc: Document) -> list[Entity]:
+    """The model's mentions (`found["ner"]`), a person that is or ends in a social network's name cut before
+    it and the network an organization (`platforms.split_person`: «… Baıbek Facebook»)."""
+    return [part for e in doc.found.get("ner", []) for part in split_person(e)]
+
+
 def known_stage(*steps: tuple[str, ...]) -> Callable[[Document], None]:
     """The stage that merges the rule layers named in `steps` (each step merged onto the previous result)
     and sets aside the plausible NER mentions (`found["ner"]`) that lie outside them.
+
+    A model's person that is or ends in a social network's name is read cut (`model_mentions`).
 
     Assigns `found["known"]`, `found["ner_new"]` (what passed the gate), `found["ner_judged"]` (every NER
     mention the gate judged) and `entities` (known mentions plus NER people: what the counts and officials
@@ -291,7 +300,7 @@ def known_stage(*steps: tuple[str, ...]) -> Callable[[Document], None]:
         for step in steps:
             known = merge_entities(known + [e for layer in step for e in _layer(doc, layer)])
         index = SpanIndex(known)
-        outside = [e for e in doc.found.get("ner", []) if not index.overlaps(e)]
+        outside = [e for e in model_mentions(doc) if not index.overlaps(e)]
         ner = [e for e in _placed(doc, outside) if plausible(e, doc)]
         doc.found["known"], doc.found["ner_new"], doc.found["ner_judged"] = known, ner, outside
         doc.entities = known + [e for e in ner if e.label == "PERSON"]
