@@ -109,10 +109,11 @@ CUE_REACH = 30  # characters before a name searched for a credit cue (перед
 
 @lru_cache(maxsize=1)
 def _media_cues() -> dict[str, tuple[str, ...]]:
-    """Folded cue phrases by kind (credit, source), and all of them under "any"."""
+    """Folded cue phrases by kind (credit, source, credit_after), and those before a name under "any"."""
     rows = [(row["kind"], fold(row["phrase"])) for row in load_tsv("orgs/media_cues.tsv")]
     kinds = {kind for kind, _ in rows}
-    return {"any": tuple(p for _, p in rows), **{k: tuple(p for kind, p in rows if kind == k) for k in kinds}}
+    before = [(kind, phrase) for kind, phrase in rows if kind != "credit_after"]
+    return {"any": tuple(p for _, p in before), **{k: tuple(p for kind, p in rows if kind == k) for k in kinds}}
 
 
 def _cued(doc_text: str, start: int, cues: tuple[str, ...]) -> bool:
@@ -125,9 +126,31 @@ def media_mention(text: str, doc_text: str, start: int) -> bool:
     return bool(_DOMAIN.fullmatch(text.strip())) or _cued(doc_text, start, _media_cues()["any"])
 
 
-def credited(doc_text: str, start: int) -> bool:
-    """The name at `start` is the one a story is credited to («передает Liter.kz», «со ссылкой на …»)."""
-    return _cued(doc_text, start, _media_cues()["credit"])
+def credited(doc_text: str, start: int, end: Optional[int] = None) -> bool:
+    """The name at `start` is the one a story is credited to («передает Liter.kz», «со ссылкой на …»); given its
+    `end`, also a name a cue after it credits («Kazinform correspondent reports») or a dateline's outlet
+    («ASTANA. KAZINFORM – …»)."""
+    if _cued(doc_text, start, _media_cues()["credit"]):
+        return True
+    return end is not None and (_cued_after(doc_text, end, _media_cues().get("credit_after", ()))
+                                or dateline_outlet(doc_text, start, end))
+
+
+def _cued_after(doc_text: str, end: int, cues: tuple[str, ...]) -> bool:
+    """One of the two words right after a name starts with a cue («Kazinform correspondent reports»)."""
+    words = [w.strip(",.:;«»\"'") for w in fold(doc_text[end : end + CUE_REACH]).split()[:2]]
+    return any(w.startswith(cue) for w in words for cue in cues)
+
+
+_DATELINE_PLACE = regex.compile(r"\p{Lu}[\p{L}\p{Pd} ]{1,30}[.,]\s*")
+_DASH_AFTER = regex.compile(r"\s*[\p{Pd}]\s")
+
+
+def dateline_outlet(doc_text: str, start: int, end: int) -> bool:
+    """The name at `start:end` is a dateline's outlet: a line opens with a place, a full stop or comma, the
+    name and a dash («NUR-SULTAN. KAZINFORM – The congress …», «АСТАНА. KAZINFORM – …»)."""
+    line_start = doc_text.rfind("\n", 0, start) + 1
+    return bool(_DATELINE_PLACE.fullmatch(doc_text, line_start, start) and _DASH_AFTER.match(doc_text, end))
 
 
 def not_organization_name(text: str, doc_text: str, start: int, end: int, lang: str) -> bool:

@@ -35,3 +35,20 @@ def test_credited_outlet_is_no_organization_fact(nlp, text: str, kept: set[str],
     names = {o.name for o in doc.organizations}
     assert kept <= names and not dropped & names
     assert not marked or dropped <= {e.text for e in doc.entities}  # the credit stays marked in the text
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a cue right after the name credits the story to it
+    ("The forum opened on Monday, Kazinform correspondent reports.", "Kazinform", True),
+    ("Форум ашылды, Kazinform тілшісі хабарлайды.", "Kazinform", True),
+    ("Tengrinews сообщает, что форум открылся.", "Tengrinews", True),
+    # a dateline: a place, a full stop, the outlet and a dash open the line
+    ("Headline of the story\nASTANA. KAZINFORM – The forum opened on Monday.", "KAZINFORM", True),
+    ("АСТАНА. Kazinform – Форум открылся в понедельник.", "Kazinform", True),
+    # a story about the outlet names it otherwise
+    ("Kazinform – the largest news agency of the country – turned 100.", "Kazinform", False),
+    ("Kazinform opened a new office in Almaty, its director said.", "Kazinform", False),
+])
+def test_credited_after_or_in_a_dateline(text: str, name: str, expected: bool) -> None:
+    start = text.index(name)
+    assert credited(text, start, start + len(name)) is expected
