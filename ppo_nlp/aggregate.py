@@ -96,7 +96,7 @@ def _media_typed(doc: Document, orgs: list[Organization]) -> list[Organization]:
 
 def _not_credits(doc: Document, orgs: list[Organization]) -> list[Organization]:
     """Leave out a medium named only where the story is credited to it («передает Liter.kz», «со ссылкой
-    на …», «Kazinform correspondent reports», a dateline «ASTANA. KAZINFORM –»): the article's source, not one
+    на …», «Tengrinews correspondent reports», a dateline «ASTANA. KAZINFORM –»): the article's source, not one
     of its facts (the document's own is its `outlet`); it stays in `entities`."""
     return [org for org in orgs
             if not (org.type == "media" and all(credited(doc.text, m.start, m.end) for m in org.mentions))]

@@ -1,6 +1,6 @@
 """Social networks and messengers named as the medium a message went out on, not as an organization.
 
-News say where a statement was posted: «написал пост в Фейсбуке», «announced via his official Facebook»,
+News say where a statement was posted: «написал пост в Фейсбуке», «posted on her official Facebook page»,
 «Facebook желісіндегі парақшасында хабарлады», in the Cyrillic view of a Latin-script Kazakh text too. There the platform (`resources/orgs/platforms.tsv`) is a
 channel, like a newspaper's page, and no organization fact; the subject of a story («Facebook купил …»,
 «компания Facebook») stays one. The words around the name that make it a medium are

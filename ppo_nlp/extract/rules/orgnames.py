@@ -128,7 +128,7 @@ def media_mention(text: str, doc_text: str, start: int) -> bool:
 
 def credited(doc_text: str, start: int, end: Optional[int] = None) -> bool:
     """The name at `start` is the one a story is credited to («передает Liter.kz», «со ссылкой на …»); given its
-    `end`, also a name a cue after it credits («Kazinform correspondent reports») or a dateline's outlet
+    `end`, also a name a cue after it credits («Tengrinews correspondent reports») or a dateline's outlet
     («ASTANA. KAZINFORM – …»)."""
     if _cued(doc_text, start, _media_cues()["credit"]):
         return True
@@ -137,7 +137,7 @@ def credited(doc_text: str, start: int, end: Optional[int] = None) -> bool:
 
 
 def _cued_after(doc_text: str, end: int, cues: tuple[str, ...]) -> bool:
-    """One of the two words right after a name starts with a cue («Kazinform correspondent reports»)."""
+    """One of the two words right after a name starts with a cue («Tengrinews correspondent reports»)."""
     words = [w.strip(",.:;«»\"'") for w in fold(doc_text[end : end + CUE_REACH]).split()[:2]]
     return any(w.startswith(cue) for w in words for cue in cues)
 
