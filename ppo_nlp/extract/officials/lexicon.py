@@ -118,6 +118,18 @@ def en_heads() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def en_predicates() -> dict[str, str]:
+    """English verb forms tying a name to a title after them (`predicates_en.tsv`) -> `passive` or `active`."""
+    return {r[0]: r[1] for r in read_rows("positions/predicates_en.tsv")}
+
+
+@lru_cache(maxsize=None)
+def en_predicate_fillers() -> dict[str, str]:
+    """Words allowed around an English predicate (`predicate_fillers_en.txt`) -> `be` for forms of "be", else ''."""
+    return {r[0]: (r[1] if len(r) > 1 else "") for r in read_rows("positions/predicate_fillers_en.txt")}
+
+
+@lru_cache(maxsize=None)
 def en_participles() -> dict[str, str]:
     """English participles before "by" and a name -> the title they give («chaired by» -> chairman)."""
     return {r[0]: r[1] for r in read_rows("positions/participles_en.tsv")}

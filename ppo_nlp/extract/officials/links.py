@@ -7,7 +7,7 @@
 """
 from __future__ import annotations
 
-from ppo_nlp.extract.officials.lexicon import word_set
+from ppo_nlp.extract.officials.lexicon import en_predicate_fillers, en_predicates, word_set
 from ppo_nlp.extract.officials.persons import Ctx, PersonSpan, is_cap, nameable
 from ppo_nlp.extract.officials.positions import PositionSpan
 from ppo_nlp.extract.officials.ru_phrases import is_adjective
@@ -32,6 +32,10 @@ def extend_links(ctx: Ctx, spans: list[PersonSpan], positions: list[PositionSpan
         if id(pos) not in owner and ctx.langs[pos.head] == "kk":
             start = _kk_participle_name(ctx, pos, by_start)
             start = _kk_subject_name(ctx, pos, by_end) if start is None else start
+            if start is not None:
+                _add(links, owner, start, pos)
+        if id(pos) not in owner and ctx.langs[pos.head] == "en":
+            start = _en_predicate_name(ctx, pos, by_end)
             if start is not None:
                 _add(links, owner, start, pos)
         if id(pos) not in owner and ctx.langs[pos.head] == "ru":
@@ -200,6 +204,29 @@ def _kk_subject_name(ctx: Ctx, pos: PositionSpan, by_end: dict):
         word = ctx.tokens[n - 1].text
         if not (n - 1 in ctx.orgs or word.islower() and word.isalpha()):
             return None
+    return None
+
+
+EN_WINDOW = 6  # words between an English name and a title: «has since been unanimously elected as the»
+
+
+def _en_predicate_name(ctx: Ctx, pos: PositionSpan, by_end: dict):
+    """«Marat Serikov has been elected as chairman of the branch», «… became secretary»: the name right before
+    a window of predicate words; a passive form («elected») counts only after a form of "be" before it."""
+    fillers, verbs = en_predicate_fillers(), en_predicates()
+    tied, passive = False, False
+    for k in range(pos.start - 1, max(pos.start - 1 - EN_WINDOW, -1), -1):
+        if k + 1 in by_end and k + 1 < pos.start:
+            return by_end[k + 1].start if tied else None
+        word = ctx.tokens[k].text
+        if not word.islower():
+            return None
+        if word in verbs:
+            tied, passive = tied or verbs[word] == "active", verbs[word] == "passive"
+        elif word not in fillers:
+            return None
+        elif fillers[word] == "be" and passive:
+            tied = True
     return None
 
 

@@ -272,16 +272,27 @@ def _en_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
     if word.lower() not in en_heads() or (word.isupper() and len(word) > 1 and i not in stops):
         return None
     start = _left_modifiers(ctx, i, word_set("modifiers_en.txt"), str.lower)
-    end, org = i + 1, None
+    after = _en_gloss_end(ctx, i)
+    end, org = after, None
     if end < len(ctx.tokens) and ctx.tokens[end].text.lower() == "of":
         end, org = _en_chain(ctx, end + 1, stops)
-        end = end if end > i + 2 else i + 1
+        end = end if end > after + 1 else after
     words = [ctx.tokens[k].text.lower() for k in range(start, i + 1)]
-    title = " ".join(words + ([_span_text(ctx, i + 1, end)] if end > i + 1 else []))
+    title = " ".join(words + ([_span_text(ctx, after, end)] if end > after else []))
     return PositionSpan(start, i, end, title, frozenset(), org or _party_in(ctx, i + 1, end) or _org_before(ctx, start, 1))
 
 
 _ARTICLES_EN = frozenset({"the", "a", "an"})
+
+
+def _en_gloss_end(ctx: Ctx, i: int) -> int:
+    """After the head, or after a one-word English gloss of it in brackets («akim (governor) of the region»,
+    «deputy akim (mayor) of the city»): the gloss is a translation, left out of the title."""
+    toks = ctx.tokens
+    if (i + 3 < len(toks) and toks[i + 1].text == "(" and toks[i + 3].text == ")"
+            and toks[i + 2].text.lower() in en_heads()):
+        return i + 4
+    return i + 1
 
 
 def _verb_before_article(ctx: Ctx, j: int) -> bool:

@@ -1,0 +1,43 @@
+"""Officials: classes of failure found on real articles nobody tuned on (issue: unseen articles). English: a
+one-word gloss of a title in brackets («akim (governor) of the region»), a title tied to the name before it by
+a predicate («… has been elected as chairman of …»). All sentences are our own."""
+from __future__ import annotations
+
+import pytest
+
+from ppo_nlp.doc import Document
+from ppo_nlp.extract.officials.people import extract_officials
+
+
+def _people(text: str, lang: str) -> list[tuple[str, set[str]]]:
+    doc = Document("t", "t", text, lang=lang)
+    return [(p.name, {pos.title for pos in p.positions}) for p in extract_officials(doc)[1]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the gloss is a translation of the head: left out of the title, the phrase after it kept
+    ("Akim (governor) of Zhambyl region Dauren Abenov opened the plant.",
+     [("Dauren Abenov", {"akim of Zhambyl region"})]),
+    ("Deputy akim (mayor) of Taraz Aigul Serikova visited the school.", [("Aigul Serikova", {"deputy akim of Taraz"})]),
+    # a name in brackets is no gloss
+    ("The akim (Dauren Abenov) of the district came.", [("Dauren Abenov", set())]),
+])
+def test_unseen_english_gloss(text, expected):
+    assert _people(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dauren Abenov has been elected as chairman of the city branch of the party.",
+     [("Dauren Abenov", {"chairman of the city branch of the party"})]),
+    ("Aigul Serikova was unanimously elected the secretary of the district council.",
+     [("Aigul Serikova", {"secretary of the district council"})]),
+    ("Dauren Abenov became chairman of the youth wing.", [("Dauren Abenov", {"chairman of the youth wing"})]),
+    ("Aigul Serikova previously served as the chairman of the district council.",
+     [("Aigul Serikova", {"chairman of the district council"})]),
+    # an active «appointed»: the name before it gives the post
+    ("Dauren Abenov appointed the chairman of the commission.", [("Dauren Abenov", set())]),
+    # other words between the name and the title: no tie
+    ("Dauren Abenov met the chairman of the commission.", [("Dauren Abenov", set())]),
+])
+def test_unseen_english_predicate(text, expected):
+    assert _people(text, "en") == expected
