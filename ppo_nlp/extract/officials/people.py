@@ -21,6 +21,7 @@ from ppo_nlp import aggregate
 from ppo_nlp.cache import bounded_cache
 from ppo_nlp.doc import Document, Entity, Mention, Person, Position
 from ppo_nlp.extract.officials.east_asian import with_east_asian
+from ppo_nlp.extract.officials.lexicon import party_words
 from ppo_nlp.extract.officials.links import extend_links, lone_surnames
 from ppo_nlp.extract.officials.offices import office_id
 from ppo_nlp.extract.officials.persons import (PATRONYMIC_ENDS, Ctx, PersonSpan, adjacent, build_ctx, find_persons,
@@ -31,10 +32,11 @@ from ppo_nlp.extract.officials.possessors import possessors_after_titles
 from ppo_nlp.normalize.person_keys import person_id
 from ppo_nlp.normalize.names import CASE_ORDER, is_first_name, surname_keys, to_nominative
 from ppo_nlp.normalize.translit import to_latin
-from ppo_nlp.text import fold
+from ppo_nlp.text import fold, fold_quotes
 
 SOURCE = "rule:officials"
 APPOSITION = frozenset({",", "—", "–", "-", "("})
+QUOTES = frozenset({"\"", "'"})
 NAME_SEP = "\t"  # joins the language, the case hint and the words of a name into one cache key
 
 
@@ -201,9 +203,15 @@ def _kk_lead(ctx: Ctx, pos: PositionSpan) -> int:
 
 
 def _kk_phrase_word(ctx: Ctx, k: int, start: int) -> bool:
-    """A lower-case word of a Kazakh organization phrase, at most four words before the title."""
-    word = ctx.tokens[k].text
-    return start - k <= 4 and word.isalpha() and word.islower()
+    """A lower-case word of a Kazakh organization phrase, at most four words before the title; further, the
+    word «партиясы» and a quote mark next to an organization («"AMANAT" партиясы "Болашақ" филиалының …»); in a
+    title in capitals, any word in capitals."""
+    word, head = ctx.tokens[k].text, ctx.tokens[start].text
+    if head.isupper() and len(head) > 1:  # a caption line in capitals: its words and quote marks
+        return word.isupper() and word.isalpha() or fold_quotes(word) in QUOTES
+    if fold_quotes(word) in QUOTES:
+        return k + 1 in ctx.orgs or k - 1 in ctx.orgs
+    return word.islower() and (start - k <= 4 and word.isalpha() or fold(word) in party_words())
 
 
 def _case_hint(positions: list[PositionSpan]) -> Optional[str]:

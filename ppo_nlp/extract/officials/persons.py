@@ -13,6 +13,7 @@ from typing import Optional
 
 from ppo_nlp.cache import bounded_cache, word_cache
 from ppo_nlp.doc import Document, Entity
+from ppo_nlp.extract.officials.captions import shouted_name_ok
 from ppo_nlp.extract.officials.lexicon import (en_heads, en_not_name_words, honorifics, is_short_body, kk_heads,
                                               ru_heads, ru_key)
 from ppo_nlp.normalize import places
@@ -323,7 +324,7 @@ def _plausible_span(ctx: Ctx, span: PersonSpan) -> bool:
         return False
     idx = [k for k in range(span.start, span.end) if ctx.tokens[k].text[:1].isalpha()]
     if len(idx) > 1 and all(ctx.tokens[k].text.isupper() for k in idx):
-        return first_name_like(ctx, idx[0]) and surname_like(ctx, idx[-1], True)
+        return shouted_name_ok(ctx, idx, first_name_like(ctx, idx[0]), surname_like(ctx, idx[-1], True))
     lang = ctx.langs[idx[0]]
     if span.kind == "full" and lang in ("ru", "kk") and not first_name_like(ctx, idx[0]):  # «Аксу Жолымбет»
         return not (_may_be_place(span.words[0], lang) and _may_be_place(span.words[-1], lang))

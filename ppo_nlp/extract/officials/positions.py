@@ -14,6 +14,7 @@ from ppo_nlp.cache import word_cache
 from ppo_nlp.extract.officials.lexicon import (en_heads, en_participles, generic_org_words, kk_genitive, kk_heads,
                                                ru_head_prefixes, ru_heads, ru_key, ru_modifiers, word_set)
 from ppo_nlp.extract.officials.persons import Ctx, nameable
+from ppo_nlp.extract.rules.branches import owner_nouns
 from ppo_nlp.extract.officials.ru_phrases import MAX_CHAIN, age_before_name, gap_ok, ru_chain, ru_head_forms, ru_pp
 from ppo_nlp.normalize.names import parses, strip_kk_case
 from ppo_nlp.text import fold, fold_quotes
@@ -189,7 +190,10 @@ def _kk_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
     elif head.possessive and _body_before(ctx, start):  # «бюро мүшесі», «комитетінің төрағасы»
         words = [_kk_noun(ctx.tokens[start - 1].text)] + words[:-1] + [ctx.tokens[i].text.lower()]
         return PositionSpan(start, i, i + 1, " ".join(words), frozenset(), _body_owner(ctx, start - 1))
-    org = _org_before(ctx, start) or _party_in(ctx, start, start + 1) or _party_in(ctx, start - 1, start)
+    owned = any(owner_nouns().match(fold(ctx.tokens[k].text)) is not None  # «одағы (облыстық) филиалының»
+                for k in range(max(start - 3, 0), start - 1))
+    org = _org_before(ctx, start) or _party_in(ctx, start, start + 1) or (None if owned else
+                                                                          _party_in(ctx, start - 1, start))
     return PositionSpan(start, i, i + 1, " ".join(words), frozenset(), org)
 
 

@@ -39,6 +39,12 @@ def branch_nouns() -> Lexicon:
 
 
 @lru_cache(maxsize=None)
+def owner_nouns() -> Lexicon:
+    """Kazakh organization nouns whose branch a following «облыстық филиалы» is (`branch_owner_nouns.tsv`)."""
+    return Lexicon((row[0], lang_of(row[0]), True) for row in load_table("branch_owner_nouns"))
+
+
+@lru_cache(maxsize=None)
 def templates(kind: str) -> dict[str, str]:
     return {row[1]: row[2] for row in load_table("list_words") if row[0] == kind}
 
@@ -135,13 +141,18 @@ def branch_at(doc: Document, words: Words, k: int, ctx: Context) -> Optional[Ent
     first = named[0] if named else k - 1
     after, before = _party_after(words, k, ctx.party_at), _party_before(words, first, ctx.party_end)
     attached = after > k + 1 or before < first
-    if not attached and not (ctx.party_at and _free(words, k + 1)):
+    if not attached and not (ctx.party_at and _free(words, k + 1) and not _owned_before(words, first)):
         return None
     return _entity(doc, words, (before, after), level, lemma, place, named[2] if named else None)
 
 
 def _plural(word: str) -> bool:
     return any(word.endswith(e) for e in list_words("plural_end"))
+
+
+def _owned_before(words: Words, first: int) -> bool:
+    """Another organization's noun right before the branch («ардагерлер одағы облыстық филиалы»)."""
+    return first >= 1 and owner_nouns().match(words.folded[first - 1]) is not None
 
 
 def _free(words: Words, j: int) -> bool:

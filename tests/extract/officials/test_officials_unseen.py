@@ -41,3 +41,39 @@ def test_unseen_english_gloss(text, expected):
 ])
 def test_unseen_english_predicate(text, expected):
     assert _people(text, "en") == expected
+
+
+def _people_full(text: str) -> list[tuple[str, set[str]]]:
+    from ppo_nlp.pipeline import load
+    return [(p.name, {pos.title for pos in p.positions}) for p in load()(text).people]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Kazakh: a name, a comma and a title whose organization phrase has a party name and a quoted branch
+    ("Жиналыста сөз алды.\nДаурен Абенов, «AMANAT» партиясы «Шұғыла» филиалының атқарушы хатшысы:\n– Жұмыс жалғасады.",
+     [("Даурен Абенов", {"атқарушы хатшы"})]),
+    # a caption line in capitals: a listed first name or a surname's shape is enough before a title
+    ("Жиналыста сөз алды.\nСНХ: ДАУРЕН ТЕЗЕ – АУДАНДЫҚ ФИЛИАЛДЫҢ ТӨРАҒАСЫ",
+     [("Даурен Тезе", {"төраға"})]),
+    ("Жиналыста сөз алды.\nЖАНАТ АБЕНОВ, ардагерлер кеңесінің төрағасы:\n– Біз қатысамыз.",
+     [("Жанат Абенов", {"төраға"})]),
+    # a shouted line with no title after it stays no name
+    ("Жиналыста сөз алды.\nДАУРЕН ТЕЗЕ ЖИНАЛЫСҚА КЕЛДІ", []),
+])
+def test_unseen_kazakh_captions(text, expected):
+    assert _people_full(text) == expected
+
+
+def _branches(text: str) -> list[str]:
+    from ppo_nlp.pipeline import load
+    return sorted(o.name for o in load()(text).organizations if o.type == "party_branch")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Kazakh puts the owner before the branch: a union's or a chamber's regional branch is not the party's
+    ("«AMANAT» партиясы жиын өткізді. Ардагерлер одағы облыстық филиалының төрағасы келді.", []),
+    ("«AMANAT» партиясы жиын өткізді. Кәсіпкерлер палатасының облыстық филиалы қолдады.", []),
+    ("«AMANAT» партиясы жиын өткізді. Облыстық филиалдың төрағасы келді.", ["AMANAT Облыстық филиалы"]),
+])
+def test_unseen_kazakh_branch_owner(text, expected):
+    assert _branches(text) == expected
