@@ -10,14 +10,17 @@
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Callable, Hashable, Iterable, Optional, TypeVar
 
 from ppo_nlp.doc import Document, Entity, Location, Mention, Organization, Project
 from ppo_nlp.extract.foreign import foreign_body
 from ppo_nlp.extract.merge import precedence
+from ppo_nlp.extract.officials.lexicon import party_words
 from ppo_nlp.extract.platforms import medium_use, platform_mention
 from ppo_nlp.extract.rules import credited, head_type, media_mention
 from ppo_nlp.normalize.ids import slug
+from ppo_nlp.resources import load_table
 from ppo_nlp.text import fold
 
 T = TypeVar("T")
@@ -116,11 +119,43 @@ def _not_media_platforms(doc: Document, orgs: list[Organization]) -> list[Organi
                                            for m in org.mentions)]
 
 
+CUT_ENDS = frozenset({"of", "a", "an", "the", "and", "for"})  # a name does not end in these: "Party of a"
+
+
+@lru_cache(maxsize=None)
+def party_descriptions() -> frozenset[str]:
+    """Folded words that make the party word + lower-case words a description (`party_descriptions.tsv`)."""
+    return frozenset(fold(row[0]) for row in load_table("party_descriptions"))
+
+
+def party_description(text: str) -> bool:
+    """«Партия власти», «партия реальных дел», «билік партиясы», "Party of a": a party described or cut short,
+    not named (the party word first or last, the other words in lower case, one of them a description)."""
+    words = text.split()
+    if len(words) < 2:
+        return False
+    if fold(words[0]) in party_words():
+        rest = words[1:]
+        if rest[-1].lower() in CUT_ENDS:
+            return True
+    elif fold(words[-1]) in party_words():
+        rest = [words[0].lower()] + words[1:-1]
+    else:
+        return False
+    return all(w.isalpha() and w.islower() for w in rest) and any(fold(w) in party_descriptions() for w in rest)
+
+
+def _not_descriptions(orgs: list[Organization]) -> list[Organization]:
+    """Leave out an organization every mention of which describes a party instead of naming one; the
+    mentions stay in `entities`."""
+    return [org for org in orgs if not all(party_description(m.text) for m in org.mentions)]
+
+
 def facts(doc: Document) -> None:
     """The facts stage: organizations, projects and locations of the mentions facts are made of
     (`found.fact_mentions`; a document that never ran the merge stage uses its `entities`)."""
     mentions = doc.found.get("fact_mentions", doc.entities)
-    orgs = _not_media_platforms(doc, organizations(_domestic(doc, mentions)))
+    orgs = _not_descriptions(_not_media_platforms(doc, organizations(_domestic(doc, mentions))))
     doc.organizations = _not_credits(doc, _media_typed(doc, orgs))
     doc.projects = projects(mentions)
     doc.locations = locations(mentions)
