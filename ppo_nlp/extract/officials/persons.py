@@ -171,8 +171,8 @@ def nameable(ctx: Ctx, i: int) -> bool:
 def _nameable_word(word: str, lang: str) -> bool:
     if not is_cap(word):  # the cheap test first
         return False
-    if lang == "en" and word.lower() in en_not_name_words():
-        return False  # «Dostyk Avenue», «Abai Prize»
+    if (lang == "en" or word.isascii()) and word.lower() in en_not_name_words():
+        return False  # «Dostyk Avenue», «Abai Prize», in Latin letters inside a Cyrillic text too
     if lang != "en" and is_short_body(word):
         return False  # «членом Совфеда»: a state body's short name
     return not is_position_word(word, lang) and fold(word) not in honorifics()
@@ -368,7 +368,7 @@ def plausible_ner(ctx: Ctx, idx: list[int]) -> bool:
         return len(idx) > 1 and first_name_like(ctx, idx[0]) and surname_like(ctx, idx[-1], True)
     if len(idx) == 1 and ctx.langs[idx[0]] in ("ru", "kk"):  # English surnames have no shape to check
         return (first_name_like(ctx, idx[0]) or surname_like(ctx, idx[0], True)) and not _place_adjective(words[0])
-    return not _place_adjective(words[-1])
+    return not _place_adjective(words[-1]) and not any(w.isascii() and w.lower() in en_not_name_words() for w in words)
 
 
 @word_cache(2 << 20)

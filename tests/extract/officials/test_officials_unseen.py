@@ -77,3 +77,12 @@ def _branches(text: str) -> list[str]:
 ])
 def test_unseen_kazakh_branch_owner(text, expected):
     assert _branches(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an institution's word in Latin letters inside a Cyrillic text is no part of a name
+    ("Акцияға Жамбыл ауданының жастары мен Tarazov University студенттері қатысты.", []),
+    ("Жиынға Серік Омаров пен Dauletov College оқытушылары келді.", [("Серік Омаров", set())]),
+])
+def test_unseen_latin_institution_in_cyrillic(text, expected):
+    assert _people_full(text) == expected
