@@ -211,7 +211,7 @@ EN_WINDOW = 6  # words between an English name and a title: «has since been una
 
 
 def _en_predicate_name(ctx: Ctx, pos: PositionSpan, by_end: dict):
-    """«Marat Serikov has been elected as chairman of the branch», «… became secretary»: the name right before
+    """«Marat Serikuly has been elected as chairman of a district branch», «… became secretary»: the name right before
     a window of predicate words; a passive form («elected») counts only after a form of "be" before it."""
     fillers, verbs = en_predicate_fillers(), en_predicates()
     tied, passive = False, False
