@@ -1,12 +1,12 @@
 """Social networks and messengers named as the medium a message went out on, not as an organization.
 
 News say where a statement was posted: «написал пост в Фейсбуке», «posted on her official Facebook page»,
-«Facebook желісіндегі парақшасында хабарлады», in the Cyrillic view of a Latin-script Kazakh text too. There the platform (`resources/orgs/platforms.tsv`) is a
-channel, like a newspaper's page, and no organization fact; the subject of a story («Facebook купил …»,
-«компания Facebook») stays one. The words around the name that make it a medium are
-`resources/orgs/platform_cues.tsv`. The flat `entities` layer keeps a platform as an organization (the NER
-corpora mark it so) but never as a person: a model's person that ends in one («Бауыржан Байбек Facebook»)
-is cut before it (`split_person`).
+«Facebook желісіндегі парақшасында хабарлады», in the Cyrillic view of a Latin-script Kazakh text too.
+There the platform (`resources/orgs/platforms.tsv`) is a channel, like a newspaper's page, and no
+organization fact; the subject of a story («Facebook купил …», «компания Facebook») stays one. The words
+around the name that make it a medium are `resources/orgs/platform_cues.tsv`. The flat `entities` layer
+keeps a platform as an organization (the NER corpora mark it so) but never as a person: a model's person
+that ends in one («Бауыржан Байбек Facebook») is cut before it (`split_person`).
 
 >>> platform_id("Фейсбуке"), platform_id("Facebook-та"), platform_id("Facebooker")
 ('platform:facebook', 'platform:facebook', None)
