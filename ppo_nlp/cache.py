@@ -66,8 +66,10 @@ def approx_bytes(obj: Any, depth: int = 3) -> int:
     size = _getsizeof(obj)
     if depth <= 0:
         return size
-    if isinstance(obj, _CONTAINERS):
-        return size + sum(approx_bytes(item, depth - 1) for item in obj)
+    if isinstance(obj, _CONTAINERS):  # words inline: most caches hold tuples and sets of strings
+        for item in obj:
+            size += _getsizeof(item) if type(item) in _SCALARS else approx_bytes(item, depth - 1)
+        return size
     if isinstance(obj, dict):
         return size + sum(approx_bytes(k, depth - 1) + approx_bytes(v, depth - 1) for k, v in obj.items())
     return size

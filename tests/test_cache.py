@@ -188,7 +188,7 @@ def test_word_cache_check_mode_refuses_a_larger_value() -> None:
 KEYED_BY_RESOURCES = {
     "load_ner", "word_set", "_word_list", "templates", "adjective_trie", "canonical_level", "triggers",
     "list_words", "load_gazetteer", "load_table", "_suffix_table", "load_tsv", "load_lines", "lexicon",
-    "read_rows", "function_words", "type_table", "_index", "reverse_table", "_name_size", "read_built",
+    "read_rows", "function_words", "type_table", "type_index", "_index", "reverse_table", "_name_size", "read_built",
     "folder_digest", "_number_heads",
 }
 

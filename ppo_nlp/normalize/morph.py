@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import Any, Optional
 
 from ppo_nlp.cache import bounded_cache, word_cache
 
@@ -44,6 +44,9 @@ COMMON_POS = frozenset({"ADJF", "ADJS", "COMP", "VERB", "INFN", "PRTF", "PRTS", 
                         "PRED", "PREP", "CONJ", "PRCL", "INTJ", "NUMR"})
 PERSON_TAGS = ("Name", "Surn", "Patr")
 PROPER_TAGS = PERSON_TAGS + ("Geox", "Orgn", "Trad", "Abbr")
+NOT_PLACE_TAGS = PERSON_TAGS + ("Orgn",)
+# Checks below read `p.tag.grammemes` (a frozenset): `"Geox" in p.tag` also asks pymorphy3 whether the
+# grammeme exists on every miss, several times per parse.
 
 
 def known_parses(word: str) -> list[Any]:
@@ -59,11 +62,49 @@ def _known_parses(word: str) -> tuple[Any, ...]:
     known: dict[str, bool] = {}
     out = []
     for p in parses(word):
-        if p.word not in known:
-            known[p.word] = p.is_known
+        if p.word not in known:  # a dictionary parse's word is a dictionary word: no second look-up
+            known[p.word] = from_dictionary(p) or p.is_known
         if known[p.word]:
             out.append(p)
     return tuple(out)
+
+
+def from_dictionary(p: Any) -> bool:
+    """Whether pymorphy3 read the parse from its dictionary alone (no guess, no prefix or hyphen rule)."""
+    stack = p.methods_stack
+    return len(stack) == 1 and type(stack[0][0]).__name__ == "DictionaryAnalyzer"
+
+
+def inflected_word(p: Any, required: frozenset[str]) -> Optional[str]:
+    """`p.inflect(required).word`, or None where pymorphy3 has no such form. A dictionary parse's form is
+    chosen once per paradigm, form and request (`_best_form`) and only its word is built, not the lexeme."""
+    if not from_dictionary(p):
+        form = p.inflect(set(required))
+        return form.word if form else None
+    best = _best_form(p.methods_stack[0][2], p.methods_stack[0][3], required)
+    if best is None:
+        return None
+    dictionary = analyzer().dictionary
+    paradigm = dictionary.paradigms[p.methods_stack[0][2]]
+    stem = dictionary.build_stem(paradigm, p.methods_stack[0][3], p.word)
+    return dictionary.paradigm_prefixes[paradigm[len(paradigm) // 3 * 2 + best]] + stem + \
+        dictionary.suffixes[paradigm[best]]
+
+
+@bounded_cache(1 << 20)
+def _best_form(para_id: int, idx: int, required: frozenset[str]) -> Optional[int]:
+    """The index of the form in paradigm `para_id` that pymorphy3's `inflect` picks for form `idx`: of the
+    forms with every `required` grammeme (rare cases made common when none has), the first most similar."""
+    dictionary = analyzer().dictionary  # a paradigm: suffix ids, tag ids, prefix ids (`build_paradigm_info`)
+    paradigm, size = dictionary.paradigms[para_id], len(dictionary.paradigms[para_id]) // 3
+    tags = [dictionary.gramtab[tag_id] for tag_id in paradigm[size:2 * size]]
+    possible = [i for i, tag in enumerate(tags) if required <= tag.grammemes]
+    if not possible:
+        required = analyzer().TagClass.fix_rare_cases(required)
+        possible = [i for i, tag in enumerate(tags) if required <= tag.grammemes]
+    grammemes = tags[idx].updated_grammemes(required)
+    return max(possible, key=lambda i: len(grammemes & tags[i].grammemes) - 0.1 * len(grammemes ^ tags[i].grammemes),
+               default=None)
 
 
 def common_word(word: str) -> bool:
@@ -76,19 +117,19 @@ def _common_word(word: str) -> bool:
     """`common_word` of a lower-case word, kept; a word the dictionary does not hold has no dictionary reading
     (tests/extract/ner/test_ner_ru.py checks), so it is not parsed here."""
     found = _known_parses(word) if analyzer().word_is_known(word) else ()
-    return bool(found) and all(p.tag.POS in COMMON_POS and not any(t in p.tag for t in PROPER_TAGS)
+    return bool(found) and all(p.tag.POS in COMMON_POS and p.tag.grammemes.isdisjoint(PROPER_TAGS)
                                for p in found)
 
 
 def has_tag(word: str, tags: tuple[str, ...]) -> bool:
     """Whether some dictionary reading of `word` carries one of `tags` (e.g. "Geox", "Name")."""
-    return any(t in p.tag for p in known_parses(word) for t in tags)
+    return any(not p.tag.grammemes.isdisjoint(tags) for p in known_parses(word))
 
 
 def only_place(word: str) -> bool:
     """Every dictionary reading of `word` is a place name (Geox): «Анкарой», «Беларусь», never «Орёл»."""
     found = known_parses(word)
-    return bool(found) and all("Geox" in p.tag and not any(t in p.tag for t in PERSON_TAGS + ("Orgn",))
+    return bool(found) and all("Geox" in p.tag.grammemes and p.tag.grammemes.isdisjoint(NOT_PLACE_TAGS)
                                for p in found)
 
 
@@ -101,9 +142,9 @@ def oblique_name_of_noun(readings, names) -> bool:
     """Every name reading (`names`) is an oblique case while the word is also a declinable common noun in
     the nominative: the noun is meant («Герой Советского Союза» is no instrumental of «Гера»; «Саше» stays
     the dative of «Саша», the noun «саше» does not decline)."""
-    if any("nomn" in p.tag for p in names):
+    if any("nomn" in p.tag.grammemes for p in names):
         return False
-    return any(p.tag.POS == "NOUN" and "nomn" in p.tag and not {"Name", "Surn", "Patr", "Fixd"} & p.tag.grammemes
+    return any(p.tag.POS == "NOUN" and "nomn" in p.tag.grammemes and not {"Name", "Surn", "Patr", "Fixd"} & p.tag.grammemes
                for p in readings)
 
 

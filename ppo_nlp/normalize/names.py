@@ -20,8 +20,7 @@ from typing import NamedTuple, Optional
 from ppo_nlp.cache import bounded_cache, word_cache
 from ppo_nlp.normalize.kk_cyrillic import to_cyrillic
 from ppo_nlp.normalize.kk_stem import name_endings
-from ppo_nlp.normalize.morph import a_stem_genitive, analyzer
-from ppo_nlp.normalize.morph import parses as analyses
+from ppo_nlp.normalize.morph import a_stem_genitive, analyzer, from_dictionary, inflected_word, parses as analyses
 from ppo_nlp.paths import RESOURCES_DIR
 from ppo_nlp.resources import read_rows
 from ppo_nlp.text import fold
@@ -29,6 +28,8 @@ from ppo_nlp.text import fold
 NAMES_DIR = RESOURCES_DIR / "names"
 CASE_ORDER = ("nomn", "gent", "accs", "datv", "ablt", "loct")
 MAX_NAME_LEN = 40
+_GENDERS = {"masc": "m", "femn": "f"}
+_SURN_SING = frozenset({"Surn", "sing"})  # pymorphy3 grammemes; checks read `p.tag.grammemes`, a frozenset
 
 
 class Reading(NamedTuple):
@@ -140,19 +141,17 @@ def _initial_parses(letter: str) -> tuple:
 
 def _pm_reading(p, nominative: Optional[str] = None) -> Reading:
     """A pymorphy3 parse as a Reading with plain-string gender and case."""
-    gender = {"masc": "m", "femn": "f"}.get(str(p.tag.gender)) if p.tag.gender else None
-    known = len(p.methods_stack) == 1 and type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
-    return Reading(title_case_name(nominative or p.normal_form), gender, str(p.tag.case) if p.tag.case else None,
-                   known)
+    gender, case = p.tag.gender, p.tag.case  # each a set intersection in pymorphy3: read once
+    return Reading(title_case_name(nominative or p.normal_form), _GENDERS.get(str(gender)) if gender else None,
+                   str(case) if case else None, from_dictionary(p))
 
 
 def _pm_adjective_surname(word: str) -> list[Reading]:
     """Adjective-like surnames (Долгорукому -> Долгорукий) read with pymorphy3."""
     out = []
     for p in parses(word):
-        if ("Surn" in p.tag or "ADJF" in p.tag) and "sing" in p.tag and p.tag.gender in ("masc", "femn"):
-            form = p.inflect({"nomn", "sing", p.tag.gender})
-            out.append(_pm_reading(p, form.word if form else None))
+        if not p.tag.grammemes.isdisjoint(("Surn", "ADJF")) and "sing" in p.tag.grammemes and p.tag.gender in ("masc", "femn"):
+            out.append(_pm_reading(p, inflected_word(p, frozenset(("nomn", "sing", str(p.tag.gender))))))
     return out
 
 
@@ -162,7 +161,7 @@ def _ru_first_readings(word: str) -> list[Reading]:
     if is_first_name(word):
         out.append(Reading(word, first_names()[fold(word)], "nomn", True))
     for p in parses(word):
-        if "Name" in p.tag and "sing" in p.tag:
+        if "Name" in p.tag.grammemes and "sing" in p.tag.grammemes:
             out.append(_pm_reading(p))
     out += _stripped_readings(word, is_first_name)
     if not out:
@@ -250,7 +249,7 @@ def _ru_surname_readings(word: str, after_first: bool) -> tuple[Reading, ...]:
             out.append(Reading(word[: -len(ending)] + _same_case(nom_ending, word), gender, case, True))
     if not out:
         out.append(Reading(word, None, None))
-        out += [_pm_reading(p) for p in parses(word) if "Surn" in p.tag and "sing" in p.tag and len(p.methods_stack) == 1]
+        out += [_pm_reading(p) for p in parses(word) if _SURN_SING <= p.tag.grammemes and len(p.methods_stack) == 1]
         out += _pm_adjective_surname(word)
         if after_first:
             out += _stripped_readings(word, lambda base: not is_first_name(word))
@@ -275,7 +274,7 @@ def _score(readings: list[Reading], gender_hint: Optional[str], case_hint: Optio
         return ()
     case = next(iter(cases), None)
     gender = next(iter(genders), None)
-    specific = sum(1 for r in readings if r.case) + sum(1 for r in readings if r.gender)
+    specific = sum((1 if r.case else 0) + (1 if r.gender else 0) for r in readings)
     agree = 2 if case and case in (case_hint or "").split("|") else 0 if case and case_hint else 1  # 1: no clash
     listed = sum(fold(r.nominative) in first_names() for r in readings)  # «Нурлану»: Нурлан, not Нурлана
     return (agree, gender is not None and gender == gender_hint, listed,
@@ -318,9 +317,9 @@ def _is_initial(word: str) -> bool:
 def _ru_patronymic_readings(word: str) -> list[Reading]:
     out = []
     for p in parses(word):
-        if "Patr" in p.tag:  # the lemma of «Александровна» is «александрович»: inflect in its own gender
-            form = p.inflect({"nomn", p.tag.gender}) if p.tag.gender else None
-            out.append(_pm_reading(p, form.word if form else None))
+        if "Patr" in p.tag.grammemes:  # the lemma of «Александровна» is «александрович»: inflect in its own gender
+            gender = p.tag.gender
+            out.append(_pm_reading(p, inflected_word(p, frozenset(("nomn", str(gender)))) if gender else None))
     low = word.lower()
     if not out and low.endswith(("овна", "евна", "ична")):  # an unknown patronymic (Базарбаевна) in the nominative
         return [Reading(word, "f", "nomn")]

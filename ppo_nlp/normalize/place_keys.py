@@ -96,7 +96,7 @@ def ru_lemmas(word: str) -> set[str]:
     (Токаев is not Токай, Оралов not Орал); plural place names match in the nominative only. Type words
     keep their plurals (Алматинской и Жамбылской областей)."""
     found = morph.parses(word.lower())
-    return {p.normal_form for p in found if "plur" not in p.tag or fold(p.normal_form) in type_vocab()}
+    return {p.normal_form for p in found if "plur" not in p.tag.grammemes or fold(p.normal_form) in type_vocab()}
 
 
 def ru_word_keys(word: str, vocab: frozenset[str]) -> set[str]:
@@ -170,11 +170,34 @@ def type_table(lang: str) -> tuple[tuple[tuple[str, ...], str, str], ...]:
     return tuple((tuple(norm(r["form"]).split(" ")), r["class"], r["where"]) for r in rows if r["lang"] == lang)
 
 
+@lru_cache(maxsize=None)
+def type_index(lang: str) -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
+    """Rows of `type_table(lang)` by their first word and by their last word (row numbers, in order)."""
+    first: dict[str, list[int]] = {}
+    last: dict[str, list[int]] = {}
+    for row, (parts, _, _) in enumerate(type_table(lang)):
+        first.setdefault(parts[0], []).append(row)
+        last.setdefault(parts[-1], []).append(row)
+    return ({k: tuple(v) for k, v in first.items()}, {k: tuple(v) for k, v in last.items()})
+
+
+def _type_rows(keys: list[set[str]], lang: str) -> list[int]:
+    """The rows of `type_table(lang)` whose first word is among the first word's keys or whose last word is
+    among the last word's, in table order: no other row spells a type word at either end."""
+    first, last = type_index(lang)
+    rows = {row for key in keys[0] for row in first.get(key, ())}
+    rows.update(row for key in keys[-1] for row in last.get(key, ()))
+    return sorted(rows)
+
+
 def split_type(keys: list[set[str]], lang: str) -> list[tuple[Optional[str], list[set[str]]]]:
     """(class, name-word keys) readings: a type word at either end, or none."""
     out: list[tuple[Optional[str], list[set[str]]]] = [(None, keys)]
     count = len(keys)
-    for parts, cls, where in type_table(lang):
+    if not count:
+        return out
+    table = type_table(lang)
+    for parts, cls, where in map(table.__getitem__, _type_rows(keys, lang)):
         size = len(parts)
         if count <= size:
             continue

@@ -213,7 +213,7 @@ def load_indexes() -> None:
     (`Pipeline.warm`), not inside the first document that needs one."""
     _index(False), _index(True), _name_prefixes(), _bare_prefixes(), _english()
     for lang in ("ru", "kk", "latin"):
-        pk.type_table(lang)
+        pk.type_table(lang), pk.type_index(lang)
 
 
 def built_tables() -> dict[str, object]:

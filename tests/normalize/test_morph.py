@@ -26,3 +26,24 @@ def test_common_word_kept_per_word_reads_as_every_dictionary_reading_says(word: 
     found = known_parses(word)
     direct = bool(found) and all(p.tag.POS in COMMON_POS and not any(t in p.tag for t in PROPER_TAGS) for p in found)
     assert common_word(word) == direct == common
+
+
+INFLECT = [("Долгорукому", {"nomn", "sing", "masc"}), ("Толстой", {"nomn", "sing", "femn"}),
+           ("Александровной", {"nomn", "femn"}), ("Петровичу", {"nomn", "masc"}), ("лесу", {"loc2"}),
+           ("синего", {"plur", "datv"}), ("Кошановой", {"nomn", "sing", "femn"}), ("Жамбылского", {"gent"}),
+           ("мама", {"voct"}), ("Байкенова", {"nomn", "sing", "masc"}), ("стали", {"nomn", "sing", "neut"}),
+           ("по-казахски", {"nomn"}), ("Ертіс", {"datv"}), ("xyz", {"gent"})]
+
+
+@pytest.mark.parametrize("word,required", INFLECT)
+def test_inflected_word_is_the_word_pymorphy3_inflects_to(word: str, required: set[str]) -> None:
+    from ppo_nlp.normalize.morph import inflected_word
+    for p in parses(word.lower()):
+        form = p.inflect(set(required))
+        assert inflected_word(p, frozenset(required)) == (form.word if form else None)
+
+
+@pytest.mark.parametrize("word", WORDS + ["елка", "Оралову", "Кадиша"])
+def test_known_parses_are_the_parses_pymorphy3_calls_known(word: str) -> None:
+    from ppo_nlp.normalize.morph import known_parses
+    assert known_parses(word) == [p for p in parses(word.lower()) if p.is_known]

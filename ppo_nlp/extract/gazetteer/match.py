@@ -78,7 +78,7 @@ def _plural(words: Words, start: int, end: int, ref: AliasRef) -> bool:
 
 def _only_plural(word: str) -> bool:
     found = known_parses(word)
-    return bool(found) and all("plur" in p.tag for p in found)
+    return bool(found) and all("plur" in p.tag.grammemes for p in found)
 
 
 def _inside_longer_quote(words: Words, start: int, end: int, kind: str) -> bool:

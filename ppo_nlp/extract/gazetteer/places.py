@@ -283,10 +283,10 @@ def _ru_nominative(text: str) -> Optional[str]:
     if len(words) != 1:
         return None
     found = known_parses(words[0])
-    geo = [p for p in found if "Geox" in p.tag]
+    geo = [p for p in found if "Geox" in p.tag.grammemes]
     if geo:
         return geo[0].normal_form.capitalize()
-    return "" if found and not any(t in p.tag for p in found for t in PROPER_TAGS) else None
+    return "" if found and all(p.tag.grammemes.isdisjoint(PROPER_TAGS) for p in found) else None
 
 
 def _latin_ner_place(doc: Document, entity: Entity) -> Entity:

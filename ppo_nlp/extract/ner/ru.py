@@ -86,7 +86,7 @@ def split_person(text: str, entity: Entity) -> Iterator[Entity]:
 def not_a_name(word: str) -> bool:
     """A word the dictionary knows, in no reading a name of any kind («Реакцией», «Сегодня»)."""
     found = known_parses(word) if listed(word) else []
-    return bool(found) and not any(t in p.tag for p in found for t in PROPER_TAGS)
+    return bool(found) and all(p.tag.grammemes.isdisjoint(PROPER_TAGS) for p in found)
 
 
 def _trim_end(text: str, lo: int, hi: int) -> int:
