@@ -75,18 +75,26 @@ def from_dictionary(p: Any) -> bool:
     return len(stack) == 1 and type(stack[0][0]).__name__ == "DictionaryAnalyzer"
 
 
+# pymorphy3 units whose parses build their lexeme from one dictionary paradigm and the parse's own word
+# (a dictionary word; an unknown word read by the ending of known ones), by the class names of its methods.
+PARADIGM_STACKS = frozenset({("DictionaryAnalyzer",), ("FakeDictionary", "KnownSuffixAnalyzer")})
+
+
 def inflected_word(p: Any, required: frozenset[str]) -> Optional[str]:
-    """`p.inflect(required).word`, or None where pymorphy3 has no such form. A dictionary parse's form is
-    chosen once per paradigm, form and request (`_best_form`) and only its word is built, not the lexeme."""
-    if not from_dictionary(p):
+    """`p.inflect(required).word`, or None where pymorphy3 has no such form. For a parse read by one
+    paradigm the form is chosen once per paradigm, form and request (`_best_form`) and only its word is
+    built, not the whole lexeme (tests/normalize/test_morph.py compares)."""
+    stack = p.methods_stack
+    if tuple(type(method[0]).__name__ for method in stack) not in PARADIGM_STACKS:
         form = p.inflect(set(required))
         return form.word if form else None
-    best = _best_form(p.methods_stack[0][2], p.methods_stack[0][3], required)
+    _, _, para_id, idx = stack[0]
+    best = _best_form(para_id, idx, required)
     if best is None:
         return None
     dictionary = analyzer().dictionary
-    paradigm = dictionary.paradigms[p.methods_stack[0][2]]
-    stem = dictionary.build_stem(paradigm, p.methods_stack[0][3], p.word)
+    paradigm = dictionary.paradigms[para_id]
+    stem = dictionary.build_stem(paradigm, idx, p.word)
     return dictionary.paradigm_prefixes[paradigm[len(paradigm) // 3 * 2 + best]] + stem + \
         dictionary.suffixes[paradigm[best]]
 

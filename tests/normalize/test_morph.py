@@ -32,11 +32,14 @@ INFLECT = [("Долгорукому", {"nomn", "sing", "masc"}), ("Толсто�
            ("Александровной", {"nomn", "femn"}), ("Петровичу", {"nomn", "masc"}), ("лесу", {"loc2"}),
            ("синего", {"plur", "datv"}), ("Кошановой", {"nomn", "sing", "femn"}), ("Жамбылского", {"gent"}),
            ("мама", {"voct"}), ("Байкенова", {"nomn", "sing", "masc"}), ("стали", {"nomn", "sing", "neut"}),
-           ("по-казахски", {"nomn"}), ("Ертіс", {"datv"}), ("xyz", {"gent"})]
+           ("по-казахски", {"nomn"}), ("Ертіс", {"datv"}), ("xyz", {"gent"}), ("псевдокошке", {"nomn"}),
+           ("Кужахметовской", {"nomn", "sing", "femn"}), ("Зейнуллиному", {"nomn", "sing", "masc"}),
+           ("Тасжургеновым", {"nomn", "sing", "masc"})]
 
 
 @pytest.mark.parametrize("word,required", INFLECT)
 def test_inflected_word_is_the_word_pymorphy3_inflects_to(word: str, required: set[str]) -> None:
+    """Dictionary words, unknown words read by their endings or prefixes, hyphenated ones, rare cases."""
     from ppo_nlp.normalize.morph import inflected_word
     for p in parses(word.lower()):
         form = p.inflect(set(required))
