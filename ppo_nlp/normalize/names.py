@@ -390,10 +390,11 @@ def to_nominative(tokens: list[str], lang: str, gender_hint: Optional[str] = Non
     return _format(words), _name_gender(words) or gender_hint
 
 
-def surname_keys(word: str, lang: str) -> set[str]:
+@bounded_cache(4 << 20)  # kept: the links ask about each capitalised word of every document
+def surname_keys(word: str, lang: str) -> frozenset[str]:
     """Folded nominatives a surname-only mention may stand for (Оралова -> {оралов, оралова})."""
     word = title_case_name(word)
     keys = {fold(word), fold(strip_kk_case(word))}
     if lang == "ru" or not lang:
         keys |= {fold(r.nominative) for r in ru_surname_readings(word)}
-    return keys
+    return frozenset(keys)
