@@ -266,28 +266,27 @@ def _compatible(a: Optional[str], b: Optional[str]) -> bool:
     return a is None or b is None or a == b
 
 
-def _score(readings: list[Reading], gender_hint: Optional[str], case_hint: Optional[str]) -> tuple:
-    """Higher is better: agreement with the hints (a case hint may be several: «gent|accs»), then the rest."""
-    genders = {r.gender for r in readings if r.gender}
-    cases = {r.case for r in readings if r.case}
-    if len(genders) > 1 or len(cases) > 1:
-        return ()
-    case = next(iter(cases), None)
-    gender = next(iter(genders), None)
-    specific = sum((1 if r.case else 0) + (1 if r.gender else 0) for r in readings)
+def _score(readings: list[Reading], gender: Optional[str], case: Optional[str], gender_hint: Optional[str],
+           case_hint: Optional[str]) -> tuple:
+    """Higher is better: agreement with the hints (a case hint may be several: «gent|accs»), then the rest.
+    `gender`, `case`: the ones the (agreeing) readings name, None where they name none."""
+    names, specific, listed, known = first_names(), 0, 0, 0
+    for r in readings:
+        specific += (1 if r.case else 0) + (1 if r.gender else 0)
+        listed += fold(r.nominative) in names  # «Нурлану»: Нурлан, not Нурлана
+        known += r.known
     agree = 2 if case and case in (case_hint or "").split("|") else 0 if case and case_hint else 1  # 1: no clash
-    listed = sum(fold(r.nominative) in first_names() for r in readings)  # «Нурлану»: Нурлан, not Нурлана
-    return (agree, gender is not None and gender == gender_hint, listed,
-            sum(r.known for r in readings), specific, -CASE_ORDER.index(case) if case in CASE_ORDER else -len(CASE_ORDER))
+    return (agree, gender is not None and gender == gender_hint, listed, known, specific,
+            -CASE_ORDER.index(case) if case in CASE_ORDER else -len(CASE_ORDER))
 
 
 def _agreeing(options: list[list[Reading]], gender_hint, case_hint) -> Optional[list[Reading]]:
     """The agreeing combination of one reading per word with the best score, or None."""
-    combos: list[list[Reading]] = [[]]
-    for opts in options:
-        combos = [c + [o] for c in combos for o in opts if all(_compatible(o.gender, x.gender)
-                                                            and _compatible(o.case, x.case) for x in c)][:256]
-    scored = [(s, c) for c in combos if (s := _score(c, gender_hint, case_hint))]
+    combos: list[tuple[list[Reading], Optional[str], Optional[str]]] = [([], None, None)]  # + the gender and
+    for opts in options:  # case its readings agree on (None: any), as it agrees with a reading iff each does
+        combos = [(c + [o], o.gender if g is None else g, o.case if k is None else k) for c, g, k in combos
+                  for o in opts if _compatible(o.gender, g) and _compatible(o.case, k)][:256]
+    scored = [(_score(c, g or None, k or None, gender_hint, case_hint), c) for c, g, k in combos]
     return max(scored, key=lambda sc: sc[0])[1] if scored else None
 
 
