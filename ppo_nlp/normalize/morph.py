@@ -85,7 +85,7 @@ def inflected_word(p: Any, required: frozenset[str]) -> Optional[str]:
     paradigm the form is chosen once per paradigm, form and request (`_best_form`) and only its word is
     built, not the whole lexeme (tests/normalize/test_morph.py compares)."""
     stack = p.methods_stack
-    if tuple(type(method[0]).__name__ for method in stack) not in PARADIGM_STACKS:
+    if tuple(type(method[0]).__name__ for method in stack) not in PARADIGM_STACKS or not _paradigms_readable():
         form = p.inflect(set(required))
         return form.word if form else None
     _, _, para_id, idx = stack[0]
@@ -97,6 +97,15 @@ def inflected_word(p: Any, required: frozenset[str]) -> Optional[str]:
     stem = dictionary.build_stem(paradigm, idx, p.word)
     return dictionary.paradigm_prefixes[paradigm[len(paradigm) // 3 * 2 + best]] + stem + \
         dictionary.suffixes[paradigm[best]]
+
+
+@lru_cache(maxsize=None)
+def _paradigms_readable() -> bool:
+    """Whether this pymorphy3 keeps its dictionary as `inflected_word` reads it (2.x does); else every
+    inflection goes through `Parse.inflect`."""
+    dictionary = analyzer().dictionary
+    return all(hasattr(dictionary, name) for name in ("paradigms", "build_stem", "paradigm_prefixes", "suffixes",
+                                                       "gramtab")) and hasattr(analyzer().TagClass, "fix_rare_cases")
 
 
 @bounded_cache(1 << 20)
