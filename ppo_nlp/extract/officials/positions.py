@@ -174,12 +174,12 @@ def _kk_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
     if head.possessive and prev is not None and prev.case == "gent" and gap_ok(ctx, start - 1, start):
         start -= 1
         words = [ctx.tokens[start].text.lower()] + words[:-1] + [ctx.tokens[i].text.lower()]
-        if start > 0 and ctx.tokens[start - 1].text.islower():
+        if start > 0 and ctx.tokens[start - 1].text.islower() and _kk_owner_noun(ctx.tokens[start - 1].text):
             if prev.possessive and fold(ctx.tokens[start - 1].text) in generic_org_words():
                 words[0] = kk_genitive(prev.lemma)  # «партия төрағасының орынбасары»: the party is the organization
             else:
                 start -= 1
-                words.insert(0, _kk_drop_possessive(ctx.tokens[start].text))
+                words.insert(0, _kk_modifier_or_noun(ctx.tokens[start].text))
     elif head.possessive and start > 0 and fold(ctx.tokens[start - 1].text) in word_set("izafet_kk.txt"):
         start -= 1
         if fold(ctx.tokens[start].text) in generic_org_words():  # «партия төрағасы», «филиал төрағасы»: the
@@ -239,6 +239,16 @@ def _kk_noun(word: str) -> str:
     if fold(low[:-1]) in word_set("izafet_kk.txt"):  # кеңесі -> кеңес, not кеңе
         return low[:-1]
     return low[:-2] if low.endswith(("сы", "сі")) and low[-3] in "аәеоөұүуиюя" else low[:-1]
+
+
+def _kk_owner_noun(word: str) -> bool:
+    """A word that may name whose deputy it is («облыс әкімінің орынбасары»): no case ending («соңынан» "after")."""
+    return strip_kk_case(word) == word
+
+
+def _kk_modifier_or_noun(word: str) -> str:
+    """A title's modifier as written («атқарушы хатшысының орынбасары»), else a noun without its possessive."""
+    return word.lower() if fold(word) in word_set("modifiers_kk.txt") else _kk_drop_possessive(word)
 
 
 def _kk_drop_possessive(word: str) -> str:
@@ -314,9 +324,19 @@ def _en_chain(ctx: Ctx, j: int, stops: set[int]) -> tuple[int, Optional[str]]:
         word = ctx.tokens[j].text
         if not (word[:1].isalnum() or fold_quotes(word) in ('"', "'")) or word.lower() in word_set("stop_en.txt"):
             break
-        if _verb_before_article(ctx, j):
+        if _verb_before_article(ctx, j) or _verb_before_name(ctx, j, stops):
             break
         if j in ctx.orgs and org is None:
             org = ctx.orgs[j].id
         j += 1
     return j, org
+
+
+def _verb_before_name(ctx: Ctx, j: int, stops: set[int]) -> bool:
+    """A lower-case word in -s or -ed between a capitalised name and a person's name: a verb whose object is
+    the person ("Chairman of Nur Otan Party receives NAME" — NAME is not the chairman)."""
+    word = ctx.tokens[j].text
+    if not word.isalpha() or not word.islower() or j + 1 not in stops or j < 1:
+        return False
+    return word.endswith(("s", "ed")) and ctx.tokens[j - 1].text[:1].isupper()
+
