@@ -18,6 +18,9 @@ from ppo_nlp.text import fold
 MAX_WINDOW = 4  # words between a name and a title joined by a predicate
 KK_JOINED_GAP = 5  # words of the second title's organization phrase after the comma
 KK_AS = frozenset(fold(w) for w in ("болып", "ретінде", "етіп"))  # «төрағасы болып …», «төрағасы ретінде …»: "as chairman"
+APPOINTED_WINDOW = 5  # words between a verb of appointing and its object: the object's own title
+KK_MAKING = fold("етіп")  # «X-ты төрағасы етіп сайлады»: "elected X (as) chairman"
+KK_ACCUSATIVE = tuple(fold(e) for e in ("ты", "ті", "ды", "ді", "ны", "ні"))
 KK_POST = frozenset(fold(w) for w in ("қызметіне", "лауазымына", "қызметінде", "лауазымында"))  # "to/in the post of"
 KK_PARTICIPLE_ENDS = tuple({fold(e) for e in ("ған", "ген", "қан", "кен", "атын", "етін", "йтын", "йтін")})  # бастаған
 Links = dict[int, list[PositionSpan]]
@@ -167,6 +170,8 @@ def _predicate_name(ctx: Ctx, pos: PositionSpan, by_start: dict, by_end: dict, t
             break
         if k - n in by_end and _has_predicate(ctx, k - n, k) and not _appointer(ctx, k - n, k):
             return by_end[k - n].start
+    if "ablt" in pos.cases and k in by_end and _appointed(ctx, by_end[k].start):
+        return by_end[k].start  # «назначить акима района Ерланова Бекзата председателем филиала»
     k = max(pos.end, pos.head + 1)
     for n in range(0, MAX_WINDOW):
         if n > 0 and k + n in titled and _has_predicate(ctx, k, k + n):
@@ -203,11 +208,18 @@ def _kk_participle_name(ctx: Ctx, pos: PositionSpan, by_start: dict):
         return None
     for n in range(k + 1, min(k + 2 + MAX_WINDOW, len(ctx.tokens))):
         word = ctx.tokens[n].text
-        if n in by_start and (n == k + 1 or fold(ctx.tokens[n - 1].text).endswith(KK_PARTICIPLE_ENDS)):
+        if n in by_start and (n == k + 1 or fold(ctx.tokens[n - 1].text).endswith(KK_PARTICIPLE_ENDS)
+                              or _kk_made_object(ctx, k, by_start[n])):
             return by_start[n].start
         if not word.islower() or not word.isalpha():
             return None
     return None
+
+
+def _kk_made_object(ctx: Ctx, k: int, name: PersonSpan) -> bool:
+    """«төрағасы етіп бірауыздан облыс әкімі Серік Омаровты сайлады»: after «етіп» ("as"), a name in the
+    accusative is the one made chairman, whatever words stand between."""
+    return fold(ctx.tokens[k].text) == KK_MAKING and fold(ctx.tokens[name.end - 1].text).endswith(KK_ACCUSATIVE)
 
 
 def _kk_subject_name(ctx: Ctx, pos: PositionSpan, by_end: dict):
@@ -267,6 +279,19 @@ def _appointer(ctx: Ctx, a: int, b: int) -> bool:
     """An active singular verb of appointing between a and b: the name before it gives the post, not holds it."""
     return any(p.tag.POS == "VERB" and "sing" in p.tag and p.normal_form in word_set("appointing_ru.txt")
                for k in range(a, b) for p in parses(ctx.tokens[k].text) if ctx.tokens[k].text.islower())
+
+
+def _appointed(ctx: Ctx, start: int) -> bool:
+    """A verb of appointing a few words before the name at `start` (its own title between at most): the name
+    is the object, the instrumental title right after it is the post it gets."""
+    for k in range(start - 1, max(start - 1 - APPOINTED_WINDOW, -1), -1):
+        word = ctx.tokens[k].text
+        if not word.isalpha():
+            return False
+        if word.islower() and any(p.tag.POS in ("VERB", "INFN") and p.normal_form in word_set("appointing_ru.txt")
+                                  for p in parses(word)):
+            return True
+    return False
 
 
 def _is_predicate(word: str) -> bool:

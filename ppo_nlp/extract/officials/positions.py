@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ppo_nlp.cache import word_cache
-from ppo_nlp.extract.officials.lexicon import (en_heads, en_participles, generic_org_words, kk_genitive, kk_heads,
-                                               ru_head_prefixes, ru_heads, ru_key, ru_modifiers, word_set)
+from ppo_nlp.extract.officials.lexicon import (en_heads, en_key, en_participles, generic_org_words, kk_genitive,
+                                               kk_heads, ru_head_prefixes, ru_heads, ru_key, ru_modifiers, word_set)
 from ppo_nlp.extract.officials.persons import Ctx, nameable
 from ppo_nlp.extract.rules.branches import owner_nouns
 from ppo_nlp.extract.officials.ru_phrases import MAX_CHAIN, age_before_name, gap_ok, ru_chain, ru_head_forms, ru_pp
@@ -78,7 +78,7 @@ def _may_head(word: str, lang: str) -> bool:
     if lang == "kk":
         return fold(word) in kk_heads()
     if lang == "en":
-        return word.lower() in en_heads() or word.lower() in en_participles()
+        return en_key(word) in en_heads() or word.lower() in en_participles()
     key = ru_key(word)
     if key in ru_heads():  # a head in any number (plural: «один из руководителей»)
         return True
@@ -283,9 +283,9 @@ def _en_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
     word = ctx.tokens[i].text
     if word in en_participles():
         return _en_participle(ctx, i, stops)
-    if word.lower() not in en_heads() or (word.isupper() and len(word) > 1 and i not in stops):
+    if en_key(word) not in en_heads() or (word.isupper() and len(word) > 1 and i not in stops):
         return None
-    start = _left_modifiers(ctx, i, word_set("modifiers_en.txt"), str.lower)
+    start = _left_modifiers(ctx, i, word_set("modifiers_en.txt"), en_key)
     after = _en_gloss_end(ctx, i)
     end, org = after, None
     if end < len(ctx.tokens) and ctx.tokens[end].text.lower() == "of":
@@ -297,6 +297,7 @@ def _en_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
 
 
 _ARTICLES_EN = frozenset({"the", "a", "an"})
+
 
 
 def _en_gloss_end(ctx: Ctx, i: int) -> int:

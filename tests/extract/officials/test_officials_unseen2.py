@@ -1,7 +1,9 @@
 """Officials: classes of failure found on a second set of real articles nobody tuned on (Kazakh and Russian
 news about the party, a few English). Kazakh: two titles before one name, the second with its own organization
 phrase after a comma; a list line «Аты-жөні – long organization in the genitive + title»; a title's modifier
-kept as written. English: a headline verb between a title and a name. All sentences are our own."""
+kept as written. English: a headline verb between a title and a name; «ex-» before a title word. A post given by
+a predicate to its object: Kazakh «… төрағасы етіп NAME-ты сайлады», Russian «назначить NAME председателем».
+All sentences are our own."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -79,6 +81,30 @@ def test_unseen2_kazakh_list_lines(text, expected):
     ("Head of the Zhastar Council visited Aigul Serikova in Taraz.", "en", [("Aigul Serikova", set())]),
     ("Chairman of the Zhastar Council Dauren Abenov opened the forum.", "en",
      [("Dauren Abenov", {"chairman of the Zhastar Council"})]),
+    # «ex-» before a modifier or a head: the title keeps it and its modifiers («First» was dropped)
+    ("The union grows, said ex-First Deputy Chairman of Otan Union Dauren Abenov.", "en",
+     [("Dauren Abenov", {"ex-first deputy chairman of Otan Union"})]),
+    ("Ex-chairman of the council Aigul Serikova spoke.", "en", [("Aigul Serikova", {"ex-chairman of the council"})]),
 ])
 def test_unseen2_title_words(text, lang, expected):
+    assert _titles(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # Kazakh «X-ның төрағасы етіп … NAME-ты сайлады»: the name in the accusative is the one made chairman
+    ("Делегаттар аудандық кеңестің төрағасы етіп бірауыздан аудан әкімі Бекзат Ерлановты сайлады.", "kk",
+     [("Бекзат Ерланов", {"аудан әкімі", "төраға"})]),
+    ("Жиналыс кеңес төрағасы етіп Гүлнар Ерланованы сайлады.", "kk", [("Гүлнар Ерланова", {"кеңес төрағасы"})]),
+    # a name in the nominative after «етіп» and other words: no tie
+    ("Кеңес төрағасы етіп бүгін жиналыс өткізді, Бекзат Ерланов сөйледі.", "kk", [("Бекзат Ерланов", set())]),
+    # Russian: a verb of appointing, its object (with the object's own title) and the post in the instrumental
+    ("Решено назначить акима района Ерланова Бекзата Асхатовича председателем районного совета ветеранов.", "ru",
+     [("Бекзат Асхатович Ерланов", {"аким района", "председатель районного совета ветеранов"})]),
+    ("Собрание избрало Гульнару Ерланову секретарем первичной организации.", "ru",
+     [("Гульнара Ерланова", {"секретарь первичной организации"})]),
+    # the subject of an active verb of appointing gives the post, the object gets it
+    ("Иван Петров назначил Бекзата Ерланова руководителем аппарата.", "ru",
+     [("Иван Петров", set()), ("Бекзат Ерланов", {"руководитель аппарата"})]),
+])
+def test_unseen2_made_by_predicate(text, lang, expected):
     assert _titles(text, lang) == expected
