@@ -186,7 +186,8 @@ def _kk_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
             org = _party_in(ctx, start, start + 1) or _org_before(ctx, start)  # organization, not the title
             return PositionSpan(start, i, i + 1, " ".join(words), frozenset(), org)
         words = [ctx.tokens[start].text.lower()] + words[:-1] + [ctx.tokens[i].text.lower()]
-        return PositionSpan(start, i, i + 1, " ".join(words), frozenset(), _adjacent_org(ctx, start))
+        org = ctx.orgs[start].id if start in ctx.orgs else _adjacent_org(ctx, start)  # «мәслихат хатшысы»
+        return PositionSpan(start, i, i + 1, " ".join(words), frozenset(), org)
     elif head.possessive and _body_before(ctx, start):  # «бюро мүшесі», «комитетінің төрағасы»
         words = [_kk_noun(ctx.tokens[start - 1].text)] + words[:-1] + [ctx.tokens[i].text.lower()]
         return PositionSpan(start, i, i + 1, " ".join(words), frozenset(), _body_owner(ctx, start - 1))

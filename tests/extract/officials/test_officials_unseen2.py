@@ -64,6 +64,16 @@ def test_unseen2_kazakh_list_lines(text, expected):
     assert _people(text, "kk") == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the bare noun before a possessive head is itself the organization: the title keeps it and links it
+    ("Кеңеске аудандық мәслихат хатшысы Бекзат Ерланов келді.", [("Бекзат Ерланов", {("мәслихат хатшысы", "Маслихат")})]),
+    # a bare noun that names no organization: no organization
+    ("Кеңеске аудан әкімі Бекзат Ерланов келді.", [("Бекзат Ерланов", {("аудан әкімі", None)})]),
+])
+def test_unseen2_kazakh_izafet_organization(text, expected):
+    assert _people(text, "kk") == expected
+
+
 @pytest.mark.parametrize("text, lang, expected", [
     # «атқарушы» is a modifier of the head before the genitive: kept as written, not cut as a possessive
     ("Жиынға облыстық филиалдың атқарушы хатшысының көмекшісі Бекзат Ерланов келді.", "kk",
