@@ -14,6 +14,7 @@ from ppo_nlp.cache import word_cache
 from ppo_nlp.extract.officials.lexicon import (en_heads, en_key, en_participles, generic_org_words, kk_genitive,
                                                kk_heads, ru_head_prefixes, ru_heads, ru_key, ru_modifiers, word_set)
 from ppo_nlp.extract.officials.persons import Ctx, nameable
+from ppo_nlp.extract.rules import credited
 from ppo_nlp.extract.rules.branches import owner_nouns
 from ppo_nlp.extract.officials.ru_phrases import MAX_CHAIN, age_before_name, gap_ok, ru_chain, ru_head_forms, ru_pp
 from ppo_nlp.normalize.names import parses, strip_kk_case
@@ -265,8 +266,9 @@ def _kk_drop_possessive(word: str) -> str:
 def _org_before(ctx: Ctx, start: int, reach: int = 6) -> Optional[str]:
     """The nearest ORG entity ending at most `reach` tokens before `start`, in the same sentence."""
     for k in range(start - 1, max(start - 1 - reach, -1), -1):
-        if k in ctx.orgs:
-            return ctx.orgs[k].id
+        if k in ctx.orgs:  # not the outlet of a dateline or a credit («АҚТӨБЕ. KAZINFORM – … әкімі»)
+            org = ctx.orgs[k]
+            return None if credited(ctx.doc.text, org.start, org.end) else org.id
         if ctx.tokens[k].text in SENTENCE_END:
             return None
     return None

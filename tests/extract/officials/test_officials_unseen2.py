@@ -69,6 +69,8 @@ def test_unseen2_kazakh_list_lines(text, expected):
     ("Кеңеске аудандық мәслихат хатшысы Бекзат Ерланов келді.", [("Бекзат Ерланов", {("мәслихат хатшысы", "Маслихат")})]),
     # a bare noun that names no organization: no organization
     ("Кеңеске аудан әкімі Бекзат Ерланов келді.", [("Бекзат Ерланов", {("аудан әкімі", None)})]),
+    # the outlet of a dateline is no organization of the title after it (it is no fact of the document either)
+    ("ПАВЛОДАР. KAZINFORM — Екібастұз қаласының әкімі Бекзат Ерланов болды.", [("Бекзат Ерланов", {("әкім", None)})]),
 ])
 def test_unseen2_kazakh_izafet_organization(text, expected):
     assert _people(text, "kk") == expected
