@@ -7,7 +7,7 @@ English: "executive secretary of the party".
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from ppo_nlp.cache import word_cache
@@ -22,6 +22,7 @@ from ppo_nlp.text import fold, fold_quotes
 
 APPOSED = frozenset({",", "—", "–", "-", "("})
 SENTENCE_END = frozenset(".!?;:")
+KK_AGE_WORDS = frozenset(fold(w) for w in ("жастағы", "жасар"))  # «38 жастағы», «38 жасар»: "aged 38"
 HEAD_KEY = 5  # letters of a head noun that identify it across case forms (комиссии ~ Комиссия)
 
 
@@ -48,9 +49,19 @@ def find_positions(ctx: Ctx, stops: set[int]) -> list[PositionSpan]:
         finder = _kk_at if lang == "kk" else _en_at if lang == "en" else _ru_at
         found = finder(ctx, i, stops)
         if found:
+            found = _over_kk_age(ctx, found, stops) if lang == "kk" else found
             out.append(found)
             after = found.end
     return out
+
+
+def _over_kk_age(ctx: Ctx, pos: PositionSpan, stops: set[int]) -> PositionSpan:
+    """«бөлімінің басшысы 39 жастағы Қанат Мұханов»: an age between a Kazakh title and its name; the title
+    reaches over it to the name."""
+    k = pos.end
+    if k + 2 not in stops or not ctx.tokens[k].text.isdigit() or fold(ctx.tokens[k + 1].text) not in KK_AGE_WORDS:
+        return pos
+    return replace(pos, end=k + 2)
 
 
 def _org_ends_in_title(ctx: Ctx, i: int) -> bool:
