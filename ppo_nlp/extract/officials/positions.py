@@ -90,7 +90,8 @@ def _may_head(word: str, lang: str) -> bool:
     if lang == "kk":
         return fold(word) in kk_heads()
     if lang == "en":
-        return en_key(word) in en_heads() or word.lower() in en_participles()
+        low = word.lower()
+        return low in en_heads() or low in en_participles() or low.startswith("ex-") and en_key(low) in en_heads()
     key = ru_key(word)
     if key in ru_heads():  # a head in any number (plural: «один из руководителей»)
         return True
@@ -279,7 +280,8 @@ def _org_before(ctx: Ctx, start: int, reach: int = 6) -> Optional[str]:
     for k in range(start - 1, max(start - 1 - reach, -1), -1):
         if k in ctx.orgs:  # not the outlet of a dateline or a credit («АҚТӨБЕ. KAZINFORM – … әкімі»)
             org = ctx.orgs[k]
-            return None if credited(ctx.doc.text, org.start, org.end) else org.id
+            media = org.attrs.get("type") in (None, "media")
+            return None if media and credited(ctx.doc.text, org.start, org.end) else org.id
         if ctx.tokens[k].text in SENTENCE_END:
             return None
     return None
