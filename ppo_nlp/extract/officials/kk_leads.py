@@ -12,6 +12,7 @@ from ppo_nlp.text import fold, fold_quotes
 QUOTES = frozenset({"\"", "'"})
 KK_NAMED_AFTER = frozenset({fold("атындағы")})  # «Абай атындағы университет»: "named after"
 DASHES = frozenset({"–", "—"})
+APPOSED = frozenset({",", "–", "—"})  # marks after a name before its title
 GENITIVE_ENDS = ("ның", "нің", "дың", "дің", "тың", "тің")
 LIST_ORG_WORDS = 10  # words of an organization's name between a list's dash and the title
 NAMED_AFTER_WORDS = 5  # tokens of the name before «атындағы» (initials and dots count)
@@ -24,8 +25,16 @@ def kk_lead(ctx: Ctx, pos: PositionSpan) -> int:
         return lead
     while lead > 0 and pos.start - lead < 8 and (lead - 1 in ctx.orgs or _kk_phrase_word(ctx, lead - 1, pos.start)):
         lead -= 1
-    lead = _kk_named_after(ctx, lead) if lead in ctx.orgs else lead
+    lead = _kk_named_after(ctx, lead) if lead in ctx.orgs else _capitalised_first(ctx, pos.start, lead)
     return lead if lead < 1 or ctx.tokens[lead - 1].text in DASHES else _after_list_dash(ctx, pos.start, lead)
+
+
+def _capitalised_first(ctx: Ctx, start: int, lead: int) -> int:
+    """«Бекзат Ерланов, Павлодар облыстық сайлау комиссиясының төрағасы»: the phrase's first word, a place or
+    a name's first word, is capitalised; one such word right after a comma or a dash joins the phrase."""
+    if lead >= start or lead < 2 or ctx.tokens[lead - 2].text not in APPOSED:
+        return lead
+    return lead - 1 if is_cap(ctx.tokens[lead - 1].text) and ctx.tokens[lead - 1].text.isalpha() else lead
 
 
 def _after_list_dash(ctx: Ctx, start: int, lead: int) -> int:

@@ -56,6 +56,12 @@ def test_unseen2_kazakh_two_titles(text, expected):
     # a long organization name in the genitive that the text names nowhere else: the title still reaches the name
     ("Құрамға енгендер:\n• Ерланова Гүлнар – Павлодар тамақ және жеңіл өнеркәсіп технология колледжінің директоры.",
      [("Гүлнар Ерланова", {("директор", None)})]),
+    # a name, a comma and a title whose organization phrase opens with a capitalised word (a place, a name)
+    ("Тіркеу аяқталды.\n\nАсқар Беков , Ақмола облыстық тексеру комиссиясының төрағасы:\n\n– Біз дайынбыз.",
+     [("Асқар Беков", {("төраға", None)})]),
+    ("Біз келістік.\nГүлнар Ерланова,\nЖастар шығармашылық үйінің директоры", [("Гүлнар Ерланова", {("директор", None)})]),
+    # two capitalised words there: the second may be a name of its own; no tie
+    ("Бекзат Ерланов, Асқар Бековтың кеңесшісі, сөз сөйледі.", [("Бекзат Ерланов", set()), ("Асқар Беков", set())]),
     # a name, its title and, after a comma, a second title with its own organization first
     ("Жиын өтті.\n\nАсқар Беков, ҚР Парламенті Сенатының депутаты, «Болашақ» қорының мүшесі:\n\n– Біз келістік.",
      [("Асқар Беков", {("депутат", "Сенат"), ("мүше", "«Болашақ» қоры")})]),
