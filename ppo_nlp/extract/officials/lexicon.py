@@ -112,6 +112,13 @@ def word_set(name: str) -> frozenset[str]:
     return frozenset(fold(r[0]) for r in read_rows(f"positions/{name}"))
 
 
+def en_key(word: str) -> str:
+    """An English title word without the prefix «ex-» ("ex-First Deputy Chairman", "Ex-chairman"): looked up
+    bare, written as is."""
+    low = word.lower()
+    return low[3:] if low.startswith("ex-") and len(low) > 4 else low
+
+
 @lru_cache(maxsize=None)
 def en_heads() -> dict[str, str]:
     return {r[0]: r[1] for r in read_rows("positions/heads_en.tsv")}

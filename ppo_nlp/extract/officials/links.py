@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+from ppo_nlp.extract.officials.kk_leads import kk_lead
 from ppo_nlp.extract.officials.lexicon import en_predicate_fillers, en_predicates, word_set
 from ppo_nlp.extract.officials.persons import Ctx, PersonSpan, is_cap, nameable
 from ppo_nlp.extract.officials.positions import PositionSpan
@@ -15,7 +16,11 @@ from ppo_nlp.normalize.names import parses, surname_keys
 from ppo_nlp.text import fold
 
 MAX_WINDOW = 4  # words between a name and a title joined by a predicate
+KK_JOINED_GAP = 5  # words of the second title's organization phrase after the comma
 KK_AS = frozenset(fold(w) for w in ("болып", "ретінде", "етіп"))  # «төрағасы болып …», «төрағасы ретінде …»: "as chairman"
+APPOINTED_WINDOW = 5  # words between a verb of appointing and its object: the object's own title
+KK_MAKING = fold("етіп")  # «X-ты төрағасы етіп сайлады»: "elected X (as) chairman"
+KK_ACCUSATIVE = tuple(fold(e) for e in ("ты", "ті", "ды", "ді", "ны", "ні"))
 KK_POST = frozenset(fold(w) for w in ("қызметіне", "лауазымына", "қызметінде", "лауазымында"))  # "to/in the post of"
 KK_PARTICIPLE_ENDS = tuple({fold(e) for e in ("ған", "ген", "қан", "кен", "атын", "етін", "йтын", "йтін")})  # бастаған
 Links = dict[int, list[PositionSpan]]
@@ -72,13 +77,14 @@ def _coordinated(ctx: Ctx, positions: list[PositionSpan], links: Links, owner: d
     pairs = list(zip(positions, positions[1:]))
     for left, right in reversed(pairs):
         if id(right) in owner and id(left) not in owner and owner[id(right)] >= right.start \
-                and (_joined(ctx, left, right, word_set("coordinators_before.txt")) or _kk_joined(ctx, left, right)
+                and (_joined(ctx, left, right, word_set("coordinators_before.txt"))
+                     or _kk_joined(ctx, left, right, by_start)
                      or _same_person(ctx, left, right) or _stacked(ctx, left, right)
                      or _and_before_name(ctx, left, right, by_start.get(owner[id(right)]))):
             _add(links, owner, owner[id(right)], left)
     for left, right in pairs:
         if id(left) in owner and id(right) not in owner and owner[id(left)] < left.start \
-                and _joined(ctx, left, right, word_set("coordinators_after.txt")):
+                and (_joined(ctx, left, right, word_set("coordinators_after.txt")) or _kk_next(ctx, left, right)):
             _add(links, owner, owner[id(left)], right)
 
 
@@ -127,14 +133,30 @@ def _same_person(ctx: Ctx, left: PositionSpan, right: PositionSpan) -> bool:
     return " ".join(fold(t.text) for t in ctx.tokens[end:right.start]) in word_set("same_person_joiners.txt")
 
 
-def _kk_joined(ctx: Ctx, left: PositionSpan, right: PositionSpan) -> bool:
-    """«комитетінің төрағасы, Мәжілісінің депутаты П.Казанцев»: a comma, then the next title's organization."""
+def _kk_joined(ctx: Ctx, left: PositionSpan, right: PositionSpan, by_start: dict[int, PersonSpan]) -> bool:
+    """«комитетінің төрағасы, Мәжілісінің депутаты П.Казанцев»: a comma, then the next title's organization
+    («Қазақстан Республикасы Мәжілісінің депутаты»: words before it that start no name)."""
     end = left.head + 1
     if ctx.langs[left.head] != "kk" or end >= right.start or ctx.tokens[end].text not in (",", "және"):
         return False
     if "\n" in ctx.doc.text[ctx.tokens[end - 1].end:ctx.tokens[right.start].start]:
         return False
-    return all(k in ctx.blocked for k in range(end + 1, right.start))
+    gap = range(end + 1, right.start)
+    if all(k in ctx.blocked for k in gap):
+        return True
+    return len(gap) <= KK_JOINED_GAP and right.start - 1 in ctx.blocked and not any(k in by_start for k in gap) \
+        and all(ctx.tokens[k].text.isalpha() or k in ctx.blocked for k in gap)
+
+
+def _kk_next(ctx: Ctx, left: PositionSpan, right: PositionSpan) -> bool:
+    """«Айгүл Серікова, Мәжіліс депутаты, "AMANAT" фракциясының мүшесі»: after a name's title, a comma and the
+    next title's phrase (its organization first), on one line."""
+    end = left.head + 1
+    if ctx.langs[left.head] != "kk" or ctx.langs[right.head] != "kk" or end >= len(ctx.tokens):
+        return False
+    if ctx.tokens[end].text != "," or "\n" in ctx.doc.text[ctx.tokens[end].end:ctx.tokens[right.head].start]:
+        return False
+    return kk_lead(ctx, right) == end + 1
 
 
 def _predicate_name(ctx: Ctx, pos: PositionSpan, by_start: dict, by_end: dict, titled: dict[int, int]):
@@ -148,6 +170,8 @@ def _predicate_name(ctx: Ctx, pos: PositionSpan, by_start: dict, by_end: dict, t
             break
         if k - n in by_end and _has_predicate(ctx, k - n, k) and not _appointer(ctx, k - n, k):
             return by_end[k - n].start
+    if "ablt" in pos.cases and k in by_end and _appointed(ctx, by_end[k].start):
+        return by_end[k].start  # «назначить акима района Ерланова Бекзата председателем филиала»
     k = max(pos.end, pos.head + 1)
     for n in range(0, MAX_WINDOW):
         if n > 0 and k + n in titled and _has_predicate(ctx, k, k + n):
@@ -184,11 +208,18 @@ def _kk_participle_name(ctx: Ctx, pos: PositionSpan, by_start: dict):
         return None
     for n in range(k + 1, min(k + 2 + MAX_WINDOW, len(ctx.tokens))):
         word = ctx.tokens[n].text
-        if n in by_start and (n == k + 1 or fold(ctx.tokens[n - 1].text).endswith(KK_PARTICIPLE_ENDS)):
+        if n in by_start and (n == k + 1 or fold(ctx.tokens[n - 1].text).endswith(KK_PARTICIPLE_ENDS)
+                              or _kk_made_object(ctx, k, by_start[n])):
             return by_start[n].start
         if not word.islower() or not word.isalpha():
             return None
     return None
+
+
+def _kk_made_object(ctx: Ctx, k: int, name: PersonSpan) -> bool:
+    """«төрағасы етіп бірауыздан облыс әкімі Серік Омаровты сайлады»: after «етіп» ("as"), a name in the
+    accusative is the one made chairman, whatever words stand between."""
+    return fold(ctx.tokens[k].text) == KK_MAKING and fold(ctx.tokens[name.end - 1].text).endswith(KK_ACCUSATIVE)
 
 
 def _kk_subject_name(ctx: Ctx, pos: PositionSpan, by_end: dict):
@@ -248,6 +279,19 @@ def _appointer(ctx: Ctx, a: int, b: int) -> bool:
     """An active singular verb of appointing between a and b: the name before it gives the post, not holds it."""
     return any(p.tag.POS == "VERB" and "sing" in p.tag and p.normal_form in word_set("appointing_ru.txt")
                for k in range(a, b) for p in parses(ctx.tokens[k].text) if ctx.tokens[k].text.islower())
+
+
+def _appointed(ctx: Ctx, start: int) -> bool:
+    """A verb of appointing a few words before the name at `start` (its own title between at most): the name
+    is the object, the instrumental title right after it is the post it gets."""
+    for k in range(start - 1, max(start - 1 - APPOINTED_WINDOW, -1), -1):
+        word = ctx.tokens[k].text
+        if not word.isalpha():
+            return False
+        if word.islower() and any(p.tag.POS in ("VERB", "INFN") and p.normal_form in word_set("appointing_ru.txt")
+                                  for p in parses(word)):
+            return True
+    return False
 
 
 def _is_predicate(word: str) -> bool:

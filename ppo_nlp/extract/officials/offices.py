@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ppo_nlp.cache import bounded_cache
-from ppo_nlp.extract.officials.lexicon import en_heads, kk_heads, ru_heads, ru_key
+from ppo_nlp.extract.officials.lexicon import en_heads, en_key, kk_heads, ru_heads, ru_key
 from ppo_nlp.normalize.morph import lemma
 from ppo_nlp.resources import read_rows
 from ppo_nlp.text import fold
@@ -28,7 +28,7 @@ DEPUTY = "deputy"
 @lru_cache(maxsize=1)
 def _modifier_offices() -> dict[str, dict[str, str]]:
     """Per language: a modifier (ru lemma, kk folded, en lower case) -> the office word it adds."""
-    keys = {"ru": ru_key, "kk": fold, "en": str.lower}
+    keys = {"ru": ru_key, "kk": fold, "en": en_key}
     return {lang: {keys[lang](r[0]): r[1] for r in read_rows(f"positions/modifiers_{lang}.txt") if r[1:2] != ("-",)}
             for lang in keys}
 
@@ -38,14 +38,14 @@ def _head_id(word: str, lang: str) -> Optional[str]:
         found = kk_heads().get(fold(word))
         return found.id if found else None
     if lang == "en":
-        return en_heads().get(word.lower())
+        return en_heads().get(en_key(word))
     forms = ru_heads().get(ru_key(word))
     return forms[0].id if forms else None
 
 
 def _modifier(word: str, lang: str) -> Optional[str]:
     table = _modifier_offices()[lang]
-    return table.get(ru_key(lemma(word))) if lang == "ru" else table.get(fold(word) if lang == "kk" else word.lower())
+    return table.get(ru_key(lemma(word))) if lang == "ru" else table.get(fold(word) if lang == "kk" else en_key(word))
 
 
 @bounded_cache(1 << 20)

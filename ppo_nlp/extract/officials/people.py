@@ -21,7 +21,7 @@ from ppo_nlp import aggregate
 from ppo_nlp.cache import bounded_cache
 from ppo_nlp.doc import Document, Entity, Mention, Person, Position
 from ppo_nlp.extract.officials.east_asian import with_east_asian
-from ppo_nlp.extract.officials.lexicon import party_words
+from ppo_nlp.extract.officials.kk_leads import kk_lead
 from ppo_nlp.extract.officials.links import extend_links, lone_surnames
 from ppo_nlp.extract.officials.offices import office_id
 from ppo_nlp.extract.officials.persons import (PATRONYMIC_ENDS, Ctx, PersonSpan, adjacent, build_ctx, find_persons,
@@ -32,11 +32,10 @@ from ppo_nlp.extract.officials.possessors import possessors_after_titles
 from ppo_nlp.normalize.person_keys import person_id
 from ppo_nlp.normalize.names import CASE_ORDER, is_first_name, surname_keys, to_nominative
 from ppo_nlp.normalize.translit import to_latin
-from ppo_nlp.text import fold, fold_quotes
+from ppo_nlp.text import fold
 
 SOURCE = "rule:officials"
 APPOSITION = frozenset({",", "—", "–", "-", "("})
-QUOTES = frozenset({"\"", "'"})
 NAME_SEP = "\t"  # joins the language, the case hint and the words of a name into one cache key
 
 
@@ -154,7 +153,7 @@ def _link(ctx: Ctx, spans: list[PersonSpan], positions: list[PositionSpan]) -> d
         if after in by_start:
             links.setdefault(after, []).append(pos)
             continue
-        lead = _kk_lead(ctx, pos)
+        lead = kk_lead(ctx, pos)
         before = by_end.get(lead - 1)
         if before and lead >= 1 and ctx.tokens[lead - 1].text in APPOSITION:
             links.setdefault(before.start, []).append(pos)
@@ -190,28 +189,6 @@ def _en_comma_before_name(ctx: Ctx, pos: PositionSpan, k: int, by_start: dict, b
     if ctx.langs[pos.head] != "en" or k + 1 >= len(ctx.tokens) or ctx.tokens[k].text != "," or k + 1 not in by_start:
         return False
     return not (pos.start >= 1 and ctx.tokens[pos.start - 1].text in APPOSITION and pos.start - 1 in by_end)
-
-
-def _kk_lead(ctx: Ctx, pos: PositionSpan) -> int:
-    """Where a Kazakh title's phrase starts: its organization comes first («, облыстық филиалдың төрағасы»)."""
-    lead = pos.start
-    if ctx.langs[pos.head] != "kk":
-        return lead
-    while lead > 0 and pos.start - lead < 8 and (lead - 1 in ctx.orgs or _kk_phrase_word(ctx, lead - 1, pos.start)):
-        lead -= 1
-    return lead
-
-
-def _kk_phrase_word(ctx: Ctx, k: int, start: int) -> bool:
-    """A lower-case word of a Kazakh organization phrase, at most four words before the title; further, the
-    word «партиясы» and a quote mark next to an organization («"AMANAT" партиясы "Болашақ" филиалының …»); in a
-    title in capitals, any word in capitals."""
-    word, head = ctx.tokens[k].text, ctx.tokens[start].text
-    if head.isupper() and len(head) > 1:  # a caption line in capitals: its words and quote marks
-        return word.isupper() and word.isalpha() or fold_quotes(word) in QUOTES
-    if fold_quotes(word) in QUOTES:
-        return k + 1 in ctx.orgs or k - 1 in ctx.orgs
-    return word.islower() and (start - k <= 4 and word.isalpha() or fold(word) in party_words())
 
 
 def _case_hint(positions: list[PositionSpan]) -> Optional[str]:

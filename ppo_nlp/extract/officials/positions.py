@@ -7,13 +7,14 @@ English: "executive secretary of the party".
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from ppo_nlp.cache import word_cache
-from ppo_nlp.extract.officials.lexicon import (en_heads, en_participles, generic_org_words, kk_genitive, kk_heads,
-                                               ru_head_prefixes, ru_heads, ru_key, ru_modifiers, word_set)
+from ppo_nlp.extract.officials.lexicon import (en_heads, en_key, en_participles, generic_org_words, kk_genitive,
+                                               kk_heads, ru_head_prefixes, ru_heads, ru_key, ru_modifiers, word_set)
 from ppo_nlp.extract.officials.persons import Ctx, nameable
+from ppo_nlp.extract.rules import credited
 from ppo_nlp.extract.rules.branches import owner_nouns
 from ppo_nlp.extract.officials.ru_phrases import MAX_CHAIN, age_before_name, gap_ok, ru_chain, ru_head_forms, ru_pp
 from ppo_nlp.normalize.names import parses, strip_kk_case
@@ -21,6 +22,7 @@ from ppo_nlp.text import fold, fold_quotes
 
 APPOSED = frozenset({",", "—", "–", "-", "("})
 SENTENCE_END = frozenset(".!?;:")
+KK_AGE_WORDS = frozenset(fold(w) for w in ("жастағы", "жасар"))  # «38 жастағы», «38 жасар»: "aged 38"
 HEAD_KEY = 5  # letters of a head noun that identify it across case forms (комиссии ~ Комиссия)
 
 
@@ -47,9 +49,19 @@ def find_positions(ctx: Ctx, stops: set[int]) -> list[PositionSpan]:
         finder = _kk_at if lang == "kk" else _en_at if lang == "en" else _ru_at
         found = finder(ctx, i, stops)
         if found:
+            found = _over_kk_age(ctx, found, stops) if lang == "kk" else found
             out.append(found)
             after = found.end
     return out
+
+
+def _over_kk_age(ctx: Ctx, pos: PositionSpan, stops: set[int]) -> PositionSpan:
+    """«бөлімінің басшысы 39 жастағы Қанат Мұханов»: an age between a Kazakh title and its name; the title
+    reaches over it to the name."""
+    k = pos.end
+    if k + 2 not in stops or not ctx.tokens[k].text.isdigit() or fold(ctx.tokens[k + 1].text) not in KK_AGE_WORDS:
+        return pos
+    return replace(pos, end=k + 2)
 
 
 def _org_ends_in_title(ctx: Ctx, i: int) -> bool:
@@ -78,7 +90,8 @@ def _may_head(word: str, lang: str) -> bool:
     if lang == "kk":
         return fold(word) in kk_heads()
     if lang == "en":
-        return word.lower() in en_heads() or word.lower() in en_participles()
+        low = word.lower()
+        return low in en_heads() or low in en_participles() or low.startswith("ex-") and en_key(low) in en_heads()
     key = ru_key(word)
     if key in ru_heads():  # a head in any number (plural: «один из руководителей»)
         return True
@@ -174,19 +187,20 @@ def _kk_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
     if head.possessive and prev is not None and prev.case == "gent" and gap_ok(ctx, start - 1, start):
         start -= 1
         words = [ctx.tokens[start].text.lower()] + words[:-1] + [ctx.tokens[i].text.lower()]
-        if start > 0 and ctx.tokens[start - 1].text.islower():
+        if start > 0 and ctx.tokens[start - 1].text.islower() and _kk_owner_noun(ctx.tokens[start - 1].text):
             if prev.possessive and fold(ctx.tokens[start - 1].text) in generic_org_words():
                 words[0] = kk_genitive(prev.lemma)  # «партия төрағасының орынбасары»: the party is the organization
             else:
                 start -= 1
-                words.insert(0, _kk_drop_possessive(ctx.tokens[start].text))
+                words.insert(0, _kk_modifier_or_noun(ctx.tokens[start].text))
     elif head.possessive and start > 0 and fold(ctx.tokens[start - 1].text) in word_set("izafet_kk.txt"):
         start -= 1
         if fold(ctx.tokens[start].text) in generic_org_words():  # «партия төрағасы», «филиал төрағасы»: the
             org = _party_in(ctx, start, start + 1) or _org_before(ctx, start)  # organization, not the title
             return PositionSpan(start, i, i + 1, " ".join(words), frozenset(), org)
         words = [ctx.tokens[start].text.lower()] + words[:-1] + [ctx.tokens[i].text.lower()]
-        return PositionSpan(start, i, i + 1, " ".join(words), frozenset(), _adjacent_org(ctx, start))
+        org = ctx.orgs[start].id if start in ctx.orgs else _adjacent_org(ctx, start)  # «мәслихат хатшысы»
+        return PositionSpan(start, i, i + 1, " ".join(words), frozenset(), org)
     elif head.possessive and _body_before(ctx, start):  # «бюро мүшесі», «комитетінің төрағасы»
         words = [_kk_noun(ctx.tokens[start - 1].text)] + words[:-1] + [ctx.tokens[i].text.lower()]
         return PositionSpan(start, i, i + 1, " ".join(words), frozenset(), _body_owner(ctx, start - 1))
@@ -241,6 +255,16 @@ def _kk_noun(word: str) -> str:
     return low[:-2] if low.endswith(("сы", "сі")) and low[-3] in "аәеоөұүуиюя" else low[:-1]
 
 
+def _kk_owner_noun(word: str) -> bool:
+    """A word that may name whose deputy it is («облыс әкімінің орынбасары»): no case ending («соңынан» "after")."""
+    return strip_kk_case(word) == word
+
+
+def _kk_modifier_or_noun(word: str) -> str:
+    """A title's modifier as written («атқарушы хатшысының орынбасары»), else a noun without its possessive."""
+    return word.lower() if fold(word) in word_set("modifiers_kk.txt") else _kk_drop_possessive(word)
+
+
 def _kk_drop_possessive(word: str) -> str:
     """департаменті -> департамент, басқармасы -> басқарма."""
     low = word.lower()
@@ -254,8 +278,10 @@ def _kk_drop_possessive(word: str) -> str:
 def _org_before(ctx: Ctx, start: int, reach: int = 6) -> Optional[str]:
     """The nearest ORG entity ending at most `reach` tokens before `start`, in the same sentence."""
     for k in range(start - 1, max(start - 1 - reach, -1), -1):
-        if k in ctx.orgs:
-            return ctx.orgs[k].id
+        if k in ctx.orgs:  # not the outlet of a dateline or a credit («АҚТӨБЕ. KAZINFORM – … әкімі»)
+            org = ctx.orgs[k]
+            media = org.attrs.get("type") in (None, "media")
+            return None if media and credited(ctx.doc.text, org.start, org.end) else org.id
         if ctx.tokens[k].text in SENTENCE_END:
             return None
     return None
@@ -273,9 +299,9 @@ def _en_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
     word = ctx.tokens[i].text
     if word in en_participles():
         return _en_participle(ctx, i, stops)
-    if word.lower() not in en_heads() or (word.isupper() and len(word) > 1 and i not in stops):
+    if en_key(word) not in en_heads() or (word.isupper() and len(word) > 1 and i not in stops):
         return None
-    start = _left_modifiers(ctx, i, word_set("modifiers_en.txt"), str.lower)
+    start = _left_modifiers(ctx, i, word_set("modifiers_en.txt"), en_key)
     after = _en_gloss_end(ctx, i)
     end, org = after, None
     if end < len(ctx.tokens) and ctx.tokens[end].text.lower() == "of":
@@ -287,6 +313,7 @@ def _en_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
 
 
 _ARTICLES_EN = frozenset({"the", "a", "an"})
+
 
 
 def _en_gloss_end(ctx: Ctx, i: int) -> int:
@@ -314,9 +341,19 @@ def _en_chain(ctx: Ctx, j: int, stops: set[int]) -> tuple[int, Optional[str]]:
         word = ctx.tokens[j].text
         if not (word[:1].isalnum() or fold_quotes(word) in ('"', "'")) or word.lower() in word_set("stop_en.txt"):
             break
-        if _verb_before_article(ctx, j):
+        if _verb_before_article(ctx, j) or _verb_before_name(ctx, j, stops):
             break
         if j in ctx.orgs and org is None:
             org = ctx.orgs[j].id
         j += 1
     return j, org
+
+
+def _verb_before_name(ctx: Ctx, j: int, stops: set[int]) -> bool:
+    """A lower-case word in -s or -ed between a capitalised name and a person's name: a verb whose object is
+    the person ("Chairman of Nur Otan Party receives NAME" — NAME is not the chairman)."""
+    word = ctx.tokens[j].text
+    if not word.isalpha() or not word.islower() or j + 1 not in stops or j < 1:
+        return False
+    return word.endswith(("s", "ed")) and ctx.tokens[j - 1].text[:1].isupper()
+
