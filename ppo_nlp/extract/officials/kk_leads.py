@@ -30,7 +30,7 @@ def kk_lead(ctx: Ctx, pos: PositionSpan) -> int:
 
 
 def _capitalised_first(ctx: Ctx, start: int, lead: int) -> int:
-    """«Бекзат Ерланов, Павлодар облыстық сайлау комиссиясының төрағасы»: the phrase's first word, a place or
+    """«Бекзат Ерланов, Қостанай аудандық жастар кеңесінің төрағасы»: the phrase's first word, a place or
     a name's first word, is capitalised; one such word right after a comma or a dash joins the phrase."""
     if lead >= start or lead < 2 or ctx.tokens[lead - 2].text not in APPOSED:
         return lead

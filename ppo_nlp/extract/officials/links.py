@@ -135,7 +135,7 @@ def _same_person(ctx: Ctx, left: PositionSpan, right: PositionSpan) -> bool:
 
 def _kk_joined(ctx: Ctx, left: PositionSpan, right: PositionSpan, by_start: dict[int, PersonSpan]) -> bool:
     """«комитетінің төрағасы, Мәжілісінің депутаты П.Казанцев»: a comma, then the next title's organization
-    («Қазақстан Республикасы Мәжілісінің депутаты»: words before it that start no name)."""
+    («Республика Сенатының депутаты»: words before it that start no name)."""
     end = left.head + 1
     if ctx.langs[left.head] != "kk" or end >= right.start or ctx.tokens[end].text not in (",", "және"):
         return False
@@ -217,7 +217,7 @@ def _kk_participle_name(ctx: Ctx, pos: PositionSpan, by_start: dict):
 
 
 def _kk_made_object(ctx: Ctx, k: int, name: PersonSpan) -> bool:
-    """«төрағасы етіп бірауыздан облыс әкімі Серік Омаровты сайлады»: after «етіп» ("as"), a name in the
+    """«төрағасы етіп аудан әкімі Дәурен Сәрсеновті бірауыздан сайлады»: after «етіп» ("as"), a name in the
     accusative is the one made chairman, whatever words stand between."""
     return fold(ctx.tokens[k].text) == KK_MAKING and fold(ctx.tokens[name.end - 1].text).endswith(KK_ACCUSATIVE)
 

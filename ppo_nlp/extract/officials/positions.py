@@ -56,7 +56,7 @@ def find_positions(ctx: Ctx, stops: set[int]) -> list[PositionSpan]:
 
 
 def _over_kk_age(ctx: Ctx, pos: PositionSpan, stops: set[int]) -> PositionSpan:
-    """«бөлімінің басшысы 39 жастағы Қанат Мұханов»: an age between a Kazakh title and its name; the title
+    """«бөлім басшысы 45 жастағы Ерлан Нұров»: an age between a Kazakh title and its name; the title
     reaches over it to the name."""
     k = pos.end
     if k + 2 not in stops or not ctx.tokens[k].text.isdigit() or fold(ctx.tokens[k + 1].text) not in KK_AGE_WORDS:
