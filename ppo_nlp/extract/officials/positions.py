@@ -16,7 +16,8 @@ from ppo_nlp.extract.officials.lexicon import (en_heads, en_key, en_participles,
 from ppo_nlp.extract.officials.persons import Ctx, nameable
 from ppo_nlp.extract.rules import credited
 from ppo_nlp.extract.rules.branches import owner_nouns
-from ppo_nlp.extract.officials.ru_phrases import AGE, MAX_CHAIN, age_before_name, gap_ok, ru_chain, ru_head_forms, ru_pp
+from ppo_nlp.extract.officials.ru_phrases import (AGE, MAX_CHAIN, age_before_name, at_head_of, gap_ok, ru_chain,
+                                                  ru_head_forms, ru_pp)
 from ppo_nlp.normalize.names import parses, strip_kk_case
 from ppo_nlp.text import fold, fold_quotes
 
@@ -115,7 +116,7 @@ def _ru_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
     forms = ru_head_forms(ctx.tokens[i].text)
     if not forms:
         return _ru_one_of(ctx, i, stops)
-    if _modifier_of_next_head(ctx, i):
+    if _modifier_of_next_head(ctx, i) or at_head_of(ctx, i):
         return None
     start = _left_modifiers(ctx, i, ru_modifiers(), ru_key)
     end, org = ru_chain(ctx, i + 1, stops)
@@ -345,7 +346,8 @@ def plural_title_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]
         end = end if end > i + 2 else i + 1
     words = [ctx.tokens[k].text.lower() for k in range(start, i)] + [one]
     title = " ".join(words + ([_span_text(ctx, i + 1, end)] if end > i + 1 else []))
-    return PositionSpan(start, i, end, title, frozenset(), org or _party_in(ctx, i + 1, end) or _org_before(ctx, start, 1))
+    org = org or _party_in(ctx, i + 1, end) or _org_before(ctx, start, 1)
+    return PositionSpan(start, i, end, title, frozenset(), org)
 
 
 

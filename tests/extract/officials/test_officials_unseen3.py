@@ -86,3 +86,14 @@ def test_unseen3_english_title_ends(text, expected):
 ])
 def test_unseen3_apposition_not_across_list_lines(text, expected):
     assert _people(text, "ru") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # «главе» is the dative of the title «глава» …
+    ("Поручение дано главе района Ивану Петрову.", [("Иван Петров", {("глава района", None)})]),
+    ("Обращение отправлено главе государства Ерлану Сейтову.", [("Ерлан Сейтов", {("глава государства", None)})]),
+    # … but «во главе с» (led by) is no title
+    ("Делегацию во главе с Иваном Петровым встретили в аэропорту.", [("Иван Петров", set())]),
+])
+def test_unseen3_dative_head(text, expected):
+    assert _people(text, "ru") == expected
