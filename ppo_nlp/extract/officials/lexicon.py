@@ -51,13 +51,20 @@ def ru_key(word: str) -> str:
     return word.lower().replace("ё", "е")
 
 
+_RU_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+
+
 @lru_cache(maxsize=None)
 def ru_heads() -> dict[str, tuple[HeadForm, ...]]:
     """Every inflected form of the Russian heads -> its readings."""
     out: dict[str, list[HeadForm]] = {}
     for row in read_rows("positions/heads_ru.tsv"):
         lemma, pid = row[0], row[1]
-        for form in _lexeme(lemma):
+        forms = _lexeme(lemma)
+        if forms[0].normal_form != lemma:  # a word pymorphy3 does not know («елбасы»): indeclinable, any case
+            out[ru_key(lemma)] = [HeadForm(lemma, pid, case, False) for case in _RU_CASES]
+            continue
+        for form in forms:
             head = HeadForm(lemma, pid, str(form.tag.case), "plur" in form.tag)
             out.setdefault(ru_key(form.word), []).append(head)
     skip = word_set("head_exceptions_ru.txt")

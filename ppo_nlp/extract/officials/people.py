@@ -28,6 +28,7 @@ from ppo_nlp.extract.officials.persons import (PATRONYMIC_ENDS, Ctx, PersonSpan,
                                                first_name_like, is_cap, is_common_word, name_particles, nameable,
                                                surname_like)
 from ppo_nlp.extract.officials.positions import PositionSpan, find_positions
+from ppo_nlp.extract.officials.plurals import plural_links
 from ppo_nlp.extract.officials.possessors import possessors_after_titles
 from ppo_nlp.normalize.person_keys import person_id
 from ppo_nlp.normalize.names import CASE_ORDER, is_first_name, surname_keys, to_nominative
@@ -70,6 +71,7 @@ def extract_officials(doc: Document) -> tuple[list[Entity], list[Person]]:
     candidates = sorted(spans + lone, key=lambda s: s.start)
     links = _link(ctx, candidates, positions)
     extend_links(ctx, candidates, positions, links)
+    plural_links(ctx, candidates, links)
     spans = sorted(spans + [s for s in lone if s.start in links], key=lambda s: s.start)  # the rest: no link
     names: dict[tuple, tuple[str, Optional[str]]] = {}  # a name comes again and again in one document
     mentions = [_normalize(ctx, s, links.get(s.start, []), names) for s in spans]
@@ -155,7 +157,7 @@ def _link(ctx: Ctx, spans: list[PersonSpan], positions: list[PositionSpan]) -> d
             continue
         lead = kk_lead(ctx, pos)
         before = by_end.get(lead - 1)
-        if before and lead >= 1 and ctx.tokens[lead - 1].text in APPOSITION:
+        if before and lead >= 1 and ctx.tokens[lead - 1].text in APPOSITION and not _line_edge(ctx, lead - 2, lead - 1):
             links.setdefault(before.start, []).append(pos)
         elif _signature(ctx, pos, by_end):
             links.setdefault(by_end[pos.start].start, []).append(pos)

@@ -16,7 +16,8 @@ from ppo_nlp.extract.officials.lexicon import (en_heads, en_key, en_participles,
 from ppo_nlp.extract.officials.persons import Ctx, nameable
 from ppo_nlp.extract.rules import credited
 from ppo_nlp.extract.rules.branches import owner_nouns
-from ppo_nlp.extract.officials.ru_phrases import MAX_CHAIN, age_before_name, gap_ok, ru_chain, ru_head_forms, ru_pp
+from ppo_nlp.extract.officials.ru_phrases import (AGE, MAX_CHAIN, age_before_name, at_head_of, gap_ok, ru_chain,
+                                                  ru_head_forms, ru_pp)
 from ppo_nlp.normalize.names import parses, strip_kk_case
 from ppo_nlp.text import fold, fold_quotes
 
@@ -115,7 +116,7 @@ def _ru_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
     forms = ru_head_forms(ctx.tokens[i].text)
     if not forms:
         return _ru_one_of(ctx, i, stops)
-    if _modifier_of_next_head(ctx, i):
+    if _modifier_of_next_head(ctx, i) or at_head_of(ctx, i):
         return None
     start = _left_modifiers(ctx, i, ru_modifiers(), ru_key)
     end, org = ru_chain(ctx, i + 1, stops)
@@ -299,7 +300,7 @@ def _en_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
     word = ctx.tokens[i].text
     if word in en_participles():
         return _en_participle(ctx, i, stops)
-    if en_key(word) not in en_heads() or (word.isupper() and len(word) > 1 and i not in stops):
+    if en_key(word) not in en_heads() or (word.isupper() and len(word) > 2 and i not in stops):  # "MP" is a title
         return None
     start = _left_modifiers(ctx, i, word_set("modifiers_en.txt"), en_key)
     after = _en_gloss_end(ctx, i)
@@ -307,12 +308,46 @@ def _en_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
     if end < len(ctx.tokens) and ctx.tokens[end].text.lower() == "of":
         end, org = _en_chain(ctx, end + 1, stops)
         end = end if end > after + 1 else after
-    words = [ctx.tokens[k].text.lower() for k in range(start, i + 1)]
+    age = age_before_name(ctx, end, stops)
+    words = [_en_title_word(ctx.tokens[k].text) for k in range(start, i + 1)]
     title = " ".join(words + ([_span_text(ctx, after, end)] if end > after else []))
-    return PositionSpan(start, i, end, title, frozenset(), org or _party_in(ctx, i + 1, end) or _org_before(ctx, start, 1))
+    org = org or _party_in(ctx, i + 1, end) or _org_before(ctx, start, 1)
+    return PositionSpan(start, i, end + age, title, frozenset(), org)
 
 
 _ARTICLES_EN = frozenset({"the", "a", "an"})
+
+
+def _en_title_word(word: str) -> str:
+    """A title word in lower case; "MP" stays as written."""
+    return word if word.isupper() and len(word) == 2 else word.lower()
+
+
+def plural_title_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
+    """A plural head at token i as its title in the singular («депутаты от партии» -> «депутат от партии»,
+    "Majilis deputies" -> "deputy"), over the phrase that depends on it; None when token i is no plural head."""
+    word, lang = ctx.tokens[i].text, ctx.langs[i]
+    if lang == "ru":
+        forms = [f for f in ru_heads().get(ru_key(word), ()) if f.plural]
+        if not forms:
+            return None
+        cases = frozenset(f.case for f in forms)
+        end, org = ru_chain(ctx, i + 1, stops)
+        end = ru_pp(ctx, end, stops, False, cases)
+        title = " ".join([forms[0].lemma] + ([_span_text(ctx, i + 1, end)] if end > i + 1 else []))
+        return PositionSpan(i, i, end, title, cases, org or _party_in(ctx, i + 1, end))
+    low = word.lower()
+    one = low[:-3] + ("y" if low.endswith("ies") else "man") if low.endswith(("ies", "men")) else low[:-1]
+    if lang != "en" or not low.endswith(("s", "men")) or one not in en_heads():
+        return None
+    start, end, org = _left_modifiers(ctx, i, word_set("modifiers_en.txt"), en_key), i + 1, None
+    if end < len(ctx.tokens) and ctx.tokens[end].text.lower() == "of":
+        end, org = _en_chain(ctx, end + 1, stops)
+        end = end if end > i + 2 else i + 1
+    words = [ctx.tokens[k].text.lower() for k in range(start, i)] + [one]
+    title = " ".join(words + ([_span_text(ctx, i + 1, end)] if end > i + 1 else []))
+    org = org or _party_in(ctx, i + 1, end) or _org_before(ctx, start, 1)
+    return PositionSpan(start, i, end, title, frozenset(), org)
 
 
 
@@ -341,7 +376,7 @@ def _en_chain(ctx: Ctx, j: int, stops: set[int]) -> tuple[int, Optional[str]]:
         word = ctx.tokens[j].text
         if not (word[:1].isalnum() or fold_quotes(word) in ('"', "'")) or word.lower() in word_set("stop_en.txt"):
             break
-        if _verb_before_article(ctx, j) or _verb_before_name(ctx, j, stops):
+        if _verb_before_article(ctx, j) or _verb_before_name(ctx, j, stops) or AGE.match(word):
             break
         if j in ctx.orgs and org is None:
             org = ctx.orgs[j].id

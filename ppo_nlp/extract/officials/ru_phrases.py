@@ -20,7 +20,7 @@ CLAUSE_END = frozenset({",", ".", ";", ")", "!", "?", "—", "–"})
 CHAIN_POS = frozenset({"NOUN", "ADJF", "PRTF", "NUMR"})
 FUNCTION_POS = frozenset({"CONJ", "PREP", "PRCL", "INTJ"})
 NAMED_AFTER = frozenset({"имени", "им"})
-AGE = re.compile(r"\d{1,3}-летн", re.IGNORECASE)  # «89-летний», «30-летнего»: the person's age, not the post's
+AGE = re.compile(r"\d{1,3}-(?:летн|year)", re.IGNORECASE)  # «89-летний», "52-year-old": the age of the person
 
 
 def gap_ok(ctx: Ctx, a: int, b: int) -> bool:
@@ -41,9 +41,17 @@ def ru_head_forms(word: str) -> tuple[HeadForm, ...]:
 def age_before_name(ctx: Ctx, k: int, stops: set[int]) -> int:
     """1 when token k is an age right before a name («президент 70-летний Иван Петров»): the title reaches
     over it to the name; else 0."""
+    if k + 1 < len(ctx.tokens) and ctx.tokens[k + 1].text == "old" and AGE.match(ctx.tokens[k].text):
+        return 2 * (k + 2 in stops)  # "the secretary 42-year old NAME": the age in two words
     if k + 1 >= len(ctx.tokens) or k + 1 not in stops or not AGE.match(ctx.tokens[k].text):
         return 0
     return int(gap_ok(ctx, k - 1, k) and gap_ok(ctx, k, k + 1))
+
+
+def at_head_of(ctx: Ctx, i: int) -> bool:
+    """«во главе» (at the head of: «делегация во главе с …») is an idiom, not the title «глава» in the dative
+    («главе района Ивану Петрову»)."""
+    return i > 0 and ru_key(ctx.tokens[i].text) == "главе" and fold(ctx.tokens[i - 1].text) in ("во", "в")
 
 
 def is_adjective(word: str) -> bool:
