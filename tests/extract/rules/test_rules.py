@@ -42,6 +42,10 @@ def test_rules_quoted_project_every_quote_style(text):
     ("военно-патриотический проект Кайсар\", который", ["Кайсар"], "ru"),
     ("the party launched the project “Clean Yard” in May", ["Clean Yard"], "en"),
     ("акция «Мектепке жол» стартовала", ["Мектепке жол"], "ru"),
+    ("в рамках проектов «Таза аула» (чистый двор), «Жасыл ел» (зелёная страна) «Көмек қолы» (рука помощи)",
+     ["Таза аула", "Жасыл ел", "Көмек қолы"], "ru"),
+    ("the projects “Clean Yard” (Taza aula), “Green Land” and “Helping Hand” went on",
+     ["Clean Yard", "Green Land", "Helping Hand"], "en"),
 ])
 def test_rules_quoted_projects_and_lists(text, names, lang):
     assert project_names(text, lang) == names
