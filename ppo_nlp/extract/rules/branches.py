@@ -122,7 +122,20 @@ class Context:
     def of(cls, gaz: list[Entity]) -> "Context":
         party = [e for e in gaz if e.id == PARTY_ID]
         dominant = {level: dominant_place(gaz, level) for level in ("region", "city")}
+        dominant["region"] = dominant["region"] or centred_region(dominant["city"])
         return cls({e.start: e for e in party}, {e.end: e for e in party}, dominant)
+
+
+@lru_cache(maxsize=1)
+def _centres() -> dict[str, str]:
+    """City id -> the id of the region it is the centre of."""
+    return {e["center"]: e["id"] for e in load_gazetteer("locations") if e["type"] == "region" and e.get("center")}
+
+
+def centred_region(city: Optional[str]) -> Optional[str]:
+    """The region whose centre `city` is: a text set in Kyzylorda that names no region means Kyzylorda
+    Region by «областной филиал»."""
+    return _centres().get(city) if city else None
 
 
 def branch_at(doc: Document, words: Words, k: int, ctx: Context) -> Optional[Entity]:

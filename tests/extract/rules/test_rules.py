@@ -127,6 +127,18 @@ def test_rules_regional_branch_takes_the_documents_region():
     assert branch.id == "org:amanat:branch:zhambyl_region" and branch.attrs["region"] == "loc:zhambyl_region"
 
 
+@pytest.mark.parametrize("text,lang,region", [
+    # a region's centre named, the region not: the oblast branch is that region's
+    ("Вчера в Таразе в областном филиале партии Amanat вручили билеты.", "ru", "loc:zhambyl_region"),
+    ("Ақтау қаласында партияның облыстық филиалы жиын өткізді.", "kk", "loc:mangystau_region"),
+    # a city that is no region's centre gives none
+    ("В Астане в областном филиале партии Amanat вручили билеты.", "ru", None),
+])
+def test_rules_oblast_branch_takes_the_region_whose_centre_the_text_names(text, lang, region):
+    branch = [e for e in found(text, lang, "ORG") if e.source == "rule:party_branch"][0]
+    assert branch.attrs["region"] == region
+
+
 @pytest.mark.parametrize("text", ["первые заместители председателей территориальных филиалов партии Amanat",
                                   "областной филиал АО «Казпочта»", "областной филиал банка"])
 def test_rules_no_single_party_branch(text):
