@@ -152,7 +152,8 @@ def branch_at(doc: Document, words: Words, k: int, ctx: Context) -> Optional[Ent
     named = (k - 1, abbreviated, words.tokens[k - 1].text) if abbreviated else _named_place(words, level, k - 2)
     place = named[1] if named else ctx.dominant.get(level)
     first = named[0] if named else k - 1
-    after, before = _party_after(words, k, ctx.party_at), _party_before(words, first, ctx.party_end)
+    before = _party_before(words, first, ctx.party_end)
+    after = k + 1 if before < first else _party_after(words, k, ctx.party_at)  # not «… филиалында партия активі»
     attached = after > k + 1 or before < first
     if not attached and not (ctx.party_at and _free(words, k + 1) and not _owned_before(words, first)):
         return None

@@ -108,6 +108,10 @@ def test_rules_plural_head_is_not_an_organization():
      "Районный филиал партии", "районного филиала партии"),
     ("AMANAT партиясының Астана қалалық филиалы", "kk", "org:amanat:branch:astana", "AMANAT Астана қалалық филиалы",
      "AMANAT партиясының Астана қалалық филиалы"),
+    # the party before the branch: a party word after it opens the next phrase («партия белсенділері»)
+    ("«AMANAT» партиясының Маңғыстау облыстық филиалында партия белсенділері жиналды", "kk",
+     "org:amanat:branch:mangystau_region", "AMANAT Маңғыстау облыстық филиалы",
+     "«AMANAT» партиясының Маңғыстау облыстық филиалында"),
     ("Алматинский городской филиал партии «Нур Отан»", "ru", "org:amanat:branch:almaty",
      "Алматинский городской филиал партии AMANAT", "Алматинский городской филиал партии «Нур Отан»"),
     # a region's abbreviation stands for its adjective and the level
