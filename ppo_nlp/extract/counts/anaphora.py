@@ -4,7 +4,8 @@ Three shapes, each marked on the draft by the finder (`anaphor_kind`) and resolv
 - partitive (kk): the number carries the possessive, "60 делегаттың 55-і" (55 of the 60 delegates),
   "Соның 3 мыңнан астамы" (more than 3 thousand of them);
 - pronoun: "в городе их 23", "из них 753 решены", "три из них", "олардың 40-ы";
-- clause (ru): a bare figure closing a clause after a verb, "В планах обучить 8 000."
+- clause (ru): a bare figure closing a clause after a verb, "В планах обучить 8 000."; (en) a bare figure
+  before a past verb, "600 delegates came, while about 1,000 joined online".
 
 The subject is the nearest earlier counted phrase in the same sentence or the one before; a pronoun may
 also point at a plural noun in the nominative ("женщины ..., их свыше 44 тысяч"), a partitive at a
@@ -36,6 +37,8 @@ def anaphor_kind(draft: Draft, before: list[ctx.Word], after: list[ctx.Word], la
         parses = morph.parses(lead[0].low)
         if parses and parses[0].tag.POS in _RU_VERBS:
             return "clause"
+    if lang == "en" and after and after[0].text.isalpha() and after[0].low.endswith("ed"):
+        return "clause"  # "while about 1,000 joined": the figure is the subject of its verb
     return ""
 
 

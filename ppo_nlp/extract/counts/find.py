@@ -16,8 +16,8 @@ from ppo_nlp.extract.counts.anaphora import anaphor_kind
 from ppo_nlp.extract.counts.context import Word, words_after, words_before
 from ppo_nlp.extract.counts.draft import Draft
 from ppo_nlp.extract.counts.filters import blocked_spans
-from ppo_nlp.extract.counts.subjects import (is_skip_subject, names_units, skip_has_exceptions, subject_after,
-                                             subject_class)
+from ppo_nlp.extract.counts.subjects import (is_skip_subject, measured_after, names_units, skip_has_exceptions,
+                                             subject_after, subject_class)
 from ppo_nlp.extract.counts.sentence import fill_from_context
 from ppo_nlp.extract.dates import date_matches
 from ppo_nlp.normalize import morph
@@ -58,12 +58,13 @@ def _is_year(m: NumberMatch, text: str) -> bool:
     return raw.isdigit() and len(raw) == 4 and 1900 <= m.value <= 2100
 
 
-def _range_end(text: str, nums: list[NumberMatch], i: int, lang: str) -> Optional[int]:
-    """End offset of a range `nums[i]`..`nums[i + 1]` ("от 3 до 100", "3–5", "150-ден 200-ге дейін")."""
+def _range_end(text: str, nums: list[NumberMatch], i: int, lang: str, falling: bool = False) -> Optional[int]:
+    """End offset of a range `nums[i]`..`nums[i + 1]` ("от 3 до 100", "3–5", "150-ден 200-ге дейін"); with
+    `falling`, of the same words from a larger number to a smaller one ("с 14 до 9": a fall, no range)."""
     if i + 1 >= len(nums):
         return None
     a, b = nums[i], nums[i + 1]
-    if a.value >= b.value or b.start - a.end > 6:
+    if (a.value > b.value) != falling or a.value == b.value or b.start - a.end > 6:
         return None
     gap = text[a.end:b.start].strip().lower()
     lead = words_before(text, a.start, 1)
@@ -107,7 +108,8 @@ def _unit_and_subject(draft: Draft, m: NumberMatch, after: list[Word]) -> None:
         draft.unit = "fraction"
         after = after[1:] if after and after[0].text in _DASHES else after
     if draft.unit != "percent" and draft.anaphor != "partitive":
-        draft.subject = subject_after(after, draft.lang)
+        measure = draft.unit is not None and draft.unit != "fraction"
+        draft.subject = (measured_after if measure else subject_after)(after, draft.lang)
         if draft.subject is not None:
             draft.end = max(draft.end, draft.subject.end)
     if draft.change is None and m.case == "dat":
@@ -158,6 +160,9 @@ def _draft(text: str, nums: list[NumberMatch], i: int, lang: str) -> tuple[Optio
         draft.start = before[0].start if before and before[0].low in function_words("range_from") else m.start
     after = words_after(text, draft.end, 10)
     after = _qualify(draft, before if range_end is None else [], after, lang)
+    if i > 0 and _range_end(text, nums, i - 1, lang, falling=True) is not None:
+        draft.qualifier, draft.start = "exact", m.start  # "с 14 до 9": "до" is where it fell to, not "up to"
+        draft.change = draft.change or "decrease"
     if lang == "kk" and last.case == "poss":
         draft.anaphor = "partitive"  # "60 делегаттың 55-і": 55 of them
     _unit_and_subject(draft, last, after)

@@ -50,10 +50,12 @@ def subject_class(subject: Optional[Subject]) -> Optional[str]:
         return None
     full, heads = _classes()
     words = fold(subject.lemma).split()
-    for i in range(len(words)):  # "жаңа бастауыш ұйым" is of the class of "бастауыш ұйым"
-        found = full.get(" ".join(words[i:]))
-        if found:
-            return found
+    bare = strip_one(words[-1], ("poss",)) if len(words) > 1 else None
+    for phrase in (words, words[:-1] + [bare[0]]) if bare else (words,):  # "бастауыш ұйымы" (of "ұйымдары")
+        for i in range(len(phrase)):  # "жаңа бастауыш ұйым" is of the class of "бастауыш ұйым"
+            found = full.get(" ".join(phrase[i:]))
+            if found:
+                return found
     return heads.get(words[0]) if len(words) == 1 else None
 
 
@@ -302,8 +304,9 @@ def _kk_singular(word: str) -> str:
 def en_subject(words: list[Word]) -> Optional[Subject]:
     """Up to three words after an English number, ending before a function word; plural -s dropped."""
     taken: list[Word] = []
-    for word in _skip_quote(words)[:3]:
-        if not word.text[0].isalpha() or word.low in _EN_STOP or word.low.endswith(("ed", "ing")):
+    words = _skip_quote(words)[:3]
+    for k, word in enumerate(words):
+        if not word.text[0].isalpha() or word.low in _EN_STOP or (_en_verb_form(word) and not _en_modifier(words, k)):
             break
         taken.append(word)
         if _en_plural(word.low):
@@ -313,6 +316,18 @@ def en_subject(words: list[Word]) -> Optional[Subject]:
     head = _en_singular(taken[-1].low)
     lemma = " ".join([w.low for w in taken[:-1]] + [head])
     return Subject(lemma, head, taken[-1].end)
+
+
+def _en_verb_form(word: Word) -> bool:
+    return word.low.endswith(("ed", "ing"))
+
+
+def _en_modifier(words: list[Word], k: int) -> bool:
+    """An -ing or -ed word before a plural noun modifies it ("9,840 polling stations", "12 elected
+    deputies"); before anything else it is a verb ("were involved", "600 attending")."""
+    nxt = words[k + 1] if k + 1 < len(words) else None
+    return nxt is not None and nxt.text.isalpha() and nxt.low not in _EN_STOP and not _en_verb_form(nxt) \
+        and _en_plural(nxt.low)
 
 
 _EN_PLURALS = frozenset({"people", "children", "women", "men", "persons"})
@@ -330,6 +345,15 @@ def _en_singular(word: str) -> str:
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         return word[:-1]
     return word
+
+
+def measured_after(words: list[Word], lang: str) -> Optional[Subject]:
+    """What a measure counts ("5 тонн зерна", "93 мың гектар жер"): in Russian a genitive only, so a word
+    of the next phrase is none ("3 млн тенге сроком на 5 лет")."""
+    first = _skip_quote(words)[:1]
+    if lang == "ru" and first and not any("gent" in p.tag for p in morph.parses(first[0].low)):
+        return None
+    return subject_after(words, lang)
 
 
 def subject_after(words: list[Word], lang: str) -> Optional[Subject]:

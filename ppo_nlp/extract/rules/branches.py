@@ -122,7 +122,20 @@ class Context:
     def of(cls, gaz: list[Entity]) -> "Context":
         party = [e for e in gaz if e.id == PARTY_ID]
         dominant = {level: dominant_place(gaz, level) for level in ("region", "city")}
+        dominant["region"] = dominant["region"] or centred_region(dominant["city"])
         return cls({e.start: e for e in party}, {e.end: e for e in party}, dominant)
+
+
+@lru_cache(maxsize=1)
+def _centres() -> dict[str, str]:
+    """City id -> the id of the region it is the centre of."""
+    return {e["center"]: e["id"] for e in load_gazetteer("locations") if e["type"] == "region" and e.get("center")}
+
+
+def centred_region(city: Optional[str]) -> Optional[str]:
+    """The region whose centre `city` is: a text set in Kyzylorda that names no region means Kyzylorda
+    Region by «областной филиал»."""
+    return _centres().get(city) if city else None
 
 
 def branch_at(doc: Document, words: Words, k: int, ctx: Context) -> Optional[Entity]:
@@ -139,7 +152,8 @@ def branch_at(doc: Document, words: Words, k: int, ctx: Context) -> Optional[Ent
     named = (k - 1, abbreviated, words.tokens[k - 1].text) if abbreviated else _named_place(words, level, k - 2)
     place = named[1] if named else ctx.dominant.get(level)
     first = named[0] if named else k - 1
-    after, before = _party_after(words, k, ctx.party_at), _party_before(words, first, ctx.party_end)
+    before = _party_before(words, first, ctx.party_end)
+    after = k + 1 if before < first else _party_after(words, k, ctx.party_at)  # not «… филиалында партия активі»
     attached = after > k + 1 or before < first
     if not attached and not (ctx.party_at and _free(words, k + 1) and not _owned_before(words, first)):
         return None

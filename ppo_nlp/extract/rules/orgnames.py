@@ -148,9 +148,13 @@ _DASH_AFTER = regex.compile(r"\s*[\p{Pd}]\s")
 
 def dateline_outlet(doc_text: str, start: int, end: int) -> bool:
     """The name at `start:end` is a dateline's outlet: a line opens with a place, a full stop or comma, the
-    name and a dash («NUR-SULTAN. KAZINFORM – The congress …», «АСТАНА. KAZINFORM – …»)."""
+    name and a dash («NUR-SULTAN. KAZINFORM – The congress …», «АСТАНА. KAZINFORM – …»), or, place and name
+    both in capitals, no dash («ASTANA. KAZINFORM Head of State …»)."""
     line_start = doc_text.rfind("\n", 0, start) + 1
-    return bool(_DATELINE_PLACE.fullmatch(doc_text, line_start, start) and _DASH_AFTER.match(doc_text, end))
+    if not _DATELINE_PLACE.fullmatch(doc_text, line_start, start):
+        return False
+    shouted = doc_text[line_start:end].isupper() and doc_text[end:end + 1].isspace()
+    return bool(_DASH_AFTER.match(doc_text, end)) or shouted
 
 
 def not_organization_name(text: str, doc_text: str, start: int, end: int, lang: str) -> bool:

@@ -21,6 +21,7 @@ from ppo_nlp.text import SENTENCE_END, Words, fold, has_kazakh_letters
 WINDOW_BEFORE = 4  # words between a trigger and the opening quote
 FILLERS_AFTER = 2  # words (сияқты, атты) between the closing quote and a trigger after it
 WEAK_MAX_WORDS = 4
+GLOSS_MAX_WORDS = 8  # words of a gloss in parentheses after a list item: «Біздің ауыл» (наш аул), «…»
 SOURCE = "rule:quoted_project"
 
 
@@ -47,12 +48,23 @@ def groups(words: Words, quotes: Iterable[Quote], index: dict[int, int]) -> list
     seps = list_words("sep")
     for quote in quotes:
         if out and out[-1][-1].close < quote.open:
-            gap = range(index[out[-1][-1].close] + 1, index[quote.open])
+            stop = index[quote.open]
+            gap = range(_past_gloss(words, index[out[-1][-1].close] + 1, stop), stop)
             if all(words.folded[j] in seps for j in gap):
                 out[-1].append(quote)
                 continue
         out.append([quote])
     return out
+
+
+def _past_gloss(words: Words, at: int, stop: int) -> int:
+    """The word after a parenthesised gloss that opens at word `at` («Біздің ауыл» (наш аул), «…»: a
+    translation between the items of a list), else `at`."""
+    if at < stop and words.folded[at] == "(":
+        for j in range(at + 1, min(stop, at + GLOSS_MAX_WORDS + 2)):
+            if words.folded[j] == ")":
+                return j + 1
+    return at
 
 
 def trigger_before(words: Words, at: int) -> Optional[str]:

@@ -33,6 +33,8 @@ RU = [
     ("28 председателей являются депутатами, 32 — членами совета.",
      [(28, "exact", None, "председатель", None), (32, "exact", None, "председатель", None)]),
     ("Партию поддержали почти две тысячи жителей.", [(2000, "approx", None, "житель", "person")]),
+    ("Фермерам дадут кредиты до 5 млн тенге сроком на три года.", [(5_000_000, "less_than", "tenge", None, None)]),
+    ("С полей убрали 40 тонн овощей.", [(40, "exact", "tonne", "овощ", None)]),
 ]
 KK = [
     ("өңірдің 150-ден астам бастауыш ұйым төрағасы қатысуда",
@@ -47,6 +49,7 @@ KK = [
                                                             (30, "exact", "percent", None, None)]),
     ("1085 мүше бар, олардың төрттен бірі – жастар.", [(1085, "exact", None, "мүше", "party_member"),
                                                      (0.25, "exact", "fraction", "жастар", None)]),
+    ("Ауданда 48 бастауыш ұйымдары бар.", [(48, "exact", None, "бастауыш ұйымы", "ppo")]),
 ]
 EN = [
     ("The party has more than 700,000 members.", [(700_000, "more_than", None, "member", "party_member")]),
@@ -55,6 +58,8 @@ EN = [
      [(3200, "exact", None, "primary party organization", "ppo")]),
     ("Turnout was 63.5 percent.", [(63.5, "exact", "percent", None, None)]),
     ("nearly 2 million people", [(2_000_000, "approx", None, "people", "person")]),
+    ("In the region 1,250 polling stations were opened.", [(1250, "exact", None, "polling station", None)]),
+    ("The party has 14 elected deputies there.", [(14, "exact", None, "elected deputy", None)]),
 ]
 NONE = [
     ("ru", "Плана нации «100 конкретных шагов»"), ("ru", "на внеочередном XXII съезде партии"),
@@ -112,6 +117,17 @@ def test_counts_ranges(text: str, lang: str, expected: tuple) -> None:
 def test_counts_changes(text: str, lang: str, expected: tuple) -> None:
     (count,) = extract_counts(Document("t", "t", text=text, lang=lang))
     assert (count.value, count.change, count.subject) == expected
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Число советов сократят с 12 до 7.", "ru"),
+    ("Кеңестер саны 11-ден 7-ге дейін азаяды.", "kk"),
+    ("The number of councils will be cut from 12 to 7.", "en"),
+])
+def test_counts_from_a_larger_to_a_smaller_number_is_a_fall_not_an_upper_bound(text: str, lang: str) -> None:
+    first, second = extract_counts(Document("t", "t", text=text, lang=lang))
+    assert (first.value, first.qualifier, first.change) == (12 if lang != "kk" else 11, "exact", None)
+    assert (second.value, second.qualifier, second.change) == (7, "exact", "decrease")
 
 
 @pytest.mark.parametrize("text,lang,iso", [

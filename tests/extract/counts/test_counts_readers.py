@@ -37,6 +37,8 @@ ANAPHORA = [
     ("kk", "Сайлауға 640 үміткер қатысты. Олардың 95-і екінші кезеңге өтті.",
      [(640, "exact", "үміткер"), (95, "exact", "үміткер")]),
     ("kk", "Мұғалімдердің 70-і жиналысқа қатысты.", [(70, "exact", "мұғалім")]),
+    ("en", "Some 300 volunteers came to the square, while about 2,000 watched online.",
+     [(300, "approx", "volunteer"), (2000, "approx", "volunteer")]),
 ]
 
 LEMMAS = [
@@ -77,6 +79,7 @@ NOT_COUNTS = [
     ("kk", "Екі мәселе талқыланды."),
     ("kk", "Ол 18 жасында партияға кірді."),  # an age
     ("en", "Thousands of people came. Two issues were discussed."),
+    ("en", "About 600 attended the forum."),  # no counted phrase before the figure and its verb
 ]
 
 

@@ -45,6 +45,9 @@ def test_credited_outlet_is_no_organization_fact(nlp, text: str, kept: set[str],
     # a dateline: a place, a full stop, the outlet and a dash open the line
     ("Headline of the story\nASTANA. KAZINFORM – The forum opened on Monday.", "KAZINFORM", True),
     ("АСТАНА. Kazinform – Форум открылся в понедельник.", "Kazinform", True),
+    # place and outlet in capitals: no dash needed; in mixed case a dash is
+    ("Headline of the story\nAKTAU. KAZINFORM The forum opened on Monday.", "KAZINFORM", True),
+    ("AKTAU. Kazinform opened a new office on Monday.", "Kazinform", False),
     # a story about the outlet names it otherwise
     ("Kazinform – the largest news agency of the country – turned 100.", "Kazinform", False),
     ("Kazinform opened a new office in Almaty, its director said.", "Kazinform", False),

@@ -42,6 +42,10 @@ def test_rules_quoted_project_every_quote_style(text):
     ("военно-патриотический проект Кайсар\", который", ["Кайсар"], "ru"),
     ("the party launched the project “Clean Yard” in May", ["Clean Yard"], "en"),
     ("акция «Мектепке жол» стартовала", ["Мектепке жол"], "ru"),
+    ("в рамках проектов «Таза аула» (чистый двор), «Жасыл ел» (зелёная страна) «Көмек қолы» (рука помощи)",
+     ["Таза аула", "Жасыл ел", "Көмек қолы"], "ru"),
+    ("the projects “Clean Yard” (Taza aula), “Green Land” and “Helping Hand” went on",
+     ["Clean Yard", "Green Land", "Helping Hand"], "en"),
 ])
 def test_rules_quoted_projects_and_lists(text, names, lang):
     assert project_names(text, lang) == names
@@ -104,6 +108,10 @@ def test_rules_plural_head_is_not_an_organization():
      "Районный филиал партии", "районного филиала партии"),
     ("AMANAT партиясының Астана қалалық филиалы", "kk", "org:amanat:branch:astana", "AMANAT Астана қалалық филиалы",
      "AMANAT партиясының Астана қалалық филиалы"),
+    # the party before the branch: a party word after it opens the next phrase («партия белсенділері»)
+    ("«AMANAT» партиясының Маңғыстау облыстық филиалында партия белсенділері жиналды", "kk",
+     "org:amanat:branch:mangystau_region", "AMANAT Маңғыстау облыстық филиалы",
+     "«AMANAT» партиясының Маңғыстау облыстық филиалында"),
     ("Алматинский городской филиал партии «Нур Отан»", "ru", "org:amanat:branch:almaty",
      "Алматинский городской филиал партии AMANAT", "Алматинский городской филиал партии «Нур Отан»"),
     # a region's abbreviation stands for its adjective and the level
@@ -121,6 +129,18 @@ def test_rules_regional_branch_takes_the_documents_region():
     text = "Жамбылская область. В региональном филиале партии Amanat 59 процентов"
     branch = [e for e in found(text, "ru", "ORG") if e.source == "rule:party_branch"][0]
     assert branch.id == "org:amanat:branch:zhambyl_region" and branch.attrs["region"] == "loc:zhambyl_region"
+
+
+@pytest.mark.parametrize("text,lang,region", [
+    # a region's centre named, the region not: the oblast branch is that region's
+    ("Вчера в Таразе в областном филиале партии Amanat вручили билеты.", "ru", "loc:zhambyl_region"),
+    ("Ақтау қаласында партияның облыстық филиалы жиын өткізді.", "kk", "loc:mangystau_region"),
+    # a city that is no region's centre gives none
+    ("В Астане в областном филиале партии Amanat вручили билеты.", "ru", None),
+])
+def test_rules_oblast_branch_takes_the_region_whose_centre_the_text_names(text, lang, region):
+    branch = [e for e in found(text, lang, "ORG") if e.source == "rule:party_branch"][0]
+    assert branch.attrs["region"] == region
 
 
 @pytest.mark.parametrize("text", ["первые заместители председателей территориальных филиалов партии Amanat",
