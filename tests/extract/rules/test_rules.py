@@ -109,9 +109,9 @@ def test_rules_plural_head_is_not_an_organization():
     ("AMANAT партиясының Астана қалалық филиалы", "kk", "org:amanat:branch:astana", "AMANAT Астана қалалық филиалы",
      "AMANAT партиясының Астана қалалық филиалы"),
     # the party before the branch: a party word after it opens the next phrase («партия белсенділері»)
-    ("«AMANAT» партиясының Маңғыстау облыстық филиалында партия белсенділері жиналды", "kk",
-     "org:amanat:branch:mangystau_region", "AMANAT Маңғыстау облыстық филиалы",
-     "«AMANAT» партиясының Маңғыстау облыстық филиалында"),
+    ("«AMANAT» партиясының Атырау облыстық филиалында кеше партия белсенділері бас қосты", "kk",
+     "org:amanat:branch:atyrau_region", "AMANAT Атырау облыстық филиалы",
+     "«AMANAT» партиясының Атырау облыстық филиалында"),
     ("Алматинский городской филиал партии «Нур Отан»", "ru", "org:amanat:branch:almaty",
      "Алматинский городской филиал партии AMANAT", "Алматинский городской филиал партии «Нур Отан»"),
     # a region's abbreviation stands for its adjective and the level
