@@ -1,11 +1,10 @@
 """Throughput of the whole ppo_nlp pipeline, side by side with natasha and a spaCy tokenizer, in one run.
 
 Prints: chars/s and docs/s per core on a mixed ru/kk/en corpus (built from ../shared/data and corpus/),
-ppo_nlp on Russian against natasha's segmentation + NER (each in a fresh process, and again after both have
-read `--after` characters of other Russian text, as a worker of a long batch has; then on the whole machine:
-our batch runner's workers against natasha's BLAS threads), load time, peak RSS of one worker, scaling
-with 1 and 2 worker processes, and the cost per character of a 10 KB and a 1 MB article.
-Run: `.venv/bin/python benchmarks/throughput.py [--chars N] [--after N]`.
+ppo_nlp on Russian against natasha's segmentation + NER (one process each; then on the whole machine: our
+batch runner's workers against natasha's BLAS threads), load time, peak RSS of one worker, scaling with 1
+and 2 worker processes, and the cost per character of a 10 KB and a 1 MB article.
+Run: `.venv/bin/python benchmarks/throughput.py [--chars N]`.
 """
 from __future__ import annotations
 
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 REPO = Path(__file__).resolve().parents[1]
+OTHER_CHARS = 300_000  # other Russian text the batch runner reads before the ru documents (`machine_ratio`)
 sys.path.insert(0, str(REPO))
 
 from ppo_nlp.paths import shared_data_dir  # noqa: E402
@@ -82,40 +82,23 @@ def _row(name: str, texts: list[str], seconds: float) -> dict:
             "chars_per_s": round(chars / seconds), "docs_per_s": round(len(texts) / seconds, 1)}
 
 
-def ppo_row(chars: int, langs: list[str], ner: bool, after: int = 0) -> dict:
+def ppo_row(chars: int, langs: list[str], ner: bool) -> dict:
     """One ppo_nlp row: the pipeline loaded and warmed as batch workers start, then one document at a time
-    (what each worker of the CLI does). `after` > 0: first, untimed, that many characters of other Russian
-    text (`other_ru`), as a worker has met before the documents it is timed on."""
+    (what each worker of the CLI does)."""
     import ppo_nlp
 
     corpus = mixed_corpus(chars)
     texts = [t for lang in langs for t in corpus[lang]]
     nlp = ppo_nlp.load(ner=ner, time_limit=None).warm()
-    for text in other_ru(after):
-        nlp(text)
     name = "ppo_nlp (rules + NER)" if ner else "ppo_nlp (rules only)"
-    row = rate(name + (f" on {langs[0]}" if len(langs) == 1 else "") + _after(after), texts, nlp)
-    return {**row, "after": after if other_ru(after) else 0}
+    return rate(name + (f" on {langs[0]}" if len(langs) == 1 else ""), texts, nlp)
 
 
-def ppo_rows(chars: int, langs: list[str], ners: Iterable[bool], after: int = 0) -> list[dict]:
+def ppo_rows(chars: int, langs: list[str], ners: Iterable[bool]) -> list[dict]:
     """ppo_nlp rows, each in a fresh process: no row reads caches that an earlier row filled."""
     code = ("import json,sys;sys.path.insert(0,'benchmarks');import throughput as b;"
-            "print(json.dumps(b.ppo_row({chars},{langs!r},{ner},{after})))")
-    return [_child(code.format(chars=chars, langs=list(langs), ner=ner, after=after)) for ner in ners]
-
-
-def other_ru(chars: int) -> list[str]:
-    """About `chars` characters of Russian news that no row is timed on (NEREL train; none without the
-    corpora): what a worker of a long batch has read before a given document."""
-    data = shared_data_dir()
-    if not chars or not data:
-        return []
-    return _cap([p.read_text(encoding="utf-8") for p in sorted((data / "nerel" / "train").glob("*.txt"))], chars)
-
-
-def _after(chars: int) -> str:
-    return f", after {chars // 1000}k other" if chars and other_ru(chars) else ""
+            "print(json.dumps(b.ppo_row({chars},{langs!r},{ner})))")
+    return [_child(code.format(chars=chars, langs=list(langs), ner=ner)) for ner in ners]
 
 
 def _natasha_models() -> tuple[object, object]:
@@ -132,9 +115,9 @@ def _natasha_models() -> tuple[object, object]:
     return ner, navec
 
 
-def natasha_row(texts: list[str], threads: Optional[int] = None, after: int = 0) -> dict:
+def natasha_row(texts: list[str], threads: Optional[int] = None) -> dict:
     """natasha's segmentation + NER over `texts`; `threads`: its numpy's BLAS threads (None: numpy's own
-    choice, two on a 2-core machine; ppo_nlp runs one per worker process); `after`: as in `ppo_row`."""
+    choice, two on a 2-core machine; ppo_nlp runs one per worker process)."""
     from threadpoolctl import threadpool_limits
 
     try:
@@ -152,34 +135,30 @@ def natasha_row(texts: list[str], threads: Optional[int] = None, after: int = 0)
 
     name = "natasha segment+NER (slovnet, ru only)" + ("" if threads is None else f", {threads} BLAS thread")
     with threadpool_limits(limits=threads, user_api="blas"):
-        for text in other_ru(after):
-            run(text)
-        return {**rate(name + _after(after), texts, run), "after": after if other_ru(after) else 0}
+        return rate(name, texts, run)
 
 
 def ratios(rows: list[dict]) -> dict:
-    """ppo_nlp on ru against each natasha row that read as much other text first: the ratio of chars/s
-    (wall) and of CPU seconds."""
-    ours = {r["after"]: r for r in rows if r.get("system", "").startswith("ppo_nlp (rules + NER) on ru")}
+    """ppo_nlp on ru against each natasha row: the ratio of chars/s (wall) and of CPU seconds."""
+    ours = next((r for r in rows if r.get("system") == "ppo_nlp (rules + NER) on ru" and "chars" in r), None)
     out = {}
     for r in rows:
-        mine = ours.get(r.get("after"))
-        if mine is not None and r.get("system", "").startswith("natasha") and "chars" in r:
-            out[r["system"]] = {"wall": round(mine["chars_per_s"] / r["chars_per_s"], 2),
-                                "cpu": round(r["cpu_s"] / mine["cpu_s"], 2)}
+        if ours is not None and r.get("system", "").startswith("natasha") and "chars" in r:
+            out[r["system"]] = {"wall": round(ours["chars_per_s"] / r["chars_per_s"], 2),
+                                "cpu": round(r["cpu_s"] / ours["cpu_s"], 2)}
     return out
 
 
-def machine_ratio(ru: list[str], rows: list[dict], after: int) -> dict:
+def machine_ratio(ru: list[str], rows: list[dict], after: int = OTHER_CHARS) -> dict:
     """Russian on the whole machine, by wall time: the batch runner with one worker per core (2 here) over
     `after` characters of other Russian text and then the ru documents, less its time over the other text
     alone (worker start-up and the other text cancel out), against natasha in one process on its default BLAS
     threads, which also use the whole machine."""
-    natasha = max((r for r in rows if r.get("system", "").startswith("natasha") and "BLAS" not in r["system"]
-                   and "chars" in r), key=lambda r: r["after"], default=None)  # the one after other text, if any
+    natasha = next((r for r in rows if r.get("system", "").startswith("natasha") and "BLAS" not in r["system"]
+                    and "chars" in r), None)
     other = other_ru(after)
     if not other:
-        return {"skipped": "needs other Russian text (../shared/data) and --after > 0"}
+        return {"skipped": "needs other Russian text (../shared/data)"}
     times = pool_seconds([other, other + ru] * 3, workers=2)
     alone, both = min(times[0::2]), min(times[1::2])  # the quickest of three runs each
     out = {"ppo_nlp_2_workers_s": round(both - alone, 2)}
@@ -207,6 +186,15 @@ def pool_seconds(batches: list[list[str]], workers: int) -> list[float]:
         return json.loads(out.stdout.strip().splitlines()[-1])
     finally:
         Path(f.name).unlink()
+
+
+def other_ru(chars: int) -> list[str]:
+    """About `chars` characters of Russian news that no row is timed on (NEREL train; none without the
+    corpora)."""
+    data = shared_data_dir()
+    if not chars or not data:
+        return []
+    return _cap([p.read_text(encoding="utf-8") for p in sorted((data / "nerel" / "train").glob("*.txt"))], chars)
 
 
 def spacy_row(texts: list[str]) -> dict:
@@ -284,34 +272,28 @@ def long_texts() -> list[str]:
 
 
 def print_table(rows: Iterable[dict]) -> None:
-    print(f"{'system':<50} {'docs':>6} {'chars':>10} {'s':>7} {'chars/s':>10} {'docs/s':>8} {'cpu s':>6}")
+    print(f"{'system':<42} {'docs':>6} {'chars':>10} {'s':>7} {'chars/s':>10} {'docs/s':>8} {'cpu s':>6}")
     for r in rows:
         if "chars" not in r:
             print(r["system"])
             continue
-        print(f"{r['system']:<50} {r['docs']:>6} {r['chars']:>10} {r['seconds']:>7} {r['chars_per_s']:>10,} "
+        print(f"{r['system']:<42} {r['docs']:>6} {r['chars']:>10} {r['seconds']:>7} {r['chars_per_s']:>10,} "
               f"{r['docs_per_s']:>8} {r.get('cpu_s', ''):>6}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--chars", type=int, default=1_500_000, help="size of the mixed corpus")
-    parser.add_argument("--after", type=int, default=300_000,
-                        help="characters of other Russian text read, untimed, before the 'after' ru rows")
     args = parser.parse_args()
     corpus = mixed_corpus(args.chars)
     mixed = [t for lang in ("ru", "kk", "en") for t in corpus[lang]]
     print("corpus:", {lang: (len(d), sum(map(len, d))) for lang, d in corpus.items()})
     langs = ["ru", "kk", "en"]
-    ru, after = corpus["ru"], args.after
-    rows = ppo_rows(args.chars, langs, [True, False]) + [natasha_row(ru), natasha_row(ru, 1)]
+    rows = ppo_rows(args.chars, langs, [True, False]) + [natasha_row(corpus["ru"]), natasha_row(corpus["ru"], 1)]
     rows += [spacy_row(mixed)] + ppo_rows(args.chars, ["ru"], [True])
-    if other_ru(after):
-        rows += ppo_rows(args.chars, ["ru"], [True], after) + [natasha_row(ru, None, after), natasha_row(ru, 1, after)]
     print_table(r for r in rows if r)
-    print("ppo_nlp on ru vs natasha (speed ratio, wall and CPU; 'after': both read that much other text first):",
-          ratios(rows))
-    print("ru on the whole machine (wall):", machine_ratio(ru, rows, after))
+    print("ppo_nlp on ru vs natasha (speed ratio, wall and CPU):", ratios(rows))
+    print("ru on the whole machine (wall):", machine_ratio(corpus["ru"], rows))
     print("scaling:", scaling(mixed))
     print("load and memory (one worker):", load_and_memory(corpus["ru"][0][:5000]))
     print("cost per character:", size_cost(long_texts()))
