@@ -216,7 +216,7 @@ def english_nouns() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def english_places() -> dict[str, dict[str, str]]:
     """Folded English place name -> {kind: place id}: a region's name without «Region» («Pavlodar», «North
-    Kazakhstan»), a city's name; kind `capital` for a city of republican significance (Astana, Almaty)."""
+    Kazakhstan»), a city's name; kind `capital` for a city of republican significance by its name (Astana, Almaty)."""
     out: dict[str, dict[str, str]] = {}
     for entry in load_gazetteer("locations"):
         kind = entry["type"]
@@ -228,7 +228,7 @@ def english_places() -> dict[str, dict[str, str]]:
             bare = _REGION_WORD.sub("", name) if kind == "region" else name
             kinds = out.setdefault(fold(bare), {}) if bare and (kind == "city" or bare != name) else {}
             kinds.setdefault(kind, entry["id"])
-            if kind == "city" and entry.get("parent") == "loc:kz":
+            if kind == "city" and entry.get("parent") == "loc:kz" and name == names[0]:  # not «Akmola», a former name
                 kinds.setdefault("capital", entry["id"])
     return out
 

@@ -145,6 +145,9 @@ def test_rules_party_branches(text, lang, expected_id, name, span):
      "AMANAT Shymkent City branch", "“Nur Otan” Shymkent branch"),
     ("The Aktobe-based branch of the AMANAT Party has 40,000 members.", "org:amanat:branch:aktobe_region",
      "AMANAT Aktobe Regional branch", "Aktobe-based branch of the AMANAT Party"),
+    # a capital's former name is a region's name first
+    ("The Akmola branch of AMANAT party met.", "org:amanat:branch:akmola_region", "AMANAT Akmola Regional branch",
+     "Akmola branch of AMANAT party"),
 ])
 def test_rules_english_branches_named_after_their_place(text, expected_id, name, span):
     branches = [e for e in found(text, "en", "ORG") if e.source == "rule:party_branch"]
