@@ -298,6 +298,18 @@ def _english_party_after(words: Words, k: int, ctx: Context) -> int:
     return q + (q < n and words.folded[q] == "party")
 
 
+def _owned_by_other(words: Words, k: int, ctx: Context) -> bool:
+    """«… regional branch of Kazpost»: an English branch noun followed by «of» and no party in the next words
+    («of the ruling party», «of the country's ruling party AMANAT» are the party's)."""
+    if k + 1 >= len(words) or words.folded[k + 1] != "of":
+        return False
+    near = range(k + 2, min(len(words), k + 2 + _PARTY_REACH))
+    return not any(words.folded[j] == "party" or words.tokens[j].start in ctx.party_at for j in near)
+
+
+_PARTY_REACH = 5  # words after «of» in which the branch's party is named
+
+
 def _english_party_before(words: Words, first: int, ctx: Context) -> int:
     """Index of «“Nur Otan”» or «AMANAT» right before word `first`, or `first`."""
     closing = first >= 1 and words.folded[first - 1] == '"'
@@ -318,6 +330,8 @@ def extract_branches(doc: Document, gaz: list[Entity], words: Optional[Words] = 
     out, prefixes = [], branch_nouns().prefixes  # `branch_at` only where a branch noun may start (its first test)
     for k in (k for k in range(1, len(words.tokens)) if words.folded[k][:3] in prefixes):
         english = doc.lang_at(words.tokens[k].start) == "en"
+        if english and _owned_by_other(words, k, ctx):
+            continue
         ent = (english and english_branch_at(doc, words, k, ctx)) or branch_at(doc, words, k, ctx)
         if ent is not None:
             out.append(ent)

@@ -145,6 +145,9 @@ def test_rules_party_branches(text, lang, expected_id, name, span):
      "AMANAT Shymkent City branch", "“Nur Otan” Shymkent branch"),
     ("The Aktobe-based branch of the AMANAT Party has 40,000 members.", "org:amanat:branch:aktobe_region",
      "AMANAT Aktobe Regional branch", "Aktobe-based branch of the AMANAT Party"),
+    # no place before the noun: the region the text names; a party named a few words after «of» owns it
+    ("The akim of Aktobe region chairs the regional branch of the country's ruling party AMANAT.",
+     "org:amanat:branch:aktobe_region", "AMANAT Aktobe Regional branch", "regional branch"),
     # a capital's former name is a region's name first
     ("The Akmola branch of AMANAT party met.", "org:amanat:branch:akmola_region", "AMANAT Akmola Regional branch",
      "Akmola branch of AMANAT party"),
@@ -158,6 +161,7 @@ def test_rules_english_branches_named_after_their_place(text, expected_id, name,
     "The Almaty branch of Halyk Bank opened on Monday.",  # another organization's branch
     "AMANAT praised the Almaty branch of the national bank.",
     "The Almaty branches of AMANAT party held meetings.",  # plural: no single branch
+    "AMANAT thanked the Turkistan regional branch of Kazpost for its help.",
 ])
 def test_rules_no_english_branch_named_after_a_place(text):
     assert not [e for e in found(text, "en", "ORG") if e.source == "rule:party_branch" and e.attrs["region"]]
