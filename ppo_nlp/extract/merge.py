@@ -18,7 +18,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Optional, Sequence
 
 import regex
 
@@ -240,7 +240,8 @@ def plausible(entity: Entity, doc: Document, casing: bool = True) -> bool:
         return False
     if all(_ROMAN.fullmatch(w) for w in words):
         return False
-    if casing and doc.lang_at(entity.start) == "en" and (english_noise(entity, doc) or generic_reference(words)):
+    if casing and doc.lang_at(entity.start) == "en" and (english_noise(entity, doc) or (
+            entity.label != "ORG" and len(words) <= 2 and generic_reference(words))):
         return False  # a kind of organization is no name under any label («of the Party» read as a place)
     if entity.label == "PERSON" and not (_capitalised(words, not casing)
                                          and _name_like(entity, words, doc, loose=not casing)):
@@ -286,14 +287,15 @@ def model_mentions(doc: Document) -> list[Entity]:
     return [part for e in doc.found.get("ner", []) for part in split_person(e)]
 
 
-def freed_names(doc: Document, known: list[Entity], model: list[Entity]) -> tuple[list[Entity], list[Entity]]:
+def freed_names(doc: Document, known: list[Entity], model: list[Entity],
+                index: Optional[SpanIndex] = None) -> tuple[list[Entity], list[Entity]]:
     """(`known`, `model`) less the countries that are words of an English organization's name the model reads
     («Qazaqstan Institute of Management», «National Bank of Kazakhstan»): the name is the fact, the country
     no place the text is about. Only where nothing else known overlaps the model's name (read up to a
     lower-case «in»: «… Institute of Management in Shymkent»), which must be plausible."""
     if not any(m.label == "ORG" and doc.lang_at(m.start) == "en" for m in model):
         return known, model
-    index, held, out = SpanIndex(known), set(), []
+    index, held, out = index or SpanIndex(known), set(), []
     for org in model:
         cut = _before_in(org) if org.label == "ORG" and doc.lang_at(org.start) == "en" else None
         inside = [e for e in index.near(cut) if overlap(e, cut)] if cut else []
@@ -337,8 +339,10 @@ def known_stage(*steps: tuple[str, ...]) -> Callable[[Document], None]:
         known: list[Entity] = []
         for step in steps:
             known = merge_entities(known + [e for layer in step for e in _layer(doc, layer)])
-        known, model = freed_names(doc, known, model_mentions(doc))
-        index = SpanIndex(known)
+        model, index = model_mentions(doc), SpanIndex(known)
+        freed, model = freed_names(doc, known, model, index)
+        if freed is not known:
+            known, index = freed, SpanIndex(freed)
         outside = [e for e in model if not index.overlaps(e)]
         ner = [e for e in _placed(doc, outside) if plausible(e, doc)]
         doc.found["known"], doc.found["ner_new"], doc.found["ner_judged"] = known, ner, outside
