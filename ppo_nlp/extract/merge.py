@@ -16,13 +16,14 @@ flat layer marked as the model and the NER corpora mark names.
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import replace
 from functools import lru_cache
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Optional, Sequence
 
 import regex
 
 from ppo_nlp.doc import Count, Document, Entity
-from ppo_nlp.extract.casing import english_noise
+from ppo_nlp.extract.casing import english_noise, generic_reference
 from ppo_nlp.extract.gazetteer import inside_quoted_name, ner_place_checker, place_adjective
 from ppo_nlp.extract.gazetteer.placewords import quote_positions
 from ppo_nlp.extract.platforms import split_person
@@ -239,8 +240,9 @@ def plausible(entity: Entity, doc: Document, casing: bool = True) -> bool:
         return False
     if all(_ROMAN.fullmatch(w) for w in words):
         return False
-    if casing and doc.lang_at(entity.start) == "en" and english_noise(entity, doc):
-        return False
+    if casing and doc.lang_at(entity.start) == "en" and (english_noise(entity, doc) or (
+            entity.label != "ORG" and len(words) <= 2 and generic_reference(words))):
+        return False  # a kind of organization is no name under any label («of the Party» read as a place)
     if entity.label == "PERSON" and not (_capitalised(words, not casing)
                                          and _name_like(entity, words, doc, loose=not casing)):
         return False
@@ -285,6 +287,44 @@ def model_mentions(doc: Document) -> list[Entity]:
     return [part for e in doc.found.get("ner", []) for part in split_person(e)]
 
 
+def freed_names(doc: Document, known: list[Entity], model: list[Entity],
+                index: Optional[SpanIndex] = None) -> tuple[list[Entity], list[Entity]]:
+    """(`known`, `model`) less the countries that are words of an English organization's name the model reads
+    («Qazaqstan Institute of Management», «National Bank of Kazakhstan»): the name is the fact, the country
+    no place the text is about. Only where nothing else known overlaps the model's name (read up to a
+    lower-case «in»: «… Institute of Management in Shymkent»), which must be plausible."""
+    if not any(m.label == "ORG" and doc.lang_at(m.start) == "en" for m in model):
+        return known, model
+    index, held, out = index or SpanIndex(known), set(), []
+    for org in model:
+        cut = _before_in(org) if org.label == "ORG" and doc.lang_at(org.start) == "en" else None
+        inside = [e for e in index.near(cut) if overlap(e, cut)] if cut else []
+        if inside and all(_country_within(e, cut) for e in inside) and _headed(cut) and plausible(cut, doc):
+            held.update(id(e) for e in inside)
+            org = cut
+        out.append(org)
+    return ([e for e in known if id(e) not in held], out) if held else (known, model)
+
+
+def _headed(org: Entity) -> bool:
+    """A name with a word naming a kind of organization («Institute», «Bank»), not a country beside a
+    person's name the model joined («Kazakhstan Kassym-Jomart»)."""
+    kinds = _word_list("en_generic_org_words.txt")
+    return any(fold(word) in kinds for word in org.text.split()[1:])
+
+
+def _before_in(org: Entity) -> Entity:
+    """An organization's mention cut before a lower-case « in » (the place it stands in)."""
+    at = org.text.find(" in ")
+    return replace(org, text=org.text[:at], end=org.start + at) if at > 0 else org
+
+
+def _country_within(mention: Entity, org: Entity) -> bool:
+    inside = org.start <= mention.start and mention.end <= org.end and (mention.start, mention.end) != (
+        org.start, org.end)
+    return inside and mention.label == "LOC" and mention.attrs.get("type") == "country"
+
+
 def known_stage(*steps: tuple[str, ...]) -> Callable[[Document], None]:
     """The stage that merges the rule layers named in `steps` (each step merged onto the previous result)
     and sets aside the plausible NER mentions (`found["ner"]`) that lie outside them.
@@ -299,8 +339,11 @@ def known_stage(*steps: tuple[str, ...]) -> Callable[[Document], None]:
         known: list[Entity] = []
         for step in steps:
             known = merge_entities(known + [e for layer in step for e in _layer(doc, layer)])
-        index = SpanIndex(known)
-        outside = [e for e in model_mentions(doc) if not index.overlaps(e)]
+        model, index = model_mentions(doc), SpanIndex(known)
+        freed, model = freed_names(doc, known, model, index)
+        if freed is not known:
+            known, index = freed, SpanIndex(freed)
+        outside = [e for e in model if not index.overlaps(e)]
         ner = [e for e in _placed(doc, outside) if plausible(e, doc)]
         doc.found["known"], doc.found["ner_new"], doc.found["ner_judged"] = known, ner, outside
         doc.entities = known + [e for e in ner if e.label == "PERSON"]

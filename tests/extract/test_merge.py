@@ -76,6 +76,50 @@ def test_merge_plausible_ner_mentions(label, text, lang, kept):
     assert plausible(Entity(label, text, 0, len(text), "gazetteer:x"), doc)
 
 
+@pytest.mark.parametrize("label, text, kept", [
+    ("LOC", "Party", False),  # «… at the congress of the Party»: a kind of organization under any label
+    ("PERSON", "Party", False),
+    ("LOC", "Bureau", False),
+    ("ORG", "University", False),
+    ("ORG", "Let", False),  # «Let us note that …» opens a sentence
+    ("LOC", "Pavlodar", True),
+])
+def test_merge_plausible_english_kinds_of_organization(label, text, kept):
+    from ppo_nlp.extract.merge import plausible
+
+    doc = Document("d", "d", f"The report was read at the meeting of {text} yesterday.", lang="en")
+    at = doc.text.index(text)
+    assert plausible(Entity(label, text, at, at + len(text), "ner:en"), doc) is kept
+
+
+def _place(text: str, word: str, place_id: str, kind: str) -> Entity:
+    at = text.index(word)
+    return Entity("LOC", word, at, at + len(word), "gazetteer:locations", id=place_id, attrs={"type": kind})
+
+
+@pytest.mark.parametrize("text, model_span, read, places", [
+    # a country that is a word of an organization's name the model reads is no place of the text (the name
+    # read up to a lower-case «in»)
+    ("She lectures at the Kazakhstan Institute of Public Policy in Oral.",
+     "Kazakhstan Institute of Public Policy in Oral", "Kazakhstan Institute of Public Policy", ["loc:oral"]),
+    ("He joined the Qazaqstan Academy of Sports last year.", "Qazaqstan Academy of Sports",
+     "Qazaqstan Academy of Sports", []),
+    # a country beside a person's name the model joined stays a place
+    ("Deputies greeted Kazakhstan Yerlan Nurlanov warmly.", "Kazakhstan Yerlan Nurlanov",
+     "Kazakhstan Yerlan Nurlanov", ["loc:kz"]),
+])
+def test_merge_country_in_an_english_organization_name(text, model_span, read, places):
+    from ppo_nlp.extract.merge import freed_names
+
+    doc = Document("d", "d", text, lang="en")
+    country = next(w for w in ("Kazakhstan", "Qazaqstan") if w in text)
+    known = [_place(text, country, "loc:kz", "country")] + ([_place(text, "Oral", "loc:oral", "city")]
+                                                             if "Oral" in text else [])
+    at = text.index(model_span)
+    kept, model = freed_names(doc, known, [Entity("ORG", model_span, at, at + len(model_span), "ner:en")])
+    assert [e.id for e in kept] == places and [m.text for m in model] == [read]
+
+
 @pytest.mark.parametrize("text, name, kept", [
     ("Сказал Серик Ахметов. Выступил и Сери", "Сери", False),  # the stored text stops mid-word
     ("Сказал Серик Ахметов. Выступил и Серик", "Серик", True),

@@ -1,8 +1,9 @@
 """Party branches by pattern: «Жамбылского областного филиала партии Amanat», «Алматы облыстық филиалы»,
 «ВКО филиале партии» (a region's abbreviation stands for the adjective and the level).
 
-The branch gets the place its adjective names (or, for «региональный филиал», the region the document
-names most often) and an id `org:amanat:branch:<place>`; without a place, `org:amanat:branch:<level>`.
+The branch gets the place its adjective names (or, for «региональный филиал», the region the document names most
+often) and an id `org:amanat:branch:<place>`; without a place, `org:amanat:branch:<level>`. English names the place
+itself before the noun («Kostanay regional branch», «the Taraz branch of the Party»): `english_branch_at`.
 
 >>> from ppo_nlp.extract.gazetteer import extract_gazetteer
 >>> doc = Document("d", "t", "председатель Жамбылского областного филиала партии Amanat", lang="ru")
@@ -15,13 +16,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Optional
 
+import regex
+
 from ppo_nlp.doc import Document, Entity
 from ppo_nlp.extract.gazetteer import AliasRef, Lexicon, Trie, context_lexicons, dominant_place, lang_of
 from ppo_nlp.extract.rules.districts import kk_name, ru_name
 from ppo_nlp.extract.rules.quoted import blockers, list_words
 from ppo_nlp.normalize.ids import slug
 from ppo_nlp.resources import load_gazetteer, load_table, lookup
-from ppo_nlp.text import Words
+from ppo_nlp.text import Words, fold
 
 PARTY_ID = "org:amanat"
 SOURCE = "rule:party_branch"
@@ -204,13 +207,132 @@ def _entity(doc: Document, words: Words, span: tuple[int, int], level: str, lemm
     return Entity("ORG", doc.text[lo:hi], lo, hi, SOURCE, id=f"{PARTY_ID}:branch:{key}", attrs=attrs)
 
 
+@lru_cache(maxsize=None)
+def english_nouns() -> frozenset[str]:
+    """The English branch nouns (branch, affiliate), singular as written."""
+    return frozenset(fold(row[1]) for row in load_table("list_words") if row[0] == "branch_noun" and row[2] == "en")
+
+
+@lru_cache(maxsize=None)
+def english_places() -> dict[str, dict[str, str]]:
+    """Folded English place name -> {kind: place id}: a region's name without «Region» («Pavlodar», «North
+    Kazakhstan»), a city's name; kind `capital` for a city of republican significance by its name (Astana, Almaty)."""
+    out: dict[str, dict[str, str]] = {}
+    for entry in load_gazetteer("locations"):
+        kind = entry["type"]
+        if kind not in ("region", "city"):
+            continue
+        names = [entry["names"].get("en", "")] + [a for lang in ("en", "latin") for a in entry["aliases"].get(lang, [])
+                                                  if isinstance(a, str)]
+        for name in names:
+            bare = _REGION_WORD.sub("", name) if kind == "region" else name
+            kinds = out.setdefault(fold(bare), {}) if bare and (kind == "city" or bare != name) else {}
+            kinds.setdefault(kind, entry["id"])
+            if kind == "city" and entry.get("parent") == "loc:kz" and name == names[0]:  # not «Akmola», a former name
+                kinds.setdefault("capital", entry["id"])
+    return out
+
+
+_REGION_WORD = regex.compile(r"(?i)\s+region$")
+_BASED = "-based"  # «the Karaganda-based branch»
+
+
+def _english_place(words: Words, last: int) -> Optional[tuple[int, dict[str, str]]]:
+    """(first word, kinds) of an English place name ending at word `last` (up to three words)."""
+    for first in range(max(0, last - 2), last + 1):
+        name = " ".join(words.folded[first:last + 1])
+        name = name[:-len(_BASED)] if name.endswith(_BASED) else name
+        kinds = english_places().get(name)
+        if kinds and words.tokens[first].text[:1].isupper():
+            return first, kinds
+    return None
+
+
+def _english_level(kinds: dict[str, str], level: Optional[str]) -> Optional[tuple[str, str]]:
+    """(level, place id) of a branch named after a place: the level word's (a regional branch of a centre's
+    name is its region's), else a capital city's, a region's, a city's."""
+    if level == "region":
+        place = kinds.get("region") or centred_region(kinds.get("city"))
+        return (level, place) if place else None
+    if level is not None:
+        return (level, kinds["city"]) if level == "city" and "city" in kinds else None
+    for kind, lv in (("capital", "city"), ("region", "region"), ("city", "city")):
+        if kind in kinds:
+            return lv, kinds[kind]
+    return None
+
+
+def english_branch_at(doc: Document, words: Words, k: int, ctx: Context) -> Optional[Entity]:
+    """An English branch named after its place, word `k` its noun: «Kostanay regional branch of AMANAT», «the
+    Taraz branch of the Party», «“Nur Otan” Shymkent branch», «Aktobe affiliate of …».
+    Without a level word the phrase must say whose branch it is."""
+    if words.folded[k] not in english_nouns():
+        return None
+    found = levels().match(words.folded[k - 1])
+    named = _english_place(words, k - 2 if found else k - 1)
+    chosen = _english_level(named[1], found[0] if found else None) if named else None
+    if named is None or chosen is None:
+        return None
+    level, place = chosen
+    before, after = _english_party_before(words, named[0], ctx), _english_party_after(words, k, ctx)
+    if before == named[0] and after == k + 1 and not (found and ctx.party_at):
+        return None
+    lemma = found[1] if found else canonical_level(level, "en") or level
+    return _entity(doc, words, (before, after), level, lemma, place, None)
+
+
+def _english_party_after(words: Words, k: int, ctx: Context) -> int:
+    """Index after «of (the) “Nur Otan” (party)» following word `k` («of the Party» where the text names the
+    party), or k + 1."""
+    n, j = len(words), k + 2
+    if j >= n or words.folded[k + 1] != "of":
+        return k + 1
+    j += words.folded[j] == "the"
+    q = j + (j < n and words.folded[j] == '"')
+    ent = ctx.party_at.get(words.tokens[q].start) if q < n else None
+    if ent is None:
+        return j + 1 if q == j < n and words.folded[j] == "party" and ctx.party_at else k + 1
+    while q < n and words.tokens[q].end <= ent.end:
+        q += 1
+    q += q < n and q > j and words.folded[q] == '"' and words.folded[j] == '"'
+    return q + (q < n and words.folded[q] == "party")
+
+
+def _owned_by_other(words: Words, k: int, ctx: Context) -> bool:
+    """«… regional branch of Kazpost»: an English branch noun followed by «of» and no party in the next words
+    («of the ruling party», «of the country's ruling party AMANAT» are the party's)."""
+    if k + 1 >= len(words) or words.folded[k + 1] != "of":
+        return False
+    near = range(k + 2, min(len(words), k + 2 + _PARTY_REACH))
+    return not any(words.folded[j] == "party" or words.tokens[j].start in ctx.party_at for j in near)
+
+
+_PARTY_REACH = 5  # words after «of» in which the branch's party is named
+
+
+def _english_party_before(words: Words, first: int, ctx: Context) -> int:
+    """Index of «“Nur Otan”» or «AMANAT» right before word `first`, or `first`."""
+    closing = first >= 1 and words.folded[first - 1] == '"'
+    q = first - 1 - closing
+    ent = ctx.party_end.get(words.tokens[q].end) if q >= 0 else None
+    if ent is None:
+        return first
+    while q > 0 and words.tokens[q - 1].start >= ent.start:
+        q -= 1
+    return q - 1 if closing and q > 0 and words.folded[q - 1] == '"' else q
+
+
 def extract_branches(doc: Document, gaz: list[Entity], words: Optional[Words] = None) -> list[Entity]:
-    """ORG entities (type party_branch) for every singular branch mention with a level word."""
+    """ORG entities (type party_branch) for every singular branch mention with a level word, and in English
+    every one named after its place (`english_branch_at`)."""
     words = words or Words(doc.text)
     ctx = Context.of(gaz)
     out, prefixes = [], branch_nouns().prefixes  # `branch_at` only where a branch noun may start (its first test)
     for k in (k for k in range(1, len(words.tokens)) if words.folded[k][:3] in prefixes):
-        ent = branch_at(doc, words, k, ctx)
+        english = doc.lang_at(words.tokens[k].start) == "en"
+        if english and _owned_by_other(words, k, ctx):
+            continue
+        ent = (english and english_branch_at(doc, words, k, ctx)) or branch_at(doc, words, k, ctx)
         if ent is not None:
             out.append(ent)
     return out

@@ -125,6 +125,54 @@ def test_rules_party_branches(text, lang, expected_id, name, span):
     assert [(e.id, e.attrs["name"], e.text) for e in branches] == [(expected_id, name, span)]
 
 
+@pytest.mark.parametrize("text,expected_id,name,span", [
+    # English names the branch after its place, not an adjective: the level word's level …
+    ("Veterans were received in the Kostanay regional branch of “Nur Otan” party yesterday.",
+     "org:amanat:branch:kostanay_region", "AMANAT Kostanay Regional branch",
+     "Kostanay regional branch of “Nur Otan” party"),
+    ("The Almaty regional affiliate of \"Nur Otan\" opened a reception.", "org:amanat:branch:almaty_region",
+     "AMANAT Almaty Regional branch", "Almaty regional affiliate of \"Nur Otan\""),
+    ("Members of the Shymkent City Branch of AMANAT party voted.", "org:amanat:branch:shymkent",
+     "AMANAT Shymkent City branch", "Shymkent City Branch of AMANAT party"),
+    ("The North Kazakhstan regional branch met; AMANAT sent observers.", "org:amanat:branch:north_kazakhstan_region",
+     "AMANAT North Kazakhstan Regional branch", "North Kazakhstan regional branch"),
+    # … without one, a capital city's branch, else a region's, said to be the party's before or after
+    ("He visited the Astana affiliate of AMANAT on Monday.", "org:amanat:branch:astana",
+     "AMANAT Astana City branch", "Astana affiliate of AMANAT"),
+    ("Head of Kostanay branch of Nur Otan Party re-elected", "org:amanat:branch:kostanay_region",
+     "AMANAT Kostanay Regional branch", "Kostanay branch of Nur Otan Party"),
+    ("A letter from the “Nur Otan” Shymkent branch was read.", "org:amanat:branch:shymkent",
+     "AMANAT Shymkent City branch", "“Nur Otan” Shymkent branch"),
+    ("The Aktobe-based branch of the AMANAT Party has 40,000 members.", "org:amanat:branch:aktobe_region",
+     "AMANAT Aktobe Regional branch", "Aktobe-based branch of the AMANAT Party"),
+    # no place before the noun: the region the text names; a party named a few words after «of» owns it
+    ("The akim of Aktobe region chairs the regional branch of the country's ruling party AMANAT.",
+     "org:amanat:branch:aktobe_region", "AMANAT Aktobe Regional branch", "regional branch"),
+    # a capital's former name is a region's name first
+    ("The Akmola branch of AMANAT party met.", "org:amanat:branch:akmola_region", "AMANAT Akmola Regional branch",
+     "Akmola branch of AMANAT party"),
+])
+def test_rules_english_branches_named_after_their_place(text, expected_id, name, span):
+    branches = [e for e in found(text, "en", "ORG") if e.source == "rule:party_branch"]
+    assert [(e.id, e.attrs["name"], e.text) for e in branches] == [(expected_id, name, span)]
+
+
+@pytest.mark.parametrize("text", [
+    "The Almaty branch of Halyk Bank opened on Monday.",  # another organization's branch
+    "AMANAT praised the Almaty branch of the national bank.",
+    "The Almaty branches of AMANAT party held meetings.",  # plural: no single branch
+    "AMANAT thanked the Turkistan regional branch of Kazpost for its help.",
+])
+def test_rules_no_english_branch_named_after_a_place(text):
+    assert not [e for e in found(text, "en", "ORG") if e.source == "rule:party_branch" and e.attrs["region"]]
+
+
+def test_rules_english_branch_of_the_party_the_text_names():
+    text = "AMANAT met in Astana. The session of the Taraz branch of the Party approved the plan."
+    branches = [e for e in found(text, "en", "ORG") if e.source == "rule:party_branch"]
+    assert [(e.id, e.text) for e in branches] == [("org:amanat:branch:taraz", "Taraz branch of the Party")]
+
+
 def test_rules_regional_branch_takes_the_documents_region():
     text = "Жамбылская область. В региональном филиале партии Amanat 59 процентов"
     branch = [e for e in found(text, "ru", "ORG") if e.source == "rule:party_branch"][0]
