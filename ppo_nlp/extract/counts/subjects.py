@@ -10,7 +10,7 @@ import regex
 from ppo_nlp.extract.counts.context import Word
 from ppo_nlp.normalize import morph
 from ppo_nlp.resources import function_words, load_lines, load_tsv, read_rows
-from ppo_nlp.normalize.kk_stem import strip_kk, strip_one
+from ppo_nlp.normalize.kk_stem import is_adverb, possessive, strip_kk, strip_one
 from ppo_nlp.text import fold
 
 MAX_MODIFIERS = 3
@@ -216,7 +216,9 @@ def fold_kk(text: str) -> str:
 
 
 def _kk_is_adj(low: str) -> bool:
-    return low.endswith(tuple(function_words("kk_adj_endings"))) and strip_kk(low, kk_heads())[0] not in kk_heads()
+    """An adjective or a manner adverb ("партиялық", "қаржылай"): it modifies the head, it is none."""
+    modifier = low.endswith(tuple(function_words("kk_adj_endings"))) or is_adverb(low)
+    return modifier and strip_kk(low, kk_heads())[0] not in kk_heads()
 
 
 def _kk_is_verb(low: str) -> bool:
@@ -251,6 +253,8 @@ def _kk_head_index(words: list[Word]) -> Optional[int]:
             return i
         if fallback is None and not _kk_is_adj(word.low):
             fallback = i
+    if fallback and _kk_is_verb(words[fallback].low):
+        return fallback - 1  # "ақшалай сыйлық берілді": the verb after the modifiers is no head
     return fallback
 
 
@@ -269,21 +273,32 @@ def kk_subject(words: list[Word]) -> Optional[Subject]:
 
 
 def _kk_phrase(taken: list[Word]) -> Subject:
-    """Lemma of a Kazakh phrase: case endings off; a lone word also loses possessive and plural."""
+    """Lemma of a Kazakh phrase: case endings off; a lone word, or one after an adjective (no compound: the
+    possessive points elsewhere, "қызметтегі депутаты"), also loses possessive and plural."""
     last = taken[-1]
     if last.text.isupper():
         return Subject(" ".join(w.text for w in taken), last.text, last.end)
+    stem = strip_kk(last.low, kk_heads())[0]
     if len(taken) == 1:
-        stem = strip_kk(last.low, kk_heads())[0]
         return Subject(stem, stem, last.end)
-    cased = strip_one(last.low, ("abl", "gen", "dat", "loc", "acc", "ins"))
-    head_word = _kk_singular(cased[0] if cased else last.low)
+    head_word = stem if _kk_is_adj(taken[-2].low) else _kk_singular(_kk_uncased(last.low))
     lemma = " ".join([w.low if not w.text.isupper() else w.text for w in taken[:-1]] + [head_word])
-    return Subject(lemma, strip_kk(last.low, kk_heads())[0], last.end)
+    return Subject(lemma, stem, last.end)
 
 
-_KK_BACK = frozenset("аоұыя")
-_KK_VOWELS = frozenset("аоұыяәөүіеиэуюё")
+def _kk_uncased(word: str) -> str:
+    """The case ending off a word, its possessive kept: "орнына" -> "орны", "ошағын" -> "ошағы"; a known
+    head is its own form ("тұрғын")."""
+    kinds = strip_kk(word, kk_heads())[1]
+    if not kinds or kinds[-1] not in _KK_CASES:
+        return word  # "тұрғыны" is тұрғын + ы, no accusative of "тұрғы"
+    if word.endswith("н") and kinds[-2:] == ["poss", "acc"]:
+        return word[:-1]  # the accusative н follows only a possessive
+    cased = strip_one(word, _KK_CASES)
+    return cased[0] if cased else word
+
+
+_KK_CASES = ("abl", "gen", "dat", "loc", "acc", "ins")
 
 
 def _kk_singular(word: str) -> str:
@@ -292,11 +307,7 @@ def _kk_singular(word: str) -> str:
     stem, kinds = strip_kk(word, kk_heads())
     if "plural" not in kinds or kinds[0] != "plural":
         return word
-    if "poss" not in kinds:
-        return stem
-    vowels = [c for c in stem if c in _KK_VOWELS]
-    back = not vowels or vowels[-1] in _KK_BACK
-    return stem + ("с" if stem[-1] in _KK_VOWELS else "") + ("ы" if back else "і")
+    return possessive(stem) if "poss" in kinds else stem
 
 
 # --- English -----------------------------------------------------------------------------------
