@@ -170,3 +170,27 @@ def possessive(stem: str) -> str:
     elif len(stem) > 3 and stem[-1] in _VOICE and stem[-2] in _VOWELS:
         stem = stem[:-1] + _VOICE[stem[-1]]
     return stem + ("с" if stem[-1] in _VOWELS else "") + ("ы" if back else "і")
+
+
+CASES = ("abl", "gen", "dat", "loc", "acc", "ins")
+
+
+def strip_case(word: str, known: frozenset[str]) -> str:
+    """The case ending off a word, its possessive kept: "орнына" -> "орны", "ошағын" -> "ошағы"; a word read
+    as a `known` stem with a possessive only keeps it ("тұрғыны" is тұрғын + ы, no accusative of "тұрғы")."""
+    kinds = strip_kk(word, known)[1]
+    if not kinds or kinds[-1] not in CASES:
+        return word
+    if word.endswith("н") and kinds[-2:] == ["poss", "acc"]:
+        return word[:-1]  # the accusative н follows only a possessive
+    cased = strip_one(word, CASES)
+    return cased[0] if cased else word
+
+
+def singular(word: str, known: frozenset[str]) -> str:
+    """The plural off the last word of a compound, its possessive kept: "ұйымдар" -> "ұйым",
+    "мүшелері" -> "мүшесі", "орындары" -> "орны"."""
+    stem, kinds = strip_kk(word, known)
+    if "plural" not in kinds or kinds[0] != "plural":
+        return word
+    return possessive(stem) if "poss" in kinds else stem

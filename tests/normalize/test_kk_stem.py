@@ -30,6 +30,9 @@ GREEDY = [
     # a vowel that is not dropped stays
     ("орындары", "орын", ["plural", "poss"]),
     ("ауылы", "ауыл", ["poss"]),
+    # a loan ending in ь takes endings as after р
+    ("лагерьде", "лагерь", ["loc"]),
+    ("лагерьлер", "лагерь", ["plural"]),
     # the accusative н after a possessive is never peeled greedily
     ("қазан", "қазан", []),
     ("тұрғын", "тұрғын", []),

@@ -10,7 +10,7 @@ import regex
 from ppo_nlp.extract.counts.context import Word
 from ppo_nlp.normalize import morph
 from ppo_nlp.resources import function_words, load_lines, load_tsv, read_rows
-from ppo_nlp.normalize.kk_stem import is_adverb, possessive, strip_kk, strip_one
+from ppo_nlp.normalize.kk_stem import is_adverb, singular, strip_case, strip_kk, strip_one
 from ppo_nlp.text import fold
 
 MAX_MODIFIERS = 3
@@ -221,6 +221,19 @@ def _kk_is_adj(low: str) -> bool:
     return modifier and strip_kk(low, kk_heads())[0] not in kk_heads()
 
 
+_KK_HAVING = ("лы", "лі", "ды", "ді", "ты", "ті")
+
+
+@lru_cache(maxsize=1)
+def _kk_head_tails() -> tuple[str, ...]:
+    return tuple(h for h in kk_heads() if len(h) >= 3)
+
+
+def _kk_having(low: str) -> bool:
+    """A known noun with the adjective ending "having" ("көп-бала-лы ана": a mother of many children)."""
+    return low.endswith(_KK_HAVING) and low[:-2].endswith(_kk_head_tails())
+
+
 def _kk_is_verb(low: str) -> bool:
     return low.endswith(tuple(function_words("kk_verb_endings"))) and strip_kk(low, kk_heads())[0] not in kk_heads()
 
@@ -246,16 +259,19 @@ def _kk_known(word: Word) -> bool:
 def _kk_head_index(words: list[Word]) -> Optional[int]:
     """Index of the head: the first known head noun, else the first word that is not an adjective."""
     fallback = None
+    having = None  # "көпбалалы": a modifier, the head only when no noun follows ("көпбалалы және ...")
     for i, word in enumerate(words[:MAX_MODIFIERS]):
         if not word.text[0].isalpha() or word.low in _kk_phrase_ends() or (i == 0 and _kk_is_verb(word.low)):
             break
         if _kk_known(word) or fold(strip_kk(word.low)[0]) in _skip_forms():
             return i
-        if fallback is None and not _kk_is_adj(word.low):
+        if having is None and fallback is None and _kk_having(word.low):
+            having = i
+        elif fallback is None and not _kk_is_adj(word.low):
             fallback = i
     if fallback and _kk_is_verb(words[fallback].low):
         return fallback - 1  # "ақшалай сыйлық берілді": the verb after the modifiers is no head
-    return fallback
+    return fallback if fallback is not None else having
 
 
 def kk_subject(words: list[Word]) -> Optional[Subject]:
@@ -280,34 +296,12 @@ def _kk_phrase(taken: list[Word]) -> Subject:
         return Subject(" ".join(w.text for w in taken), last.text, last.end)
     stem = strip_kk(last.low, kk_heads())[0]
     if len(taken) == 1:
-        return Subject(stem, stem, last.end)
-    head_word = stem if _kk_is_adj(taken[-2].low) else _kk_singular(_kk_uncased(last.low))
+        having = _kk_having(last.low) and stem not in kk_heads()
+        word = last.low if having else stem  # "көпбалалы" has no possessive to lose
+        return Subject(word, word, last.end)
+    head_word = stem if _kk_is_adj(taken[-2].low) else singular(strip_case(last.low, kk_heads()), kk_heads())
     lemma = " ".join([w.low if not w.text.isupper() else w.text for w in taken[:-1]] + [head_word])
     return Subject(lemma, stem, last.end)
-
-
-def _kk_uncased(word: str) -> str:
-    """The case ending off a word, its possessive kept: "орнына" -> "орны", "ошағын" -> "ошағы"; a known
-    head is its own form ("тұрғын")."""
-    kinds = strip_kk(word, kk_heads())[1]
-    if not kinds or kinds[-1] not in _KK_CASES:
-        return word  # "тұрғыны" is тұрғын + ы, no accusative of "тұрғы"
-    if word.endswith("н") and kinds[-2:] == ["poss", "acc"]:
-        return word[:-1]  # the accusative н follows only a possessive
-    cased = strip_one(word, _KK_CASES)
-    return cased[0] if cased else word
-
-
-_KK_CASES = ("abl", "gen", "dat", "loc", "acc", "ins")
-
-
-def _kk_singular(word: str) -> str:
-    """The plural off the last word of a phrase, the izafet kept: "ұйымдар" -> "ұйым",
-    "мүшелері" -> "мүшесі", "ұйымдары" -> "ұйымы"."""
-    stem, kinds = strip_kk(word, kk_heads())
-    if "plural" not in kinds or kinds[0] != "plural":
-        return word
-    return possessive(stem) if "poss" in kinds else stem
 
 
 # --- English -----------------------------------------------------------------------------------

@@ -67,6 +67,15 @@ KK = [
     # after an adjective the possessive is no compound's: the head is the bare stem
     ("Мәслихаттың 140 қызметтегі депутаты қатысты.", [(140, "exact", None, "қызметтегі депутат", None)]),
     ("Былтыр 4 рет жалпы жиналыс өтті.", [(4, "exact", None, "жалпы жиналыс", None)]),
+    # a noun with the adjective ending "having" modifies the head that follows; alone it stands as written
+    ("Олардың 15 көпбалалы ана.", [(15, "exact", None, "көпбалалы ана", None)]),
+    ("Биыл 6 мыңнан астам көпбалалы және аз қамтылған отбасы көмек алды.",
+     [(6000, "more_than", None, "көпбалалы", None)]),
+    ("Облыста 40 адамды жұмысқа алды.", [(40, "exact", None, "адам", "person")]),
+    ("Ауданның 20 ауылы бар.", [(20, "exact", None, "ауыл", None)]),
+    # an anniversary or a span is no count
+    ("Одақтың 80 жылдығы қарсаңында жиын өтті.", []),
+    ("Партия 30 жылдық мерейтойын атап өтті.", []),
 ]
 EN = [
     ("The party has more than 700,000 members.", [(700_000, "more_than", None, "member", "party_member")]),
