@@ -289,8 +289,8 @@ def kk_subject(words: list[Word]) -> Optional[Subject]:
 
 
 def _kk_phrase(taken: list[Word]) -> Subject:
-    """Lemma of a Kazakh phrase: case endings off; a lone word, or one after an adjective (no compound: the
-    possessive points elsewhere, "қызметтегі депутаты"), also loses possessive and plural."""
+    """Lemma of a Kazakh phrase: case endings off; a lone word, or a known head after an adjective (no
+    compound: the possessive points elsewhere, "қызметтегі депутаты"), also loses possessive and plural."""
     last = taken[-1]
     if last.text.isupper():
         return Subject(" ".join(w.text for w in taken), last.text, last.end)
@@ -299,7 +299,8 @@ def _kk_phrase(taken: list[Word]) -> Subject:
         having = _kk_having(last.low) and stem not in kk_heads()
         word = last.low if having else stem  # "көпбалалы" has no possessive to lose
         return Subject(word, word, last.end)
-    head_word = stem if _kk_is_adj(taken[-2].low) else singular(strip_case(last.low, kk_heads()), kk_heads())
+    bare = _kk_is_adj(taken[-2].low) and stem in kk_heads()
+    head_word = stem if bare else singular(strip_case(last.low, kk_heads()), kk_heads())
     lemma = " ".join([w.low if not w.text.isupper() else w.text for w in taken[:-1]] + [head_word])
     return Subject(lemma, stem, last.end)
 
