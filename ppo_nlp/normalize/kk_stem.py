@@ -49,12 +49,17 @@ def name_endings() -> tuple[tuple[str, str], ...]:
     return tuple((r["suffix"], r["name"]) for r in endings() if r["name"] != "-")
 
 
+@lru_cache(maxsize=1)
+def _adverb_endings() -> tuple[tuple[str, str], ...]:
+    """(suffix, letters it follows) of the manner adverb endings."""
+    return tuple((r["suffix"], "".join(_AFTER[c] for c in r["after"])) for r in endings() if r["kind"] == "adv")
+
+
 def is_adverb(word: str) -> bool:
     """A manner adverb made with -лай/-тай after a letter that ending follows ("қаржылай", "заттай")."""
-    for row in endings():
-        suffix = row["suffix"]
-        if row["kind"] == "adv" and word.endswith(suffix) and len(word) - len(suffix) > MIN_STEM:
-            return word[-len(suffix) - 1] in (_after(row["after"]) or word)
+    for suffix, before in _adverb_endings():
+        if word.endswith(suffix) and len(word) - len(suffix) > MIN_STEM:
+            return word[-len(suffix) - 1] in before
     return False
 
 
