@@ -10,7 +10,7 @@ import regex
 from ppo_nlp.extract.counts.context import Word
 from ppo_nlp.normalize import morph
 from ppo_nlp.resources import function_words, load_lines, load_tsv, read_rows
-from ppo_nlp.normalize.kk_stem import strip_kk, strip_one
+from ppo_nlp.normalize.kk_stem import is_adverb, singular, strip_case, strip_kk, strip_one
 from ppo_nlp.text import fold
 
 MAX_MODIFIERS = 3
@@ -216,7 +216,22 @@ def fold_kk(text: str) -> str:
 
 
 def _kk_is_adj(low: str) -> bool:
-    return low.endswith(tuple(function_words("kk_adj_endings"))) and strip_kk(low, kk_heads())[0] not in kk_heads()
+    """An adjective or a manner adverb ("партиялық", "қаржылай"): it modifies the head, it is none."""
+    modifier = low.endswith(tuple(function_words("kk_adj_endings"))) or is_adverb(low)
+    return modifier and strip_kk(low, kk_heads())[0] not in kk_heads()
+
+
+_KK_HAVING = ("лы", "лі", "ды", "ді", "ты", "ті")
+
+
+@lru_cache(maxsize=1)
+def _kk_head_tails() -> tuple[str, ...]:
+    return tuple(h for h in kk_heads() if len(h) >= 3)
+
+
+def _kk_having(low: str) -> bool:
+    """A known noun with the adjective ending "having" ("көп-бала-лы ана": a mother of many children)."""
+    return low.endswith(_KK_HAVING) and low[:-2].endswith(_kk_head_tails())
 
 
 def _kk_is_verb(low: str) -> bool:
@@ -244,14 +259,19 @@ def _kk_known(word: Word) -> bool:
 def _kk_head_index(words: list[Word]) -> Optional[int]:
     """Index of the head: the first known head noun, else the first word that is not an adjective."""
     fallback = None
+    having = None  # "көпбалалы": a modifier, the head only when no noun follows ("көпбалалы және ...")
     for i, word in enumerate(words[:MAX_MODIFIERS]):
         if not word.text[0].isalpha() or word.low in _kk_phrase_ends() or (i == 0 and _kk_is_verb(word.low)):
             break
         if _kk_known(word) or fold(strip_kk(word.low)[0]) in _skip_forms():
             return i
-        if fallback is None and not _kk_is_adj(word.low):
+        if having is None and fallback is None and _kk_having(word.low):
+            having = i
+        elif fallback is None and not _kk_is_adj(word.low):
             fallback = i
-    return fallback
+    if fallback and _kk_is_verb(words[fallback].low):
+        return fallback - 1  # "ақшалай сыйлық берілді": the verb after the modifiers is no head
+    return fallback if fallback is not None else having
 
 
 def kk_subject(words: list[Word]) -> Optional[Subject]:
@@ -269,34 +289,20 @@ def kk_subject(words: list[Word]) -> Optional[Subject]:
 
 
 def _kk_phrase(taken: list[Word]) -> Subject:
-    """Lemma of a Kazakh phrase: case endings off; a lone word also loses possessive and plural."""
+    """Lemma of a Kazakh phrase: case endings off; a lone word, or a known head after an adjective (no
+    compound: the possessive points elsewhere, "қызметтегі депутаты"), also loses possessive and plural."""
     last = taken[-1]
     if last.text.isupper():
         return Subject(" ".join(w.text for w in taken), last.text, last.end)
+    stem = strip_kk(last.low, kk_heads())[0]
     if len(taken) == 1:
-        stem = strip_kk(last.low, kk_heads())[0]
-        return Subject(stem, stem, last.end)
-    cased = strip_one(last.low, ("abl", "gen", "dat", "loc", "acc", "ins"))
-    head_word = _kk_singular(cased[0] if cased else last.low)
+        having = _kk_having(last.low) and stem not in kk_heads()
+        word = last.low if having else stem  # "көпбалалы" has no possessive to lose
+        return Subject(word, word, last.end)
+    bare = _kk_is_adj(taken[-2].low) and stem in kk_heads()
+    head_word = stem if bare else singular(strip_case(last.low, kk_heads()), kk_heads())
     lemma = " ".join([w.low if not w.text.isupper() else w.text for w in taken[:-1]] + [head_word])
-    return Subject(lemma, strip_kk(last.low, kk_heads())[0], last.end)
-
-
-_KK_BACK = frozenset("аоұыя")
-_KK_VOWELS = frozenset("аоұыяәөүіеиэуюё")
-
-
-def _kk_singular(word: str) -> str:
-    """The plural off the last word of a phrase, the izafet kept: "ұйымдар" -> "ұйым",
-    "мүшелері" -> "мүшесі", "ұйымдары" -> "ұйымы"."""
-    stem, kinds = strip_kk(word, kk_heads())
-    if "plural" not in kinds or kinds[0] != "plural":
-        return word
-    if "poss" not in kinds:
-        return stem
-    vowels = [c for c in stem if c in _KK_VOWELS]
-    back = not vowels or vowels[-1] in _KK_BACK
-    return stem + ("с" if stem[-1] in _KK_VOWELS else "") + ("ы" if back else "і")
+    return Subject(lemma, stem, last.end)
 
 
 # --- English -----------------------------------------------------------------------------------

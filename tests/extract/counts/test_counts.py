@@ -50,6 +50,32 @@ KK = [
     ("1085 мүше бар, олардың төрттен бірі – жастар.", [(1085, "exact", None, "мүше", "party_member"),
                                                      (0.25, "exact", "fraction", "жастар", None)]),
     ("Ауданда 48 бастауыш ұйымдары бар.", [(48, "exact", None, "бастауыш ұйымы", "ppo")]),
+    # a stem that drops its vowel before the possessive (орын -> орны), a softened one (ошақ -> ошағы), the
+    # accusative н after a possessive
+    ("Ауданда 120 жұмыс орны ашылды.", [(120, "exact", None, "жұмыс орны", None)]),
+    ("Биыл 3 мыңнан астам жұмыс орнын ашу көзделген.", [(3000, "more_than", None, "жұмыс орны", None)]),
+    ("Ауылда 40 жұмыс орнына сұраныс бар.", [(40, "exact", None, "жұмыс орны", None)]),
+    ("Қалада 7 мың жұмыс орындары құрылды.", [(7000, "exact", None, "жұмыс орны", None)]),
+    ("Облыста 15 білім ошағы салынды.", [(15, "exact", None, "білім ошағы", None)]),
+    ("Ауданда 4 білім ошағын жөндеді.", [(4, "exact", None, "білім ошағы", None)]),
+    # a vowel-final stem takes no -та ending
+    ("Жыл сайын 900 квота бөлінеді.", [(900, "exact", None, "квота", None)]),
+    # a manner adverb modifies the counted noun; a modal predicate counts nothing
+    ("Отбасылар 30 мың теңгеден қаржылай көмек алды.", [(30000, "exact", "tenge", "қаржылай көмек", None)]),
+    ("Жалпы 25 мың теңге ақшалай сыйлық берілді.", [(25000, "exact", "tenge", "ақшалай сыйлық", None)]),
+    ("Тағы 900 мың теңге қажет.", [(900000, "exact", "tenge", None, None)]),
+    # after an adjective the possessive is no compound's: the head is the bare stem
+    ("Мәслихаттың 140 қызметтегі депутаты қатысты.", [(140, "exact", None, "қызметтегі депутат", None)]),
+    ("Былтыр 4 рет жалпы жиналыс өтті.", [(4, "exact", None, "жалпы жиналыс", None)]),
+    # a noun with the adjective ending "having" modifies the head that follows; alone it stands as written
+    ("Олардың 15 көпбалалы ана.", [(15, "exact", None, "көпбалалы ана", None)]),
+    ("Биыл 6 мыңнан астам көпбалалы және аз қамтылған отбасы көмек алды.",
+     [(6000, "more_than", None, "көпбалалы", None)]),
+    ("Облыста 40 адамды жұмысқа алды.", [(40, "exact", None, "адам", "person")]),
+    ("Ауданның 20 ауылы бар.", [(20, "exact", None, "ауыл", None)]),
+    # an anniversary or a span is no count
+    ("Одақтың 80 жылдығы қарсаңында жиын өтті.", []),
+    ("Партия 30 жылдық мерейтойын атап өтті.", []),
 ]
 EN = [
     ("The party has more than 700,000 members.", [(700_000, "more_than", None, "member", "party_member")]),
