@@ -3,6 +3,7 @@ group of the real development articles."""
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from typing import Callable
 from ppo_nlp.evaluate import evaluate
 from ppo_nlp.ingest import iter_inputs
 from ppo_nlp.paths import REPO_DIR, shared_data_dir, shared_real_dir
-from ppo_nlp.pipeline import Options, Pipeline
+from ppo_nlp.pipeline import Options, Pipeline, load
 
 CORPUS = REPO_DIR / "corpus"
 
@@ -46,3 +47,16 @@ def real_group_scores(keep: Callable[[dict], bool]) -> dict:
     pipeline = Pipeline(Options())
     records = [pipeline.process(raw) for raw in iter_inputs([str(path / "articles")]) if Path(raw.id).stem in golds]
     return evaluate(records, golds)
+
+
+@lru_cache(maxsize=None)
+def _lang_pipeline(lang: str) -> Pipeline:
+    return load(lang=lang)
+
+
+def people_with_orgs(text: str, lang: str) -> list[tuple[str, set[tuple[str, object]]]]:
+    """The records' people of `text` (the whole pipeline, language forced): each name with its (title,
+    organization name) pairs; None where a position names no organization."""
+    doc = _lang_pipeline(lang)(text)
+    names = {o.id: o.name for o in doc.organizations}
+    return [(p.name, {(x.title, names.get(x.organization)) for x in p.positions}) for p in doc.people]

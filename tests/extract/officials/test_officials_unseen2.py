@@ -6,24 +6,13 @@ a predicate to its object: Kazakh «… төрағасы етіп NAME-ты са
 All sentences are our own."""
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pytest
 
 from ppo_nlp.doc import Document
 from ppo_nlp.extract.officials.people import extract_officials
+from tests.conftest import people_with_orgs
 
-
-@lru_cache(maxsize=None)
-def _pipeline(lang: str):
-    from ppo_nlp.pipeline import load
-    return load(lang=lang)
-
-
-def _people(text: str, lang: str) -> list[tuple[str, set[tuple[str, object]]]]:
-    doc = _pipeline(lang)(text)
-    names = {o.id: o.name for o in doc.organizations}
-    return [(p.name, {(x.title, names.get(x.organization)) for x in p.positions}) for p in doc.people]
+_people = people_with_orgs
 
 
 def _titles(text: str, lang: str) -> list[tuple[str, set[str]]]:

@@ -5,21 +5,11 @@ its name, "following" and "met" end a title's phrase, "rector" and "MP" are titl
 list line is not in apposition to the title that opens the next line. All sentences are our own."""
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pytest
 
+from tests.conftest import people_with_orgs
 
-@lru_cache(maxsize=None)
-def _pipeline(lang: str):
-    from ppo_nlp.pipeline import load
-    return load(lang=lang)
-
-
-def _people(text: str, lang: str) -> list[tuple[str, set[tuple[str, object]]]]:
-    doc = _pipeline(lang)(text)
-    names = {o.id: o.name for o in doc.organizations}
-    return [(p.name, {(x.title, names.get(x.organization)) for x in p.positions}) for p in doc.people]
+_people = people_with_orgs
 
 
 @pytest.mark.parametrize("text, lang, expected", [
