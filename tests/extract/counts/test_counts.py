@@ -64,6 +64,9 @@ KK = [
     ("Отбасылар 30 мың теңгеден қаржылай көмек алды.", [(30000, "exact", "tenge", "қаржылай көмек", None)]),
     ("Жалпы 25 мың теңге ақшалай сыйлық берілді.", [(25000, "exact", "tenge", "ақшалай сыйлық", None)]),
     ("Тағы 900 мың теңге қажет.", [(900000, "exact", "tenge", None, None)]),
+    # the Russian spelling of the currency in Kazakh text is the tenge too, in any case
+    ("Қайырымдылық акциясында 3 млн тенге жиналды.", [(3000000, "exact", "tenge", None, None)]),
+    ("Әр отбасына 50 мың тенгеден берілді.", [(50000, "exact", "tenge", None, None)]),
     # after an adjective the possessive is no compound's: the head is the bare stem
     ("Мәслихаттың 140 қызметтегі депутаты қатысты.", [(140, "exact", None, "қызметтегі депутат", None)]),
     ("Былтыр 4 рет жалпы жиналыс өтті.", [(4, "exact", None, "жалпы жиналыс", None)]),
