@@ -20,6 +20,9 @@ def one(text: str, lang: str = "ru"):
 @pytest.mark.parametrize("text,expected", [
     ("члены партии «Нұр Отан»", "org:amanat"),
     ("партии «Нур Отан»", "org:amanat"),
+    # the two words written fused, in any case form
+    ("делегаты съезда «НурОтана»", "org:amanat"),
+    ("слёт молодых членов НурОтан", "org:amanat"),
     ("в рамках трансформации партии Amanat", "org:amanat"),
     ("партия «АМАНАТ»", "org:amanat"),
     ("депутаты маслихатов", "org:maslikhat"),
@@ -58,6 +61,7 @@ def test_gazetteer_kk_organizations(text, expected):
     ("members of the Mazhilis", "org:mazhilis"),
     ("the Jas Otan youth wing", "org:jastar_ruhy"),
     ("AMANAT-тың мүшесі", "org:amanat"),
+    ("the NurOtan congress opened", "org:amanat"),
 ])
 def test_gazetteer_en_and_latin_organizations(text, expected):
     assert ids(text, "en") == [expected]
