@@ -47,6 +47,11 @@ def _not_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _dangling_words() -> frozenset[str]:
+    return load_lines("ner/en_dangling_words.txt")
+
+
+@lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
     return frozenset(row[0] for row in read_rows("positions/heads_en.tsv"))
 
@@ -179,7 +184,16 @@ def _lone_word_noise(entity: Entity, word: str, text: str) -> bool:
         return True
     if entity.label == "PERSON":  # a lone English name: a surname's shape or a listed first name
         return not (is_surname_shape(word, strong=True) or is_latin_first_name(word))
+    if entity.label == "LOC" and not word.isupper() and sentence_initial(text, entity.start):
+        return not _known_place(word)  # «Beside the stage», «Orchard owners»: the capital any opening word
+        # has; a place the place data knows, or a dateline's city in capitals, stays
     return after_opening_determiner(text, entity.start)
+
+
+def _determined_place(entity: Entity, words: list[str]) -> bool:
+    """«The Country», «the Village»: a determiner and one word the place data does not know, a common noun."""
+    return (entity.label == "LOC" and len(words) == 2 and words[0].lower() in _determiners()
+            and not _known_place(words[1]))
 
 
 def english_noise(entity: Entity, doc: Document) -> bool:
@@ -192,6 +206,8 @@ def english_noise(entity: Entity, doc: Document) -> bool:
         return True
     if entity.label == "ORG" and (words[-1].lower() in _not_org_heads() or generic_reference(words)):
         return True
+    if words[-1].lower() in _dangling_words() or _determined_place(entity, words):
+        return True  # «The Heart of»: a span cut before its head
     if len(words) == 1:
         return _lone_word_noise(entity, words[0], text)
     return entity.label == "PERSON" and words[-1].lower() in _not_name_ends()  # «Kairat Club», «Abai Prize»

@@ -49,6 +49,16 @@ def _doc(text: str) -> Document:
     ("BRUSSELS – Delegates met on Monday.", "LOC", "BRUSSELS", False),  # a dateline's city opens its line
     ("Pavlodar hosted the forum on Monday.", "LOC", "Pavlodar", False),  # a name may open a sentence
     ("DELEGATES FROM CHINA ARRIVE IN ASTANA\nThey came.", "LOC", "CHINA", False),  # a known place
+    # a word opening a sentence that the place data does not know is a capital, not a place
+    ("The guests left. Beside the stage stood a choir.", "LOC", "Beside", True),
+    ("It was cold. Orchard owners joined the party.", "LOC", "Orchard", True),
+    ("It was cold. Kostanay welcomed the delegates.", "LOC", "Kostanay", False),
+    # a span that ends on a function word lost its head; a determiner and one word unknown to the place
+    # data is a common noun, a determiner and a known place stays
+    ("Astana, the Pride of the Nation, grew fast.", "LOC", "the Pride of", True),
+    ("Guests toured the Region and its towns.", "LOC", "the Region", True),
+    ("Guests flew in from the Netherlands on Monday.", "LOC", "the Netherlands", False),
+    ("Guests toured Central Asia in June.", "LOC", "Central Asia", False),
     # a determiner and words naming a kind of body refer to one named elsewhere; a named one stays
     ("Members met on Friday. The Party leadership spoke first.", "ORG", "The Party", True),
     ("Teachers visited the Ministry Committee last week.", "ORG", "the Ministry Committee", True),
