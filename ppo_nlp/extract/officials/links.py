@@ -7,6 +7,8 @@
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ppo_nlp.extract.officials.kk_leads import kk_lead
 from ppo_nlp.extract.officials.lexicon import en_predicate_fillers, en_predicates, word_set
 from ppo_nlp.extract.officials.persons import Ctx, PersonSpan, is_cap, nameable
@@ -84,7 +86,8 @@ def _coordinated(ctx: Ctx, positions: list[PositionSpan], links: Links, owner: d
             _add(links, owner, owner[id(right)], left)
     for left, right in pairs:
         if id(left) in owner and id(right) not in owner and owner[id(left)] < left.start \
-                and (_joined(ctx, left, right, word_set("coordinators_after.txt")) or _kk_next(ctx, left, right)):
+                and (_joined(ctx, left, _over_own_org(ctx, right), word_set("coordinators_after.txt"))
+                     or _kk_next(ctx, left, right)):
             _add(links, owner, owner[id(left)], right)
 
 
@@ -96,6 +99,14 @@ def _joined(ctx: Ctx, left: PositionSpan, right: PositionSpan, joiners: frozense
     if "\n" in ctx.doc.text[ctx.tokens[end - 1].end:ctx.tokens[right.start].start]:
         return False
     return not (left.cases and right.cases) or bool(left.cases & right.cases)
+
+
+def _over_own_org(ctx: Ctx, pos: PositionSpan) -> PositionSpan:
+    """"X, chairman of the party and Mazhilis Speaker": the title starts at its own organization's name."""
+    k = pos.start
+    while k > 0 and pos.org and getattr(ctx.orgs.get(k - 1), "id", None) == pos.org:
+        k -= 1
+    return replace(pos, start=k) if k < pos.start else pos
 
 
 def _and_before_name(ctx: Ctx, left: PositionSpan, right: PositionSpan, name) -> bool:

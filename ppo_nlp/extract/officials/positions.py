@@ -13,7 +13,8 @@ from typing import Optional
 from ppo_nlp.cache import word_cache
 from ppo_nlp.extract.officials.lexicon import (en_heads, en_key, en_participles, generic_org_words, kk_genitive,
                                                kk_heads, ru_head_prefixes, ru_heads, ru_key, ru_modifiers, word_set)
-from ppo_nlp.extract.officials.persons import Ctx, nameable
+from ppo_nlp.extract.officials.blocked import blocked_title
+from ppo_nlp.extract.officials.persons import Ctx
 from ppo_nlp.extract.rules import credited
 from ppo_nlp.extract.rules.branches import owner_nouns
 from ppo_nlp.extract.officials.ru_phrases import (AGE, MAX_CHAIN, age_before_name, at_head_of, gap_ok, ru_chain,
@@ -42,7 +43,7 @@ def find_positions(ctx: Ctx, stops: set[int]) -> list[PositionSpan]:
     out: list[PositionSpan] = []
     blocked, langs, may_head, after = ctx.blocked, ctx.langs, _may_head, 0  # locals: a pass over every word
     for i, tok in enumerate(ctx.tokens):
-        if i < after or not tok.text[:1].isalpha() or i in blocked and not _org_ends_in_title(ctx, i):
+        if i < after or not tok.text[:1].isalpha() or i in blocked and not blocked_title(ctx, i):
             continue
         lang = langs[i]
         if not may_head(tok.text, lang):  # each finder first looks its word up as a head
@@ -63,26 +64,6 @@ def _over_kk_age(ctx: Ctx, pos: PositionSpan, stops: set[int]) -> PositionSpan:
     if k + 2 not in stops or not ctx.tokens[k].text.isdigit() or fold(ctx.tokens[k + 1].text) not in KK_AGE_WORDS:
         return pos
     return replace(pos, end=k + 2)
-
-
-def _org_ends_in_title(ctx: Ctx, i: int) -> bool:
-    """A Russian organization whose last word is a title in the genitive right before a name in the genitive:
-    «администрация президента Обамы», «пресс-служба губернатора Петрова» name the president and the governor."""
-    k = i + 1
-    if (k >= len(ctx.tokens) or i - 1 not in ctx.blocked or k in ctx.blocked or ctx.langs[i] != "ru"
-            or not nameable(ctx, k) or not gap_ok(ctx, i, k)):
-        return False
-    return any(f.case == "gent" for f in ru_head_forms(ctx.tokens[i].text)) and _genitive_name(ctx.tokens[k].text)
-
-
-@word_cache(1 << 20)
-def _genitive_name(word: str) -> bool:
-    """A word pymorphy3 reads as a surname in the genitive («Петрова»), or as a name in the genitive and never
-    in the nominative («Обамы»; not «Мурат», nor the indeclinable «Нуртлеу»)."""
-    named = [p for p in parses(word) if {"Name", "Surn"} & p.tag.grammemes]
-    if any(p.tag.case == "gent" and "Surn" in p.tag for p in named):
-        return True
-    return any(p.tag.case == "gent" for p in named) and not any(p.tag.case == "nomn" for p in named)
 
 
 @word_cache(8 << 20)
@@ -124,7 +105,7 @@ def _ru_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
     end = ru_pp(ctx, end, stops, start > 0 and ctx.tokens[start - 1].text in APPOSED, cases)
     words = [_ru_modifier_nominative(ctx.tokens[k].text) for k in range(start, i)] + [forms[0].lemma]
     title = " ".join(words + ([_span_text(ctx, i + 1, end)] if end > i + 1 else []))
-    org = org or _party_in(ctx, i + 1, end)
+    org = org or _party_in(ctx, i + 1, end) or (ctx.orgs[i].id if i in ctx.orgs else None)
     return PositionSpan(start, i, end + age_before_name(ctx, end, stops), title, cases, org)
 
 
@@ -302,6 +283,8 @@ def _en_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
         return _en_participle(ctx, i, stops)
     if en_key(word) not in en_heads() or (word.isupper() and len(word) > 2 and i not in stops):  # "MP" is a title
         return None
+    if _en_modifier_of_next_head(ctx, i):
+        return None
     start = _left_modifiers(ctx, i, word_set("modifiers_en.txt"), en_key)
     after = _en_gloss_end(ctx, i)
     end, org = after, None
@@ -316,6 +299,14 @@ def _en_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
 
 
 _ARTICLES_EN = frozenset({"the", "a", "an"})
+
+
+def _en_modifier_of_next_head(ctx: Ctx, i: int) -> bool:
+    """"deputy chairman": a head that modifies the head right after it is no title of its own."""
+    k = i + 1
+    if k >= len(ctx.tokens) or en_key(ctx.tokens[i].text) not in word_set("modifiers_en.txt"):
+        return False
+    return en_key(ctx.tokens[k].text) in en_heads() and gap_ok(ctx, i, k)
 
 
 def _en_title_word(word: str) -> str:
