@@ -46,6 +46,17 @@ def test_inflected_word_is_the_word_pymorphy3_inflects_to(word: str, required: s
         assert inflected_word(p, frozenset(required)) == (form.word if form else None)
 
 
+@pytest.mark.parametrize("word,required", INFLECT[:6])
+def test_inflected_word_falls_back_to_parse_inflect(word: str, required: set[str], monkeypatch) -> None:
+    """A pymorphy3 that keeps its paradigms otherwise: every inflection goes through `Parse.inflect`."""
+    from ppo_nlp.normalize import morph
+    monkeypatch.setattr(morph, "_paradigms_readable", lambda: False)
+    monkeypatch.setattr(morph, "_best_form", None)  # never reached on the fallback path
+    for p in parses(word.lower()):
+        form = p.inflect(set(required))
+        assert morph.inflected_word(p, frozenset(required)) == (form.word if form else None)
+
+
 @pytest.mark.parametrize("word", WORDS + ["елка", "Оралову", "Кадиша"])
 def test_known_parses_are_the_parses_pymorphy3_calls_known(word: str) -> None:
     from ppo_nlp.normalize.morph import known_parses
