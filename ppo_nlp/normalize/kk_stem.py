@@ -164,10 +164,16 @@ def _undo_softening(stem: str, kinds: tuple[str, ...]) -> str:
     return stem
 
 
+@lru_cache(maxsize=1)
+def _vowel_restores() -> dict[str, str]:
+    """Dictionary form -> the stem a possessive leaves ("орын" -> "орн"): `_vowel_drops` turned round."""
+    return {full: short for short, full in _vowel_drops().items()}
+
+
 def possessive(stem: str) -> str:
     """The 3rd-person possessive of a dictionary stem, as a compound's last word takes it: "ұйым" -> "ұйымы",
     "мүше" -> "мүшесі", "орын" -> "орны", "ошақ" -> "ошағы"."""
-    dropped = {full: short for short, full in _vowel_drops().items()}.get(stem)
+    dropped = _vowel_restores().get(stem)
     vowels = [c for c in stem if c in _VOWELS]
     back = not vowels or vowels[-1] in _BACK
     if dropped:

@@ -36,6 +36,6 @@ def _genitive_name(word: str) -> bool:
     """A word pymorphy3 reads as a surname in the genitive («Петрова»), or as a name in the genitive and never
     in the nominative («Обамы»; not «Мурат», nor the indeclinable «Нуртлеу»)."""
     named = [p for p in parses(word) if {"Name", "Surn"} & p.tag.grammemes]
-    if any(p.tag.case == "gent" and "Surn" in p.tag for p in named):
+    if any(p.tag.case == "gent" and "Surn" in p.tag.grammemes for p in named):
         return True
     return any(p.tag.case == "gent" for p in named) and not any(p.tag.case == "nomn" for p in named)

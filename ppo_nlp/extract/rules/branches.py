@@ -28,6 +28,9 @@ from ppo_nlp.text import Words, fold
 
 PARTY_ID = "org:amanat"
 SOURCE = "rule:party_branch"
+_REGION_WORD = regex.compile(r"(?i)\s+region$")
+_BASED = "-based"  # «the Karaganda-based branch»
+_PARTY_REACH = 5  # words after «of» in which the branch's party is named
 
 
 @lru_cache(maxsize=None)
@@ -233,10 +236,6 @@ def english_places() -> dict[str, dict[str, str]]:
     return out
 
 
-_REGION_WORD = regex.compile(r"(?i)\s+region$")
-_BASED = "-based"  # «the Karaganda-based branch»
-
-
 def _english_place(words: Words, last: int) -> Optional[tuple[int, dict[str, str]]]:
     """(first word, kinds) of an English place name ending at word `last` (up to three words)."""
     for first in range(max(0, last - 2), last + 1):
@@ -305,9 +304,6 @@ def _owned_by_other(words: Words, k: int, ctx: Context) -> bool:
         return False
     near = range(k + 2, min(len(words), k + 2 + _PARTY_REACH))
     return not any(words.folded[j] == "party" or words.tokens[j].start in ctx.party_at for j in near)
-
-
-_PARTY_REACH = 5  # words after «of» in which the branch's party is named
 
 
 def _english_party_before(words: Words, first: int, ctx: Context) -> int:
