@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ppo_nlp.extract.officials.far_objects import far_object
 from ppo_nlp.extract.officials.kk_leads import kk_lead
 from ppo_nlp.extract.officials.lexicon import en_predicate_fillers, en_predicates, word_set
 from ppo_nlp.extract.officials.persons import Ctx, PersonSpan, is_cap, nameable
@@ -48,6 +49,7 @@ def extend_links(ctx: Ctx, spans: list[PersonSpan], positions: list[PositionSpan
         if id(pos) not in owner and ctx.langs[pos.head] == "ru":
             start = _predicate_name(ctx, pos, by_start, by_end, titled)
             start = _name_set_off(ctx, pos, by_start) if start is None else start
+            start = far_object(ctx, pos, by_start, titled) if start is None else start
             if start is not None:
                 _add(links, owner, start, pos)
 
@@ -78,7 +80,9 @@ def _coordinated(ctx: Ctx, positions: list[PositionSpan], links: Links, owner: d
     it rightwards."""
     pairs = list(zip(positions, positions[1:]))
     for left, right in reversed(pairs):
-        if id(right) in owner and id(left) not in owner and owner[id(right)] >= right.start \
+        if id(right) in owner and owner[id(right)] >= right.start and _retaken(ctx, left, right, links, owner, by_start):
+            _add(links, owner, owner[id(right)], left)
+        elif id(right) in owner and id(left) not in owner and owner[id(right)] >= right.start \
                 and (_joined(ctx, left, right, word_set("coordinators_before.txt"))
                      or _kk_joined(ctx, left, right, by_start)
                      or _same_person(ctx, left, right) or _stacked(ctx, left, right)
@@ -89,6 +93,24 @@ def _coordinated(ctx: Ctx, positions: list[PositionSpan], links: Links, owner: d
                 and (_joined(ctx, left, _over_own_org(ctx, right), word_set("coordinators_after.txt"))
                      or _kk_next(ctx, left, right)):
             _add(links, owner, owner[id(left)], right)
+
+
+def _retaken(ctx: Ctx, left: PositionSpan, right: PositionSpan, links: Links, owner: dict[int, int],
+             by_start: dict[int, PersonSpan]) -> bool:
+    """«… Иван Петров, глава ТОО «Бета» и депутат маслихата Сергей Смирнов»: a title read as the apposition of
+    the name before it is joined by «и» to a title right before the next name, so it is that name's; taken
+    back from the first name's links."""
+    first, name = owner.get(id(left)), by_start.get(owner[id(right)])
+    if first is None or first >= left.start or name is None or ctx.langs[left.head] != "ru":
+        return False
+    if not _joined(ctx, left, right, word_set("coordinators_before_name.txt")):
+        return False
+    if name.end < len(ctx.tokens) and _plural_verb(ctx.tokens[name.end].text):
+        return False  # «…, глава ТОО и депутат маслихата Сергей Смирнов выступили»: two people
+    links[first] = [p for p in links[first] if p is not left]
+    if not links[first]:
+        del links[first]
+    return True
 
 
 def _joined(ctx: Ctx, left: PositionSpan, right: PositionSpan, joiners: frozenset[str]) -> bool:

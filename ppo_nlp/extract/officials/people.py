@@ -157,11 +157,17 @@ def _link(ctx: Ctx, spans: list[PersonSpan], positions: list[PositionSpan]) -> d
             continue
         lead = kk_lead(ctx, pos)
         before = by_end.get(lead - 1)
-        if before and lead >= 1 and ctx.tokens[lead - 1].text in APPOSITION and not _line_edge(ctx, lead - 2, lead - 1):
+        if before and lead >= 1 and ctx.tokens[lead - 1].text in APPOSITION and not _line_edge(ctx, lead - 2, lead - 1) \
+                and not any(_within(pos, p) for p in positions):
             links.setdefault(before.start, []).append(pos)
         elif _signature(ctx, pos, by_end):
             links.setdefault(by_end[pos.start].start, []).append(pos)
     return links
+
+
+def _within(inner: PositionSpan, outer: PositionSpan) -> bool:
+    """`inner` is the first words of the longer title `outer` («төрағасының» of «төрағасының орынбасары»)."""
+    return outer.start == inner.start and max(outer.end, outer.head + 1) > max(inner.end, inner.head + 1)
 
 
 def _signature(ctx: Ctx, pos: PositionSpan, by_end: dict) -> bool:

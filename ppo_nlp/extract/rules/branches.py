@@ -107,6 +107,9 @@ def _party_before(words: Words, first: int, party_end: dict[int, Entity]) -> int
     j = first - 1
     if j < 0 or not context_lexicons()["party"].match(words.folded[j]):
         return first
+    whole = party_end.get(words.tokens[j].end)  # «"Нұр Отан" партиясы» read whole as the party's name
+    if whole is not None:
+        return _first_within(words, j, whole)
     p = j - 2 if j > 1 and words.folded[j - 1] == '"' else j - 1
     ent = party_end.get(words.tokens[p].end) if p >= 0 else None
     if ent is None:
@@ -114,6 +117,13 @@ def _party_before(words: Words, first: int, party_end: dict[int, Entity]) -> int
     while p > 0 and words.tokens[p - 1].start >= ent.start:
         p -= 1
     return p - 1 if p > 0 and words.folded[p - 1] == '"' and words.folded[j - 1] == '"' else p
+
+
+def _first_within(words: Words, last: int, ent: Entity) -> int:
+    """Index of the first word of `ent`, which ends with word `last`."""
+    while last > 0 and words.tokens[last - 1].start >= ent.start:
+        last -= 1
+    return last
 
 
 @dataclass

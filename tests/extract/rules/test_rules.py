@@ -119,6 +119,12 @@ def test_rules_plural_head_is_not_an_organization():
      "Западно-Казахстанский областной филиал партии AMANAT", "ЗКО филиале партии Amanat"),
     ("«AMANAT» партиясы ШҚО филиалының хатшысы", "kk", "org:amanat:branch:east_kazakhstan_region",
      "AMANAT Шығыс Қазақстан облыстық филиалы", "«AMANAT» партиясы ШҚО филиалының"),
+    # «"Нұр Отан" партиясы» is read whole as the party's name: the branch after it is still the party's
+    ("Кеше «Нұр Отан» партиясы Қостанай облыстық филиалы төрағасының орынбасары сөйледі", "kk",
+     "org:amanat:branch:kostanay_region", "AMANAT Қостанай облыстық филиалы",
+     "«Нұр Отан» партиясы Қостанай облыстық филиалы"),
+    ('"Нұр Отан" партиясы Павлодар қалалық филиалының жиыны өтті', "kk", "org:amanat:branch:pavlodar",
+     "AMANAT Павлодар қалалық филиалы", '"Нұр Отан" партиясы Павлодар қалалық филиалының'),
 ])
 def test_rules_party_branches(text, lang, expected_id, name, span):
     branches = [e for e in found(text, lang, "ORG") if e.source == "rule:party_branch"]
