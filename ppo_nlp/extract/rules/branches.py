@@ -45,6 +45,12 @@ def branch_nouns() -> Lexicon:
 
 
 @lru_cache(maxsize=None)
+def compounds() -> Lexicon:
+    """Russian words that are a level and the branch noun in one (облфилиал, райфилиал) valued by the level."""
+    return Lexicon((row[1], "ru", row[2]) for row in load_table("list_words") if row[0] == "branch_compound")
+
+
+@lru_cache(maxsize=None)
 def owner_nouns() -> Lexicon:
     """Kazakh organization nouns whose branch a following «облыстық филиалы» is (`branch_owner_nouns.tsv`)."""
     return Lexicon((row[0], lang_of(row[0]), True) for row in load_table("branch_owner_nouns"))
@@ -174,6 +180,19 @@ def branch_at(doc: Document, words: Words, k: int, ctx: Context) -> Optional[Ent
     if not attached and not (ctx.party_at and _free(words, k + 1) and not _owned_before(words, first)):
         return None
     return _entity(doc, words, (before, after), level, lemma, place, named[2] if named else None)
+
+
+def compound_branch_at(doc: Document, words: Words, k: int, ctx: Context) -> Optional[Entity]:
+    """«облфилиала партии»: a word that is the level and the noun, the party after it or named in the document;
+    the place is the one of that level the document names most."""
+    level = compounds().match(words.folded[k])
+    if level is None or _plural(words.folded[k]):
+        return None
+    after = _party_after(words, k, ctx.party_at)
+    if after == k + 1 and not (ctx.party_at and _free(words, k + 1)):
+        return None
+    lemma = canonical_level(level, "ru") or ""
+    return _entity(doc, words, (k, after), level, lemma, ctx.dominant.get(level), None)
 
 
 def _plural(word: str) -> bool:
@@ -333,12 +352,13 @@ def extract_branches(doc: Document, gaz: list[Entity], words: Optional[Words] = 
     every one named after its place (`english_branch_at`)."""
     words = words or Words(doc.text)
     ctx = Context.of(gaz)
-    out, prefixes = [], branch_nouns().prefixes  # `branch_at` only where a branch noun may start (its first test)
+    out, prefixes = [], branch_nouns().prefixes | compounds().prefixes  # where a branch noun may start
     for k in (k for k in range(1, len(words.tokens)) if words.folded[k][:3] in prefixes):
         english = doc.lang_at(words.tokens[k].start) == "en"
         if english and _owned_by_other(words, k, ctx):
             continue
-        ent = (english and english_branch_at(doc, words, k, ctx)) or branch_at(doc, words, k, ctx)
+        ent = (english and english_branch_at(doc, words, k, ctx)) or branch_at(doc, words, k, ctx) \
+            or compound_branch_at(doc, words, k, ctx)
         if ent is not None:
             out.append(ent)
     return out

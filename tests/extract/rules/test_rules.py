@@ -125,6 +125,12 @@ def test_rules_plural_head_is_not_an_organization():
      "«Нұр Отан» партиясы Қостанай облыстық филиалы"),
     ('"Нұр Отан" партиясы Павлодар қалалық филиалының жиыны өтті', "kk", "org:amanat:branch:pavlodar",
      "AMANAT Павлодар қалалық филиалы", '"Нұр Отан" партиясы Павлодар қалалық филиалының'),
+    # a level and the noun in one word: the place the document names most
+    ("В Караганде выступил первый заместитель председателя облфилиала партии «Нур Отан» Иван Петров.", "ru",
+     "org:amanat:branch:karaganda_region", "Карагандинский областной филиал партии AMANAT",
+     "облфилиала партии «Нур Отан»"),
+    ("Вопрос обсудили в райфилиале партии вчера.", "ru", "org:amanat:branch:district", "Районный филиал партии",
+     "райфилиале партии"),
 ])
 def test_rules_party_branches(text, lang, expected_id, name, span):
     branches = [e for e in found(text, lang, "ORG") if e.source == "rule:party_branch"]
@@ -231,3 +237,9 @@ def test_quotes_nested_and_mismatched():
                                   "проект «А», " * 20000, ("Іле ауданындағы «Бент», " * 5000) + "бастауыш партия ұйымы"])
 def test_rules_hostile_input_returns(text):
     assert isinstance(extract_rules(Document("t", "t", text, lang="ru")), list)
+
+
+def test_rules_plural_compound_branch_is_no_branch():
+    assert not found("Во всех облфилиалах партии «Нур Отан» прошли встречи.", "ru", "ORG") or all(
+        e.source != "rule:party_branch" for e in found("Во всех облфилиалах партии «Нур Отан» прошли встречи.", "ru",
+                                                       "ORG"))
