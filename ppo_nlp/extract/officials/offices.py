@@ -73,7 +73,7 @@ def _english_main(words: list[str], heads: list[tuple[int, str]]) -> tuple[int, 
     («deputy chairman»: chairman, "deputy" then a modifier)."""
     main = heads[0]
     for k, h in heads[1:]:
-        if k != main[0] + 1:
+        if k != main[0] + 1 and not (k == main[0] + 2 and words[k - 1].lower() == "party"):  # deputy party chairman
             break
         main = (k, h)
     return main

@@ -286,6 +286,8 @@ def _en_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
     if _en_modifier_of_next_head(ctx, i):
         return None
     start = _left_modifiers(ctx, i, word_set("modifiers_en.txt"), en_key)
+    if start > 0 and _en_party_word(ctx, start - 1) and gap_ok(ctx, start - 1, start):  # "Deputy Party Chairman"
+        start = _left_modifiers(ctx, start - 1, word_set("modifiers_en.txt"), en_key)
     after = _en_gloss_end(ctx, i)
     end, org = after, None
     if end < len(ctx.tokens) and ctx.tokens[end].text.lower() == "of":
@@ -294,7 +296,7 @@ def _en_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
     age = age_before_name(ctx, end, stops)
     words = [_en_title_word(ctx.tokens[k].text) for k in range(start, i + 1)]
     title = " ".join(words + ([_span_text(ctx, after, end)] if end > after else []))
-    org = org or _party_in(ctx, i + 1, end) or _org_before(ctx, start, 1)
+    org = org or _party_in(ctx, i + 1, end) or _party_in(ctx, start, i) or _org_before(ctx, start, 1)
     return PositionSpan(start, i, end + age, title, frozenset(), org)
 
 
@@ -303,10 +305,15 @@ _ARTICLES_EN = frozenset({"the", "a", "an"})
 
 def _en_modifier_of_next_head(ctx: Ctx, i: int) -> bool:
     """"deputy chairman": a head that modifies the head right after it is no title of its own."""
-    k = i + 1
+    k = i + 2 if _en_party_word(ctx, i + 1) else i + 1  # "deputy party chairman"
     if k >= len(ctx.tokens) or en_key(ctx.tokens[i].text) not in word_set("modifiers_en.txt"):
         return False
-    return en_key(ctx.tokens[k].text) in en_heads() and gap_ok(ctx, i, k)
+    return en_key(ctx.tokens[k].text) in en_heads() and all(gap_ok(ctx, j, j + 1) for j in range(i, k))
+
+
+def _en_party_word(ctx: Ctx, k: int) -> bool:
+    """"Party" between title words, no organization's name's word ("Nur Otan Party Executive Secretary")."""
+    return k < len(ctx.tokens) and ctx.tokens[k].text.lower() == "party" and k not in ctx.orgs
 
 
 def _en_title_word(word: str) -> str:
@@ -369,6 +376,9 @@ def _en_chain(ctx: Ctx, j: int, stops: set[int]) -> tuple[int, Optional[str]]:
             break
         if _verb_before_article(ctx, j) or _verb_before_name(ctx, j, stops) or AGE.match(word):
             break
+        if word.islower() and word.endswith("ed") and j + 1 < len(ctx.tokens) \
+                and ctx.tokens[j + 1].text in word_set("stop_en.txt"):
+            break  # "… of the 8th convocation based on the proposal": a participle's phrase
         if j in ctx.orgs and org is None:
             org = ctx.orgs[j].id
         j += 1

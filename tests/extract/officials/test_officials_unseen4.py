@@ -61,3 +61,29 @@ def test_unseen4_titles_joined_before_the_next_name(text, expected):
 ])
 def test_unseen4_kk_genitive_title_opens_a_longer_one(text, expected):
     assert _people(text, "kk") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Party" between title words: the party's title, and no person named "Party"
+    ("Nur Otan won the vote, Deputy Party Chairman Marat Seitov said.",
+     [("Marat Seitov", {("deputy party chairman", "AMANAT")})]),
+    ("AMANAT met on Monday; First Deputy Party Chairman Marat Seitov opened it.",
+     [("Marat Seitov", {("first deputy party chairman", "AMANAT")})]),
+    ("Nur Otan Party Executive Secretary Marat Seitov spoke.",
+     [("Marat Seitov", {("executive secretary", "AMANAT")})]),
+    # a participle and its preposition end the title's organization phrase
+    ("Marat Seitov was named the chairman of the city maslikhat of the 8th convocation based on a proposal.",
+     [("Marat Seitov", {("chairman of the city maslikhat of the 8th convocation", "Маслихат")})]),
+])
+def test_unseen4_english_party_word_and_participle(text, expected):
+    assert _people(text, "en") == expected
+
+
+@pytest.mark.parametrize("title, office", [
+    ("deputy party chairman", "deputy_chairman"),
+    ("first deputy party chairman", "first_deputy_chairman"),
+    ("party chairman", "chairman"),
+])
+def test_unseen4_english_party_word_office(title, office):
+    from ppo_nlp.extract.officials.offices import office_id
+    assert office_id(title, "en") == office
