@@ -4,6 +4,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Optional
 
+import regex
+
 from ppo_nlp.doc import Document, Entity
 from ppo_nlp.normalize.dates import DateMatch, find_dates
 
@@ -37,7 +39,29 @@ def date_matches(doc: Document) -> list[DateMatch]:
     """The dates later stages use: those of this stage that survived merging (in `doc.entities`), else
     every one it found (`doc.found["dates"]`); read from the text only when the stage has not run."""
     found = _matches(doc.entities) or _matches(doc.found.get("dates", []))
-    return found or find_dates(doc.text, doc.lang, default_year=article_year(doc))
+    return found or with_day_ranges(doc.text, find_dates(doc.text, doc.lang, default_year=article_year(doc)))
+
+
+_DAY_BEFORE = regex.compile(r"(?<!\d|\d[.,])(\d{1,2})[-–—]$")  # «1-» of «1-3 октября»
+_DAY_AFTER = regex.compile(r"[-–—](\d{1,2})(?!\d|[.,]\d)")  # «-3» of «October 1-3»
+_FIRST_DAY, _LAST_DAY = regex.compile(r"\d{1,2}(?!\d)"), regex.compile(r"(?<!\d)\d{1,2}$")
+
+
+def with_day_ranges(text: str, found: list[DateMatch]) -> list[DateMatch]:
+    """Each date grown over the other day of a range of days it begins or ends («1-3 октября», «12–14
+    мамыр», «October 1-3»): that day is part of the date, never a count."""
+    out = []
+    for d in found:
+        before = _DAY_BEFORE.search(text, max(0, d.start - 6), d.start)
+        day = _FIRST_DAY.match(text, d.start, d.end)
+        if before is not None and day is not None and 0 < int(before[1]) < int(day[0]):
+            d = DateMatch(before.start(), d.end, d.iso)
+        after = _DAY_AFTER.match(text, d.end)
+        day = _LAST_DAY.search(text, d.start, d.end)
+        if after is not None and day is not None and int(day[0]) < int(after[1]) <= 31:
+            d = DateMatch(d.start, after.end(), d.iso)
+        out.append(d)
+    return out
 
 
 def extract_dates(doc: Document) -> list[Entity]:
@@ -50,5 +74,6 @@ def extract_dates(doc: Document) -> list[Entity]:
     """
     return [
         Entity("DATE", doc.text[d.start:d.end], d.start, d.end, SOURCE, attrs={"iso": d.iso})
-        for d in find_dates(doc.text, doc.lang, default_year=article_year(doc), yearless=True)
+        for d in with_day_ranges(doc.text, find_dates(doc.text, doc.lang, default_year=article_year(doc),
+                                                      yearless=True))
     ]

@@ -326,6 +326,41 @@ def find_numbers(text: str, lang: Optional[str] = None) -> list[NumberMatch]:
         found, used = step(toks, i, text, lang) if toks[i].kind != "pct" else ([], 1)
         out.extend(found)
         i += used
+    return _join_magnitudes(out, text, lang)
+
+
+def _factor(m: NumberMatch, lang: str) -> Optional[float]:
+    """The multiplier a whole digit number was written with ("428 млн" -> 1e6); None without one."""
+    if not m.multiplier_text or m.words or m.kind != "int":
+        return None
+    abbr = abbreviations().get(m.multiplier_text.lower())
+    found = WordNum(abbr, "multiplier") if abbr is not None else _word_value(m.multiplier_text, lang)
+    if found is None or found.kind != "multiplier" or m.value % found.value:
+        return None
+    return found.value
+
+
+def _continues(prev: NumberMatch, m: NumberMatch, text: str, lang: str) -> bool:
+    """Whether `m` goes on the number `prev` with a smaller magnitude: «428 млн 322 мың», «2 тыс. 500»."""
+    big = _factor(prev, lang)
+    if big is None or prev.case or m.words or m.kind != "int" or m.value >= big \
+            or not _adjacent(text, prev.end, m.start):
+        return False
+    small = _factor(m, lang)
+    return small < big if small is not None else big == 1000 and not m.multiplier_text
+
+
+def _join_magnitudes(nums: list[NumberMatch], text: str, lang: str) -> list[NumberMatch]:
+    """A digit number with a multiplier and a smaller one right after it are one number: «428 млн. 322 мың
+    теңге» is 428 322 000, «1 млрд 200 млн» 1.2 billion, «2 мың 500 адам» 2 500."""
+    out: list[NumberMatch] = []
+    for m in nums:
+        if out and _continues(out[-1], m, text, lang):
+            prev = out[-1]
+            out[-1] = NumberMatch(prev.start, m.end, prev.value + m.value, "int",
+                                  multiplier_text=m.multiplier_text or prev.multiplier_text, case=m.case)
+        else:
+            out.append(m)
     return out
 
 

@@ -21,6 +21,11 @@ def _dates(text: str, lang: str, published=None) -> list[tuple[str, str]]:
     ("The congress met on March 1, 2022.", "en", None, [("March 1, 2022", "2022-03-01")]),
     ("Съезд прошёл 28 января.", "ru", None, [("28 января", "--01-28")]),  # no year anywhere: still a date
     ("On June 4, 12 volunteers planted trees.", "en", None, [("June 4", "--06-04")]),
+    # a range of days: both days are the date's
+    ("Семинар прошёл 21-23 ноября 2019 года.", "ru", None, [("21-23 ноября 2019 года", "2019-11-23")]),
+    ("Сайлау 2–4 наурызда өтті.", "kk", "2021-03-10", [("2–4 наурызда", "2021-03-04")]),
+    ("The forum was held on April 8-10, 2018.", "en", None, [("April 8-10", "--04-08")]),
+    ("On 5 May - 20 members came.", "en", None, [("5 May", "--05-05")]),  # spaced: a dash in the sentence
 ])
 def test_dates_extract(text: str, lang: str, published, expected) -> None:
     assert _dates(text, lang, published) == expected

@@ -11,6 +11,9 @@ DIGITS = [
     ("5839", 5839), ("54 000", 54000), ("54\u00a0000", 54000), ("1,5", 1.5), ("3,5", 3.5), ("51,3%", 51.3),
     ("1 000 000", 1_000_000), ("1.000.000", 1_000_000), ("4 тыс.", 4000), ("4 тыс", 4000), ("1 млн", 1_000_000),
     ("2,5 млрд", 2_500_000_000), ("1,5 млн", 1_500_000), ("54 тысяч", 54000), ("0", 0),
+    # a smaller magnitude right after a multiplier goes on the same number
+    ("512 млн. 140 мың", 512_140_000), ("3 млрд 75 млн", 3_075_000_000), ("8 млн 260 тыс.", 8_260_000),
+    ("7 мың 350", 7350), ("2 млрд 40 млн 600 мың", 2_040_600_000),
 ]
 RU_WORDS = [
     ("четыре тысячи", 4000), ("миллиона", 1_000_000), ("двадцать два", 22), ("полтора", 1.5),
@@ -147,3 +150,14 @@ def test_numbers_find_same_after_the_word_memory_is_cleared() -> None:
 def test_digits_python_cannot_read_are_not_numbers(text: str) -> None:
     """`regex` knows digits of newer Unicode than this Python's `float`: they are skipped, never raise."""
     assert all("\U00011bf0" not in text[m.start:m.end] for m in find_numbers(text, "ru"))
+
+
+@pytest.mark.parametrize("text,values", [
+    ("10 тыс. 20 тыс.", [10_000, 20_000]),  # the same magnitude twice: two numbers
+    ("2,5 млн 300 тыс.", [2_500_000, 300_000]),  # a fraction of a million is no lead
+    ("5 мыңнан 200", [5000, 200]),  # a case ending closes the number
+    ("4 тыс., 90", [4000, 90]),  # a comma between them
+    ("3 тыс. 2019", [3000, 2019]),  # not smaller than the magnitude
+])
+def test_find_numbers_magnitudes_not_joined(text: str, values: list) -> None:
+    assert [m.value for m in find_numbers(text)] == values

@@ -194,6 +194,11 @@ def unit_of(word: Word, lang: str) -> Optional[str]:
     return None
 
 
+def kk_unit_endings(word: Word) -> list[str]:
+    """The case endings on a Kazakh unit word, read against the unit stems ("теңгеге" -> ["dat"])."""
+    return strip_kk(word.low, frozenset(_units().get("kk", {})))[1]
+
+
 @lru_cache(maxsize=1)
 def _change_words() -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}

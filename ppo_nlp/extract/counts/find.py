@@ -103,7 +103,8 @@ def _unit_and_subject(draft: Draft, m: NumberMatch, after: list[Word]) -> None:
     elif after and ctx.unit_of(after[0], draft.lang):
         draft.unit = ctx.unit_of(after[0], draft.lang)
         draft.end = max(draft.end, after[0].end)
-        after = after[1:]
+        # a Kazakh measure in the dative is a price («334 млн теңгеге жөндеуден өтті»): nothing measured after it
+        after = [] if draft.lang == "kk" and "dat" in ctx.kk_unit_endings(after[0]) else after[1:]
     if m.kind == "fraction":
         draft.unit = "fraction"
         after = after[1:] if after and after[0].text in _DASHES else after
@@ -152,7 +153,7 @@ def _draft(text: str, nums: list[NumberMatch], i: int, lang: str) -> tuple[Optio
     range_end = _range_end(text, nums, i, lang)
     last = nums[i + 1] if range_end is not None else m
     before = words_before(text, m.start, 6)
-    if _is_label(before, lang):
+    if not m.multiplier_text and _is_label(before, lang):  # «мектебі 334 млн теңге»: no school number
         return None, 1
     draft = Draft(m.value, "exact", m.start, max(last.end, range_end or 0), lang, number_start=m.start)
     if range_end is not None:

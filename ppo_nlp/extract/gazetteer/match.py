@@ -48,6 +48,13 @@ def _surname_like(words: Words, end: int, ref: AliasRef) -> bool:
     return any(word.endswith(e) and not alias_last.endswith(e) for e in surname_endings())
 
 
+def _lowercase_name(words: Words, start: int, ref: AliasRef) -> bool:
+    """A capitalised Cyrillic place name met in lower case is a word made from it (акмолинским семьям,
+    казахстанского общества), not the place."""
+    first = words.tokens[start].text
+    return first[:1].islower() and ref.text[:1].isupper() and not first.isascii()
+
+
 @lru_cache(maxsize=None)
 def derivation_endings() -> tuple[str, ...]:
     return tuple(e for lang, slot, ends in load_table("suffixes") if lang == "kk" and slot == "derivation" for e in ends.split())
@@ -96,7 +103,7 @@ def _accept(words: Words, start: int, end: int, ref: AliasRef) -> bool:
         return False
     if ref.singular and _plural(words, start, end, ref):
         return False
-    if ref.gazetteer == "locations" and _surname_like(words, end, ref):
+    if ref.gazetteer == "locations" and (_surname_like(words, end, ref) or _lowercase_name(words, start, ref)):
         return False
     if ref.needs_context is None:
         return True

@@ -27,8 +27,8 @@ import regex
 
 from ppo_nlp.cache import bounded_cache
 from ppo_nlp.doc import Document, Entity
-from ppo_nlp.extract.gazetteer.placewords import (CYRILLIC_CAPITALS, LATIN_CAPITALS, blocked, is_name_word, is_type_word, place_entity,
-                                                  typed_forms)
+from ppo_nlp.extract.gazetteer.placewords import (CYRILLIC_CAPITALS, LATIN_CAPITALS, blocked, enclosed_title,
+                                                  is_name_word, is_type_word, place_entity, typed_forms)
 from ppo_nlp.normalize import places as kato
 from ppo_nlp.normalize.ids import slug
 from ppo_nlp.normalize.morph import PROPER_TAGS, known_parses
@@ -289,10 +289,14 @@ def _ru_nominative(text: str) -> Optional[str]:
     return "" if found and all(p.tag.grammemes.isdisjoint(PROPER_TAGS) for p in found) else None
 
 
-def _latin_ner_place(doc: Document, entity: Entity) -> Entity:
-    """A Latin NER LOC with the KATO id and name of the town or unit it names (Ekibastuz), else as found."""
+def _latin_ner_place(doc: Document, entity: Entity) -> Optional[Entity]:
+    """A Latin NER LOC with the KATO id and name of the town or unit it names (Ekibastuz), else as found;
+    None for one no place data knows that is a word of a quoted title or a bracketed gloss (‘Safe City’,
+    «(Road to School)»)."""
     found = [p for p in kato.lookup(entity.text, "en") if p.kind in kato.BARE_KINDS and not kato.needs_context(p, "ru")]
-    return place_entity(doc, entity.start, entity.end, found[0], entity.source, crosswalk()) if found else entity
+    if found:
+        return place_entity(doc, entity.start, entity.end, found[0], entity.source, crosswalk())
+    return None if enclosed_title(doc.text, entity.start, entity.end) else entity
 
 
 def ner_place_checker(doc: Document) -> Callable[[Entity], Optional[Entity]]:

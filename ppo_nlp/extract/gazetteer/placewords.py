@@ -139,6 +139,32 @@ def inside_quoted_name(text: str, lo: int, hi: int) -> bool:
     return False
 
 
+# an English name or gloss set off by quote marks or brackets: ‘Safe City’, (Road to School)
+_OPENERS = {"‘": "’", "'": "'", '"': '"', "“": "”", "«": "»", "(": ")"}
+_ENCLOSED_REACH = 60
+
+
+def enclosed_title(text: str, lo: int, hi: int) -> bool:
+    """Whether [lo, hi) lies in a short title-cased stretch between quote marks (single ones too: ‘Safe
+    City’) or in a bracketed gloss longer than itself («(Road to School)»): a name of something else, as an
+    English text writes project titles and translations, not a place."""
+    left = text.rfind("\n", max(0, lo - _ENCLOSED_REACH), lo) + 1 or max(0, lo - _ENCLOSED_REACH)
+    for i in range(lo - 1, left - 1, -1):
+        close = _OPENERS.get(text[i])
+        if close is None:
+            continue
+        if text[i] == "'" and i > 0 and text[i - 1].isalnum():
+            continue  # an apostrophe (Kazakhstan's)
+        j = text.find(close, hi, min(len(text), hi + _ENCLOSED_REACH))
+        if j < 0 or text.find("\n", hi, j) >= 0:
+            return False
+        words = text[i + 1:j].split()
+        title = bool(words) and len(words) <= _MAX_QUOTED_WORDS and words[0][:1].isupper() \
+            and all(w[:1].isupper() or len(w) <= 3 for w in words)
+        return title and (close != ")" or (i + 1, j) != (lo, hi))
+    return False
+
+
 _RU_PLACE_ADJ = ("ского", "ской", "ском", "скому", "ский", "ская", "цкого", "цкой", "цком")
 
 

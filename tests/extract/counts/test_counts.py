@@ -79,6 +79,12 @@ KK = [
     # an anniversary or a span is no count
     ("Одақтың 80 жылдығы қарсаңында жиын өтті.", []),
     ("Партия 30 жылдық мерейтойын атап өтті.", []),
+    # a price in the dative measures nothing after it; a school word before it makes no label of a sum
+    ("Емхана 210 млн теңгеге жаңа жабдық алды.", [(210_000_000, "exact", "tenge", None, None)]),
+    ("Ауруханаға 57 млн. 300 мың теңге бөлінді.", [(57_300_000, "exact", "tenge", None, None)]),
+    ("Биыл мектепке 46 млн теңге жұмсалды.", [(46_000_000, "exact", "tenge", None, None)]),
+    # a range of days is a date
+    ("Партияның 512 мүшесі 7-9 қараша аралығында дауыс берді.", [(512, "exact", None, "мүше", "party_member")]),
 ]
 EN = [
     ("The party has more than 700,000 members.", [(700_000, "more_than", None, "member", "party_member")]),
@@ -89,6 +95,7 @@ EN = [
     ("nearly 2 million people", [(2_000_000, "approx", None, "people", "person")]),
     ("In the region 1,250 polling stations were opened.", [(1250, "exact", None, "polling station", None)]),
     ("The party has 14 elected deputies there.", [(14, "exact", None, "elected deputy", None)]),
+    ("On 20-22 May 2019, 340 volunteers cleaned the parks.", [(340, "exact", None, "volunteer", None)]),
 ]
 NONE = [
     ("ru", "Плана нации «100 конкретных шагов»"), ("ru", "на внеочередном XXII съезде партии"),
@@ -98,6 +105,7 @@ NONE = [
     ("ru", "В 2017-2018 годы и в 2023 году"), ("ru", "© 2015 Информационный портал"),
     ("ru", "На съезде обсуждаются два вопроса. За последние два года."), ("ru", "занял 2-е место, 3-й этап"),
     ("ru", "В течение 3 лет и 2 месяцев"), ("ru", "Предыдущий съезд прошёл 28 января."),
+    ("ru", "Форум пройдёт 14–16 апреля."), ("kk", "Жиын 5-6 маусымда өтеді."),
     ("kk", "1-ші орын алды. 3 жыл бойы жұмыс істеді."), ("kk", "екі күндік форумға, екі күн бойы"),
     ("kk", "2023 жылғы 15 қыркүйекте"), ("en", "On 12 March 2021 at 10:30, page 4 of 12"),
 ]

@@ -60,6 +60,8 @@ def test_places_found_in_the_nominative(nlp, text, lang, expected):
     ("Ветераны Победы собрались у мемориала.", "ru"),  # a village named by a common word, no type word
     ("Амангельды Ахметов выступил на собрании.", "ru"),  # a village named after a person
     ("ТӨРЕШОВА АУДАНДА ЖҰМЫС ІСТЕЙДІ.", "kk"),  # capitals and a type word: no such district
+    ("Премии получили 40 павлодарским и 12 акмолинским учителям.", "ru"),  # adjectives in lower case
+    ("Это важно для казахстанской молодёжи.", "ru"),
 ])
 def test_places_not_places(nlp, text, lang):
     assert names(nlp(text, lang)) == set()
@@ -78,6 +80,11 @@ def test_places_ner_words_that_are_no_places(nlp_ner, text, lang):
     "Whether in the city or in the steppe, the posters are everywhere.",
     "The Roadmap for the new programme was adopted. The Mayor signed it.",
     "Regional Conference Opens With Kazakh Songs",
+    # a word of a quoted title or of a bracketed gloss names no place
+    "The campaign ‘Safe Road’ reached 40 villages.",
+    'The action "Safe Road" reached 40 villages.',
+    "Pupils learn under ‘Balapan Zholy’ (Road to Knowledge) and ‘Warm Hands’.",
+    "Help came from the projects ‘Ak Niet’ (Safe City Watch) and ‘Qamqor’ (Care).",
 ])
 def test_places_english_capitals_are_no_places(nlp_ner, text):
     assert names(nlp_ner(text, "en")) == set()
@@ -104,3 +111,11 @@ def test_places_ids(nlp, text, lang, place_id):
 def test_places_prefer_the_oblast_of_the_text(nlp, text, kato):
     ids = [loc.id for loc in nlp(text, "kk").locations]
     assert f"loc:kato:{kato}" in ids
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Delegates from Kyiv (Ukraine) and the city of Tbilisi came.", {"Kyiv", "Ukraine", "Tbilisi"}),
+    ("He said: “We met in Riga last week”.", {"Riga"}),  # quoted speech, no title
+])
+def test_places_english_places_in_brackets_or_speech_stay(nlp_ner, text, expected):
+    assert names(nlp_ner(text, "en")) == expected
