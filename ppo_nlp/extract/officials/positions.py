@@ -378,7 +378,7 @@ def _en_chain(ctx: Ctx, j: int, stops: set[int]) -> tuple[int, Optional[str]]:
             break
         if word.islower() and word.endswith("ed") and j + 1 < len(ctx.tokens) \
                 and ctx.tokens[j + 1].text in word_set("stop_en.txt"):
-            break  # "… of the 8th convocation based on the proposal": a participle's phrase
+            break  # "… of the 7th term elected in March": a participle's phrase
         if j in ctx.orgs and org is None:
             org = ctx.orgs[j].id
         j += 1
