@@ -3,7 +3,8 @@
 The model (trained on Kazakh sentences transliterated with every alphabet of `normalize.kk_latin`) says
 whether Latin text is more Kazakh than English; letters then say whether it is Kazakh rather than another
 Turkic language in Latin script:
-- Kazakh marks: q (қ in every official alphabet), the 2018 acutes á ǵ ń ó ú ý, the 2021 ä ñ ū, and the
+- Kazakh marks: q (қ in every official alphabet), the 2018 acutes á ǵ ń ó ú ý, the 2021 ä ñ ū (ŋ ǧ in its
+  drafts), and the
   2017 apostrophe letters (s' c' n' a' ...). ğ ş ö ü ç ı are not evidence: Turkish uses them too.
 - other marks: ə (Azerbaijani), ň ž w (Turkmen), x and a bare c (Turkish, Azerbaijani, Uzbek: Kazakh
   Latin writes neither), oʻ gʻ, `va` (Uzbek), `ve ile bu için` (Turkish), words in y + vowel (Kazakh
@@ -34,7 +35,7 @@ LONG = 150  # letters from which Kazakh must show a q
 MAX_SHARED_ONLY = 60  # Kazakh with ı ş ğ ö ü but none of its own letters is short; Turkish is not
 MIN_PLAIN_LETTERS = 15  # shorter text without Kazakh letters is never called Kazakh (two Turkish words are not)
 MIN_APOSTROPHES = 0.05  # 2017 apostrophe letters per letter: Kazakh 2017 has ~0.15, Uzbek's a' o' g' far fewer
-_LETTERS_2018_2021 = regex.compile(r"[áǵńóúýäñū]|[aginosucy]\u0301", regex.IGNORECASE)
+_LETTERS_2018_2021 = regex.compile(r"[áǵńóúýäñūŋǧ]|[aginosucy]\u0301", regex.IGNORECASE)
 _APOSTROPHE_LETTERS = regex.compile(r"[agionscuy]['’ʼ`](?=\p{L}|\s|$)", regex.IGNORECASE)
 # ə (az), ň ž w (tk), x and a bare c (tr, az, uz), oʻ gʻ (uz), a word in y+vowel (tr, az, uz: Kazakh
 # alphabets write я ю ё with ı/i), and function words Kazakh does not have: va (uz), ve ile bu için (tr).

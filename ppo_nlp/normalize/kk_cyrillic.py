@@ -6,7 +6,9 @@ when not given), plus context for letters that stand for two Cyrillic ones:
   2021) at the start of a word or after a vowel or и it begins я/ю/ё (`partııa` -> партия,
   `fılıal` -> филиал);
 - 2018's capital I is І in a word with front vowels (e i á ó ú), else И;
-- h is х, ts is т+с except in ц words (`ts` first in a word or before ıa/ia: станция, цех).
+- h is х, ts is т+с except in ц words (`ts` first in a word or before ıa/ia: станция, цех);
+- Russian loans get back the letters the Latin spelling lost (`restore_loans`, `resources/translit/
+  kk_latin_loans.tsv`): ц written s (konferensııa, fraksııa) and ия written ıa after a consonant (partıasy).
 Cyrillic look-alikes inside Latin words (О́ with a Cyrillic О) are read as Latin; a base letter with a
 combining accent is one letter. Letters outside the alphabet, digits and punctuation are kept as they are.
 
@@ -23,7 +25,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple, Optional
 
+import regex
+
 from ppo_nlp.normalize.kk_latin import ALPHABETS, APOSTROPHES, check_alphabet, detect_alphabet, table
+from ppo_nlp.resources import read_rows
 
 _GLIDES = {"ё": "o", "ю": "u", "я": "a"}  # and the vowel each glide letter ends in
 _FRONT = frozenset("eiáóúäöüéə")
@@ -35,6 +40,8 @@ _PASSPORT_GLIDES = {"ya": "я", "yu": "ю", "yo": "ё", "ye": "е"}
 # Cyrillic letters that look like Latin ones, read as Latin next to Latin letters.
 _HOMOGLYPHS = dict(zip("АВЕКМНОРСТХаеорсухіІ", "ABEKMHOPCTXaeopcyxiI"))
 _MAX_KEY = 4
+LOANS = "translit/kk_latin_loans.tsv"
+_WORD = regex.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -95,7 +102,43 @@ def to_cyrillic(text: str, alphabet: Optional[str] = None) -> Transliteration:
             starts.append(start)
             ends.append(end)
         k += used
-    return Transliteration("".join(out), OffsetMap(tuple(starts), tuple(ends), len(text), alphabet))
+    return Transliteration(restore_loans("".join(out)), OffsetMap(tuple(starts), tuple(ends), len(text), alphabet))
+
+
+@lru_cache(maxsize=1)
+def loan_rules() -> tuple[tuple[regex.Pattern, str, tuple[str, ...]], ...]:
+    """(pattern, replacement letter, word starts the rule leaves alone) per rule of `LOANS`."""
+    rules: dict[str, tuple[str, str]] = {}
+    keep: dict[str, list[str]] = {}
+    for row_id, kind, pattern, target in read_rows(LOANS):
+        if kind == "rule":
+            rules[row_id] = (pattern, target)
+        elif kind == "except":
+            keep.setdefault(target, []).append(pattern)
+        else:
+            raise ValueError(f"{LOANS}: {row_id!r} has unknown kind {kind!r}")
+    unknown = set(keep) - set(rules)
+    if unknown:
+        raise ValueError(f"{LOANS}: exceptions name unknown rules {sorted(unknown)}")
+    return tuple((regex.compile(p), letter, tuple(keep.get(i, ()))) for i, (p, letter) in rules.items())
+
+
+def restore_loans(text: str) -> str:
+    """`text` (Cyrillic) with ц for s and ия for ıa put back in Russian loans; same length, letter for letter.
+
+    >>> restore_loans("Конференсиясы, партиасының фраксиа, пенсия")
+    'Конференциясы, партиясының фракция, пенсия'
+    """
+    chars = list(text)
+    lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)  # same length as `text`
+    for word in _WORD.finditer(lower):
+        for pattern, letter, keep in loan_rules():
+            if word.group().startswith(keep):
+                continue
+            for hit in pattern.finditer(lower, word.start(), word.end()):
+                at = hit.start(1)
+                chars[at] = letter.upper() if chars[at].isupper() else letter
+    return "".join(chars)
 
 
 def _units(text: str, alphabet: str) -> list[tuple[str, int, int, bool]]:
@@ -122,7 +165,7 @@ def _latin_twin(text: str, i: int, j: int) -> str:
     if twin is None:
         return ch
     near = (text[i - 1] if i > 0 else "") + (text[j] if j < len(text) else "")
-    return twin if any("a" <= c.lower() <= "z" or c in "ıáóúýǵńäöüğñşç" for c in near) else ch
+    return twin if any("a" <= c.lower() <= "z" or c in "ıáóúýǵńäöüğñşçǧŋ" for c in near) else ch
 
 
 def _lower(char: str, text: str, after: int, alphabet: str) -> str:
@@ -175,4 +218,4 @@ def _case(cyr: str, unit: tuple) -> str:
     return cyr.upper() if unit[3] else cyr
 
 
-__all__ = ["ALPHABETS", "OffsetMap", "Transliteration", "reverse_table", "to_cyrillic"]
+__all__ = ["ALPHABETS", "OffsetMap", "Transliteration", "restore_loans", "reverse_table", "to_cyrillic"]

@@ -1,7 +1,7 @@
 """Kazakh in Latin script: the official alphabets, Cyrillic -> Latin, alphabet detection, Latin name forms.
 
 One table (`resources/translit/kk_latin.tsv`) holds every Cyrillic letter in the 2017 (apostrophes),
-2018 (acute accents) and 2021 (ä ğ ñ ö ū ü ş ç) alphabets, the passport style (ICAO Doc 9303 with the
+2018 (acute accents) and 2021 (ä ğ ñ ö ū ü ş ç; ǧ ŋ of its drafts) alphabets, the passport style (ICAO Doc 9303 with the
 Kazakh letters folded) and common English spellings. Everything here and in `kk_cyrillic` (Latin ->
 Cyrillic with an offset map) is derived from it.
 
@@ -32,7 +32,7 @@ APOSTROPHES = "'’ʼ`"
 _MARKS = {
     "2017": regex.compile(rf"[agionscuy][{APOSTROPHES}](?=\p{{L}}|\b)", regex.IGNORECASE),
     "2018": regex.compile(r"[áǵńóúý]|[aginouyаоу]\u0301", regex.IGNORECASE),  # а о у: Cyrillic look-alikes
-    "2021": regex.compile(r"[äğñöūüşç]|[aGgnouUsScC][\u0308\u0306\u0303\u0304\u0327]", regex.IGNORECASE),
+    "2021": regex.compile(r"[äğñöūüşçǧŋ]|[aGgnouUsScC][\u0308\u0306\u0303\u0304\u0327]", regex.IGNORECASE),
 }
 _VOWEL_START = frozenset("еєиуюяэ")  # Cyrillic letters after which English writes "ye" for е
 

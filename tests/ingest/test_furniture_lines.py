@@ -8,6 +8,7 @@ from ppo_nlp.ingest.furniture import (MAX_PREFIX_WORDS, _SPACE_RE, _branch, _mat
 from ppo_nlp.text import fold
 
 FURNITURE = [
+    "Pikir qaldyrý", "Pıkır üsteu", "Ūqsas jaŋalyqtar",
     # ru
     "Комментарии (0):", "Комменатриев нет.", "Добавить комментарий", "Вернуться к списку новостей",
     "© 2015 Информационный портал аппарата акима Бухар-Жырауского района",

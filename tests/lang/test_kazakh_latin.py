@@ -16,6 +16,8 @@ from ppo_nlp.paths import shared_real_dir
     # 2021 (ä ğ ñ ö ū ü ş ç)
     "Partiia müşelerı bügın jinalysqa qatysyp, jaña jospardy talqylady.",
     "Oblystyq filialdyñ törağasy bastauyş partiia ūiymdarymen kezdestı.",
+    # the 2019-2020 drafts of 2021 (ŋ ǧ)
+    "Audandyq filialdyŋ töraǧasy jaŋa jūmys josparyn ūsyndy.",
     # 2017 (apostrophes)
     "Partii'a mu's'eleri bu'gin ji'nalysqa qatysyp, jan'a josparlardy talqylady.",
     "Oblystyq fi'li'aldyn' to'rag'asy bastay's' partii'a ui'ymdarymen kezdesti.",
@@ -69,6 +71,7 @@ def test_kazakh_latin_gate(text, p, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("qazaq tóraǵa", (4, 2, 0)),
+    ("töraǧasy jaŋa", (2, 0, 0)),
     ("to'rag'a s'es'im", (4, 0, 0)),
     ("ma'lumot va yangi qarorlar haqida", (2, 2, 2)),  # 1 apostrophe in 28 letters: not the 2017 alphabet
     ("əxw coca", (0, 0, 5)),

@@ -40,6 +40,7 @@ def test_kk_latin_transliterate_table(cyr, alphabet, latin):
 @pytest.mark.parametrize("latin, alphabet", [
     ("Qostanaı oblysynyń tóraǵasy", "2018"),
     ("Qostanai oblysynyñ törağasy", "2021"),
+    ("Jaŋa jyldyŋ basy", "2021"),
     ("Qostanai' oblysynyn' to'rag'asy", "2017"),
     ("Kostanai oblysynyn toragasy", "passport"),
     ("12 345", "passport"),
@@ -73,6 +74,15 @@ def test_kk_latin_official_alphabets_give_back_the_cyrillic(cyr, alphabet):
     ("Partiianyn Kostanai filialy, Yerlan", "Партиянын Костанай филиалы, Ерлан"),
     ("О\u0301zgerister", "Өзгерістер"),  # a Cyrillic О with a combining acute, as found in real pages
     ("Oblysymyzdan 800 adam", "Облысымыздан 800 адам"),
+    # the 2021 drafts' ŋ and ǧ
+    ("Jaŋa audandyq töraǧa", "Жаңа аудандық төраға"),
+    ("JAŊA ǦASYR", "ЖАҢА ҒАСЫР"),
+    # Russian loans: ц written s, ия written ıa after a consonant, and the words that keep с or иа
+    ("Bıyl fraksııa men konferensııa ótti", "Биыл фракция мен конференция өтті"),
+    ("Fransııaǵa sapar, ınısıatıva, sosıal", "Францияға сапар, инициатива, социал"),
+    ("partıasynyń, partıalyq, Azıa, Konstıtýsıa", "партиясының, партиялық, Азия, Конституция"),
+    ("pensııa, medıa, materıaldar, dıaspora, Olımpıada, Dıana", "пенсия, медиа, материалдар, диаспора, Олимпиада, Диана"),
+    ("sessııa, komısıa, Rossııa", "сессия, комисия, Россия"),
 ])
 def test_kk_latin_to_cyrillic(latin, cyr):
     assert to_cyrillic(latin).text == cyr
