@@ -120,6 +120,7 @@ def _not_media_platforms(doc: Document, orgs: list[Organization]) -> list[Organi
 
 
 CUT_ENDS = frozenset({"of", "a", "an", "the", "and", "for"})  # a name does not end in these: "Party of a"
+QUOTE_MARKS = " \"'«»“”„"
 
 
 @lru_cache(maxsize=None)
@@ -131,7 +132,7 @@ def party_descriptions() -> frozenset[str]:
 def party_description(text: str) -> bool:
     """«Партия власти», «партия реальных дел», «билік партиясы», "Party of a": a party described or cut short,
     not named (the party word first or last, the other words in lower case, one of them a description)."""
-    words = text.split()
+    words = text.strip(QUOTE_MARKS).split()  # «Партия власти "»: a quote mark the mention took in
     if len(words) < 2:
         return False
     if fold(words[0]) in party_words():

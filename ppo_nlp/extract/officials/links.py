@@ -16,7 +16,7 @@ from ppo_nlp.extract.officials.persons import Ctx, PersonSpan, is_cap, nameable
 from ppo_nlp.extract.officials.positions import PositionSpan
 from ppo_nlp.extract.officials.ru_phrases import is_adjective
 from ppo_nlp.normalize.names import parses, surname_keys
-from ppo_nlp.text import fold
+from ppo_nlp.text import fold, fold_quotes
 
 MAX_WINDOW = 4  # words between a name and a title joined by a predicate
 KK_JOINED_GAP = 5  # words of the second title's organization phrase after the comma
@@ -168,17 +168,26 @@ def _same_person(ctx: Ctx, left: PositionSpan, right: PositionSpan) -> bool:
 
 def _kk_joined(ctx: Ctx, left: PositionSpan, right: PositionSpan, by_start: dict[int, PersonSpan]) -> bool:
     """«комитетінің төрағасы, Мәжілісінің депутаты П.Казанцев»: a comma, then the next title's organization
-    («Республика Сенатының депутаты»: words before it that start no name)."""
+    («Республика Сенатының депутаты»: words before it that start no name; «"…" партиясының төрағасы»: a quoted
+    party and its word)."""
     end = left.head + 1
     if ctx.langs[left.head] != "kk" or end >= right.start or ctx.tokens[end].text not in (",", "және"):
         return False
     if "\n" in ctx.doc.text[ctx.tokens[end - 1].end:ctx.tokens[right.start].start]:
         return False
     gap = range(end + 1, right.start)
-    if all(k in ctx.blocked for k in gap):
+    if all(k in ctx.blocked for k in gap) or _quoted_lead(ctx, end, right):
         return True
     return len(gap) <= KK_JOINED_GAP and right.start - 1 in ctx.blocked and not any(k in by_start for k in gap) \
         and all(ctx.tokens[k].text.isalpha() or k in ctx.blocked for k in gap)
+
+
+def _quoted_lead(ctx: Ctx, end: int, right: PositionSpan) -> bool:
+    """«Мәжіліс спикері, «AMANAT» партиясының төрағасы»: after the comma the second title's phrase starts with a
+    quoted name or an organization («"…" партиясының», «Мәжілісінің»)."""
+    if ctx.tokens[end].text != "," or end + 1 >= len(ctx.tokens) or kk_lead(ctx, right) != end + 1:
+        return False
+    return end + 1 in ctx.orgs or fold_quotes(ctx.tokens[end + 1].text) in ('"', "'")
 
 
 def _kk_next(ctx: Ctx, left: PositionSpan, right: PositionSpan) -> bool:
@@ -283,6 +292,8 @@ def _en_predicate_name(ctx: Ctx, pos: PositionSpan, by_end: dict):
         if k + 1 in by_end and k + 1 < pos.start:
             return by_end[k + 1].start if tied else None
         word = ctx.tokens[k].text
+        if word == "," and k in by_end:  # «…, Yerlan Koshanov, was elected speaker»: the comma closes the name
+            return by_end[k].start if tied else None
         if not word.islower():
             return None
         if word in verbs:

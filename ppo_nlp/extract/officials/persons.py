@@ -14,6 +14,7 @@ from typing import Optional
 from ppo_nlp.cache import bounded_cache, word_cache
 from ppo_nlp.doc import Document, Entity
 from ppo_nlp.extract.officials.captions import shouted_name_ok
+from ppo_nlp.extract.officials.en_names import clean_en_spans, en_function_words
 from ppo_nlp.extract.officials.lexicon import (en_heads, en_not_name_words, honorifics, is_short_body, kk_heads,
                                               ru_heads, ru_key)
 from ppo_nlp.normalize import places
@@ -171,8 +172,8 @@ def nameable(ctx: Ctx, i: int) -> bool:
 def _nameable_word(word: str, lang: str) -> bool:
     if not is_cap(word):  # the cheap test first
         return False
-    if (lang == "en" or word.isascii()) and word.lower() in en_not_name_words():
-        return False  # «Dostyk Avenue», «Abai Prize», in Latin letters inside a Cyrillic text too
+    if (lang == "en" or word.isascii()) and (word.lower() in en_not_name_words() or word.lower() in en_function_words()):
+        return False  # «Dostyk Avenue», «Abai Prize», a headline's «To», in Latin letters in a Cyrillic text too
     if lang != "en" and is_short_body(word):
         return False  # «членом Совфеда»: a state body's short name
     return not is_position_word(word, lang) and fold(word) not in honorifics()
@@ -306,7 +307,7 @@ def find_persons(ctx: Ctx) -> list[PersonSpan]:
         if found and not _after_name_mark(ctx, i):
             spans.append(found)
             after = found.end
-    return [_surname_first(ctx, s) for s in _add_ner(ctx, spans) if _plausible_span(ctx, s)]
+    return [_surname_first(ctx, s) for s in clean_en_spans(ctx, _add_ner(ctx, spans)) if _plausible_span(ctx, s)]
 
 
 def _surname_first(ctx: Ctx, span: PersonSpan) -> PersonSpan:

@@ -386,10 +386,11 @@ def _en_chain(ctx: Ctx, j: int, stops: set[int]) -> tuple[int, Optional[str]]:
 
 
 def _verb_before_name(ctx: Ctx, j: int, stops: set[int]) -> bool:
-    """A lower-case word in -s or -ed between a capitalised name and a person's name: a verb whose object is
-    the person ("Chairman of Nur Otan Party receives NAME" — NAME is not the chairman)."""
-    word = ctx.tokens[j].text
+    """A lower-case word in -s or -ed between a capitalised name (or the word "party", "branch") and a person's
+    name: a verb whose object is the person ("Chairman of Nur Otan Party receives NAME", "the chairman of the
+    party proposed NAME" — NAME is not the chairman)."""
+    word, prev = ctx.tokens[j].text, ctx.tokens[j - 1].text if j else ""
     if not word.isalpha() or not word.islower() or j + 1 not in stops or j < 1:
         return False
-    return word.endswith(("s", "ed")) and ctx.tokens[j - 1].text[:1].isupper()
+    return word.endswith(("s", "ed")) and (prev[:1].isupper() or fold(prev) in generic_org_words())
 
