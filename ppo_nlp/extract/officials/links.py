@@ -292,7 +292,7 @@ def _en_predicate_name(ctx: Ctx, pos: PositionSpan, by_end: dict):
         if k + 1 in by_end and k + 1 < pos.start:
             return by_end[k + 1].start if tied else None
         word = ctx.tokens[k].text
-        if word == "," and k in by_end:  # «…, Yerlan Koshanov, was elected speaker»: the comma closes the name
+        if word == "," and k in by_end:  # «…, Marat Bekov, was elected chairman»: the comma closes the name
             return by_end[k].start if tied else None
         if not word.islower():
             return None
