@@ -190,13 +190,18 @@ def unit_of(word: Word, lang: str) -> Optional[str]:
     if lang == "ru" and word.text[0].isalpha():
         return units.get("ru", {}).get(morph.lemma(low))
     if lang == "kk":
-        return units.get("kk", {}).get(strip_kk(low, frozenset(units.get("kk", {})))[0])
+        return units.get("kk", {}).get(strip_kk(low, _kk_unit_stems())[0])
     return None
 
 
 def kk_unit_endings(word: Word) -> list[str]:
     """The case endings on a Kazakh unit word, read against the unit stems ("теңгеге" -> ["dat"])."""
-    return strip_kk(word.low, frozenset(_units().get("kk", {})))[1]
+    return strip_kk(word.low, _kk_unit_stems())[1]
+
+
+@lru_cache(maxsize=1)
+def _kk_unit_stems() -> frozenset[str]:
+    return frozenset(_units().get("kk", {}))
 
 
 @lru_cache(maxsize=1)

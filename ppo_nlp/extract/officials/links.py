@@ -80,8 +80,8 @@ def _coordinated(ctx: Ctx, positions: list[PositionSpan], links: Links, owner: d
     it rightwards."""
     pairs = list(zip(positions, positions[1:]))
     for left, right in reversed(pairs):
-        if id(right) in owner and owner[id(right)] >= right.start and _retaken(ctx, left, right, links, owner, by_start):
-            _add(links, owner, owner[id(right)], left)
+        if id(right) in owner and owner[id(right)] >= right.start and _retaken(ctx, left, right, owner, by_start):
+            _move(links, owner, left, owner[id(right)])
         elif id(right) in owner and id(left) not in owner and owner[id(right)] >= right.start \
                 and (_joined(ctx, left, right, word_set("coordinators_before.txt"))
                      or _kk_joined(ctx, left, right, by_start)
@@ -95,22 +95,25 @@ def _coordinated(ctx: Ctx, positions: list[PositionSpan], links: Links, owner: d
             _add(links, owner, owner[id(left)], right)
 
 
-def _retaken(ctx: Ctx, left: PositionSpan, right: PositionSpan, links: Links, owner: dict[int, int],
+def _retaken(ctx: Ctx, left: PositionSpan, right: PositionSpan, owner: dict[int, int],
              by_start: dict[int, PersonSpan]) -> bool:
     """«… Иван Петров, глава ТОО «Бета» и депутат маслихата Сергей Смирнов»: a title read as the apposition of
-    the name before it is joined by «и» to a title right before the next name, so it is that name's; taken
-    back from the first name's links."""
+    the name before it is joined by «и» to a title right before the next name, so it is that name's."""
     first, name = owner.get(id(left)), by_start.get(owner[id(right)])
     if first is None or first >= left.start or name is None or ctx.langs[left.head] != "ru":
         return False
     if not _joined(ctx, left, right, word_set("coordinators_before_name.txt")):
         return False
-    if name.end < len(ctx.tokens) and _plural_verb(ctx.tokens[name.end].text):
-        return False  # «…, глава ТОО и депутат маслихата Сергей Смирнов выступили»: two people
-    links[first] = [p for p in links[first] if p is not left]
+    return not (name.end < len(ctx.tokens) and _plural_verb(ctx.tokens[name.end].text))  # «… выступили»: two people
+
+
+def _move(links: Links, owner: dict[int, int], pos: PositionSpan, start: int) -> None:
+    """Give `pos` to the name at `start`, taking it from the name that held it."""
+    first = owner[id(pos)]
+    links[first] = [p for p in links[first] if p is not pos]
     if not links[first]:
         del links[first]
-    return True
+    _add(links, owner, start, pos)
 
 
 def _joined(ctx: Ctx, left: PositionSpan, right: PositionSpan, joiners: frozenset[str]) -> bool:
