@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
+from itertools import compress
 from typing import Callable, Optional
 
 import regex
@@ -39,6 +40,9 @@ SOURCE = "gazetteer:places"
 _WORD = regex.compile(r"\w+")
 _CYRILLIC = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі")
 MAX_NAME = 3  # words of a place name without its type word
+# a capital that may begin a name word, Cyrillic only or with Latin ones (`_capitals`), keyed by "with Latin"
+_CAPITAL_RE = {latin: regex.compile("[" + "".join(sorted(CYRILLIC_CAPITALS | (LATIN_CAPITALS if latin else set())))
+                                    + "]") for latin in (False, True)}
 
 
 @lru_cache(maxsize=1)
@@ -149,15 +153,18 @@ def _district_may_follow(words: Words, k: int) -> bool:
 
 
 def _name_marks(words: Words, capitals: frozenset[str]) -> list[int]:
-    """Per token: 1 a name word, 2 an initial with its dot («Н.»), 0 anything else."""
-    toks, n = words.tokens, len(words)
-    marks = [int(t.text[:1] in capitals) for t in toks]
-    for k in (k for k in range(n) if marks[k]):
-        tok = toks[k].text
-        if len(tok) == 1:
+    """Per token: 1 a name word, 2 an initial with its dot («Н.»), 0 anything else. Only tokens that begin
+    at a capital letter are tested (found by one regex pass over the text, a small share of the tokens)."""
+    toks, n, index = words.tokens, len(words), words.start_index
+    marks = [0] * n
+    for m in _CAPITAL_RE[LATIN_CAPITALS <= capitals].finditer(words.text):
+        k = index.get(m.start())
+        if k is None:
+            continue
+        if len(toks[k].text) == 1:
             marks[k] = 2 if k + 2 < n and toks[k + 1].text == "." else 0
-        elif not is_name_word(words, k, capitals):
-            marks[k] = 0
+        elif is_name_word(words, k, capitals):
+            marks[k] = 1
     return marks
 
 
@@ -194,20 +201,20 @@ def find_hits(doc: Document, words: Words) -> list[_Hit]:
     marks = _name_marks(words, capitals)
     if LATIN_CAPITALS <= capitals:
         _latin_beside_type_words(words, marks)
-    latin = [bool(m) and words.tokens[k].text[0] in LATIN_CAPITALS for k, m in enumerate(marks)]  # typed only
-    i, size = 0, len(marks)
-    while i < size:
-        hit, run = None, _name_run(marks, i) if marks[i] else 0
-        reach = _Reach(words, i, run) if run else None
+    i = 0
+    for k in compress(range(len(marks)), marks):  # a token that is no name word starts no hit
+        if k < i:
+            continue
+        i, hit, run = k, None, _name_run(marks, k)
+        latin = words.tokens[i].text[0] in LATIN_CAPITALS  # Latin names are looked up with a type word only
+        reach = _Reach(words, i, run)
         for n in range(run, 0, -1):
-            hit = _typed_hit(doc, words, i, n) or (None if latin[i] else _bare_hit(doc, words, i, n, reach))
+            hit = _typed_hit(doc, words, i, n) or (None if latin else _bare_hit(doc, words, i, n, reach))
             if hit:
                 break
-        if hit is None:
-            i += 1
-            continue
-        hits.append(hit)
-        i = max(hit.hi, i + 1)
+        if hit is not None:
+            hits.append(hit)
+            i = max(hit.hi, i + 1)
     return hits
 
 
