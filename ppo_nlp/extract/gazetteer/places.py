@@ -29,7 +29,8 @@ import regex
 from ppo_nlp.cache import bounded_cache
 from ppo_nlp.doc import Document, Entity
 from ppo_nlp.extract.gazetteer.placewords import (CYRILLIC_CAPITALS, LATIN_CAPITALS, blocked, enclosed_title,
-                                                  is_name_word, is_type_word, place_entity, typed_forms)
+                                                  has_type_word_near, is_name_word, is_type_word, place_entity,
+                                                  typed_forms)
 from ppo_nlp.normalize import places as kato
 from ppo_nlp.normalize.ids import slug
 from ppo_nlp.normalize.morph import PROPER_TAGS, known_parses
@@ -205,17 +206,28 @@ def find_hits(doc: Document, words: Words) -> list[_Hit]:
     for k in compress(range(len(marks)), marks):  # a token that is no name word starts no hit
         if k < i:
             continue
-        i, hit, run = k, None, _name_run(marks, k)
-        latin = words.tokens[i].text[0] in LATIN_CAPITALS  # Latin names are looked up with a type word only
-        reach = _Reach(words, i, run)
-        for n in range(run, 0, -1):
-            hit = _typed_hit(doc, words, i, n) or (None if latin else _bare_hit(doc, words, i, n, reach))
-            if hit:
-                break
+        i = k
+        hit = _hit_at(doc, words, i, _name_run(marks, i))
         if hit is not None:
             hits.append(hit)
             i = max(hit.hi, i + 1)
     return hits
+
+
+def _hit_at(doc: Document, words: Words, i: int, run: int) -> Optional[_Hit]:
+    """The longest reading of the `run` name words at token i, with a type word or bare; most name words
+    have no type word beside them and begin no place name, and are let go after one test of each."""
+    latin = words.tokens[i].text[0] in LATIN_CAPITALS  # Latin names are looked up with a type word only
+    typed = has_type_word_near(words, i, run)
+    reach = _Reach(words, i, run)
+    if not typed and (latin or not reach.worth(1)):
+        return None
+    for n in range(run, 0, -1):
+        hit = (_typed_hit(doc, words, i, n) if typed else None) or \
+            (None if latin else _bare_hit(doc, words, i, n, reach))
+        if hit:
+            return hit
+    return None
 
 
 def _district_after(doc: Document, words: Words, hit: _Hit) -> Optional[_Hit]:

@@ -83,6 +83,13 @@ def typed_forms(words: Words, i: int, n: int) -> Iterator[tuple[int, int]]:
         yield before, i + n
 
 
+def has_type_word_near(words: Words, i: int, run: int) -> bool:
+    """Whether `typed_forms` finds a type word for some of the name words i..i+n, n up to `run`."""
+    if is_type_word(words, i - 1) or i >= 2 and words.tokens[i - 1].text == "." and words.folded[i - 2] in _ABBREVIATED:
+        return True
+    return any(is_type_word(words, i + n) for n in range(1, run + 1))
+
+
 @lru_cache(maxsize=1)
 def body_heads() -> tuple[frozenset[str], frozenset[str]]:
     """(ru, kk) stems of the head nouns of state and public bodies' names (first ru word, last kk word)."""
