@@ -219,9 +219,9 @@ def _hit_at(doc: Document, words: Words, i: int, run: int) -> Optional[_Hit]:
     have no type word beside them and begin no place name, and are let go after one test of each."""
     latin = words.tokens[i].text[0] in LATIN_CAPITALS  # Latin names are looked up with a type word only
     typed = has_type_word_near(words, i, run)
-    reach = _Reach(words, i, run)
-    if not typed and (latin or not reach.worth(1)):
+    if not typed and (latin or not _worth_word(words.tokens[i].text)):  # what `_Reach.worth(1)` would say
         return None
+    reach = _Reach(words, i, run)
     for n in range(run, 0, -1):
         hit = (_typed_hit(doc, words, i, n) if typed else None) or \
             (None if latin else _bare_hit(doc, words, i, n, reach))

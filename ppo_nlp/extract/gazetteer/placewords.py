@@ -84,10 +84,21 @@ def typed_forms(words: Words, i: int, n: int) -> Iterator[tuple[int, int]]:
 
 
 def has_type_word_near(words: Words, i: int, run: int) -> bool:
-    """Whether `typed_forms` finds a type word for some of the name words i..i+n, n up to `run`."""
-    if is_type_word(words, i - 1) or i >= 2 and words.tokens[i - 1].text == "." and words.folded[i - 2] in _ABBREVIATED:
+    """Whether `typed_forms` finds a type word for some of the name words i..i+n, n up to `run` (asked of
+    every name word of a text: `is_type_word` inlined)."""
+    folded, toks, stems = words.folded, words.tokens, type_prefixes()
+    if i >= 2 and toks[i - 1].text == "." and folded[i - 2] in _ABBREVIATED:
         return True
-    return any(is_type_word(words, i + n) for n in range(1, run + 1))
+    for k in (i - 1, *range(i + 1, min(i + run + 1, len(toks)))):
+        if k < 0:
+            continue
+        low = folded[k]
+        if low in _ABBREVIATED:
+            if k + 1 < len(toks) and toks[k + 1].text == ".":
+                return True
+        elif low[:3] in stems or low[:4] in stems or low[:5] in stems:
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
