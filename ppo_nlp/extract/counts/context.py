@@ -239,6 +239,13 @@ def _as_of_phrases() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((r["position"], tuple(r["phrase"].split())) for r in load_tsv("dates/as_of.tsv"))
 
 
+def as_of_possible(text: str) -> bool:
+    """Whether every word of some as-of phrase occurs in `text` read as `Word.low` reads it (lower case, ё as
+    е): where none does, `as_of_date` is false for every date (most texts: read once, not date by date)."""
+    low = text.lower().replace("ё", "е")
+    return any(all(word in low for word in phrase) for _, phrase in _as_of_phrases())
+
+
 def as_of_date(text: str, date: DateMatch) -> bool:
     """Whether an as-of phrase stands right before (or, in Kazakh, right after) the date."""
     before, after = words_before(text, date.start, 4), words_after(text, date.end, 4)

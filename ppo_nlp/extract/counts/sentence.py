@@ -29,6 +29,8 @@ def _aggregates() -> dict[str, frozenset[str]]:
 def _as_of(text: str, starts: Sequence[int], dates: list[DateMatch]) -> dict[int, str]:
     """Sentence start -> ISO date for sentences that date their figures ("По состоянию на ...")."""
     out: dict[int, str] = {}
+    if not dates or not ctx.as_of_possible(text):
+        return out
     for date in dates:
         if len(date.iso) >= 7 and date.iso[0] != "-" and ctx.as_of_date(text, date):
             out.setdefault(ctx.sentence_of(starts, len(text), date.start)[0], date.iso[:10])

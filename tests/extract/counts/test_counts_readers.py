@@ -6,6 +6,7 @@ import pytest
 
 from ppo_nlp.doc import Document
 from ppo_nlp.extract.counts import extract_counts
+from ppo_nlp.extract.counts.context import as_of_possible
 
 
 def _counts(text: str, lang: str) -> list[tuple]:
@@ -102,3 +103,18 @@ def test_counts_readers_no_antecedent_no_count(lang: str, text: str) -> None:
 def test_counts_readers_class_of_a_modified_subject(lang: str, text: str, subject_id: str) -> None:
     (count,) = extract_counts(Document("t", "t", text=text, lang=lang))
     assert count.subject_id == subject_id
+
+
+AS_OF_GATE = [  # whether some as-of phrase may date a figure of the text: every word of one of them occurs
+    ("По Состоянию на 1 мая партия насчитывала 300 тысяч членов.", True),
+    ("Данные на дату подачи отчёта уточняются.", True),
+    ("1 қаңтардағы ЖАҒДАЙ бойынша филиалда 500 мүше бар.", True),
+    ("As of March, the branch had 40 members.", True),
+    ("В мае в партию вступили 800 человек.", False),
+    ("На собрании обсудили состояние дел.", False),
+]
+
+
+@pytest.mark.parametrize("text,possible", AS_OF_GATE)
+def test_counts_readers_as_of_gate(text: str, possible: bool) -> None:
+    assert as_of_possible(text) is possible
