@@ -302,6 +302,13 @@ def _cursor(text: str) -> _Cursor:
     return _Cursor(text)
 
 
+def token_spans(text: str) -> tuple[list[int], list[int]]:
+    """The start and end offsets of the tokens of `text` (runs of digits, runs of letters, other characters),
+    as the date reader splits it: kept for the next reader of the same text (`normalize.number_tokens`)."""
+    cur = _cursor(text)
+    return cur.starts, cur.ends
+
+
 def find_dates(text: str, lang: Optional[str] = None, default_year: Optional[int] = None,
                yearless: bool = False) -> list[DateMatch]:
     """Every date in `text` (day-month-year, month-year, month alone, years), in order; with `yearless`,

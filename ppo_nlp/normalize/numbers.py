@@ -12,21 +12,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Optional
 
 import regex
 
-from ppo_nlp.cache import word_cache
-from ppo_nlp.normalize.number_words import WordNum, abbreviations, combine, lexicon, word_value
+from ppo_nlp.normalize.number_tokens import NumberToken, number_tokens, number_word
+from ppo_nlp.normalize.number_words import WordNum, abbreviations, combine
 from ppo_nlp.text import has_kazakh_letters, python_digits
 
-# Digits, optionally grouped by one space/dot/comma between digit runs, and a hyphenated ending.
-_TOKEN_RE = regex.compile(
-    r"(?P<num>\d+(?:[.,\u00a0\u202f ]\d+)*+)(?:-(?P<suf>[^\W\d_]++))?"
-    r"|(?P<word>[^\W\d_]++(?:-[^\W\d_]++)*+)(?P<dot>\.)?"
-    r"|(?P<pct>%)",
-)
 _SPACES = " \u00a0\u202f"
 _SEP_RE = regex.compile(r"[.,\u00a0\u202f ]")
 _GAP_RE = regex.compile(r"[ \t\u00a0\u202f]*+")
@@ -49,17 +42,6 @@ class NumberMatch:
     case: str = ""  # Kazakh case ending on the number ("abl" in "150-ден", "мыңнан")
 
 
-@dataclass
-class _Tok:
-    start: int
-    end: int
-    text: str
-    kind: str  # num | word | pct
-    suffix: str = ""
-    dot: bool = False
-    seq: int = 0  # index in the stream of every token, the ones that cannot be part of a number included
-
-
 def resolve_lang(text: str, lang: Optional[str]) -> str:
     """`lang` for the word lists; a guess from the letters when None."""
     if lang in ("ru", "kk", "en"):
@@ -67,62 +49,9 @@ def resolve_lang(text: str, lang: Optional[str]) -> str:
     return "kk" if has_kazakh_letters(text) else "ru"
 
 
-def _tokens(text: str, lang: str) -> list[_Tok]:
-    """The tokens that may be part of a number: digits, `%`, number words, multipliers and "and".
-
-    Other words are left out; `seq` keeps their place, so that a gap in it shows a word in between.
-    """
-    out, heads = [], _number_heads(lang)
-    low = _head_text(text)
-    for seq, m in enumerate(_TOKEN_RE.finditer(low or text)):
-        word = m[3]
-        if word is None:
-            out.append(_digits_or_percent(m, seq, text))
-        elif (word if low else _head_key(word)).partition("-")[0] in heads:
-            word = text[m.start(3):m.end(3)]
-            if _may_be_number(word, lang):
-                out.append(_Tok(m.start(3), m.end(3), word, "word", dot=m[4] is not None, seq=seq))
-    return out
-
-
-def _head_key(word: str) -> str:
-    return word.lower().replace("ё", "е")
-
-
-def _head_text(text: str) -> Optional[str]:
-    """`_head_key` of the whole text, read once: the same offsets, tokens and keys as word by word, as
-    `str.lower` maps each character to one letter or non-letter like it save İ (two characters) and Σ (its
-    form depends on the next letter); None for a text with those, read word by word."""
-    if "İ" in text or "Σ" in text:
-        return None
-    return _head_key(text)
-
-
-def _digits_or_percent(m: regex.Match, seq: int, text: str) -> _Tok:
-    """The token of a `_TOKEN_RE` match that is no word (its ending read from `text` as written)."""
-    if m[1] is not None:
-        return _Tok(m.start(), m.end(), m[1], "num", text[m.start(2):m.end(2)] if m[2] else "", seq=seq)
-    return _Tok(m.start(), m.end(), "%", "pct", seq=seq)
-
-
-@lru_cache(maxsize=8)
-def _number_heads(lang: str) -> frozenset[str]:
-    """What a word that `_may_be_number` accepts reads as before its first hyphen, lower-cased with ё as е:
-    a set test that spares most words the call (the first of every number word, "and", abbreviations)."""
-    words = {"and", *abbreviations(), *lexicon(lang)}
-    return frozenset(word.replace("ё", "е").partition("-")[0] for word in words)
-
-
-@word_cache(8 << 20)
-def _may_be_number(word: str, lang: str) -> bool:
-    """Whether a word token can take part in a number: a number word, an abbreviated multiplier or "and"."""
-    low = word.lower()
-    return low == "and" or low in abbreviations() or _word_value(word, lang) is not None
-
-
-def _follows(toks: list[_Tok], j: int) -> bool:
+def _follows(toks: list[NumberToken], j: int) -> bool:
     """Whether `toks[j]` comes right after `toks[j - 1]` in the full token stream (no word left out between)."""
-    return toks[j].seq == toks[j - 1].seq + 1
+    return toks[j].joined
 
 
 def _thousands_sep(sep: str, lang: str) -> bool:
@@ -159,7 +88,7 @@ def digits_value(raw: str, lang: str = "ru") -> Optional[tuple[float, str]]:
     return float(whole), "int"
 
 
-def _num_pieces(tok: _Tok, lang: str) -> list[tuple[int, int, float, str]]:
+def _num_pieces(tok: NumberToken, lang: str) -> list[tuple[int, int, float, str]]:
     """A digit run as one number, or as several numbers split at spaces; codes give nothing."""
     parsed = digits_value(tok.text, lang)
     if parsed is not None:
@@ -179,23 +108,12 @@ def _adjacent(text: str, left: int, right: int) -> bool:
     return _GAP_RE.fullmatch(text, left, right) is not None
 
 
-def _word_num(tok: _Tok, lang: str) -> Optional[WordNum]:
+def _word_num(tok: NumberToken, lang: str) -> Optional[WordNum]:
     """The number word a token is, including hyphenated "twenty-one"."""
-    return _word_value(tok.text, lang) if tok.kind == "word" else None
+    return number_word(tok.text, lang) if tok.kind == "word" else None
 
 
-@word_cache(8 << 20, value_bytes=256)
-def _word_value(word: str, lang: str) -> Optional[WordNum]:
-    """The number word `word` is, including hyphenated "twenty-one"."""
-    found = word_value(word, lang)
-    if found is None and "-" in word:
-        parts = [word_value(p, lang) for p in word.split("-")]
-        if all(parts) and len(parts) == 2 and parts[0].value >= 20 and parts[1].value < 10:
-            return WordNum(parts[0].value + parts[1].value, "unit")
-    return found
-
-
-def _multiplier(tok: _Tok, lang: str) -> Optional[WordNum]:
+def _multiplier(tok: NumberToken, lang: str) -> Optional[WordNum]:
     """A multiplier word or abbreviation after digits ("тыс.", "млн", "мыңнан", "million")."""
     if tok.kind != "word":
         return None
@@ -226,7 +144,7 @@ def _glued(text: str, start: int, end: int) -> bool:
     return before.isalpha() or after.isalpha()
 
 
-def _digit_match(toks: list[_Tok], i: int, text: str, lang: str) -> tuple[list[NumberMatch], int]:
+def _digit_match(toks: list[NumberToken], i: int, text: str, lang: str) -> tuple[list[NumberMatch], int]:
     """Numbers starting at the digit token `toks[i]`, and how many tokens they used."""
     tok = toks[i]
     case = _suffix_case(tok.suffix) if tok.suffix else ""
@@ -245,7 +163,7 @@ def _digit_match(toks: list[_Tok], i: int, text: str, lang: str) -> tuple[list[N
     return out + [last], used
 
 
-def _extend_digits(num: NumberMatch, nxt: _Tok, lang: str) -> tuple[NumberMatch, int]:
+def _extend_digits(num: NumberMatch, nxt: NumberToken, lang: str) -> tuple[NumberMatch, int]:
     """Attach a following `%` or multiplier to a digit number."""
     if nxt.kind == "pct":
         return NumberMatch(num.start, nxt.end, num.value, "percent"), 2
@@ -258,9 +176,9 @@ def _extend_digits(num: NumberMatch, nxt: _Tok, lang: str) -> tuple[NumberMatch,
     return NumberMatch(num.start, end, value, kind, multiplier_text=nxt.text, case=mult.case), 2
 
 
-def _word_run(toks: list[_Tok], i: int, text: str, lang: str) -> list[tuple[_Tok, WordNum]]:
+def _word_run(toks: list[NumberToken], i: int, text: str, lang: str) -> list[tuple[NumberToken, WordNum]]:
     """Adjacent number words from `toks[i]` (English "and" allowed inside)."""
-    run: list[tuple[_Tok, WordNum]] = []
+    run: list[tuple[NumberToken, WordNum]] = []
     j = i
     while j < len(toks) and len(run) < MAX_WORD_RUN and (not run or _follows(toks, j)):
         num = _word_num(toks[j], lang)
@@ -278,13 +196,13 @@ def _word_run(toks: list[_Tok], i: int, text: str, lang: str) -> list[tuple[_Tok
     return run
 
 
-def _and_a_half(toks: list[_Tok], j: int, text: str) -> bool:
+def _and_a_half(toks: list[NumberToken], j: int, text: str) -> bool:
     """"and a half" at `toks[j]` ("one and a half million"; the "a" is no number token)."""
-    return (j + 1 < len(toks) and toks[j + 1].text.lower() == "half" and toks[j + 1].seq == toks[j].seq + 2
-            and text[toks[j].end:toks[j + 1].start].split() == ["a"])
+    return (j + 1 < len(toks) and toks[j + 1].text.lower() == "half"
+            and text[toks[j].end:toks[j + 1].start].split() == ["a"])  # so one token, the "a", between them
 
 
-def _words_match(toks: list[_Tok], i: int, text: str, lang: str) -> tuple[list[NumberMatch], int]:
+def _words_match(toks: list[NumberToken], i: int, text: str, lang: str) -> tuple[list[NumberMatch], int]:
     """A spelled-out number starting at `toks[i]`, and how many tokens it used."""
     run = _word_run(toks, i, text, lang)
     if not run:
@@ -303,7 +221,7 @@ def _words_match(toks: list[_Tok], i: int, text: str, lang: str) -> tuple[list[N
     return [match], _tokens_spanned(toks, i, last_tok)
 
 
-def _tokens_spanned(toks: list[_Tok], i: int, last: _Tok) -> int:
+def _tokens_spanned(toks: list[NumberToken], i: int, last: NumberToken) -> int:
     """How many tokens from `i` up to and including `last`."""
     j = i
     while toks[j] is not last:
@@ -318,7 +236,7 @@ def find_numbers(text: str, lang: Optional[str] = None) -> list[NumberMatch]:
     [(51.3, 'percent'), (56000.0, 'int')]
     """
     lang = resolve_lang(text, lang)
-    toks = _tokens(text, lang)
+    toks = number_tokens(text, lang)
     out: list[NumberMatch] = []
     i = 0
     while i < len(toks):
@@ -334,7 +252,7 @@ def _factor(m: NumberMatch, lang: str) -> Optional[float]:
     if not m.multiplier_text or m.words or m.kind != "int":
         return None
     abbr = abbreviations().get(m.multiplier_text.lower())
-    found = WordNum(abbr, "multiplier") if abbr is not None else _word_value(m.multiplier_text, lang)
+    found = WordNum(abbr, "multiplier") if abbr is not None else number_word(m.multiplier_text, lang)
     if found is None or found.kind != "multiplier" or m.value % found.value:
         return None
     return found.value

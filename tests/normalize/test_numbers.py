@@ -136,14 +136,27 @@ def test_numbers_find_skips_words_that_are_no_numbers(text: str, lang: str, expe
 
 
 def test_numbers_find_same_after_the_word_memory_is_cleared() -> None:
-    from ppo_nlp.normalize import numbers
+    from ppo_nlp.normalize import number_tokens
 
     text = "twenty and one, 5 млн и три тысячи слов"
     expected = [(m.start, m.end, m.value) for m in find_numbers(text, "en")]
-    numbers._may_be_number.cache_clear()
+    number_tokens._may_be_number.cache_clear()
     assert [(m.start, m.end, m.value) for m in find_numbers(text, "en")] == expected
-    info = numbers._may_be_number.cache_info()
+    info = number_tokens._may_be_number.cache_info()
     assert info.currsize >= 1 and info.currbytes <= info.max_bytes
+
+
+@pytest.mark.parametrize("text", [
+    "Сначала 5-ден-нен екі мың, потом 54 000 и 1,5 млн.", "двух-трёх тысяч; 12-й ряд, 3 - 4 сотни",
+    "а-двадцать пять_тысяч 7%8 Два.Три", "one and a half million, twenty-one and. a half",
+    "İki yüz 5 bin", "ΣΑΣ 300 тысяч", "Пять\nтысяч 1\u00a0200\u202f000 x9y", "5-\u0306ден 2-3",
+])
+def test_number_tokens_read_as_the_whole_token_stream(text: str) -> None:
+    """The tokens found from the date reader's letter runs are those of `TOKEN_RE` read token by token."""
+    from ppo_nlp.normalize import number_tokens
+
+    for lang in ("ru", "kk", "en"):
+        assert number_tokens.number_tokens(text, lang) == number_tokens._stream_tokens(text, lang)
 
 
 @pytest.mark.parametrize("text", ["\U00011bf0", "\U00011bf0\U00011bf1 тыс", "12 \U00011bf0", "\U00011bf0,5%"])
