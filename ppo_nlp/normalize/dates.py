@@ -145,7 +145,9 @@ class _Cursor:
         self.words: list[str] = list(map(_MATCH.group, matches))
         self.starts: list[int] = list(map(_MATCH.start, matches))
         self.ends: list[int] = list(map(_MATCH.end, matches))
-        self.candidates = _candidates(text, self.words, self.starts)
+        # lower case with ё as е: the month test reads their first letters, `normalize.number_tokens` the whole
+        self.keys: list[str] = list(map(_no_yo, map(str.lower, self.words)))
+        self.candidates = _candidates(text, self.keys, self.starts)
         self.parts: dict[int, Optional[tuple]] = {}  # `_month_parts` by token, for the text's second read
         self.year_dates: dict[int, Optional[tuple[int, int, str]]] = {}  # `_year_date` by token
         self.numeric: Optional[list] = None  # `_numeric(text)`
@@ -162,14 +164,13 @@ class _Cursor:
         return word.lower() if word is not None else ""
 
 
-def _candidates(text: str, words: list[str], starts: list[int]) -> list[int]:
+def _candidates(text: str, keys: list[str], starts: list[int]) -> list[int]:
     """Indices of the tokens that may start a date: four-digit numbers and words that may be months.
 
-    The month test is `month_of`'s own first step (lower case, ё -> е, first three letters), run by
-    `map` over all words at once.
+    The month test is `month_of`'s own first step (the first three letters of the key), run by `map` over all
+    words at once.
     """
-    keys = map(_first3, map(_no_yo, map(str.lower, words)))
-    months = compress(range(len(words)), map(_month_prefixes().__contains__, keys))
+    months = compress(range(len(keys)), map(_month_prefixes().__contains__, map(_first3, keys)))
     years = (bisect_left(starts, m.start()) for m in _FOUR_DIGITS_RE.finditer(text))
     return sorted({*months, *years})
 
@@ -302,11 +303,12 @@ def _cursor(text: str) -> _Cursor:
     return _Cursor(text)
 
 
-def token_spans(text: str) -> tuple[list[int], list[int]]:
-    """The start and end offsets of the tokens of `text` (runs of digits, runs of letters, other characters),
-    as the date reader splits it: kept for the next reader of the same text (`normalize.number_tokens`)."""
+def token_keys(text: str) -> tuple[list[int], list[str]]:
+    """The start offsets of the tokens of `text` (runs of digits, runs of letters, other characters), as the
+    date reader splits it, and each token in lower case with ё as е: kept for the next reader of the same text
+    (`normalize.number_tokens`)."""
     cur = _cursor(text)
-    return cur.starts, cur.ends
+    return cur.starts, cur.keys
 
 
 def find_dates(text: str, lang: Optional[str] = None, default_year: Optional[int] = None,

@@ -4,7 +4,7 @@ ending), `%`, and the words that are number words, multipliers or "and".
 The tokens are those of `TOKEN_RE` read over the whole text, the others left out; `joined` tells whether
 some other token lay between a kept token and the one kept before it («двух тысяч» is one number, «двух
 новых тысяч» is not). A text is read once for this: its letter runs are the ones the date reader split it
-into (`normalize.dates.token_spans`, made by the dates stage before the counts stage asks), so only the
+into (`normalize.dates.token_keys`, made by the dates stage before the counts stage asks), so only the
 runs that begin a number word are looked at here.
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Optional
 import regex
 
 from ppo_nlp.cache import word_cache
-from ppo_nlp.normalize.dates import token_spans
+from ppo_nlp.normalize.dates import token_keys
 from ppo_nlp.normalize.number_words import WordNum, abbreviations, lexicon, word_value
 
 # Digits, optionally grouped by one space/dot/comma between digit runs, and a hyphenated ending.
@@ -53,8 +53,8 @@ def number_tokens(text: str, lang: str) -> list[NumberToken]:
     low = _head_text(text)
     if low is None:
         return _stream_tokens(text, lang)
-    heads, (starts, ends) = _number_heads(lang), token_spans(text)
-    words = compress(starts, map(heads.__contains__, map(low.__getitem__, map(slice, starts, ends))))
+    heads, (starts, keys) = _number_heads(lang), token_keys(text)
+    words = compress(starts, map(heads.__contains__, keys))  # `_head_key` of a token, read as `low` reads it
     found = [m for m in map(_WORD_RE.match, [low] * len(starts), words) if m is not None]
     found.extend(_DIGITS_RE.finditer(low))
     found.sort(key=regex.Match.start)
