@@ -78,13 +78,18 @@ class Trie:
         """(end word index, aliases) for every alias that matches words[start:end]."""
         if words[start][:3] not in self.prefixes:
             return []
-        found, frontier, j = [], [self.root], start
-        while frontier and j < len(words) and j - start < MAX_ALIAS_WORDS:
-            reached = [c for node in frontier for c in node.children(words[j])]
-            skipped = [n for n in frontier if n not in reached] if j > start and words[j] in ARTICLES else []
-            frontier = reached + skipped  # an article the alias leaves out («Together with the People»)
-            j += 1
-            found.extend((j, node.refs) for node in reached if node.refs)
+        found, frontier = [], [self.root]
+        for j in range(start, min(len(words), start + MAX_ALIAS_WORDS)):
+            word = words[j]
+            # one node is the usual frontier: its own fresh list of children is the next one
+            reached = frontier[0].children(word) if len(frontier) == 1 else \
+                [c for node in frontier for c in node.children(word)]
+            found.extend((j + 1, node.refs) for node in reached if node.refs)
+            if j > start and word in ARTICLES:  # an article the alias leaves out («Together with the People»)
+                reached = reached + [n for n in frontier if n not in reached]
+            if not reached:
+                break
+            frontier = reached
         return found
 
     def full_match(self, text: str) -> list[AliasRef]:

@@ -157,8 +157,10 @@ def _named(doc: Document, words: Words, quote: Quote, index: dict[int, int], par
 
 def _acceptable(content: str) -> bool:
     """A name the gazetteer does not know as an organization or a place (a project's name may head an office)."""
+    if not is_name_like(content) or len(content.split()) > MAX_NAME_WORDS:
+        return False
     known = match_alias(content.rstrip("!?. "))
-    return is_name_like(content) and len(content.split()) <= MAX_NAME_WORDS and (known is None or known.startswith("project:"))
+    return known is None or known.startswith("project:")
 
 
 def extract_named(doc: Document, words: Optional[Words] = None, party: bool = False) -> list[Entity]:
