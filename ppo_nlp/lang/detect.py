@@ -13,12 +13,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Optional
+
+import numpy as np
 
 from ppo_nlp.doc import LangResult
 from ppo_nlp.lang.features import CYRILLIC, LATIN, OTHER_SCRIPT
-from ppo_nlp.lang.foreign import Letters, foreign_cyrillic, foreign_latin, other_script, uzbek_latin
+from ppo_nlp.lang.foreign import CYRILLIC_SUSPECTS, Letters, foreign_cyrillic, foreign_latin, other_script, uzbek_latin
 from ppo_nlp.lang.kazakh_latin import kazakh_latin
-from ppo_nlp.lang.model import load_model
+from ppo_nlp.lang.model import Scores, load_model
 
 SAMPLE_CHARS = 5000
 SAMPLE_WINDOWS = 10
@@ -81,13 +84,39 @@ def _kazakh_vs_english(probs: list[float], classes: tuple[str, ...]) -> float:
 def detect_languages(texts: list[str], batch: bool = False) -> list[LangResult]:
     """`detect_language` for many texts in one model pass; `batch`: a single text too is scored as one of many
     (the batch arithmetic gives each text the same scores, whatever the other texts are)."""
+    return languages_besides(texts, "", batch)  # type: ignore[return-value]  # no language: never None
+
+
+def languages_besides(texts: list[str], lang: str, batch: bool = False) -> list[Optional[LangResult]]:
+    """`detect_languages`, but None for each text that plainly reads as `lang` (ru or kk): what `decide` would
+    call `lang` by the model's best of ru and kk, with no gate to pass (`plainly`). The caller of many
+    short passages of one document needs only the others' results and scores."""
     samples = [sample_text(t) for t in texts]
     if not samples:
         return []
     model = load_model()
     scores = model.score(samples + [""] if batch and len(samples) == 1 else samples)
-    return [decide(s, probs, model.classes, letters_of(s, scripts))
-            for s, probs, scripts in zip(samples, scores.probs.tolist(), scores.scripts.tolist())]
+    plain = plainly(samples, scores, model.classes, lang)
+    return [None if easy else decide(s, probs, model.classes, letters_of(s, scripts))
+            for s, easy, probs, scripts in zip(samples, plain, scores.probs.tolist(), scores.scripts.tolist())]
+
+
+def plainly(samples: list[str], scores: Scores, classes: tuple[str, ...], lang: str) -> list[bool]:
+    """Per sample: `decide` reaches `_from_model` with ru and kk allowed (letters, mostly Cyrillic, none of
+    another script, none of the letters `foreign_cyrillic` looks for) and the model's best of them is `lang`.
+    The same tests as `decide`'s, on all samples at once."""
+    if lang not in ("ru", "kk") or "ru" not in classes or "kk" not in classes:
+        return [False] * len(samples)
+    scripts, probs = scores.scripts[:len(samples)], scores.probs[:len(samples)]
+    lat, cyr, other = scripts[:, LATIN], scripts[:, CYRILLIC], scripts[:, OTHER_SCRIPT]
+    gates = (other <= np.maximum(lat, cyr)) & (lat < cyr) & (np.minimum(lat, cyr) < 0.2 * (lat + cyr))
+    if Letters("\n".join(samples), 0, 0, 0).has_any(CYRILLIC_SUSPECTS):  # lower-casing is per character: else none has
+        gates &= np.array([not Letters(s, 0, 0, 0).has_any(CYRILLIC_SUSPECTS) for s in samples], dtype=bool)
+    ru, kk = classes.index("ru"), classes.index("kk")
+    first, second = sorted((ru, kk))  # `_from_model` keeps the first of equal probabilities, in class order
+    best = np.where(probs[:, second] > probs[:, first], second, first)
+    finite = np.isfinite(probs[:, first]) & np.isfinite(probs[:, second])
+    return (gates & finite & (best == classes.index(lang))).tolist()
 
 
 def detect_language(text: str) -> LangResult:

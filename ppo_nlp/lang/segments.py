@@ -16,7 +16,7 @@ from typing import Optional
 import regex
 
 from ppo_nlp.doc import LangResult, Segment
-from ppo_nlp.lang.detect import detect_language, detect_languages
+from ppo_nlp.lang.detect import detect_language, detect_languages, languages_besides
 from ppo_nlp.lang.features import letter_counts
 from ppo_nlp.lang.sentences import sentence_spans
 
@@ -38,8 +38,8 @@ def _decide_units(units: list[str], doc_lang: str) -> list[Optional[str]]:
     counts = letter_counts(units)
     judged = [i for i, n in enumerate(counts) if n >= MIN_LETTERS]  # a shorter unit never decides: not scored
     decided: list[Optional[str]] = [None] * len(units)
-    for i, result in zip(judged, detect_languages([units[i] for i in judged], batch=len(units) > 1)):
-        decided[i] = _own(counts[i], result, doc_lang)
+    for i, result in zip(judged, languages_besides([units[i] for i in judged], doc_lang, batch=len(units) > 1)):
+        decided[i] = doc_lang if result is None else _own(counts[i], result, doc_lang)  # None: plainly doc_lang
     flips = [i for i, lang in enumerate(decided) if lang not in (None, doc_lang)]
     checks = [masked(units[i]) for i in flips]
     for i, letters, res in zip(flips, letter_counts(checks), detect_languages(checks)):

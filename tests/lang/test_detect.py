@@ -5,6 +5,7 @@ import pytest
 
 from ppo_nlp.doc import LangResult
 from ppo_nlp.lang import detect_file, detect_language, detect_languages
+from ppo_nlp.lang.detect import languages_besides
 
 RU = [
     "Открыла работу форума Секретарь партии Тамара Дуйсенова.",
@@ -103,3 +104,15 @@ def test_detect_file(tmp_path):
 def test_detect_seed_articles(seed_paths):
     langs = {p.name[:3]: detect_language(p.read_text(encoding="utf-8")).lang for p in seed_paths}
     assert langs == {"000": "ru", "001": "ru", "002": "ru", "003": "ru", "004": "kk"}
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en", ""])
+@pytest.mark.parametrize("batch", [True, False])
+def test_languages_besides_leaves_out_only_what_decide_calls_so(lang, batch):
+    texts = RU + KK + EN + [t for t, _ in OTHER] + ["Подъезд объявили закрытым на ремонт до осени.", "Σ и ς"]
+    for group in (texts, texts[:1]):
+        full = detect_languages(group, batch=batch)
+        besides = languages_besides(group, lang, batch=batch)
+        assert [r for r in besides if r is not None] == [f for f, r in zip(full, besides) if r is not None]
+        assert all(f.lang == lang for f, r in zip(full, besides) if r is None)
+        assert lang in ("ru", "kk") or None not in besides
