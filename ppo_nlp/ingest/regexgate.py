@@ -1,4 +1,5 @@
-"""Exact prefilters for furniture regexes that begin with `.{0,N}(?:literal|literal|...)`.
+"""Exact prefilters for furniture regexes that begin with `.{0,N}(?:literal|literal|...)`, and for patterns
+that open with literals (`opening_gate`).
 
 Such a pattern is tried at up to N+1 places of every line, yet it can only match a line that holds one of its
 literals. A `Gate` tells, with two C-level scans, that a line cannot match: none of the literals is in the
@@ -59,6 +60,75 @@ def leading_gate(pattern: str, flags: int) -> Optional[Gate]:
     literals = tuple(regex.sub(r"\\(.)", r"\1", lit) for lit in m.group(1).split("|"))
     twins = _hidden_twins("".join(literals))
     return None if twins is None else Gate(tuple(lit.lower() for lit in literals), twins)
+
+
+def opening_gate(pattern: str, flags: int) -> Optional[Gate]:
+    """The gate of a case-insensitive pattern that opens with a literal (`деп\\s+...`) or with a group of
+    alternatives that each open with one (`(?:reports?|according\\s+to)...`: `report`, `according`), or None."""
+    if not flags & regex.I or not pattern or pattern[0] in "^|" or "[" in pattern:
+        return None  # a character class may hold `(`, `)` or `|` (and nest, in V1): not read here
+    if pattern.startswith("(?:"):
+        close = _group_end(pattern, 0)
+        if close is None or pattern[close + 1:close + 2] in ("?", "*", "{"):
+            return None
+        alternatives = _split_alternatives(pattern[3:close])
+    elif _split_alternatives(pattern) == [pattern]:
+        alternatives = [pattern]
+    else:
+        return None
+    literals = [opening_literal(alt) for alt in alternatives]
+    if not all(literals):
+        return None
+    twins = _hidden_twins("".join(literals))
+    return None if twins is None else Gate(tuple(lit.lower() for lit in literals), twins)
+
+
+_META = frozenset("\\()|[]{}.*+?^$#")
+
+
+def opening_literal(alternative: str) -> str:
+    """The literal characters `alternative` opens with (escaped punctuation counts); the last one is left out
+    when a quantifier that allows none of it follows."""
+    out, i = [], 0
+    while i < len(alternative):
+        ch = alternative[i]
+        if ch == "\\" and i + 1 < len(alternative) and not alternative[i + 1].isalnum() \
+                and not alternative[i + 1].isspace():
+            out.append(alternative[i + 1])
+            i += 2
+            continue
+        if ch in _META or ch.isspace():
+            break
+        out.append(ch)
+        i += 1
+    if out and alternative[i:i + 1] in ("?", "*", "{"):
+        out.pop()
+    return "".join(out)
+
+
+def _pieces(pattern: str) -> Iterable[tuple[int, str, int]]:
+    """(position, character, group depth before it) of the characters outside escapes, in a pattern
+    without character classes."""
+    depth, i = 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        yield i, ch, depth
+        depth += (ch == "(") - (ch == ")")
+        i += 1
+
+
+def _group_end(pattern: str, start: int) -> Optional[int]:
+    """The position of the `)` that closes the group opening at `start`."""
+    return next((i for i, ch, depth in _pieces(pattern) if i > start and ch == ")" and depth == 1), None)
+
+
+def _split_alternatives(body: str) -> list[str]:
+    """`body` cut at its top-level `|`."""
+    cuts = [i for i, ch, depth in _pieces(body) if ch == "|" and depth == 0]
+    return [body[a + 1:b] for a, b in zip([-1] + cuts, cuts + [len(body)])]
 
 
 def _hidden_twins(letters: str) -> Optional[str]:
