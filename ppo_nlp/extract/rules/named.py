@@ -58,8 +58,9 @@ def _kk_head(words: Words, at: int) -> Optional[tuple[int, str]]:
         text, word = words.tokens[k].text, words.folded[k]
         if triggers("after").match(word):  # «…» жобалары: a project
             return None
-        if head_type(text, "abbr"):  # «…» ЖШС
-            return k, str(head_type(text, "abbr"))
+        abbr = head_type(text, "abbr")
+        if abbr:  # «…» ЖШС
+            return k, str(abbr)
         kind = head_type(word, "kk")
         if kind and (named or any(word.endswith(e) for e in possessive_endings())):
             return k, kind
@@ -87,7 +88,7 @@ def _ru_head(words: Words, at: int) -> Optional[tuple[int, str]]:
     abbr = head_type(words.tokens[k].text, "abbr")
     if abbr:  # ТОО «…», ЖШС «…»
         return k, abbr
-    if k > 0 and _genitive_complement(words.folded[k]) and head_type(words.folded[k - 1], "ru"):
+    if k > 0 and head_type(words.folded[k - 1], "ru") and _genitive_complement(words.folded[k]):
         k -= 1  # палаты предпринимателей «…»
     kind = head_type(words.folded[k], "ru")
     if kind is None or not any(p.tag.POS == "NOUN" and "sing" in p.tag for p in known_parses(words.folded[k])):
