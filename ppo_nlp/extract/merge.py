@@ -339,14 +339,15 @@ def known_stage(*steps: tuple[str, ...]) -> Callable[[Document], None]:
     A model's person that is or ends in a social network's name is read cut (`model_mentions`).
 
     Assigns `found["known"]`, `found["ner_new"]` (what passed the gate), `found["ner_judged"]` (every NER
-    mention the gate judged) and `entities` (known mentions plus NER people: what the counts and officials
-    stages read)."""
+    mention the gate judged), `found["model"]` (`model_mentions`) and `entities` (known mentions plus NER
+    people: what the counts and officials stages read)."""
 
     def merge_known(doc: Document) -> None:
         known: list[Entity] = []
         for step in steps:
             known = merge_entities(known + [e for layer in step for e in _layer(doc, layer)])
         model, index = model_mentions(doc), SpanIndex(known)
+        doc.found["model"] = model  # read again by the last merge (`entities.merge_final`)
         freed, model = freed_names(doc, known, model, index)
         if freed is not known:
             known, index = freed, SpanIndex(freed)
