@@ -12,16 +12,16 @@
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Optional
 
-import numpy as np
 
 from ppo_nlp.doc import LangResult
-from ppo_nlp.lang.features import CYRILLIC, LATIN, OTHER_SCRIPT
+from ppo_nlp.lang.features import CYRILLIC, LATIN, OTHER_SCRIPT, letter_counts
 from ppo_nlp.lang.foreign import CYRILLIC_SUSPECTS, Letters, foreign_cyrillic, foreign_latin, other_script, uzbek_latin
 from ppo_nlp.lang.kazakh_latin import kazakh_latin
-from ppo_nlp.lang.model import Scores, load_model
+from ppo_nlp.lang.model import load_model
 
 SAMPLE_CHARS = 5000
 SAMPLE_WINDOWS = 10
@@ -84,39 +84,60 @@ def _kazakh_vs_english(probs: list[float], classes: tuple[str, ...]) -> float:
 def detect_languages(texts: list[str], batch: bool = False) -> list[LangResult]:
     """`detect_language` for many texts in one model pass; `batch`: a single text too is scored as one of many
     (the batch arithmetic gives each text the same scores, whatever the other texts are)."""
-    return languages_besides(texts, "", batch)  # type: ignore[return-value]  # no language: never None
+    return Scored(texts, batch).results(list(range(len(texts))))  # type: ignore[return-value]  # never None
 
 
-def languages_besides(texts: list[str], lang: str, batch: bool = False) -> list[Optional[LangResult]]:
-    """`detect_languages`, but None for each text that plainly reads as `lang` (ru or kk): what `decide` would
-    call `lang` by the model's best of ru and kk, with no gate to pass (`plainly`). The caller of many
-    short passages of one document needs only the others' results and scores."""
-    samples = [sample_text(t) for t in texts]
-    if not samples:
-        return []
-    model = load_model()
-    scores = model.score(samples + [""] if batch and len(samples) == 1 else samples)
-    plain = plainly(samples, scores, model.classes, lang)
-    return [None if easy else decide(s, probs, model.classes, letters_of(s, scripts))
-            for s, easy, probs, scripts in zip(samples, plain, scores.probs.tolist(), scores.scripts.tolist())]
+class Scored:
+    """Texts scored by the model in one pass (`batch` as in `detect_languages`) and decided on demand: what
+    the many short passages of one document need (`segments`)."""
+
+    def __init__(self, texts: list[str], batch: bool = False) -> None:
+        self.texts, self.samples = texts, [sample_text(t) for t in texts]
+        model, n = load_model(), len(texts)
+        self.classes = model.classes
+        scores = model.score(self.samples + [""] if batch and n == 1 else self.samples) if n else None
+        self.probs: list[list[float]] = scores.probs[:n].tolist() if scores else []
+        self.scripts: list[list[int]] = scores.scripts[:n].tolist() if scores else []
+
+    def letters(self) -> list[int]:
+        """`features.letter_counts(texts)`, read off the model's counts of letters by script where they are the
+        same: no text sampled, none with a character outside the BMP (lower-casing keeps the count of letters
+        of every BMP character: tests/lang/test_detect.py)."""
+        if any(len(t) > SAMPLE_CHARS for t in self.texts) or any(map(_ASTRAL.search, self.texts)):
+            return letter_counts(self.texts)
+        return [sc[LATIN] + sc[CYRILLIC] + sc[OTHER_SCRIPT] for sc in self.scripts]
+
+    def results(self, indexes: list[int], lang: str = "") -> list[Optional[LangResult]]:
+        """`detect_language` of the texts at `indexes`; None for each that plainly reads as `lang` (ru or kk:
+        `plainly`), whose score the caller does not need."""
+        samples = [self.samples[i] for i in indexes]
+        probs, scripts = [self.probs[i] for i in indexes], [self.scripts[i] for i in indexes]
+        plain = plainly(samples, probs, scripts, self.classes, lang)
+        return [None if easy else decide(s, p, self.classes, letters_of(s, sc))
+                for s, easy, p, sc in zip(samples, plain, probs, scripts)]
 
 
-def plainly(samples: list[str], scores: Scores, classes: tuple[str, ...], lang: str) -> list[bool]:
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def plainly(samples: list[str], probs: list[list[float]], scripts: list[list[int]], classes: tuple[str, ...],
+            lang: str) -> list[bool]:
     """Per sample: `decide` reaches `_from_model` with ru and kk allowed (letters, mostly Cyrillic, none of
-    another script, none of the letters `foreign_cyrillic` looks for) and the model's best of them is `lang`.
-    The same tests as `decide`'s, on all samples at once."""
+    another script, none of the letters `foreign_cyrillic` looks for) and the model's best of them is `lang`:
+    `decide`'s own tests, the costlier ones (the letters) once for all samples when none has them."""
     if lang not in ("ru", "kk") or "ru" not in classes or "kk" not in classes:
         return [False] * len(samples)
-    scripts, probs = scores.scripts[:len(samples)], scores.probs[:len(samples)]
-    lat, cyr, other = scripts[:, LATIN], scripts[:, CYRILLIC], scripts[:, OTHER_SCRIPT]
-    gates = (other <= np.maximum(lat, cyr)) & (lat < cyr) & (np.minimum(lat, cyr) < 0.2 * (lat + cyr))
-    if Letters("\n".join(samples), 0, 0, 0).has_any(CYRILLIC_SUSPECTS):  # lower-casing is per character: else none has
-        gates &= np.array([not Letters(s, 0, 0, 0).has_any(CYRILLIC_SUSPECTS) for s in samples], dtype=bool)
-    ru, kk = classes.index("ru"), classes.index("kk")
-    first, second = sorted((ru, kk))  # `_from_model` keeps the first of equal probabilities, in class order
-    best = np.where(probs[:, second] > probs[:, first], second, first)
-    finite = np.isfinite(probs[:, first]) & np.isfinite(probs[:, second])
-    return (gates & finite & (best == classes.index(lang))).tolist()
+    first, second = sorted((classes.index("ru"), classes.index("kk")))  # `_from_model` reads classes in order
+    want = classes.index(lang)
+    suspects = Letters("\n".join(samples), 0, 0, 0).has_any(CYRILLIC_SUSPECTS)  # lower-casing is per character
+    out = []
+    for sample, p, sc in zip(samples, probs, scripts):
+        lat, cyr, other = sc[LATIN], sc[CYRILLIC], sc[OTHER_SCRIPT]
+        gates = other <= max(lat, cyr) and lat < cyr and min(lat, cyr) < 0.2 * (lat + cyr)
+        best = second if p[second] > p[first] else first  # with `_from_model`'s start: p > -1.0 (no NaN)
+        easy = gates and p[first] > -1.0 and best == want
+        out.append(easy and not (suspects and Letters(sample, 0, 0, 0).has_any(CYRILLIC_SUSPECTS)))
+    return out
 
 
 def detect_language(text: str) -> LangResult:

@@ -16,7 +16,7 @@ from typing import Optional
 import regex
 
 from ppo_nlp.doc import LangResult, Segment
-from ppo_nlp.lang.detect import detect_language, detect_languages, languages_besides
+from ppo_nlp.lang.detect import Scored, detect_language, detect_languages
 from ppo_nlp.lang.features import letter_counts
 from ppo_nlp.lang.sentences import sentence_spans
 
@@ -35,10 +35,11 @@ def masked(text: str) -> str:
 
 def _decide_units(units: list[str], doc_lang: str) -> list[Optional[str]]:
     """A language per unit, or None when the unit is too short or unclear to decide on its own."""
-    counts = letter_counts(units)
-    judged = [i for i, n in enumerate(counts) if n >= MIN_LETTERS]  # a shorter unit never decides: not scored
+    scored = Scored(units, batch=len(units) > 1)
+    counts = scored.letters()
+    judged = [i for i, n in enumerate(counts) if n >= MIN_LETTERS]  # a shorter unit never decides: not decided
     decided: list[Optional[str]] = [None] * len(units)
-    for i, result in zip(judged, languages_besides([units[i] for i in judged], doc_lang, batch=len(units) > 1)):
+    for i, result in zip(judged, scored.results(judged, doc_lang)):
         decided[i] = doc_lang if result is None else _own(counts[i], result, doc_lang)  # None: plainly doc_lang
     flips = [i for i, lang in enumerate(decided) if lang not in (None, doc_lang)]
     checks = [masked(units[i]) for i in flips]
