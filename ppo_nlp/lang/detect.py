@@ -22,6 +22,7 @@ from ppo_nlp.lang.features import CYRILLIC, LATIN, OTHER_SCRIPT, letter_counts
 from ppo_nlp.lang.foreign import CYRILLIC_SUSPECTS, Letters, foreign_cyrillic, foreign_latin, other_script, uzbek_latin
 from ppo_nlp.lang.kazakh_latin import kazakh_latin
 from ppo_nlp.lang.model import load_model
+from ppo_nlp.lang.passages import gathered, passage_scores
 
 SAMPLE_CHARS = 5000
 SAMPLE_WINDOWS = 10
@@ -91,13 +92,24 @@ class Scored:
     """Texts scored by the model in one pass (`batch` as in `detect_languages`) and decided on demand: what
     the many short passages of one document need (`segments`)."""
 
-    def __init__(self, texts: list[str], batch: bool = False) -> None:
+    def __init__(self, texts: list[str], batch: bool = False,
+                 read: Optional[tuple[list[list[float]], list[list[int]]]] = None) -> None:
         self.texts, self.samples = texts, [sample_text(t) for t in texts]
         model, n = load_model(), len(texts)
         self.classes = model.classes
+        if read is not None:  # the probabilities and counts by script the model gives, made otherwise
+            self.probs, self.scripts = read
+            return
         scores = model.score(self.samples + [""] if batch and n == 1 else self.samples) if n else None
         self.probs: list[list[float]] = scores.probs[:n].tolist() if scores else []
         self.scripts: list[list[int]] = scores.scripts[:n].tolist() if scores else []
+
+    @classmethod
+    def passages(cls, text: str, spans: list[tuple[int, int]]) -> Scored:
+        """The passages text[s:e] scored (as one batch when there are several), read off the text's own
+        n-grams where `passages.passage_scores` can."""
+        units = [text[s:e] for s, e in spans]
+        return cls(units, batch=len(units) > 1, read=passage_scores(text, spans, SAMPLE_CHARS))
 
     def letters(self) -> list[int]:
         """`features.letter_counts(texts)`, read off the model's counts of letters by script where they are the
@@ -144,7 +156,7 @@ def detect_language(text: str) -> LangResult:
     """The dominant language of `text`: `ru`, `kk`, `en`, another ISO 639-1 code, or `und`."""
     sample = sample_text(text)
     model = load_model()
-    probs, scripts = model.score_one(sample)
+    probs, scripts = model.score_one(sample, gathered(sample))  # kept for the text's passages (`segments`)
     return decide(sample, probs, model.classes, letters_of(sample, scripts))
 
 

@@ -33,9 +33,10 @@ def masked(text: str) -> str:
     return _NAMES_RE.sub(" ", text)
 
 
-def _decide_units(units: list[str], doc_lang: str) -> list[Optional[str]]:
-    """A language per unit, or None when the unit is too short or unclear to decide on its own."""
-    scored = Scored(units, batch=len(units) > 1)
+def _decide_units(text: str, spans: list[tuple[int, int]], doc_lang: str) -> list[Optional[str]]:
+    """A language per unit text[s:e], or None when the unit is too short or unclear to decide on its own."""
+    scored = Scored.passages(text, spans)
+    units = scored.texts
     counts = scored.letters()
     judged = [i for i, n in enumerate(counts) if n >= MIN_LETTERS]  # a shorter unit never decides: not decided
     decided: list[Optional[str]] = [None] * len(units)
@@ -80,7 +81,7 @@ def segment_languages(text: str, doc_lang: Optional[str] = None) -> list[Segment
     spans = sentence_spans(text)
     if not spans:
         return [Segment(0, len(text), doc_lang)]
-    langs = _fill(_decide_units([text[s:e] for s, e in spans], doc_lang), doc_lang)
+    langs = _fill(_decide_units(text, spans, doc_lang), doc_lang)
     segments: list[Segment] = []
     for k, ((start, _), lang) in enumerate(zip(spans, langs)):
         start = 0 if k == 0 else start
