@@ -18,6 +18,7 @@ from ppo_nlp.text import fold, word_spans
 
 LABELS = {"organizations": "ORG", "projects": "PROJECT", "locations": "LOC"}
 MAX_ALIAS_WORDS = 12
+STEM_HEAD = 3  # letters of a stem's beginning that `Node.stem_heads` holds
 
 
 @dataclass(frozen=True)
@@ -46,12 +47,25 @@ class Node:
         child = self.exact.get(word)
         if child is not None:
             out.append(child)
-        if self.stems:
+        if self.stems and self.may_have_stem(word):
             for stem in split_word(word, self.stems):
                 node = self.stems[stem]
                 if node not in out:
                     out.append(node)
         return out
+
+    def may_have_stem(self, word: str) -> bool:
+        """False when `word` begins otherwise than every stem (their first STEM_HEAD letters, made on first use):
+        then it is made of none of them (a stem is a word's beginning of that many letters or more;
+        `inflect.bases`). Always True where a stem is shorter."""
+        heads = self.__dict__.get("_heads", _UNSET)
+        if heads is _UNSET:
+            short = any(len(stem) < STEM_HEAD for stem in self.stems)
+            heads = self.__dict__["_heads"] = None if short else frozenset(stem[:STEM_HEAD] for stem in self.stems)
+        return heads is None or word[:STEM_HEAD] in heads
+
+
+_UNSET = object()
 
 
 class Trie:
@@ -117,6 +131,7 @@ def _edge(node: Node, exact: set[str], stems: set[str]) -> Node:
         node.exact.setdefault(key, child)
     for key in stems:
         node.stems.setdefault(key, child)
+    node.__dict__.pop("_heads", None)  # `Node.may_have_stem` reads the stems anew
     return child
 
 
