@@ -46,26 +46,25 @@ def passage_scores(text: str, spans: list[tuple[int, int]],
 def _sums(rows: np.ndarray, size: int, first: np.ndarray, last: np.ndarray, max_n: int) -> tuple[np.ndarray, np.ndarray]:
     """Per passage: the float64 sums of the weight rows of its n-grams (positions first..last of the text's
     `seq`) and their number. `rows` holds the 1-grams of every position, then the 2-grams ... (`ngram_ids`)."""
-    sums = np.zeros((len(first), rows.shape[1]), dtype=np.float64)
-    counts = np.zeros(len(first), dtype=np.float64)
-    offset = 0
-    for n in range(1, min(max_n, size) + 1):
-        part = rows[offset:offset + size - n + 1]
-        offset += size - n + 1
-        running = np.zeros((len(part) + 1, rows.shape[1]), dtype=np.float64)
-        np.cumsum(part, axis=0, dtype=np.float64, out=running[1:])
-        stop = np.maximum(last - n + 2, first)
-        sums += running[stop] - running[first]
-        counts += stop - first
-    return sums, counts
+    running = np.zeros((len(rows) + 1, rows.shape[1]), dtype=np.float64)
+    np.cumsum(rows, axis=0, dtype=np.float64, out=running[1:])
+    orders = np.arange(1, min(max_n, size) + 1)[:, None]
+    counts = size - orders + 1  # n-grams of each order in the text
+    offsets = np.cumsum(counts, axis=0) - counts  # where each order's n-grams begin in `rows`
+    stop = np.maximum(last - orders + 2, first)  # (orders, passages): n-grams at first..stop-1
+    sums = np.ascontiguousarray((running[offsets + stop] - running[offsets + first]).sum(axis=0))
+    return sums, (stop - first).sum(axis=0).astype(np.float64)
+
+
+_SCRIPTS = np.array([LATIN, CYRILLIC, OTHER_SCRIPT], dtype=np.uint8)
 
 
 def _scripts(prep: Prepared, first: np.ndarray, last: np.ndarray, lengths: np.ndarray) -> list[list[int]]:
     """Per passage: the counts of NONLETTER/LATIN/CYRILLIC/OTHER_SCRIPT code points of " passage "."""
-    classes = script_table()[prep.seq]
+    running = np.zeros((len(prep.seq) + 1, len(_SCRIPTS)), dtype=np.int64)
+    np.cumsum(script_table()[prep.seq][:, None] == _SCRIPTS, axis=0, out=running[1:])
+    letters = running[last + 1] - running[first]
     out = np.zeros((len(first), 4), dtype=np.int64)
-    for cls in (LATIN, CYRILLIC, OTHER_SCRIPT):
-        running = np.concatenate(([0], np.cumsum(classes == cls)))
-        out[:, cls] = running[last + 1] - running[first]
-    out[:, NONLETTER] = lengths + 2 - out[:, LATIN:].sum(axis=1)
+    out[:, _SCRIPTS] = letters
+    out[:, NONLETTER] = lengths + 2 - letters.sum(axis=1)
     return out.tolist()
