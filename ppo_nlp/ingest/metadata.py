@@ -13,7 +13,7 @@ import regex
 from ppo_nlp.ingest.dates import find_date, is_date_widget, leading_date, normalize_iso
 from ppo_nlp.ingest.furniture import load_lists, match_line, normalize
 from ppo_nlp.ingest.lines import person_name, words
-from ppo_nlp.ingest.regexgate import Gate, opening_gate
+from ppo_nlp.ingest.regexgate import Gate, required_gate
 from ppo_nlp.normalize.names import is_first_name
 from ppo_nlp.resources import load_lines, read_rows
 from ppo_nlp.text import fold
@@ -201,12 +201,9 @@ def _outlet_templates() -> tuple[bool, ...]:
 @lru_cache(maxsize=1)
 def _opening_gates() -> tuple[Optional[Gate], ...]:
     """Per entry of `_attribution_patterns`: the literals one of which a line needs for a match, when the
-    template opens with them, after an outlet or not («передает», «деп», «тілшісі»; `regexgate.opening_gate`)."""
-    return tuple(opening_gate(_LEAD_OUTLET_RE.sub("", t), ATTRIBUTION_FLAGS)
-                 for _, t in read_rows("furniture/attribution.txt"))
-
-
-_LEAD_OUTLET_RE = regex.compile(r"^\{OUTLET\}(?:\\s[+*])?")  # `{OUTLET}\s+rest`: a match holds one of rest's literals too
+    pattern holds them, after an outlet or not («передает», «данным», «тілшісі»; `regexgate.required_gate`)."""
+    return tuple(required_gate(t.replace("{OUTLET}", ".").replace("{DOMAIN}", "."), ATTRIBUTION_FLAGS)
+                 for _, t in read_rows("furniture/attribution.txt"))  # an outlet: something, no literal
 
 
 def _fill(template: str) -> str:
