@@ -35,8 +35,8 @@ def merge_final(doc: Document) -> None:
     index = SpanIndex(ruled)
     facts_in = merge_entities(ruled + [e for e in doc.found.get("ner_new", []) if not index.overlaps(e)])
     doc.found["fact_mentions"] = facts_in
-    doc.entities = entity_layer(doc, facts_in, model_mentions(doc), doc.found.get("ner_new", []),
-                                doc.found.get("ner_judged", []))
+    model = doc.found["model"] if "model" in doc.found else model_mentions(doc)
+    doc.entities = entity_layer(doc, facts_in, model, doc.found.get("ner_new", []), doc.found.get("ner_judged", []))
 
 
 def _lends_id(mention: Entity, model: Entity) -> bool:

@@ -35,6 +35,7 @@ from ppo_nlp.text import fold
 
 _RANK = {"gazetteer": 0, "rule": 1, "ner": 2}
 # a Roman numeral, Latin or with Cyrillic look-alikes (XLІІ with Cyrillic І, ХХ with Cyrillic Х)
+_ROMAN_LETTERS = frozenset("IVXLCDMІХ")  # the first letter of every match of `_ROMAN`: a cheap test first
 _ROMAN = regex.compile(r"[IVXLCDMІХ]+[.,)]?")
 
 
@@ -155,7 +156,13 @@ def _not_organization(words: list[str]) -> bool:
     """An event, document or kind of thing («Форума ППО», «Устав партии»), or an ALL-CAPS headline."""
     first = fold(words[0])
     shouting = len(words) >= 3 and all(w.isupper() for w in words)
-    return shouting or any(first.startswith(stem) for stem in _word_list("not_org_heads.txt"))
+    return shouting or first.startswith(_not_org_heads())
+
+
+@lru_cache(maxsize=1)
+def _not_org_heads() -> tuple[str, ...]:
+    """`not_org_heads.txt` as a tuple for one C-level `str.startswith`."""
+    return tuple(sorted(_word_list("not_org_heads.txt")))
 
 
 def _shouted_name(words: list[str]) -> bool:
@@ -238,7 +245,7 @@ def plausible(entity: Entity, doc: Document, casing: bool = True) -> bool:
         return False
     if not words or sum(map(str.isalpha, entity.text)) < 2 or not _starts_name(words, not casing):
         return False
-    if all(_ROMAN.fullmatch(w) for w in words):
+    if words[0][:1] in _ROMAN_LETTERS and all(_ROMAN.fullmatch(w) for w in words):
         return False
     if casing and doc.lang_at(entity.start) == "en" and (english_noise(entity, doc) or (
             entity.label != "ORG" and len(words) <= 2 and generic_reference(words))):
@@ -332,14 +339,15 @@ def known_stage(*steps: tuple[str, ...]) -> Callable[[Document], None]:
     A model's person that is or ends in a social network's name is read cut (`model_mentions`).
 
     Assigns `found["known"]`, `found["ner_new"]` (what passed the gate), `found["ner_judged"]` (every NER
-    mention the gate judged) and `entities` (known mentions plus NER people: what the counts and officials
-    stages read)."""
+    mention the gate judged), `found["model"]` (`model_mentions`) and `entities` (known mentions plus NER
+    people: what the counts and officials stages read)."""
 
     def merge_known(doc: Document) -> None:
         known: list[Entity] = []
         for step in steps:
             known = merge_entities(known + [e for layer in step for e in _layer(doc, layer)])
         model, index = model_mentions(doc), SpanIndex(known)
+        doc.found["model"] = model  # read again by the last merge (`entities.merge_final`)
         freed, model = freed_names(doc, known, model, index)
         if freed is not known:
             known, index = freed, SpanIndex(freed)

@@ -13,6 +13,7 @@ import regex
 from ppo_nlp.ingest.dates import find_date, is_date_widget, leading_date, normalize_iso
 from ppo_nlp.ingest.furniture import load_lists, match_line, normalize
 from ppo_nlp.ingest.lines import person_name, words
+from ppo_nlp.ingest.regexgate import Gate, required_gate
 from ppo_nlp.normalize.names import is_first_name
 from ppo_nlp.resources import load_lines, read_rows
 from ppo_nlp.text import fold
@@ -161,10 +162,11 @@ def attributed_outlet(layout: Layout) -> Optional[str]:
 def attributions(line: str, dateline: bool = True) -> list[str]:
     """The outlets the attribution patterns find in one line, in their order (a pattern starting with ^ only in
     a `dateline` line); a pattern of an `{OUTLET}` is not tried on a line without a match of `_OUTLET_GATE`."""
-    may_hold = _OUTLET_GATE.search(line) is not None
-    return [m.group("outlet") for (pattern, gate), outlet in zip(_attribution_patterns(), _outlet_templates())
+    may_hold, lowered = _OUTLET_GATE.search(line) is not None, line.lower()  # the opening gates read it
+    return [m.group("outlet") for (pattern, gate), outlet, opening in zip(_attribution_patterns(), _outlet_templates(),
+                                                                       _opening_gates())
             if (dateline or not pattern.pattern.startswith("^")) and (may_hold or not outlet)
-            for m in _search(pattern, gate, line)]
+            and (opening is None or opening.may_match(line, lowered)) for m in _search(pattern, gate, line)]
 
 
 def _search(pattern: regex.Pattern, gate: Optional[regex.Pattern], line: str) -> list[regex.Match]:
@@ -194,6 +196,14 @@ def _outlet_templates() -> tuple[bool, ...]:
     """Per entry of `_attribution_patterns`: whether its template holds `{OUTLET}` or `{DOMAIN}`, so that it
     matches no line without a match of `_OUTLET_GATE`."""
     return tuple("{OUTLET}" in t or "{DOMAIN}" in t for _, t in read_rows("furniture/attribution.txt"))
+
+
+@lru_cache(maxsize=1)
+def _opening_gates() -> tuple[Optional[Gate], ...]:
+    """Per entry of `_attribution_patterns`: the literals one of which a line needs for a match, when the
+    pattern holds them, after an outlet or not («передает», «данным», «тілшісі»; `regexgate.required_gate`)."""
+    return tuple(required_gate(t.replace("{OUTLET}", ".").replace("{DOMAIN}", "."), ATTRIBUTION_FLAGS)
+                 for _, t in read_rows("furniture/attribution.txt"))  # an outlet: something, no literal
 
 
 def _fill(template: str) -> str:

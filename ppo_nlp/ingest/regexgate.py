@@ -1,4 +1,5 @@
-"""Exact prefilters for furniture regexes that begin with `.{0,N}(?:literal|literal|...)`.
+"""Exact prefilters for furniture regexes that begin with `.{0,N}(?:literal|literal|...)`, and for patterns
+whose every match holds one of some literals (`required_gate`).
 
 Such a pattern is tried at up to N+1 places of every line, yet it can only match a line that holds one of its
 literals. A `Gate` tells, with two C-level scans, that a line cannot match: none of the literals is in the
@@ -26,14 +27,10 @@ _LEADING_RE = regex.compile(rf"\.\{{0,\d+\}}\(\?:({_LITERAL}(?:\|{_LITERAL})*)\)
 @dataclass(frozen=True)
 class Gate:
     """Lower-cased literals, one of which every match holds, and the characters that hide one from `str.lower`;
-    searched with the standard `re` (exact code points, no case rules)."""
+    searched as substrings (exact code points, no case rules)."""
 
     literals: tuple[str, ...]
     twins: str
-
-    @cached_property
-    def _literal_re(self) -> re.Pattern:
-        return re.compile("|".join(map(re.escape, self.literals)))
 
     @cached_property
     def _twin_re(self) -> Optional[re.Pattern]:
@@ -42,7 +39,8 @@ class Gate:
     def may_match(self, line: str, lowered: Optional[str] = None) -> bool:
         """False only when no match is possible (`lowered`: `line.lower()` when known)."""
         low = line.lower() if lowered is None else lowered
-        return bool(self._literal_re.search(low) or (self._twin_re and self._twin_re.search(line)))
+        # one C-level substring search per literal: far cheaper than a regex alternation of them on a line
+        return any(map(low.__contains__, self.literals)) or bool(self._twin_re and self._twin_re.search(line))
 
 
 def merge_gates(gates: Iterable[Gate]) -> Gate:
@@ -59,6 +57,111 @@ def leading_gate(pattern: str, flags: int) -> Optional[Gate]:
     literals = tuple(regex.sub(r"\\(.)", r"\1", lit) for lit in m.group(1).split("|"))
     twins = _hidden_twins("".join(literals))
     return None if twins is None else Gate(tuple(lit.lower() for lit in literals), twins)
+
+
+def required_gate(pattern: str, flags: int) -> Optional[Gate]:
+    """The gate of a case-insensitive pattern every match of which holds one of some literals: per alternative,
+    its longest literal run or group of literal alternatives that no quantifier makes optional
+    (`(?:по\\s+(?:данным|информации)|со\\s+ссылкой\\s+на)`: данным, информации, ссылкой), or None."""
+    if not flags & regex.I or flags & regex.X or "[" in pattern or _VERBOSE_RE.search(pattern):
+        return None  # a character class may hold `(`, `)` or `|` (and nest, in V1); verbose: `#` comments
+    literals = _required(pattern)
+    if not literals:
+        return None
+    twins = _hidden_twins("".join(sorted(literals)))
+    return None if twins is None else Gate(tuple(sorted(lit.lower() for lit in literals)), twins)
+
+
+def _required(body: str) -> Optional[frozenset[str]]:
+    """Literals one of which every match of `body` (alternatives at its top level) holds, or None."""
+    found = [_required_in_sequence(alt) for alt in _split_alternatives(body)]
+    return None if any(f is None for f in found) else frozenset().union(*found)  # type: ignore[arg-type]
+
+
+def _required_in_sequence(sequence: str) -> Optional[frozenset[str]]:
+    """The mandatory literal run or group of `sequence` (no top-level `|`) with the longest shortest literal."""
+    best: Optional[frozenset[str]] = None
+    for kind, text in _mandatory_items(sequence):
+        found = frozenset([text]) if kind == "literal" else _required(text)
+        if found and all(found) and (best is None or min(map(len, found)) > min(map(len, best))):
+            best = found
+    return best
+
+
+_META = frozenset("\\()|[]{}.*+?^$#")
+_VERBOSE_RE = re.compile(r"\(\?[a-zA-Z-]*x")
+_QUANTIFIER = re.compile(r"[?*+]|\{(\d*)(?:,\d*)?\}")
+_GROUP_OPENING = re.compile(r"\(\?(?::|P<\w+>|[a-zA-Z-]+:)|\((?!\?)")
+
+
+def _mandatory_items(sequence: str) -> Iterable[tuple[str, str]]:
+    """("literal", run) and ("group", inner pattern) items every match of `sequence` holds; anything else (an
+    escape such as `\\s`, `.`, a lookaround, a global flag) ends a run and is no item."""
+    run, i = "", 0
+    while i < len(sequence):
+        kind, text, step = _item(sequence, i)
+        if step <= 0:
+            return
+        quantifier = _QUANTIFIER.match(sequence, i + step)
+        optional = quantifier is not None and (quantifier.group()[0] in "?*" or quantifier.group(1) in ("", "0"))
+        if kind == "literal" and not optional:
+            run += text
+        if kind != "literal" or quantifier is not None:  # `ab+c` holds `ab`, not `abc`
+            if run:
+                yield "literal", run
+            run = ""
+        if kind == "group" and not optional:
+            yield "group", text
+        i += step + (len(quantifier.group()) if quantifier else 0)
+    if run:
+        yield "literal", run
+
+
+def _item(sequence: str, i: int) -> tuple[str, str, int]:
+    """(kind, text, length) of the item at `i`: a literal character, a group, or something else (kind "");
+    length 0 where the pattern cannot be read."""
+    ch = sequence[i]
+    if ch == "\\":
+        if i + 1 < len(sequence) and not sequence[i + 1].isalnum() and not sequence[i + 1].isspace():
+            return "literal", sequence[i + 1], 2
+        if sequence[i + 2:i + 3] == "{":  # \p{Lu}, \N{...}
+            end = sequence.find("}", i)
+            return ("", "", end + 1 - i) if end > 0 else ("", "", 0)
+        return "", "", 2
+    if ch == "(":
+        close = _group_end(sequence, i)
+        opening = _GROUP_OPENING.match(sequence, i)
+        if close is None:
+            return "", "", 0
+        return ("group", sequence[opening.end():close], close + 1 - i) if opening else ("", "", close + 1 - i)
+    if ch in _META or ch.isspace():
+        return "", "", 1
+    return "literal", ch, 1
+
+
+def _pieces(pattern: str) -> Iterable[tuple[int, str, int]]:
+    """(position, character, group depth before it) of the characters outside escapes, in a pattern
+    without character classes."""
+    depth, i = 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        yield i, ch, depth
+        depth += (ch == "(") - (ch == ")")
+        i += 1
+
+
+def _group_end(pattern: str, start: int) -> Optional[int]:
+    """The position of the `)` that closes the group opening at `start`."""
+    return next((i for i, ch, depth in _pieces(pattern) if i > start and ch == ")" and depth == 1), None)
+
+
+def _split_alternatives(body: str) -> list[str]:
+    """`body` cut at its top-level `|`."""
+    cuts = [i for i, ch, depth in _pieces(body) if ch == "|" and depth == 0]
+    return [body[a + 1:b] for a, b in zip([-1] + cuts, cuts + [len(body)])]
 
 
 def _hidden_twins(letters: str) -> Optional[str]:

@@ -87,6 +87,8 @@ class Prepared:
     seq: np.ndarray  # uint32 code points, every run of non-letters one BOUNDARY, every text framed by them
     owner: Optional[np.ndarray]  # text index per position (None for a single text)
     scripts: np.ndarray  # (n_texts, 4) counts of NONLETTER/LATIN/CYRILLIC/OTHER_SCRIPT code points
+    # for a single text: the number of `seq` positions up to each code point of " text " (its `seq` index + 1)
+    kept: Optional[np.ndarray] = None
 
 
 def prepare(texts: list[str]) -> Prepared:
@@ -100,7 +102,7 @@ def prepare(texts: list[str]) -> Prepared:
     seq = np.where(letter, raw, np.uint32(BOUNDARY))
     if len(texts) == 1:
         keep[0] = True
-        return Prepared(seq[keep], None, np.bincount(cls, minlength=4)[None, :])
+        return Prepared(seq[keep], None, np.bincount(cls, minlength=4)[None, :], np.cumsum(keep))
     lengths = np.fromiter((len(t) + 2 for t in lowered), dtype=np.int64, count=len(texts))
     owner = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
     keep[np.cumsum(lengths) - lengths] = True  # each text's opening space

@@ -28,7 +28,9 @@ FOREIGN_CYRILLIC = {
     "џ": "sr", "ѓ": "mk", "ќ": "mk", "ѕ": "mk", "җ": "tt", "ҡ": "ba", "ҙ": "ba", "ҫ": "ba", "ӣ": "tg",
     "ӯ": "tg", "ҷ": "tg", "ҳ": "tg", "ӑ": "cv", "ӗ": "cv", "ӳ": "cv",
 }
-CYRILLIC_SUSPECTS = frozenset(FOREIGN_CYRILLIC) | KY_MN | {"і", "ъ"}  # any gate needs one of these
+FOREIGN_LETTERS = frozenset(FOREIGN_CYRILLIC)
+CYRILLIC_SUSPECTS = FOREIGN_LETTERS | KY_MN | {"і", "ъ"}  # any gate needs one of these
+KK_NOT_I = KK_ONLY - {"і"}
 NO_RU_MARKS = frozenset({"uk", "sr", "mk"})  # languages that never write ы э ё
 LANGDETECT_CYRILLIC = frozenset({"uk", "bg", "mk"})
 # Frequent English function words; a long lower-case run of words with none of them is not English.
@@ -146,10 +148,12 @@ def foreign_cyrillic(text: str, letters: Letters) -> Optional[LangResult]:
 
 def _marked_cyrillic(text: str, letters: Letters) -> Optional[LangResult]:
     """Letters ru/kk never use: enough of them name the language (langdetect picks among uk/bg/mk)."""
+    if not letters.has_any(FOREIGN_LETTERS):  # most texts: no need for the set of their characters
+        return None
     marks = sorted({FOREIGN_CYRILLIC[ch] for ch in letters.chars if ch in FOREIGN_CYRILLIC})
     if not marks or (letters.chars & RU_MARKS and set(marks) <= NO_RU_MARKS):
         return None  # a Russian text quoting a Ukrainian, Serbian or Macedonian name
-    found = _count(text, FOREIGN_CYRILLIC)
+    found = _count(letters, FOREIGN_CYRILLIC)
     if found < (1 if letters.cyrillic < 60 else max(2, letters.cyrillic // 250)):
         return None
     guess = langdetect_best(text)
@@ -162,21 +166,20 @@ def _marked_cyrillic(text: str, letters: Letters) -> Optional[LangResult]:
 
 def _kyrgyz_like(text: str, letters: Letters) -> Optional[LangResult]:
     """Many ң ө ү or long vowels (аа үү ...) without ә ғ қ ұ һ і: Kyrgyz, or Mongolian (ээ, no ң)."""
-    if letters.cyrillic < 30 or letters.chars & KK_ONLY or not letters.chars & KY_MN:
+    if letters.cyrillic < 30 or letters.has_any(KK_ONLY) or not letters.has_any(KY_MN):
         return None
-    found = _count(text, KY_MN)
-    if found < 3 or not (_LONG_VOWEL.search(text.lower()) or (found >= 5 and found >= 0.08 * letters.cyrillic)):
+    found = _count(letters, KY_MN)
+    if found < 3 or not (_LONG_VOWEL.search(letters.lower) or (found >= 5 and found >= 0.08 * letters.cyrillic)):
         return None
-    mongolian = "ң" not in letters.chars and "ээ" in text.lower()
+    mongolian = "ң" not in letters.lower and "ээ" in letters.lower
     return LangResult("mn" if mongolian else "ky", 0.8)
 
 
 def _east_slavic_bulgarian(text: str, letters: Letters) -> Optional[LangResult]:
     """No ы э ё but і (Ukrainian) or several ъ (Bulgarian): langdetect decides among uk/bg/mk."""
-    if letters.cyrillic < 20 or letters.chars & RU_MARKS or letters.chars & (KK_ONLY - {"і"}) or \
-            letters.chars & KY_MN:
+    if letters.cyrillic < 20 or letters.has_any(RU_MARKS) or letters.has_any(KK_NOT_I) or letters.has_any(KY_MN):
         return None
-    if "і" not in letters.chars and _count(text, "ъ") < 2:
+    if "і" not in letters.lower and _count(letters, "ъ") < 2:
         return None
     guess = langdetect_best(text)
     if guess and guess.lang in LANGDETECT_CYRILLIC and guess.score >= 0.9:
@@ -228,6 +231,6 @@ def _any_english_word(text: str) -> bool:
     return any(w[:1].islower() and w.strip(_PUNCT) in ENGLISH_WORDS for w in text.split())
 
 
-def _count(text: str, alphabet) -> int:
-    """How many characters of `text` (lower-cased) are in `alphabet`."""
-    return sum(text.lower().count(ch) for ch in alphabet)
+def _count(letters: Letters, alphabet) -> int:
+    """How many characters of the lower-cased text are in `alphabet`."""
+    return sum(letters.lower.count(ch) for ch in alphabet)

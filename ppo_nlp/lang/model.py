@@ -10,10 +10,11 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Optional
 
 import numpy as np
 
-from ppo_nlp.lang.features import ngram_ids, prepare
+from ppo_nlp.lang.features import Prepared, ngram_ids, prepare
 from ppo_nlp.paths import models_dir
 
 MODEL_SUBDIR = "langid"
@@ -31,6 +32,11 @@ class LangModel:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_bias", tuple(self.bias.tolist()))
+        # float16 values (multiples of 2**-24) below 2**10: any sum of a text's n-gram weights is exact in
+        # float64, whatever the order (`passages`)
+        w = self.weights
+        exact = bool(np.all(w.astype(np.float16).astype(w.dtype) == w)) and float(np.abs(w).max(initial=0)) < 2 ** 10
+        object.__setattr__(self, "exact_sums", exact)
 
     def score(self, texts: list[str]) -> Scores:
         """Class probabilities and letter counts for every text, in one numpy pass."""
@@ -44,16 +50,26 @@ class LangModel:
         counts = np.bincount(owner, minlength=n).astype(np.float64)
         sums = np.stack([np.bincount(owner, weights=rows[:, c], minlength=n)
                          for c in range(len(self.classes))], axis=1)
+        return Scores(self.softmax_rows(sums, counts), prep.scripts)
+
+    def softmax_rows(self, sums: np.ndarray, counts: np.ndarray) -> np.ndarray:
+        """Probabilities per row from the float64 sums (texts x classes) of n-gram weights and the n-gram counts."""
         z = sums / np.sqrt(np.maximum(counts, 1.0))[:, None] + self.bias[None, :]
         z = np.exp(z - z.max(axis=1, keepdims=True))
-        return Scores(z / z.sum(axis=1, keepdims=True), prep.scripts)
+        return z / z.sum(axis=1, keepdims=True)
 
-    def score_one(self, text: str) -> tuple[list[float], np.ndarray]:
-        """Class probabilities (plain floats) and letter counts by script for one text: the fast path."""
+    def gather(self, text: str) -> tuple[Prepared, np.ndarray]:
+        """One text prepared and the weight rows of its n-grams, in `ngram_ids` order."""
         prep = prepare([text])
         ids, _ = ngram_ids(prep, self.max_n, self.bits)
-        sums = np.ones(len(ids), dtype=np.float32) @ self.weights.take(ids, axis=0)  # a BLAS sum: fastest here
-        return self.softmax_one(sums, len(ids)), prep.scripts[0].tolist()
+        return prep, self.weights.take(ids, axis=0)
+
+    def score_one(self, text: str, gathered: Optional[tuple[Prepared, np.ndarray]] = None) -> tuple[list[float], np.ndarray]:
+        """Class probabilities (plain floats) and letter counts by script for one text: the fast path
+        (`gathered`: `gather(text)` when made already)."""
+        prep, rows = gathered or self.gather(text)
+        sums = np.ones(len(rows), dtype=np.float32) @ rows  # a BLAS sum: fastest here
+        return self.softmax_one(sums, len(rows)), prep.scripts[0].tolist()
 
     def softmax_one(self, sums: np.ndarray, count: int) -> list[float]:
         """Probabilities for one text, in plain floats (faster than numpy for three classes)."""

@@ -16,7 +16,7 @@ from typing import Optional
 import regex
 
 from ppo_nlp.doc import LangResult, Segment
-from ppo_nlp.lang.detect import detect_language, detect_languages
+from ppo_nlp.lang.detect import Scored, detect_language, detect_languages
 from ppo_nlp.lang.features import letter_counts
 from ppo_nlp.lang.sentences import sentence_spans
 
@@ -33,13 +33,15 @@ def masked(text: str) -> str:
     return _NAMES_RE.sub(" ", text)
 
 
-def _decide_units(units: list[str], doc_lang: str) -> list[Optional[str]]:
-    """A language per unit, or None when the unit is too short or unclear to decide on its own."""
-    counts = letter_counts(units)
-    judged = [i for i, n in enumerate(counts) if n >= MIN_LETTERS]  # a shorter unit never decides: not scored
+def _decide_units(text: str, spans: list[tuple[int, int]], doc_lang: str) -> list[Optional[str]]:
+    """A language per unit text[s:e], or None when the unit is too short or unclear to decide on its own."""
+    scored = Scored.passages(text, spans)
+    units = scored.texts
+    counts = scored.letters()
+    judged = [i for i, n in enumerate(counts) if n >= MIN_LETTERS]  # a shorter unit never decides: not decided
     decided: list[Optional[str]] = [None] * len(units)
-    for i, result in zip(judged, detect_languages([units[i] for i in judged], batch=len(units) > 1)):
-        decided[i] = _own(counts[i], result, doc_lang)
+    for i, result in zip(judged, scored.results(judged, doc_lang)):
+        decided[i] = doc_lang if result is None else _own(counts[i], result, doc_lang)  # None: plainly doc_lang
     flips = [i for i, lang in enumerate(decided) if lang not in (None, doc_lang)]
     checks = [masked(units[i]) for i in flips]
     for i, letters, res in zip(flips, letter_counts(checks), detect_languages(checks)):
@@ -79,7 +81,7 @@ def segment_languages(text: str, doc_lang: Optional[str] = None) -> list[Segment
     spans = sentence_spans(text)
     if not spans:
         return [Segment(0, len(text), doc_lang)]
-    langs = _fill(_decide_units([text[s:e] for s, e in spans], doc_lang), doc_lang)
+    langs = _fill(_decide_units(text, spans, doc_lang), doc_lang)
     segments: list[Segment] = []
     for k, ((start, _), lang) in enumerate(zip(spans, langs)):
         start = 0 if k == 0 else start

@@ -5,6 +5,8 @@ import pytest
 
 from ppo_nlp.doc import LangResult
 from ppo_nlp.lang import detect_file, detect_language, detect_languages
+from ppo_nlp.lang.detect import Scored
+from ppo_nlp.lang.features import letter_counts, script_table
 
 RU = [
     "Открыла работу форума Секретарь партии Тамара Дуйсенова.",
@@ -103,3 +105,31 @@ def test_detect_file(tmp_path):
 def test_detect_seed_articles(seed_paths):
     langs = {p.name[:3]: detect_language(p.read_text(encoding="utf-8")).lang for p in seed_paths}
     assert langs == {"000": "ru", "001": "ru", "002": "ru", "003": "ru", "004": "kk"}
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en", ""])
+@pytest.mark.parametrize("batch", [True, False])
+def test_scored_leaves_out_only_what_decide_calls_so(lang, batch):
+    texts = RU + KK + EN + [t for t, _ in OTHER] + ["Подъезд объявили закрытым на ремонт до осени.", "Σ и ς"]
+    for group in (texts, texts[:1]):
+        full = detect_languages(group, batch=batch)
+        scored = Scored(group, batch=batch)
+        besides = scored.results(list(range(len(group))), lang)
+        assert [r for r in besides if r is not None] == [f for f, r in zip(full, besides) if r is not None]
+        assert all(f.lang == lang for f, r in zip(full, besides) if r is None)
+        assert lang in ("ru", "kk") or None not in besides
+        assert scored.letters() == letter_counts(group)
+
+
+@pytest.mark.parametrize("texts", [["Ünïcode İstanbul ΣΑΣ", "ǅemal ﬁnal", "a" * 6000], ["𝐀𝐁 abc"], []])
+def test_scored_letters_are_letter_counts(texts):
+    assert Scored(texts, batch=True).letters() == letter_counts(texts)
+
+
+def test_scored_letters_lower_casing_keeps_letters():
+    """`Scored.letters` reads the model's counts of the lower-cased text: every BMP character has as many
+    letters (by `script_table`) as its lower case."""
+    table = script_table()
+    for cp in range(0x10000):
+        lowered = chr(cp).lower()
+        assert (table[cp] != 0) == sum(int(table[ord(x)] != 0) for x in lowered), hex(cp)

@@ -18,6 +18,7 @@ from ppo_nlp.text import fold, word_spans
 
 LABELS = {"organizations": "ORG", "projects": "PROJECT", "locations": "LOC"}
 MAX_ALIAS_WORDS = 12
+STEM_HEAD = 3  # letters of a stem's beginning that `Node.stem_heads` holds
 
 
 @dataclass(frozen=True)
@@ -46,12 +47,25 @@ class Node:
         child = self.exact.get(word)
         if child is not None:
             out.append(child)
-        if self.stems:
+        if self.stems and self.may_have_stem(word):
             for stem in split_word(word, self.stems):
                 node = self.stems[stem]
                 if node not in out:
                     out.append(node)
         return out
+
+    def may_have_stem(self, word: str) -> bool:
+        """False when `word` begins otherwise than every stem (their first STEM_HEAD letters, made on first use):
+        then it is made of none of them (a stem is a word's beginning of that many letters or more;
+        `inflect.bases`). Always True where a stem is shorter."""
+        heads = self.__dict__.get("_heads", _UNSET)
+        if heads is _UNSET:
+            short = any(len(stem) < STEM_HEAD for stem in self.stems)
+            heads = self.__dict__["_heads"] = None if short else frozenset(stem[:STEM_HEAD] for stem in self.stems)
+        return heads is None or word[:STEM_HEAD] in heads
+
+
+_UNSET = object()
 
 
 class Trie:
@@ -78,13 +92,18 @@ class Trie:
         """(end word index, aliases) for every alias that matches words[start:end]."""
         if words[start][:3] not in self.prefixes:
             return []
-        found, frontier, j = [], [self.root], start
-        while frontier and j < len(words) and j - start < MAX_ALIAS_WORDS:
-            reached = [c for node in frontier for c in node.children(words[j])]
-            skipped = [n for n in frontier if n not in reached] if j > start and words[j] in ARTICLES else []
-            frontier = reached + skipped  # an article the alias leaves out («Together with the People»)
-            j += 1
-            found.extend((j, node.refs) for node in reached if node.refs)
+        found, frontier = [], [self.root]
+        for j in range(start, min(len(words), start + MAX_ALIAS_WORDS)):
+            word = words[j]
+            # one node is the usual frontier: its own fresh list of children is the next one
+            reached = frontier[0].children(word) if len(frontier) == 1 else \
+                [c for node in frontier for c in node.children(word)]
+            found.extend((j + 1, node.refs) for node in reached if node.refs)
+            if j > start and word in ARTICLES:  # an article the alias leaves out («Together with the People»)
+                reached = reached + [n for n in frontier if n not in reached]
+            if not reached:
+                break
+            frontier = reached
         return found
 
     def full_match(self, text: str) -> list[AliasRef]:
@@ -112,6 +131,7 @@ def _edge(node: Node, exact: set[str], stems: set[str]) -> Node:
         node.exact.setdefault(key, child)
     for key in stems:
         node.stems.setdefault(key, child)
+    node.__dict__.pop("_heads", None)  # `Node.may_have_stem` reads the stems anew
     return child
 
 

@@ -58,8 +58,9 @@ def _kk_head(words: Words, at: int) -> Optional[tuple[int, str]]:
         text, word = words.tokens[k].text, words.folded[k]
         if triggers("after").match(word):  # «…» жобалары: a project
             return None
-        if head_type(text, "abbr"):  # «…» ЖШС
-            return k, str(head_type(text, "abbr"))
+        abbr = head_type(text, "abbr")
+        if abbr:  # «…» ЖШС
+            return k, str(abbr)
         kind = head_type(word, "kk")
         if kind and (named or any(word.endswith(e) for e in possessive_endings())):
             return k, kind
@@ -87,7 +88,7 @@ def _ru_head(words: Words, at: int) -> Optional[tuple[int, str]]:
     abbr = head_type(words.tokens[k].text, "abbr")
     if abbr:  # ТОО «…», ЖШС «…»
         return k, abbr
-    if k > 0 and _genitive_complement(words.folded[k]) and head_type(words.folded[k - 1], "ru"):
+    if k > 0 and head_type(words.folded[k - 1], "ru") and _genitive_complement(words.folded[k]):
         k -= 1  # палаты предпринимателей «…»
     kind = head_type(words.folded[k], "ru")
     if kind is None or not any(p.tag.POS == "NOUN" and "sing" in p.tag for p in known_parses(words.folded[k])):
@@ -157,8 +158,10 @@ def _named(doc: Document, words: Words, quote: Quote, index: dict[int, int], par
 
 def _acceptable(content: str) -> bool:
     """A name the gazetteer does not know as an organization or a place (a project's name may head an office)."""
+    if not is_name_like(content) or len(content.split()) > MAX_NAME_WORDS:
+        return False
     known = match_alias(content.rstrip("!?. "))
-    return is_name_like(content) and len(content.split()) <= MAX_NAME_WORDS and (known is None or known.startswith("project:"))
+    return known is None or known.startswith("project:")
 
 
 def extract_named(doc: Document, words: Optional[Words] = None, party: bool = False) -> list[Entity]:
