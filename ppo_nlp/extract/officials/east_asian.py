@@ -33,7 +33,7 @@ def _syllables(ctx: Ctx, k: int) -> bool:
 
 def east_asian_at(ctx: Ctx, i: int) -> PersonSpan | None:
     """A listed family name at token i and one or two given-name words right after it."""
-    if ctx.langs[i] != "ru" or fold(ctx.tokens[i].text) not in family_names() or not is_cap(ctx.tokens[i].text):
+    if ctx.langs[i] != "ru" or ctx.folded[i] not in family_names() or not is_cap(ctx.tokens[i].text):
         return None
     if i in ctx.blocked:
         return None

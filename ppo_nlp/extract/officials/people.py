@@ -310,10 +310,10 @@ def _add_surname_mentions(ctx: Ctx, clusters: list[list[NameMention]], spans: li
     taken = {k for s in spans for k in range(s.start, s.end)}
     for k in ctx.caps:
         tok = ctx.tokens[k]
-        if k in taken or not is_cap(tok.text) or fold(tok.text)[:4] not in by_surname:
+        if k in taken or not is_cap(tok.text) or ctx.folded[k][:4] not in by_surname:
             continue
         keys = surname_keys(tok.text, ctx.langs[k])
-        fits = [c for c in by_surname[fold(tok.text)[:4]] if keys & {x.surname for x in c if x.name}]
+        fits = [c for c in by_surname[ctx.folded[k][:4]] if keys & {x.surname for x in c if x.name}]
         if len({id(c) for c in fits}) == 1:
             span = PersonSpan(k, k + 1, [tok.text], "surname")
             fits[0].append(NameMention(span, "", None))

@@ -41,6 +41,7 @@ class Ctx:
     main_orgs: dict[str, str] = field(default_factory=dict)  # ORG type -> the most mentioned id of that type
     org_heads: dict[str, str] = field(default_factory=dict)  # first 5 letters of a head noun -> an ORG id
     caps: list[int] = field(default_factory=list)  # tokens that start with a capital: where a name may start
+    folded: list[str] = field(default_factory=list)  # `fold` of each token (the tokenizer's, made once per text)
 
 
 @dataclass
@@ -53,9 +54,10 @@ class PersonSpan:
 
 def build_ctx(doc: Document) -> Ctx:
     """Tokens, their languages and the entity spans that block or name organizations."""
-    tokens = list(words_of(doc.text).tokens)  # the words the gazetteer split (as `text.word_spans` does)
+    words = words_of(doc.text)  # the words the gazetteer split (as `text.word_spans` does)
+    tokens = list(words.tokens)
     starts = [t.start for t in tokens]
-    ctx = Ctx(doc, tokens, _token_langs(doc, starts))
+    ctx = Ctx(doc, tokens, _token_langs(doc, starts), folded=words.folded)
     ctx.caps = [k for k, t in enumerate(tokens) if t.text[:1].isupper()]
     for ent in doc.entities:
         if ent.label not in BLOCKING:
@@ -351,7 +353,7 @@ def _not_person_context() -> dict[str, tuple[str, ...]]:
 def _after_name_mark(ctx: Ctx, i: int) -> bool:
     """Token i follows «имени» / «им.»: the word a place or institution is named after."""
     k = i - 2 if i >= 2 and ctx.tokens[i - 1].text == "." else i - 1
-    return k >= 0 and fold(ctx.tokens[k].text) in _not_person_context()["before"]
+    return k >= 0 and ctx.folded[k] in _not_person_context()["before"]
 
 
 def _named_after(ctx: Ctx, span: PersonSpan) -> bool:

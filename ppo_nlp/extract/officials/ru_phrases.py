@@ -51,7 +51,7 @@ def age_before_name(ctx: Ctx, k: int, stops: set[int]) -> int:
 def at_head_of(ctx: Ctx, i: int) -> bool:
     """«во главе» (at the head of: «делегация во главе с …») is an idiom, not the title «глава» in the dative
     («главе района Ивану Петрову»)."""
-    return i > 0 and ru_key(ctx.tokens[i].text) == "главе" and fold(ctx.tokens[i - 1].text) in ("во", "в")
+    return i > 0 and ru_key(ctx.tokens[i].text) == "главе" and ctx.folded[i - 1] in ("во", "в")
 
 
 def is_adjective(word: str) -> bool:
@@ -87,7 +87,7 @@ def ru_chain(ctx: Ctx, j: int, stops: set[int]) -> tuple[int, Optional[str]]:
 
 def _one_of(ctx: Ctx, j: int, begin: int) -> bool:
     """«из» after «одного» / «одной» in the chain: «глава одной из крупнейших компаний» goes on in the plural."""
-    return j > begin and fold(ctx.tokens[j].text) == "из" and fold(ctx.tokens[j - 1].text) in ("одного", "одной")
+    return j > begin and ctx.folded[j] == "из" and ctx.folded[j - 1] in ("одного", "одной")
 
 
 def _rank_before_name(ctx: Ctx, j: int, stops: set[int]) -> bool:
@@ -128,7 +128,7 @@ def _named_after_end(ctx: Ctx, j: int, stops: set[int]) -> int:
 def _ru_and(ctx: Ctx, j: int, stops: set[int]) -> bool:
     """«и» inside an organization phrase («министр образования и науки»), not before a second title."""
     nxt = j + 1
-    return (fold(ctx.tokens[j].text) == "и" and nxt < len(ctx.tokens) and nxt not in stops
+    return (ctx.folded[j] == "и" and nxt < len(ctx.tokens) and nxt not in stops
             and gap_ok(ctx, j, nxt) and _ru_dependent(ctx.tokens[nxt].text) and not ru_head_forms(ctx.tokens[nxt].text))
 
 
@@ -170,13 +170,13 @@ def ru_pp(ctx: Ctx, j: int, stops: set[int], apposed: bool, cases: frozenset[str
     """
     k = j
     for _ in range(MAX_PP):
-        if k >= len(ctx.tokens) or fold(ctx.tokens[k].text) not in word_set("prepositions_ru.txt"):
+        if k >= len(ctx.tokens) or ctx.folded[k] not in word_set("prepositions_ru.txt"):
             break
         m = k + 1
         while m < len(ctx.tokens) and m - k <= MAX_PP_WORDS and m not in stops and gap_ok(ctx, m - 1, m):
             if m > k + 1 and next_title_at(ctx, m, cases) or m == k + 1 and _companion_title(ctx, k):
                 break  # «глава миссии в регионе помощник министра …»: the next title starts here
-            if fold(ctx.tokens[m].text) in NAMED_AFTER:
+            if ctx.folded[m] in NAMED_AFTER:
                 m = _named_after_end(ctx, m + 1, stops)
             elif ctx.tokens[m].text == "(" and _bracketed_acronym(ctx, m, stops):
                 m += 3  # «фонда по защите прав (ФЗП)»: the short name closes the phrase
@@ -193,7 +193,7 @@ def ru_pp(ctx: Ctx, j: int, stops: set[int], apposed: bool, cases: frozenset[str
 
 def _companion_title(ctx: Ctx, k: int) -> bool:
     """«с депутатом»: a preposition of company at token k, then a title (after adjectives at most)."""
-    if fold(ctx.tokens[k].text) not in word_set("comitative_ru.txt"):
+    if ctx.folded[k] not in word_set("comitative_ru.txt"):
         return False
     for m in range(k + 1, min(k + 4, len(ctx.tokens))):
         if ru_head_forms(ctx.tokens[m].text):
