@@ -324,7 +324,7 @@ def _has_predicate(ctx: Ctx, a: int, b: int) -> bool:
 
 def _appointer(ctx: Ctx, a: int, b: int) -> bool:
     """An active singular verb of appointing between a and b: the name before it gives the post, not holds it."""
-    return any(p.tag.POS == "VERB" and "sing" in p.tag and p.normal_form in word_set("appointing_ru.txt")
+    return any(p.tag.POS == "VERB" and "sing" in p.tag.grammemes and p.normal_form in word_set("appointing_ru.txt")
                for k in range(a, b) for p in parses(ctx.tokens[k].text) if ctx.tokens[k].text.islower())
 
 

@@ -77,7 +77,7 @@ def extract_officials(doc: Document) -> tuple[list[Entity], list[Person]]:
     mentions = [_normalize(ctx, s, links.get(s.start, []), names) for s in spans]
     clusters = _merge_patronymic_forms(_cluster([m for m in mentions if m.name]))
     _add_surname_mentions(ctx, clusters, spans)
-    people = [_person(ctx, c) for c in _join_same_ids(clusters)]
+    people = [_person(ctx, c, shown) for c, shown in _join_same_ids(clusters)]
     _unique_ids(people)
     return _entities(ctx, people, positions, links), people
 
@@ -331,8 +331,8 @@ def _display_name(cluster: list[NameMention]) -> tuple[str, Optional[str]]:
     return name, (genders.most_common(1)[0][0] if genders else None)
 
 
-def _person(ctx: Ctx, cluster: list[NameMention]) -> Person:
-    name, gender = _display_name(cluster)
+def _person(ctx: Ctx, cluster: list[NameMention], shown: Optional[tuple[str, Optional[str]]]) -> Person:
+    name, gender = shown or _display_name(cluster)
     latin = to_latin(name)
     positions: list[Position] = []
     seen = set()
@@ -355,12 +355,17 @@ def _mention(ctx: Ctx, span: PersonSpan) -> Mention:
     return Mention(ctx.doc.text[start:end], start, end)
 
 
-def _join_same_ids(clusters: list[list[NameMention]]) -> list[list[NameMention]]:
-    """Clusters whose names have one spelling-blind id («Жакупов», «Жақыпов» in one article) are one person."""
+def _join_same_ids(clusters: list[list[NameMention]]) -> list[tuple[list[NameMention], Optional[tuple]]]:
+    """Clusters whose names have one spelling-blind id («Жакупов», «Жақыпов» in one article) are one person;
+    each with its `_display_name` where it is one cluster alone (a joined one is read again)."""
     joined: dict[str, list[NameMention]] = {}
+    shown: dict[str, Optional[tuple]] = {}
     for c in clusters:
-        joined.setdefault(person_id(_display_name(c)[0]), []).extend(c)
-    return list(joined.values())
+        display = _display_name(c)
+        key = person_id(display[0])
+        shown[key] = None if key in joined else display
+        joined.setdefault(key, []).extend(c)
+    return [(c, shown[key]) for key, c in joined.items()]
 
 
 def _unique_ids(people: list[Person]) -> None:

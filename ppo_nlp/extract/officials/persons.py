@@ -122,6 +122,8 @@ def is_cap(word: str) -> bool:
         return False
     if word.isupper():
         return len(word) >= 3
+    if "-" not in word and "'" not in word and "’" not in word:  # most words: one part, its first letter checked
+        return word[1:].islower()
     parts = word.replace("’", "-").replace("'", "-").split("-")  # «О’Рейли»: each part capitalised
     return all(part[:1].isupper() and (part[1:].islower() or len(part) == 1) for part in parts if part)
 
@@ -157,7 +159,7 @@ def is_common_word(word: str, lang: str) -> bool:
 def _noun_not_name(word: str) -> bool:
     """A Russian common noun whose only name readings are oblique cases of a rare first name («Герой»)."""
     readings = parses(word)
-    names = [p for p in readings if "Name" in p.tag]
+    names = [p for p in readings if "Name" in p.tag.grammemes]
     return bool(names) and not any({"Surn", "Patr"} & p.tag.grammemes for p in readings) and \
         oblique_name_of_noun(readings, names)
 
@@ -199,7 +201,7 @@ def _first_name_like(word: str, lang: str) -> bool:
     if lang == "en":
         return is_latin_first_name(word)
     if lang == "ru":
-        return is_first_name_form(word) or any("Name" in p.tag and len(p.methods_stack) == 1 for p in parses(word))
+        return is_first_name_form(word) or any("Name" in p.tag.grammemes and len(p.methods_stack) == 1 for p in parses(word))
     return False
 
 
@@ -212,7 +214,7 @@ def _surname_like(word: str, lang: str, strong: bool) -> bool:
     base = strip_kk_case(word) if lang == "kk" else word
     if is_surname_shape(base, strong) or (lang == "ru" and is_surname_shape(ru_surname_base(word), strong)):
         return True
-    return lang == "ru" and any("Surn" in p.tag for p in parses(word))
+    return lang == "ru" and any("Surn" in p.tag.grammemes for p in parses(word))
 
 
 def _full_at(ctx: Ctx, i: int) -> Optional[PersonSpan]:
@@ -245,7 +247,7 @@ def _third_name(ctx: Ctx, j: int) -> bool:
 
 
 def _is_patronymic(word: str) -> bool:
-    return fold(word).endswith(PATRONYMIC_ENDS) or any("Patr" in p.tag for p in parses(word))
+    return fold(word).endswith(PATRONYMIC_ENDS) or any("Patr" in p.tag.grammemes for p in parses(word))
 
 
 def _reversed_at(ctx: Ctx, i: int) -> Optional[PersonSpan]:

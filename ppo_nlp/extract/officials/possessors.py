@@ -56,12 +56,12 @@ def _disagrees(pos: PositionSpan, name: PersonSpan) -> bool:
 
 def _singular_name(p) -> bool:
     """A dictionary reading of a name word in the singular (pymorphy3's guesses for foreign names are not)."""
-    return len(p.methods_stack) == 1 and "sing" in p.tag and bool(p.tag.case and NAMED & p.tag.grammemes)
+    return len(p.methods_stack) == 1 and "sing" in p.tag.grammemes and bool(p.tag.case and NAMED & p.tag.grammemes)
 
 
 def _genitive(word: str) -> bool:
     """A singular genitive reading («Ивана», «Клинтона»; not the plural one guessed for «Жакупов»)."""
-    return any(p.tag.case == "gent" and "sing" in p.tag for p in parses(word))
+    return any(p.tag.case == "gent" and "sing" in p.tag.grammemes for p in parses(word))
 
 
 def _inner_title(ctx: Ctx, pos: PositionSpan, stops: set[int]):

@@ -102,7 +102,7 @@ def _place_name(ctx: Ctx, j: int) -> bool:
                                          for p in parses(ctx.tokens[j - 1].text)):
         return False
     ps = parses(word)
-    return any("Geox" in p.tag for p in ps) and not any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in ps)
+    return any("Geox" in p.tag.grammemes for p in ps) and not any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in ps)
 
 
 def _bracketed_acronym(ctx: Ctx, j: int, stops: set[int]) -> bool:
@@ -119,7 +119,7 @@ def _named_after_end(ctx: Ctx, j: int, stops: set[int]) -> int:
         j += 1
     for _ in range(2):
         if j >= len(ctx.tokens) or j in stops or not ctx.tokens[j].text[:1].isupper() or not gap_ok(ctx, j - 1, j) \
-                or not any("gent" in p.tag for p in parses(ctx.tokens[j].text)):
+                or not any("gent" in p.tag.grammemes for p in parses(ctx.tokens[j].text)):
             break
         j += 1
     return j
@@ -138,7 +138,7 @@ def _adverb_of_adjective(ctx: Ctx, j: int, stops: set[int]) -> bool:
     if nxt >= len(ctx.tokens) or nxt in stops or not ctx.tokens[j].text.islower() or not gap_ok(ctx, j, nxt):
         return False
     here, there = parses(ctx.tokens[j].text), parses(ctx.tokens[nxt].text)
-    return bool(here) and here[0].tag.POS == "ADVB" and any(p.tag.POS == "ADJF" and "gent" in p.tag for p in there)
+    return bool(here) and here[0].tag.POS == "ADVB" and any(p.tag.POS == "ADJF" and "gent" in p.tag.grammemes for p in there)
 
 
 def _trim_adjectives(ctx: Ctx, begin: int, end: int) -> int:
@@ -159,7 +159,7 @@ def _ru_dependent(word: str) -> bool:
     ps = parses(word)
     if ps and ps[0].tag.POS in FUNCTION_POS:
         return False  # «и» is also an abbreviated genitive noun for pymorphy3
-    return any("gent" in p.tag and p.tag.POS in CHAIN_POS for p in ps)
+    return any("gent" in p.tag.grammemes and p.tag.POS in CHAIN_POS for p in ps)
 
 
 def ru_pp(ctx: Ctx, j: int, stops: set[int], apposed: bool, cases: frozenset[str]) -> int:
@@ -246,8 +246,8 @@ def _guessed_indeclinable(readings) -> bool:
     «Казахмыса», «Алматинского»)."""
     if any(type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer" for p in readings):
         return False
-    genitive = [p for p in readings if "gent" in p.tag]
-    return bool(genitive) and all("Fixd" in p.tag for p in genitive)
+    genitive = [p for p in readings if "gent" in p.tag.grammemes]
+    return bool(genitive) and all("Fixd" in p.tag.grammemes for p in genitive)
 
 
 def _name_reading(p) -> bool:
@@ -258,9 +258,9 @@ def _name_ends_chain(known) -> bool:
     """A surname whose other readings would not continue an organization phrase after a title: its genitive
     readings are all names or plurals («президента Путина», «аким Петров», «депутат Соколов»); not a place
     («Кирова»), nor a possessive that may be the organization's («музея Ленина»)."""
-    if not any("Surn" in p.tag for p in known):
+    if not any("Surn" in p.tag.grammemes for p in known):
         return False
-    return all(_name_reading(p) or "plur" in p.tag for p in known if "gent" in p.tag)
+    return all(_name_reading(p) or "plur" in p.tag.grammemes for p in known if "gent" in p.tag.grammemes)
 
 
 def _looks_like_name(word: str) -> bool:
@@ -273,4 +273,4 @@ def _looks_like_name(word: str) -> bool:
     known = [p for p in readings if len(p.methods_stack) == 1]
     if known:
         return all(_name_reading(p) for p in known) or _name_ends_chain(known)
-    return not any(p.tag.POS == "ADJF" or "Geox" in p.tag for p in parses(word))
+    return not any(p.tag.POS == "ADJF" or "Geox" in p.tag.grammemes for p in parses(word))
