@@ -155,7 +155,8 @@ def _pm_adjective_surname(word: str) -> list[Reading]:
     return out
 
 
-def _ru_first_readings(word: str) -> list[Reading]:
+@bounded_cache(2 << 20)  # kept: a first name comes back in name after name, with other surnames and hints
+def _ru_first_readings(word: str) -> tuple[Reading, ...]:
     """Readings of a Russian-text first name: name lists, pymorphy3 Name parses, stripped case endings."""
     out = []
     if is_first_name(word):
@@ -169,7 +170,7 @@ def _ru_first_readings(word: str) -> list[Reading]:
         out += [r for r in _stripped_readings(word, lambda base: True) if r.gender == "m" and len(r.nominative) > 3]
     elif not any(r.nominative == word for r in out):  # «Кадиша» is also «Кадиш» in the genitive: keep it as
         out.append(Reading(word, first_name_gender(word), None))  # written for a patronymic to agree with
-    return out
+    return tuple(out)
 
 
 def _stripped_readings(word: str, accept) -> list[Reading]:
@@ -337,7 +338,7 @@ def _ru_options(words: list[str]) -> list[list[Reading]]:
         elif i == full[-1] and len(full) > 1 or len(full) == 1:
             options.append(ru_surname_readings(w, after_first=len(full) > 1))
         elif i == full[0]:
-            options.append(_ru_first_readings(w))
+            options.append(list(_ru_first_readings(w)))
         else:
             options.append(_ru_patronymic_readings(w))
     return options

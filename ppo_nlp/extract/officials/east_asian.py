@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ppo_nlp.extract.officials.persons import Ctx, PersonSpan, adjacent, first_name_like, is_cap, nameable
+from ppo_nlp.extract.officials.persons import Ctx, PersonSpan, adjacent, first_name_like, nameable
+from ppo_nlp.extract.officials.name_words import is_cap
 from ppo_nlp.resources import read_rows
 from ppo_nlp.text import fold
 

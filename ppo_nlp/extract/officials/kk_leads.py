@@ -5,7 +5,8 @@ comma or a dash, holds the title.
 from __future__ import annotations
 
 from ppo_nlp.extract.officials.lexicon import party_words
-from ppo_nlp.extract.officials.persons import Ctx, is_cap
+from ppo_nlp.extract.officials.persons import Ctx
+from ppo_nlp.extract.officials.name_words import is_cap
 from ppo_nlp.extract.officials.positions import PositionSpan
 from ppo_nlp.text import fold, fold_quotes
 

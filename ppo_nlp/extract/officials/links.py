@@ -12,7 +12,8 @@ from dataclasses import replace
 from ppo_nlp.extract.officials.far_objects import far_object
 from ppo_nlp.extract.officials.kk_leads import kk_lead
 from ppo_nlp.extract.officials.lexicon import en_predicate_fillers, en_predicates, word_set
-from ppo_nlp.extract.officials.persons import Ctx, PersonSpan, is_cap, nameable
+from ppo_nlp.extract.officials.persons import Ctx, PersonSpan, nameable
+from ppo_nlp.extract.officials.name_words import is_cap
 from ppo_nlp.extract.officials.positions import PositionSpan
 from ppo_nlp.extract.officials.ru_phrases import is_adjective
 from ppo_nlp.normalize.names import parses, surname_keys

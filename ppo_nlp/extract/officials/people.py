@@ -25,8 +25,8 @@ from ppo_nlp.extract.officials.kk_leads import kk_lead
 from ppo_nlp.extract.officials.links import extend_links, lone_surnames
 from ppo_nlp.extract.officials.offices import office_id
 from ppo_nlp.extract.officials.persons import (PATRONYMIC_ENDS, Ctx, PersonSpan, adjacent, build_ctx, find_persons,
-                                               first_name_like, is_cap, is_common_word, name_particles, nameable,
-                                               surname_like)
+                                               first_name_like, name_particles, nameable, surname_like)
+from ppo_nlp.extract.officials.name_words import is_cap, is_common_word
 from ppo_nlp.extract.officials.positions import PositionSpan, find_positions
 from ppo_nlp.extract.officials.plurals import plural_links
 from ppo_nlp.extract.officials.possessors import possessors_after_titles
@@ -310,7 +310,7 @@ def _add_surname_mentions(ctx: Ctx, clusters: list[list[NameMention]], spans: li
     taken = {k for s in spans for k in range(s.start, s.end)}
     for k in ctx.caps:
         tok = ctx.tokens[k]
-        if k in taken or not is_cap(tok.text) or ctx.folded[k][:4] not in by_surname:
+        if k in taken or ctx.folded[k][:4] not in by_surname or not is_cap(tok.text):
             continue
         keys = surname_keys(tok.text, ctx.langs[k])
         fits = [c for c in by_surname[ctx.folded[k][:4]] if keys & {x.surname for x in c if x.name}]

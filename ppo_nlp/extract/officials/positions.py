@@ -8,13 +8,13 @@ English: "executive secretary of the party".
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Optional
 
 from ppo_nlp.cache import word_cache
 from ppo_nlp.extract.officials.lexicon import (en_heads, en_key, en_participles, generic_org_words, kk_genitive,
-                                               kk_heads, ru_head_prefixes, ru_heads, ru_key, ru_modifiers, word_set)
+                                               kk_heads, ru_heads, ru_key, ru_modifiers, word_set)
 from ppo_nlp.extract.officials.blocked import blocked_title
+from ppo_nlp.extract.officials.heads import head_candidates, may_head
 from ppo_nlp.extract.officials.persons import Ctx
 from ppo_nlp.extract.rules import credited
 from ppo_nlp.extract.rules.branches import owner_nouns
@@ -42,13 +42,13 @@ class PositionSpan:
 def find_positions(ctx: Ctx, stops: set[int]) -> list[PositionSpan]:
     """Every singular position title; `stops` are token indices where a name starts."""
     out: list[PositionSpan] = []
-    tokens, blocked, langs, may_head, after = ctx.tokens, ctx.blocked, ctx.langs, _may_head, 0
+    tokens, blocked, langs, is_head, after = ctx.tokens, ctx.blocked, ctx.langs, may_head, 0
     for i in head_candidates(ctx):
         tok = tokens[i]
         if i < after or not tok.text[:1].isalpha() or i in blocked and not blocked_title(ctx, i):
             continue
         lang = langs[i]
-        if not may_head(tok.text, lang):  # each finder first looks its word up as a head
+        if not is_head(tok.text, lang):  # each finder first looks its word up as a head
             continue
         finder = _kk_at if lang == "kk" else _en_at if lang == "en" else _ru_at
         found = finder(ctx, i, stops)
@@ -68,38 +68,10 @@ def _over_kk_age(ctx: Ctx, pos: PositionSpan, stops: set[int]) -> PositionSpan:
     return replace(pos, end=k + 2)
 
 
-def head_candidates(ctx: Ctx) -> list[int]:
-    """The tokens that `_may_head` may accept, by their folded form: one set look-up per token instead of
-    a cached call («Экс–премьера» folds to «экс-премьера», as its key «экс–премьера» does)."""
-    keys, prefixes = _head_keys()
-    return [i for i, key in enumerate(ctx.folded) if key in keys or key.startswith(prefixes)]
-
-
-@lru_cache(maxsize=1)
-def _head_keys() -> tuple[frozenset[str], tuple[str, ...]]:
-    """Folded words that are a head in some language, and the folded prefixes a head may carry."""
-    words = [*ru_heads(), *kk_heads(), *en_heads(), *en_participles()]
-    return frozenset(map(fold, words)), tuple(fold(p) for p in (*ru_head_prefixes(), "ex-"))
-
-
-@word_cache(8 << 20)
-def _may_head(word: str, lang: str) -> bool:
-    """Whether `word` is a head word of the finder of `lang` (`_kk_at`, `_en_at`, `_ru_at`)."""
-    if lang == "kk":
-        return fold(word) in kk_heads()
-    if lang == "en":
-        low = word.lower()
-        return low in en_heads() or low in en_participles() or low.startswith("ex-") and en_key(low) in en_heads()
-    key = ru_key(word)
-    if key in ru_heads():  # a head in any number (plural: «один из руководителей»)
-        return True
-    return key.startswith(ru_head_prefixes()) and bool(ru_head_forms(word))  # «экс-премьера»
-
-
 def ru_title_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
     """The Russian title whose head is token i, or None (a title inside another one's phrase)."""
     word = ctx.tokens[i].text
-    return _ru_at(ctx, i, stops) if word[:1].isalpha() and _may_head(word, "ru") else None
+    return _ru_at(ctx, i, stops) if word[:1].isalpha() and may_head(word, "ru") else None
 
 
 def _left_modifiers(ctx: Ctx, i: int, words: frozenset[str], key) -> int:

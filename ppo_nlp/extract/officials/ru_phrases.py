@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ppo_nlp.cache import bounded_cache
+from ppo_nlp.cache import bounded_cache, word_cache
 from ppo_nlp.extract.officials.lexicon import HeadForm, is_short_body, ru_head_prefixes, ru_heads, ru_key, word_set
 from ppo_nlp.extract.officials.persons import Ctx
 from ppo_nlp.normalize.names import parses
@@ -54,6 +54,7 @@ def at_head_of(ctx: Ctx, i: int) -> bool:
     return i > 0 and ru_key(ctx.tokens[i].text) == "главе" and ctx.folded[i - 1] in ("во", "в")
 
 
+@word_cache(1 << 20)
 def is_adjective(word: str) -> bool:
     """A lower-case word that pymorphy3 reads only as an adjective or a participle."""
     return word.islower() and all(p.tag.POS in ("ADJF", "PRTF") for p in parses(word))
@@ -148,6 +149,7 @@ def _trim_adjectives(ctx: Ctx, begin: int, end: int) -> int:
     return end
 
 
+@word_cache(1 << 20)  # the words of organization phrases come back («партии», «области»)
 def _ru_dependent(word: str) -> bool:
     """A word that can continue a genitive organization phrase: genitive, Latin name, acronym."""
     if word.isascii() and word[:1].isupper():
@@ -203,6 +205,7 @@ def _companion_title(ctx: Ctx, k: int) -> bool:
     return False
 
 
+@word_cache(1 << 20)
 def _pp_word(word: str) -> bool:
     """A word inside a prepositional phrase of a title: a noun phrase word in any case, acronym, Latin name."""
     if word.isascii() and word[:1].isupper() or word.isupper() and len(word) >= 2 or _mixed_acronym(word):

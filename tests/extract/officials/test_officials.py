@@ -269,15 +269,15 @@ def test_officials_ru_and_inside_organization(text, expected):
 ])
 def test_officials_position_prefilter_same_as_full_scan(text, lang, monkeypatch):
     """`find_positions` only tries words that are heads; trying every word finds the same titles, and every
-    word `_may_head` takes is among the folded candidates."""
+    word `may_head` takes is among the folded candidates."""
     from ppo_nlp.extract.officials import positions
     from ppo_nlp.extract.officials.persons import build_ctx
 
     ctx = build_ctx(Document("t", "t", text, lang=lang))
     fast = positions.find_positions(ctx, set())
-    heads = [i for i, t in enumerate(ctx.tokens) if any(positions._may_head(t.text, x) for x in ("ru", "kk", "en"))]
+    heads = [i for i, t in enumerate(ctx.tokens) if any(positions.may_head(t.text, x) for x in ("ru", "kk", "en"))]
     assert set(heads) <= set(positions.head_candidates(ctx))
-    monkeypatch.setattr(positions, "_may_head", lambda word, lang: True)
+    monkeypatch.setattr(positions, "may_head", lambda word, lang: True)
     monkeypatch.setattr(positions, "head_candidates", lambda ctx: range(len(ctx.tokens)))
     assert fast == positions.find_positions(ctx, set())
     assert fast
