@@ -29,6 +29,7 @@ def is_cap(word: str) -> bool:
     return all(part[:1].isupper() and (part[1:].islower() or len(part) == 1) for part in parts if part)
 
 
+@word_cache(4 << 20)
 def is_position_word(word: str, lang: str) -> bool:
     if lang == "kk":
         return fold(word) in kk_heads()
@@ -51,6 +52,7 @@ def is_common_word(word: str, lang: str) -> bool:
                for p in readings)
 
 
+@word_cache(1 << 20)  # asked of every known first name before a surname
 def noun_not_name(word: str) -> bool:
     """A Russian common noun whose only name readings are oblique cases of a rare first name («Герой»)."""
     readings = parses(word)

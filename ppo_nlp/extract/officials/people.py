@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 from typing import Optional
 
 from ppo_nlp import aggregate
@@ -46,14 +45,13 @@ class NameMention:
     name: str
     gender: Optional[str]
     positions: list[PositionSpan] = field(default_factory=list)
+    surname: str = field(init=False, default="")  # folded; read of every named mention (a cached_property
+    first: str = field(init=False, default="")  # takes a lock on each first read)
 
-    @cached_property
-    def surname(self) -> str:
-        return fold(self.name.split()[-1])
-
-    @cached_property
-    def first(self) -> str:
-        return fold(self.name.split()[0]) if len(self.name.split()) > 1 else ""
+    def __post_init__(self) -> None:
+        words = self.name.split()
+        if words:
+            self.surname, self.first = fold(words[-1]), fold(words[0]) if len(words) > 1 else ""
 
 
 def extract_officials(doc: Document) -> tuple[list[Entity], list[Person]]:
@@ -333,7 +331,7 @@ def _display_name(cluster: list[NameMention]) -> tuple[str, Optional[str]]:
 
 def _person(ctx: Ctx, cluster: list[NameMention], shown: Optional[tuple[str, Optional[str]]]) -> Person:
     name, gender = shown or _display_name(cluster)
-    latin = to_latin(name)
+    latin = _latin(name)
     positions: list[Position] = []
     seen = set()
     for m in sorted(cluster, key=lambda m: m.span.start):
@@ -343,6 +341,11 @@ def _person(ctx: Ctx, cluster: list[NameMention], shown: Optional[tuple[str, Opt
                 positions.append(Position(pos.title, pos.org, office=office_id(pos.title, _title_lang(ctx, pos))))
     mentions = [_mention(ctx, m.span) for m in sorted(cluster, key=lambda m: m.span.start)]
     return Person(person_id(name), name, latin, positions, mentions, gender)
+
+
+@bounded_cache(1 << 20)  # a person of the news comes back in document after document
+def _latin(name: str) -> str:
+    return to_latin(name)
 
 
 def _title_lang(ctx: Ctx, pos: PositionSpan) -> str:
