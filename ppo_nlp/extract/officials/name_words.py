@@ -45,6 +45,8 @@ def is_common_word(word: str, lang: str) -> bool:
         return False
     if word.isupper():
         return not is_surname_shape(word)  # acronyms: ППО, РК
+    if latin_word(word):
+        return False
     readings = parses(word)
     if any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in readings) and not noun_not_name(word):
         return False
@@ -79,7 +81,8 @@ def first_name_like_word(word: str, lang: str) -> bool:
     if lang == "en":
         return is_latin_first_name(word)
     if lang == "ru":
-        return is_first_name_form(word) or any("Name" in p.tag.grammemes and len(p.methods_stack) == 1 for p in parses(word))
+        return is_first_name_form(word) or not latin_word(word) and any(
+            "Name" in p.tag.grammemes and len(p.methods_stack) == 1 for p in parses(word))
     return False
 
 
@@ -88,7 +91,13 @@ def surname_like_word(word: str, lang: str, strong: bool) -> bool:
     base = strip_kk_case(word) if lang == "kk" else word
     if is_surname_shape(base, strong) or (lang == "ru" and is_surname_shape(ru_surname_base(word), strong)):
         return True
-    return lang == "ru" and any("Surn" in p.tag.grammemes for p in parses(word))
+    return lang == "ru" and not latin_word(word) and any("Surn" in p.tag.grammemes for p in parses(word))
+
+
+def latin_word(word: str) -> bool:
+    """A word of Latin letters alone: pymorphy3 reads it as LATN (or a Roman number) and nothing else, as no
+    word of its dictionary lacks a Cyrillic letter; no name, surname or dictionary reading to look for."""
+    return word.isascii() and word.isalpha()
 
 
 @word_cache(2 << 20)
