@@ -20,6 +20,7 @@ from typing import NamedTuple, Optional
 from ppo_nlp.cache import bounded_cache, word_cache
 from ppo_nlp.normalize.kk_cyrillic import to_cyrillic
 from ppo_nlp.normalize.kk_stem import name_endings
+from ppo_nlp.normalize.endings import by_last_letter
 from ppo_nlp.normalize.morph import a_stem_genitive, analyzer, from_dictionary, inflected_word, parses as analyses
 from ppo_nlp.paths import RESOURCES_DIR
 from ppo_nlp.resources import read_rows
@@ -53,10 +54,11 @@ def first_names() -> dict[str, Optional[str]]:
 
 
 @lru_cache(maxsize=None)
-def _suffix_table(name: str) -> tuple[tuple[str, str], ...]:
-    """(suffix, value) rows of a two-column file, longest suffix first."""
+def _suffix_table(name: str) -> dict[str, tuple[tuple[str, str], ...]]:
+    """(suffix, value) rows of a two-column file, longest suffix first, by the last letter of the suffix: a
+    word is only tried against the suffixes it may end with."""
     rows = [(fold(r[0]), r[1] if len(r) > 1 else "") for r in read_rows(f"names/{name}")]
-    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+    return by_last_letter(sorted(rows, key=lambda r: -len(r[0])), f"names/{name}")
 
 
 @lru_cache(maxsize=1)
@@ -66,15 +68,15 @@ def _strong_surname_suffixes() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _kk_name_endings() -> tuple[tuple[str, str], ...]:
-    """Kazakh case endings of name words (folded), longest first."""
-    return tuple(sorted(((fold(s), v) for s, v in name_endings()), key=lambda r: -len(r[0])))
+def _kk_name_endings() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Kazakh case endings of name words (folded), longest first, by their last letter."""
+    return by_last_letter(sorted(((fold(s), v) for s, v in name_endings()), key=lambda r: -len(r[0])), "kk/endings.tsv")
 
 
 @bounded_cache(4 << 20)
 def _match_suffix(word: str, table: str) -> Optional[str]:
     key = fold(word)
-    for suffix, value in _suffix_table(table):
+    for suffix, value in _suffix_table(table).get(key[-1:], ()):
         if key.endswith(suffix) and len(key) > len(suffix) + 1:
             return value
     return None
@@ -176,11 +178,11 @@ def _ru_first_readings(word: str) -> tuple[Reading, ...]:
 def _stripped_readings(word: str, accept) -> list[Reading]:
     """Readings got by taking a Russian noun case ending off a name word."""
     out, low = [], word.lower()
-    for ending, case in _suffix_table("ru_masc_noun_endings.tsv"):
+    for ending, case in _suffix_table("ru_masc_noun_endings.tsv").get(low[-1:], ()):
         base = word[: -len(ending)] if low.endswith(ending) else ""
         if len(base) > 2 and base[-1].lower() not in "аеиоуыэюяё" and accept(base):
             out.append(Reading(base, "m", case, accept is is_first_name))
-    for ending, nom_ending, case in _fem_noun_endings():
+    for ending, nom_ending, case in _fem_noun_endings().get(low[-1:], ()):
         if low.endswith(ending) and len(word) > len(ending) + 2:
             base = word[: -len(ending)] + nom_ending
             if accept(base):
@@ -200,9 +202,10 @@ def _yot_stem_readings(word: str) -> list[Reading]:
 
 
 @lru_cache(maxsize=None)
-def _fem_noun_endings() -> tuple[tuple[str, ...], ...]:
-    """(ending, nominative ending, case) rows of `ru_fem_noun_endings.tsv`."""
-    return tuple(tuple(row) for row in read_rows("names/ru_fem_noun_endings.tsv"))
+def _fem_noun_endings() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """(ending, nominative ending, case) rows of `ru_fem_noun_endings.tsv` by the last letter of the ending."""
+    path = "names/ru_fem_noun_endings.tsv"
+    return by_last_letter([tuple(row) for row in read_rows(path)], path)
 
 
 @lru_cache(maxsize=None)
@@ -214,12 +217,7 @@ def _ru_surname_table() -> tuple[tuple[str, str, str, str], ...]:
 @lru_cache(maxsize=None)
 def _ru_surname_table_by_last() -> dict[str, tuple[tuple[str, str, str, str], ...]]:
     """`_ru_surname_table()` rows by the last letter of their ending, each bucket in the table's order."""
-    out: dict[str, list[tuple[str, str, str, str]]] = {}
-    for row in _ru_surname_table():
-        if not row[0]:
-            raise ValueError(f"names/ru_surname_forms.tsv: a row without an ending: {row}")
-        out.setdefault(row[0][-1:], []).append(row)
-    return {last: tuple(rows) for last, rows in out.items()}
+    return by_last_letter(_ru_surname_table(), "names/ru_surname_forms.tsv")
 
 
 def ru_surname_readings(word: str, after_first: bool = True) -> list[Reading]:
@@ -348,7 +346,7 @@ def _ru_options(words: list[str]) -> list[list[Reading]]:
 def strip_kk_case(word: str) -> str:
     """A Kazakh case ending off a name word, when what remains still looks like a name."""
     key = fold(word)
-    for ending, strength in _kk_name_endings():
+    for ending, strength in _kk_name_endings().get(key[-1:], ()):
         if not key.endswith(ending) or len(key) - len(ending) < 3:
             continue
         base = word[: -len(ending)]

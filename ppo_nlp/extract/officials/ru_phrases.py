@@ -138,8 +138,9 @@ def _adverb_of_adjective(ctx: Ctx, j: int, stops: set[int]) -> bool:
     nxt = j + 1
     if nxt >= len(ctx.tokens) or nxt in stops or not ctx.tokens[j].text.islower() or not gap_ok(ctx, j, nxt):
         return False
-    here, there = parses(ctx.tokens[j].text), parses(ctx.tokens[nxt].text)
-    return bool(here) and here[0].tag.POS == "ADVB" and any(p.tag.POS == "ADJF" and "gent" in p.tag.grammemes for p in there)
+    here = parses(ctx.tokens[j].text)  # the next word is read only after an adverb
+    return bool(here) and here[0].tag.POS == "ADVB" and any(
+        p.tag.POS == "ADJF" and "gent" in p.tag.grammemes for p in parses(ctx.tokens[nxt].text))
 
 
 def _trim_adjectives(ctx: Ctx, begin: int, end: int) -> int:
