@@ -146,7 +146,8 @@ def surname_like(ctx: Ctx, i: int, strong: bool) -> bool:
 
 def _full_at(ctx: Ctx, i: int) -> Optional[PersonSpan]:
     """First name [+ patronymic] + surname starting at token i."""
-    if not (nameable(ctx, i) and i + 1 < len(ctx.tokens) and adjacent(ctx, i) and nameable(ctx, i + 1)):
+    if not (i + 1 < len(ctx.tokens) and ctx.tokens[i + 1].text[:1].isupper() and adjacent(ctx, i)
+            and nameable(ctx, i) and nameable(ctx, i + 1)):  # the cheap tests first: most capitals start no name
         return None
     lang = ctx.langs[i]
     known_first = first_name_like(ctx, i) and not (lang == "ru" and noun_not_name(ctx.tokens[i].text))
