@@ -21,13 +21,13 @@ from ppo_nlp.cache import bounded_cache, word_cache
 from ppo_nlp.normalize.kk_cyrillic import to_cyrillic
 from ppo_nlp.normalize.kk_stem import name_endings
 from ppo_nlp.normalize.endings import by_last_letter
+from ppo_nlp.normalize.name_agreement import agreeing
 from ppo_nlp.normalize.morph import a_stem_genitive, analyzer, from_dictionary, inflected_word, parses as analyses
 from ppo_nlp.paths import RESOURCES_DIR
 from ppo_nlp.resources import read_rows
 from ppo_nlp.text import fold
 
 NAMES_DIR = RESOURCES_DIR / "names"
-CASE_ORDER = ("nomn", "gent", "accs", "datv", "ablt", "loct")
 MAX_NAME_LEN = 40
 _GENDERS = {"masc": "m", "femn": "f"}
 _SURN_SING = frozenset({"Surn", "sing"})  # pymorphy3 grammemes; checks read `p.tag.grammemes`, a frozenset
@@ -261,34 +261,6 @@ def _same_case(ending: str, word: str) -> str:
     return ending.upper() if word.isupper() else ending
 
 
-def _compatible(a: Optional[str], b: Optional[str]) -> bool:
-    return a is None or b is None or a == b
-
-
-def _score(readings: list[Reading], gender: Optional[str], case: Optional[str], gender_hint: Optional[str],
-           case_hint: Optional[str]) -> tuple:
-    """Higher is better: agreement with the hints (a case hint may be several: «gent|accs»), then the rest.
-    `gender`, `case`: the ones the (agreeing) readings name, None where they name none."""
-    names, specific, listed, known = first_names(), 0, 0, 0
-    for r in readings:
-        specific += (1 if r.case else 0) + (1 if r.gender else 0)
-        listed += fold(r.nominative) in names  # «Нурлану»: Нурлан, not Нурлана
-        known += r.known
-    agree = 2 if case and case in (case_hint or "").split("|") else 0 if case and case_hint else 1  # 1: no clash
-    return (agree, gender is not None and gender == gender_hint, listed, known, specific,
-            -CASE_ORDER.index(case) if case in CASE_ORDER else -len(CASE_ORDER))
-
-
-def _agreeing(options: list[list[Reading]], gender_hint, case_hint) -> Optional[list[Reading]]:
-    """The agreeing combination of one reading per word with the best score, or None."""
-    combos: list[tuple[list[Reading], Optional[str], Optional[str]]] = [([], None, None)]  # + the gender and
-    for opts in options:  # case its readings agree on (None: any), as it agrees with a reading iff each does
-        combos = [(c + [o], o.gender if g is None else g, o.case if k is None else k) for c, g, k in combos
-                  for o in opts if _compatible(o.gender, g) and _compatible(o.case, k)][:256]
-    scored = [(_score(c, g or None, k or None, gender_hint, case_hint), c) for c, g, k in combos]
-    return max(scored, key=lambda sc: sc[0])[1] if scored else None
-
-
 def _unsexed_first(words: list[str]) -> Optional[int]:
     """The index of a first name our lists give no gender (pymorphy's guess may be wrong), else None."""
     full = [i for i, w in enumerate(words) if not _is_initial(w)]
@@ -301,10 +273,10 @@ def _best_combo(options: list[list[Reading]], gender_hint, case_hint, first: Opt
     """The best agreeing combination; when none agrees, the first name's gender and case give way (many
     Kazakh first names are both, and a woman's stays undeclined: «Бахыт Серикова» is a woman, not «Бахыт
     Сериков» in the genitive)."""
-    best = _agreeing(options, gender_hint, case_hint)
+    best = agreeing(options, gender_hint, case_hint, first_names())
     if best is None and first is not None:
         relaxed = [[Reading(r.nominative, None, None, r.known) for r in opts] if i == first else opts for i, opts in enumerate(options)]
-        best = _agreeing(relaxed, gender_hint, case_hint)
+        best = agreeing(relaxed, gender_hint, case_hint, first_names())
     return best or [opts[0] for opts in options]
 
 

@@ -30,7 +30,8 @@ from ppo_nlp.extract.officials.positions import PositionSpan, find_positions
 from ppo_nlp.extract.officials.plurals import plural_links
 from ppo_nlp.extract.officials.possessors import possessors_after_titles
 from ppo_nlp.normalize.person_keys import person_id
-from ppo_nlp.normalize.names import CASE_ORDER, is_first_name, surname_keys, to_nominative
+from ppo_nlp.normalize.name_agreement import CASE_ORDER
+from ppo_nlp.normalize.names import is_first_name, surname_keys, to_nominative
 from ppo_nlp.normalize.translit import to_latin
 from ppo_nlp.text import fold
 

@@ -313,9 +313,11 @@ def _add_ner(ctx: Ctx, spans: list[PersonSpan]) -> list[PersonSpan]:
             continue
         lo, hi = bisect_right(starts, ent.start - 1), bisect_right(starts, ent.end - 1)
         idx = [k for k in range(lo, hi) if ctx.tokens[k].text[:1].isalpha()]
+        if not idx or len(idx) > 4 or not taken.isdisjoint(range(lo, hi)):
+            continue  # most PERSON entities are names the rules found
         if any(is_position_word(ctx.tokens[k].text, ctx.langs[k]) for k in idx):
             continue  # a title the model read as a name («Акимам на местах»)
-        if idx and not taken & set(range(lo, hi)) and len(idx) <= 4 and plausible_ner(ctx, idx):
+        if plausible_ner(ctx, idx):
             kind = "full" if len(idx) > 1 else "surname"
             spans.append(PersonSpan(lo, hi, [ctx.tokens[k].text for k in idx], kind))
     return sorted(spans, key=lambda s: s.start)

@@ -12,7 +12,8 @@ from dataclasses import replace
 
 from ppo_nlp.extract.officials.persons import Ctx, PersonSpan, adjacent
 from ppo_nlp.extract.officials.positions import PositionSpan, ru_title_at
-from ppo_nlp.normalize.names import CASE_ORDER as CASES, parses
+from ppo_nlp.normalize.name_agreement import CASE_ORDER as CASES
+from ppo_nlp.normalize.names import parses
 
 
 def possessors_after_titles(ctx: Ctx, positions: list[PositionSpan], spans: list[PersonSpan]) -> list[PositionSpan]:
