@@ -321,6 +321,8 @@ def _add_surname_mentions(ctx: Ctx, clusters: list[list[NameMention]], spans: li
 def _display_name(cluster: list[NameMention]) -> tuple[str, Optional[str]]:
     """The most frequent nominative among the longest forms (full names beat initials)."""
     named = [m for m in cluster if m.name]
+    if len(named) == 1:  # most people are named once
+        return named[0].name, named[0].gender or None
     best_kind = min(_KIND_RANK.get(m.span.kind, 2) for m in named)
     named = [m for m in named if _KIND_RANK.get(m.span.kind, 2) == best_kind]
     named = [m for m in named if not _patronymic_only([m])] or named  # a surname beats a patronymic
