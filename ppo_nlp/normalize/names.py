@@ -20,13 +20,14 @@ from typing import NamedTuple, Optional
 from ppo_nlp.cache import bounded_cache, word_cache
 from ppo_nlp.normalize.kk_cyrillic import to_cyrillic
 from ppo_nlp.normalize.kk_stem import name_endings
+from ppo_nlp.normalize.endings import by_last_letter
+from ppo_nlp.normalize.name_agreement import agreeing
 from ppo_nlp.normalize.morph import a_stem_genitive, analyzer, from_dictionary, inflected_word, parses as analyses
 from ppo_nlp.paths import RESOURCES_DIR
 from ppo_nlp.resources import read_rows
 from ppo_nlp.text import fold
 
 NAMES_DIR = RESOURCES_DIR / "names"
-CASE_ORDER = ("nomn", "gent", "accs", "datv", "ablt", "loct")
 MAX_NAME_LEN = 40
 _GENDERS = {"masc": "m", "femn": "f"}
 _SURN_SING = frozenset({"Surn", "sing"})  # pymorphy3 grammemes; checks read `p.tag.grammemes`, a frozenset
@@ -53,10 +54,11 @@ def first_names() -> dict[str, Optional[str]]:
 
 
 @lru_cache(maxsize=None)
-def _suffix_table(name: str) -> tuple[tuple[str, str], ...]:
-    """(suffix, value) rows of a two-column file, longest suffix first."""
+def _suffix_table(name: str) -> dict[str, tuple[tuple[str, str], ...]]:
+    """(suffix, value) rows of a two-column file, longest suffix first, by the last letter of the suffix: a
+    word is only tried against the suffixes it may end with."""
     rows = [(fold(r[0]), r[1] if len(r) > 1 else "") for r in read_rows(f"names/{name}")]
-    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+    return by_last_letter(sorted(rows, key=lambda r: -len(r[0])), f"names/{name}")
 
 
 @lru_cache(maxsize=1)
@@ -66,15 +68,15 @@ def _strong_surname_suffixes() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _kk_name_endings() -> tuple[tuple[str, str], ...]:
-    """Kazakh case endings of name words (folded), longest first."""
-    return tuple(sorted(((fold(s), v) for s, v in name_endings()), key=lambda r: -len(r[0])))
+def _kk_name_endings() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Kazakh case endings of name words (folded), longest first, by their last letter."""
+    return by_last_letter(sorted(((fold(s), v) for s, v in name_endings()), key=lambda r: -len(r[0])), "kk/endings.tsv")
 
 
 @bounded_cache(4 << 20)
 def _match_suffix(word: str, table: str) -> Optional[str]:
     key = fold(word)
-    for suffix, value in _suffix_table(table):
+    for suffix, value in _suffix_table(table).get(key[-1:], ()):
         if key.endswith(suffix) and len(key) > len(suffix) + 1:
             return value
     return None
@@ -155,7 +157,8 @@ def _pm_adjective_surname(word: str) -> list[Reading]:
     return out
 
 
-def _ru_first_readings(word: str) -> list[Reading]:
+@bounded_cache(2 << 20)  # kept: a first name comes back in name after name, with other surnames and hints
+def _ru_first_readings(word: str) -> tuple[Reading, ...]:
     """Readings of a Russian-text first name: name lists, pymorphy3 Name parses, stripped case endings."""
     out = []
     if is_first_name(word):
@@ -169,17 +172,17 @@ def _ru_first_readings(word: str) -> list[Reading]:
         out += [r for r in _stripped_readings(word, lambda base: True) if r.gender == "m" and len(r.nominative) > 3]
     elif not any(r.nominative == word for r in out):  # «Кадиша» is also «Кадиш» in the genitive: keep it as
         out.append(Reading(word, first_name_gender(word), None))  # written for a patronymic to agree with
-    return out
+    return tuple(out)
 
 
 def _stripped_readings(word: str, accept) -> list[Reading]:
     """Readings got by taking a Russian noun case ending off a name word."""
     out, low = [], word.lower()
-    for ending, case in _suffix_table("ru_masc_noun_endings.tsv"):
+    for ending, case in _suffix_table("ru_masc_noun_endings.tsv").get(low[-1:], ()):
         base = word[: -len(ending)] if low.endswith(ending) else ""
         if len(base) > 2 and base[-1].lower() not in "аеиоуыэюяё" and accept(base):
             out.append(Reading(base, "m", case, accept is is_first_name))
-    for ending, nom_ending, case in _fem_noun_endings():
+    for ending, nom_ending, case in _fem_noun_endings().get(low[-1:], ()):
         if low.endswith(ending) and len(word) > len(ending) + 2:
             base = word[: -len(ending)] + nom_ending
             if accept(base):
@@ -199,9 +202,10 @@ def _yot_stem_readings(word: str) -> list[Reading]:
 
 
 @lru_cache(maxsize=None)
-def _fem_noun_endings() -> tuple[tuple[str, ...], ...]:
-    """(ending, nominative ending, case) rows of `ru_fem_noun_endings.tsv`."""
-    return tuple(tuple(row) for row in read_rows("names/ru_fem_noun_endings.tsv"))
+def _fem_noun_endings() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """(ending, nominative ending, case) rows of `ru_fem_noun_endings.tsv` by the last letter of the ending."""
+    path = "names/ru_fem_noun_endings.tsv"
+    return by_last_letter([tuple(row) for row in read_rows(path)], path)
 
 
 @lru_cache(maxsize=None)
@@ -213,12 +217,7 @@ def _ru_surname_table() -> tuple[tuple[str, str, str, str], ...]:
 @lru_cache(maxsize=None)
 def _ru_surname_table_by_last() -> dict[str, tuple[tuple[str, str, str, str], ...]]:
     """`_ru_surname_table()` rows by the last letter of their ending, each bucket in the table's order."""
-    out: dict[str, list[tuple[str, str, str, str]]] = {}
-    for row in _ru_surname_table():
-        if not row[0]:
-            raise ValueError(f"names/ru_surname_forms.tsv: a row without an ending: {row}")
-        out.setdefault(row[0][-1:], []).append(row)
-    return {last: tuple(rows) for last, rows in out.items()}
+    return by_last_letter(_ru_surname_table(), "names/ru_surname_forms.tsv")
 
 
 def ru_surname_readings(word: str, after_first: bool = True) -> list[Reading]:
@@ -262,34 +261,6 @@ def _same_case(ending: str, word: str) -> str:
     return ending.upper() if word.isupper() else ending
 
 
-def _compatible(a: Optional[str], b: Optional[str]) -> bool:
-    return a is None or b is None or a == b
-
-
-def _score(readings: list[Reading], gender: Optional[str], case: Optional[str], gender_hint: Optional[str],
-           case_hint: Optional[str]) -> tuple:
-    """Higher is better: agreement with the hints (a case hint may be several: «gent|accs»), then the rest.
-    `gender`, `case`: the ones the (agreeing) readings name, None where they name none."""
-    names, specific, listed, known = first_names(), 0, 0, 0
-    for r in readings:
-        specific += (1 if r.case else 0) + (1 if r.gender else 0)
-        listed += fold(r.nominative) in names  # «Нурлану»: Нурлан, not Нурлана
-        known += r.known
-    agree = 2 if case and case in (case_hint or "").split("|") else 0 if case and case_hint else 1  # 1: no clash
-    return (agree, gender is not None and gender == gender_hint, listed, known, specific,
-            -CASE_ORDER.index(case) if case in CASE_ORDER else -len(CASE_ORDER))
-
-
-def _agreeing(options: list[list[Reading]], gender_hint, case_hint) -> Optional[list[Reading]]:
-    """The agreeing combination of one reading per word with the best score, or None."""
-    combos: list[tuple[list[Reading], Optional[str], Optional[str]]] = [([], None, None)]  # + the gender and
-    for opts in options:  # case its readings agree on (None: any), as it agrees with a reading iff each does
-        combos = [(c + [o], o.gender if g is None else g, o.case if k is None else k) for c, g, k in combos
-                  for o in opts if _compatible(o.gender, g) and _compatible(o.case, k)][:256]
-    scored = [(_score(c, g or None, k or None, gender_hint, case_hint), c) for c, g, k in combos]
-    return max(scored, key=lambda sc: sc[0])[1] if scored else None
-
-
 def _unsexed_first(words: list[str]) -> Optional[int]:
     """The index of a first name our lists give no gender (pymorphy's guess may be wrong), else None."""
     full = [i for i, w in enumerate(words) if not _is_initial(w)]
@@ -302,10 +273,10 @@ def _best_combo(options: list[list[Reading]], gender_hint, case_hint, first: Opt
     """The best agreeing combination; when none agrees, the first name's gender and case give way (many
     Kazakh first names are both, and a woman's stays undeclined: «Бахыт Серикова» is a woman, not «Бахыт
     Сериков» in the genitive)."""
-    best = _agreeing(options, gender_hint, case_hint)
+    best = agreeing(options, gender_hint, case_hint, first_names())
     if best is None and first is not None:
         relaxed = [[Reading(r.nominative, None, None, r.known) for r in opts] if i == first else opts for i, opts in enumerate(options)]
-        best = _agreeing(relaxed, gender_hint, case_hint)
+        best = agreeing(relaxed, gender_hint, case_hint, first_names())
     return best or [opts[0] for opts in options]
 
 
@@ -337,7 +308,7 @@ def _ru_options(words: list[str]) -> list[list[Reading]]:
         elif i == full[-1] and len(full) > 1 or len(full) == 1:
             options.append(ru_surname_readings(w, after_first=len(full) > 1))
         elif i == full[0]:
-            options.append(_ru_first_readings(w))
+            options.append(list(_ru_first_readings(w)))
         else:
             options.append(_ru_patronymic_readings(w))
     return options
@@ -347,7 +318,7 @@ def _ru_options(words: list[str]) -> list[list[Reading]]:
 def strip_kk_case(word: str) -> str:
     """A Kazakh case ending off a name word, when what remains still looks like a name."""
     key = fold(word)
-    for ending, strength in _kk_name_endings():
+    for ending, strength in _kk_name_endings().get(key[-1:], ()):
         if not key.endswith(ending) or len(key) - len(ending) < 3:
             continue
         base = word[: -len(ending)]

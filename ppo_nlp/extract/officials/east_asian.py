@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ppo_nlp.extract.officials.persons import Ctx, PersonSpan, adjacent, first_name_like, is_cap, nameable
+from ppo_nlp.extract.officials.persons import Ctx, PersonSpan, adjacent, first_name_like, nameable
+from ppo_nlp.extract.officials.name_words import is_cap
 from ppo_nlp.resources import read_rows
 from ppo_nlp.text import fold
 
@@ -33,7 +34,7 @@ def _syllables(ctx: Ctx, k: int) -> bool:
 
 def east_asian_at(ctx: Ctx, i: int) -> PersonSpan | None:
     """A listed family name at token i and one or two given-name words right after it."""
-    if ctx.langs[i] != "ru" or fold(ctx.tokens[i].text) not in family_names() or not is_cap(ctx.tokens[i].text):
+    if ctx.langs[i] != "ru" or ctx.folded[i] not in family_names() or not is_cap(ctx.tokens[i].text):
         return None
     if i in ctx.blocked:
         return None

@@ -5,7 +5,8 @@ comma or a dash, holds the title.
 from __future__ import annotations
 
 from ppo_nlp.extract.officials.lexicon import party_words
-from ppo_nlp.extract.officials.persons import Ctx, is_cap
+from ppo_nlp.extract.officials.persons import Ctx
+from ppo_nlp.extract.officials.name_words import is_cap
 from ppo_nlp.extract.officials.positions import PositionSpan
 from ppo_nlp.text import fold, fold_quotes
 
@@ -54,7 +55,7 @@ def _after_list_dash(ctx: Ctx, start: int, lead: int) -> int:
 def _kk_named_after(ctx: Ctx, lead: int) -> int:
     """An organization «named after» someone starts with that name («Ш.Уәлиханов атындағы … институтының
     директоры»): the lead moves over «атындағы» and the capitalised words and initials before it."""
-    if lead < 2 or fold(ctx.tokens[lead - 1].text) not in KK_NAMED_AFTER:
+    if lead < 2 or ctx.folded[lead - 1] not in KK_NAMED_AFTER:
         return lead
     k = lead - 1
     while k > 0 and lead - k <= NAMED_AFTER_WORDS and _name_or_initial(ctx.tokens[k - 1].text):

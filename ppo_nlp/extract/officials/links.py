@@ -12,7 +12,8 @@ from dataclasses import replace
 from ppo_nlp.extract.officials.far_objects import far_object
 from ppo_nlp.extract.officials.kk_leads import kk_lead
 from ppo_nlp.extract.officials.lexicon import en_predicate_fillers, en_predicates, word_set
-from ppo_nlp.extract.officials.persons import Ctx, PersonSpan, is_cap, nameable
+from ppo_nlp.extract.officials.persons import Ctx, PersonSpan, nameable
+from ppo_nlp.extract.officials.name_words import is_cap
 from ppo_nlp.extract.officials.positions import PositionSpan
 from ppo_nlp.extract.officials.ru_phrases import is_adjective
 from ppo_nlp.normalize.names import parses, surname_keys
@@ -65,7 +66,7 @@ def lone_surnames(ctx: Ctx, spans: list[PersonSpan]) -> list[PersonSpan]:
     heads = {key[:3] for key in keys}  # the cheap gate first: most capitalised words are no such surname
     tokens = ctx.tokens
     return [PersonSpan(k, k + 1, [tokens[k].text], "surname") for k in ctx.caps
-            if fold(tokens[k].text)[:3] in heads and k not in taken and is_cap(tokens[k].text)
+            if ctx.folded[k][:3] in heads and k not in taken and is_cap(tokens[k].text)
             and nameable(ctx, k) and surname_keys(tokens[k].text, ctx.langs[k]) & keys]
 
 
@@ -119,7 +120,7 @@ def _move(links: Links, owner: dict[int, int], pos: PositionSpan, start: int) ->
 def _joined(ctx: Ctx, left: PositionSpan, right: PositionSpan, joiners: frozenset[str]) -> bool:
     """One joiner token between two titles that agree in case (Russian) on one line."""
     end = max(left.end, left.head + 1)
-    if right.start != end + 1 or ctx.langs[left.head] == "kk" or fold(ctx.tokens[end].text) not in joiners:
+    if right.start != end + 1 or ctx.langs[left.head] == "kk" or ctx.folded[end] not in joiners:
         return False
     if "\n" in ctx.doc.text[ctx.tokens[end - 1].end:ctx.tokens[right.start].start]:
         return False
@@ -247,13 +248,13 @@ def _kk_participle_name(ctx: Ctx, pos: PositionSpan, by_start: dict):
     """«…филиалының төрағасы болып жұмысын бастаған Жандос Базартай»: a participle clause ends at the name;
     «төрағасы болып Айгүл Омарова сайланды»: the name right after «болып»."""
     k = max(pos.end, pos.head + 1)
-    if k + 1 < len(ctx.tokens) and fold(ctx.tokens[k].text) in KK_POST and k + 1 in by_start:
+    if k + 1 < len(ctx.tokens) and ctx.folded[k] in KK_POST and k + 1 in by_start:
         return by_start[k + 1].start  # «төрағасы қызметіне Серік Омаров тағайындалды»
-    if k >= len(ctx.tokens) or fold(ctx.tokens[k].text) not in KK_AS:
+    if k >= len(ctx.tokens) or ctx.folded[k] not in KK_AS:
         return None
     for n in range(k + 1, min(k + 2 + MAX_WINDOW, len(ctx.tokens))):
         word = ctx.tokens[n].text
-        if n in by_start and (n == k + 1 or fold(ctx.tokens[n - 1].text).endswith(KK_PARTICIPLE_ENDS)
+        if n in by_start and (n == k + 1 or ctx.folded[n - 1].endswith(KK_PARTICIPLE_ENDS)
                               or _kk_made_object(ctx, k, by_start[n])):
             return by_start[n].start
         if not word.islower() or not word.isalpha():
@@ -264,13 +265,13 @@ def _kk_participle_name(ctx: Ctx, pos: PositionSpan, by_start: dict):
 def _kk_made_object(ctx: Ctx, k: int, name: PersonSpan) -> bool:
     """«төрағасы етіп аудан әкімі Дәурен Сәрсеновті бірауыздан сайлады»: after «етіп» ("as"), a name in the
     accusative is the one made chairman, whatever words stand between."""
-    return fold(ctx.tokens[k].text) == KK_MAKING and fold(ctx.tokens[name.end - 1].text).endswith(KK_ACCUSATIVE)
+    return ctx.folded[k] == KK_MAKING and ctx.folded[name.end - 1].endswith(KK_ACCUSATIVE)
 
 
 def _kk_subject_name(ctx: Ctx, pos: PositionSpan, by_end: dict):
     """«Серік Омаров облыстық филиалдың төрағасы болып сайланды»: the subject before «… болып» + a verb."""
     k = max(pos.end, pos.head + 1)
-    if k + 1 >= len(ctx.tokens) or fold(ctx.tokens[k].text) not in KK_AS or not ctx.tokens[k + 1].text.isalpha():
+    if k + 1 >= len(ctx.tokens) or ctx.folded[k] not in KK_AS or not ctx.tokens[k + 1].text.isalpha():
         return None
     if not ctx.tokens[k + 1].text.islower():
         return None
@@ -310,7 +311,7 @@ def _en_predicate_name(ctx: Ctx, pos: PositionSpan, by_end: dict):
 
 def _after_post_noun(ctx: Ctx, pos: PositionSpan) -> bool:
     """«на пост председателя», «должность министра»: the title follows a word for a post."""
-    return pos.start > 0 and fold(ctx.tokens[pos.start - 1].text) in word_set("post_nouns_ru.txt")
+    return pos.start > 0 and ctx.folded[pos.start - 1] in word_set("post_nouns_ru.txt")
 
 
 def _window_word(word: str) -> bool:
@@ -324,7 +325,7 @@ def _has_predicate(ctx: Ctx, a: int, b: int) -> bool:
 
 def _appointer(ctx: Ctx, a: int, b: int) -> bool:
     """An active singular verb of appointing between a and b: the name before it gives the post, not holds it."""
-    return any(p.tag.POS == "VERB" and "sing" in p.tag and p.normal_form in word_set("appointing_ru.txt")
+    return any(p.tag.POS == "VERB" and "sing" in p.tag.grammemes and p.normal_form in word_set("appointing_ru.txt")
                for k in range(a, b) for p in parses(ctx.tokens[k].text) if ctx.tokens[k].text.islower())
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 from typing import Optional
 
 from ppo_nlp import aggregate
@@ -25,13 +24,14 @@ from ppo_nlp.extract.officials.kk_leads import kk_lead
 from ppo_nlp.extract.officials.links import extend_links, lone_surnames
 from ppo_nlp.extract.officials.offices import office_id
 from ppo_nlp.extract.officials.persons import (PATRONYMIC_ENDS, Ctx, PersonSpan, adjacent, build_ctx, find_persons,
-                                               first_name_like, is_cap, is_common_word, name_particles, nameable,
-                                               surname_like)
+                                               first_name_like, name_particles, nameable, surname_like)
+from ppo_nlp.extract.officials.name_words import is_cap, is_common_word
 from ppo_nlp.extract.officials.positions import PositionSpan, find_positions
 from ppo_nlp.extract.officials.plurals import plural_links
 from ppo_nlp.extract.officials.possessors import possessors_after_titles
 from ppo_nlp.normalize.person_keys import person_id
-from ppo_nlp.normalize.names import CASE_ORDER, is_first_name, surname_keys, to_nominative
+from ppo_nlp.normalize.name_agreement import CASE_ORDER
+from ppo_nlp.normalize.names import is_first_name, surname_keys, to_nominative
 from ppo_nlp.normalize.translit import to_latin
 from ppo_nlp.text import fold
 
@@ -46,14 +46,13 @@ class NameMention:
     name: str
     gender: Optional[str]
     positions: list[PositionSpan] = field(default_factory=list)
+    surname: str = field(init=False, default="")  # folded; read of every named mention (a cached_property
+    first: str = field(init=False, default="")  # takes a lock on each first read)
 
-    @cached_property
-    def surname(self) -> str:
-        return fold(self.name.split()[-1])
-
-    @cached_property
-    def first(self) -> str:
-        return fold(self.name.split()[0]) if len(self.name.split()) > 1 else ""
+    def __post_init__(self) -> None:
+        words = self.name.split()
+        if words:
+            self.surname, self.first = fold(words[-1]), fold(words[0]) if len(words) > 1 else ""
 
 
 def extract_officials(doc: Document) -> tuple[list[Entity], list[Person]]:
@@ -77,7 +76,7 @@ def extract_officials(doc: Document) -> tuple[list[Entity], list[Person]]:
     mentions = [_normalize(ctx, s, links.get(s.start, []), names) for s in spans]
     clusters = _merge_patronymic_forms(_cluster([m for m in mentions if m.name]))
     _add_surname_mentions(ctx, clusters, spans)
-    people = [_person(ctx, c) for c in _join_same_ids(clusters)]
+    people = [_person(ctx, c, shown) for c, shown in _join_same_ids(clusters)]
     _unique_ids(people)
     return _entities(ctx, people, positions, links), people
 
@@ -310,10 +309,10 @@ def _add_surname_mentions(ctx: Ctx, clusters: list[list[NameMention]], spans: li
     taken = {k for s in spans for k in range(s.start, s.end)}
     for k in ctx.caps:
         tok = ctx.tokens[k]
-        if k in taken or not is_cap(tok.text) or fold(tok.text)[:4] not in by_surname:
+        if k in taken or ctx.folded[k][:4] not in by_surname or not is_cap(tok.text):
             continue
         keys = surname_keys(tok.text, ctx.langs[k])
-        fits = [c for c in by_surname[fold(tok.text)[:4]] if keys & {x.surname for x in c if x.name}]
+        fits = [c for c in by_surname[ctx.folded[k][:4]] if keys & {x.surname for x in c if x.name}]
         if len({id(c) for c in fits}) == 1:
             span = PersonSpan(k, k + 1, [tok.text], "surname")
             fits[0].append(NameMention(span, "", None))
@@ -322,6 +321,8 @@ def _add_surname_mentions(ctx: Ctx, clusters: list[list[NameMention]], spans: li
 def _display_name(cluster: list[NameMention]) -> tuple[str, Optional[str]]:
     """The most frequent nominative among the longest forms (full names beat initials)."""
     named = [m for m in cluster if m.name]
+    if len(named) == 1:  # most people are named once
+        return named[0].name, named[0].gender or None
     best_kind = min(_KIND_RANK.get(m.span.kind, 2) for m in named)
     named = [m for m in named if _KIND_RANK.get(m.span.kind, 2) == best_kind]
     named = [m for m in named if not _patronymic_only([m])] or named  # a surname beats a patronymic
@@ -331,9 +332,9 @@ def _display_name(cluster: list[NameMention]) -> tuple[str, Optional[str]]:
     return name, (genders.most_common(1)[0][0] if genders else None)
 
 
-def _person(ctx: Ctx, cluster: list[NameMention]) -> Person:
-    name, gender = _display_name(cluster)
-    latin = to_latin(name)
+def _person(ctx: Ctx, cluster: list[NameMention], shown: Optional[tuple[str, Optional[str]]]) -> Person:
+    name, gender = shown or _display_name(cluster)
+    latin = _latin(name)
     positions: list[Position] = []
     seen = set()
     for m in sorted(cluster, key=lambda m: m.span.start):
@@ -343,6 +344,11 @@ def _person(ctx: Ctx, cluster: list[NameMention]) -> Person:
                 positions.append(Position(pos.title, pos.org, office=office_id(pos.title, _title_lang(ctx, pos))))
     mentions = [_mention(ctx, m.span) for m in sorted(cluster, key=lambda m: m.span.start)]
     return Person(person_id(name), name, latin, positions, mentions, gender)
+
+
+@bounded_cache(1 << 20)  # a person of the news comes back in document after document
+def _latin(name: str) -> str:
+    return to_latin(name)
 
 
 def _title_lang(ctx: Ctx, pos: PositionSpan) -> str:
@@ -355,12 +361,17 @@ def _mention(ctx: Ctx, span: PersonSpan) -> Mention:
     return Mention(ctx.doc.text[start:end], start, end)
 
 
-def _join_same_ids(clusters: list[list[NameMention]]) -> list[list[NameMention]]:
-    """Clusters whose names have one spelling-blind id («Жакупов», «Жақыпов» in one article) are one person."""
+def _join_same_ids(clusters: list[list[NameMention]]) -> list[tuple[list[NameMention], Optional[tuple]]]:
+    """Clusters whose names have one spelling-blind id («Жакупов», «Жақыпов» in one article) are one person;
+    each with its `_display_name` where it is one cluster alone (a joined one is read again)."""
     joined: dict[str, list[NameMention]] = {}
+    shown: dict[str, Optional[tuple]] = {}
     for c in clusters:
-        joined.setdefault(person_id(_display_name(c)[0]), []).extend(c)
-    return list(joined.values())
+        display = _display_name(c)
+        key = person_id(display[0])
+        shown[key] = None if key in joined else display
+        joined.setdefault(key, []).extend(c)
+    return [(c, shown[key]) for key, c in joined.items()]
 
 
 def _unique_ids(people: list[Person]) -> None:

@@ -5,26 +5,26 @@ endings (-ов/-ева/-ұлы ...) and capitalisation. Words inside ORG/LOC/PRO
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, count
+from operator import itemgetter
 from typing import Optional
 
-from ppo_nlp.cache import bounded_cache, word_cache
 from ppo_nlp.doc import Document, Entity
 from ppo_nlp.extract.officials.captions import shouted_name_ok
-from ppo_nlp.extract.officials.en_names import clean_en_spans, en_function_words
-from ppo_nlp.extract.officials.lexicon import (en_heads, en_not_name_words, honorifics, is_short_body, kk_heads,
-                                              ru_heads, ru_key)
+from ppo_nlp.extract.officials.en_names import clean_en_spans
+from ppo_nlp.extract.officials.name_words import (first_name_like_word, is_common_word, is_position_word, nameable_word,
+                                                 noun_not_name, place_adjective, surname_like_word)
+from ppo_nlp.extract.officials.lexicon import en_not_name_words
 from ppo_nlp.normalize import places
-from ppo_nlp.normalize.morph import oblique_name_of_noun
-from ppo_nlp.normalize.names import (MAX_NAME_LEN, is_first_name, is_first_name_form, is_latin_first_name,
-                                     is_surname_shape, parses, ru_surname_base, strip_kk_case)
+from ppo_nlp.normalize.names import parses
 from ppo_nlp.resources import read_rows
 from ppo_nlp.text import Tok, fold, words_of
 
 BLOCKING = frozenset({"ORG", "LOC", "PROJECT", "DATE", "COUNT"})
+_FIRST = itemgetter(0)  # a token's text, a text's first letter
 PATRONYMIC_ENDS = ("ович", "евич", "овна", "евна", "ична", "ұлы", "улы", "қызы", "кызы")
 
 
@@ -41,6 +41,8 @@ class Ctx:
     main_orgs: dict[str, str] = field(default_factory=dict)  # ORG type -> the most mentioned id of that type
     org_heads: dict[str, str] = field(default_factory=dict)  # first 5 letters of a head noun -> an ORG id
     caps: list[int] = field(default_factory=list)  # tokens that start with a capital: where a name may start
+    folded: list[str] = field(default_factory=list)  # `fold` of each token (the tokenizer's, made once per text)
+    starts: list[int] = field(default_factory=list)  # the start offset of each token
 
 
 @dataclass
@@ -53,10 +55,10 @@ class PersonSpan:
 
 def build_ctx(doc: Document) -> Ctx:
     """Tokens, their languages and the entity spans that block or name organizations."""
-    tokens = list(words_of(doc.text).tokens)  # the words the gazetteer split (as `text.word_spans` does)
-    starts = [t.start for t in tokens]
-    ctx = Ctx(doc, tokens, _token_langs(doc, starts))
-    ctx.caps = [k for k, t in enumerate(tokens) if t.text[:1].isupper()]
+    words = words_of(doc.text)  # the words the gazetteer split (as `text.word_spans` does)
+    tokens, starts = list(words.tokens), words.starts
+    ctx = Ctx(doc, tokens, _token_langs(doc, starts), folded=words.folded, starts=starts)
+    ctx.caps = list(compress(count(), map(str.isupper, map(_FIRST, map(_FIRST, tokens)))))  # no token is empty
     for ent in doc.entities:
         if ent.label not in BLOCKING:
             continue
@@ -113,51 +115,10 @@ def _token_langs(doc: Document, starts: list[int]) -> list[str]:
     return out
 
 
-@word_cache(8 << 20)
-def is_cap(word: str) -> bool:
-    """A capitalised word or an ALL CAPS word of three letters or more."""
-    if len(word) < 2 or len(word) > MAX_NAME_LEN or not word[0].isupper() or not word[0].isalpha():
-        return False
-    if word.isupper():
-        return len(word) >= 3
-    parts = word.replace("’", "-").replace("'", "-").split("-")  # «О’Рейли»: each part capitalised
-    return all(part[:1].isupper() and (part[1:].islower() or len(part) == 1) for part in parts if part)
-
-
 def is_initial(ctx: Ctx, i: int) -> bool:
     toks = ctx.tokens
     return (i + 1 < len(toks) and len(toks[i].text) == 1 and toks[i].text.isupper()
             and toks[i + 1].text == "." and toks[i].text.isalpha())
-
-
-def is_position_word(word: str, lang: str) -> bool:
-    if lang == "kk":
-        return fold(word) in kk_heads()
-    if lang == "en":
-        return word.lower() in en_heads()
-    return ru_key(word) in ru_heads() or fold(word) in kk_heads()
-
-
-@word_cache(4 << 20)
-def is_common_word(word: str, lang: str) -> bool:
-    """A Russian dictionary word that is not a name (Kazakh and English rely on the lists only)."""
-    if lang != "ru" or is_first_name(word):
-        return False
-    if word.isupper():
-        return not is_surname_shape(word)  # acronyms: ППО, РК
-    readings = parses(word)
-    if any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in readings) and not _noun_not_name(word):
-        return False
-    return any(len(p.methods_stack) == 1 and type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
-               for p in readings)
-
-
-def _noun_not_name(word: str) -> bool:
-    """A Russian common noun whose only name readings are oblique cases of a rare first name («Герой»)."""
-    readings = parses(word)
-    names = [p for p in readings if "Name" in p.tag]
-    return bool(names) and not any({"Surn", "Patr"} & p.tag.grammemes for p in readings) and \
-        oblique_name_of_noun(readings, names)
 
 
 def nameable(ctx: Ctx, i: int) -> bool:
@@ -165,18 +126,7 @@ def nameable(ctx: Ctx, i: int) -> bool:
     if i >= len(ctx.tokens) or i in ctx.blocked:
         return False
     word = ctx.tokens[i].text
-    return word[:1].isupper() and _nameable_word(word, ctx.langs[i])  # is_cap needs a capital: no look-up
-
-
-@word_cache(8 << 20)
-def _nameable_word(word: str, lang: str) -> bool:
-    if not is_cap(word):  # the cheap test first
-        return False
-    if (lang == "en" or word.isascii()) and (word.lower() in en_not_name_words() or word.lower() in en_function_words()):
-        return False  # «Dostyk Avenue», «Abai Prize», a headline's «To», in Latin letters in a Cyrillic text too
-    if lang != "en" and is_short_body(word):
-        return False  # «членом Совфеда»: a state body's short name
-    return not is_position_word(word, lang) and fold(word) not in honorifics()
+    return word[:1].isupper() and nameable_word(word, ctx.langs[i])  # is_cap needs a capital: no look-up
 
 
 def adjacent(ctx: Ctx, i: int) -> bool:
@@ -187,38 +137,20 @@ def adjacent(ctx: Ctx, i: int) -> bool:
 
 
 def first_name_like(ctx: Ctx, i: int) -> bool:
-    return _first_name_like(ctx.tokens[i].text, ctx.langs[i])
-
-
-@word_cache(4 << 20)
-def _first_name_like(word: str, lang: str) -> bool:
-    if is_first_name(word):
-        return True
-    if lang == "en":
-        return is_latin_first_name(word)
-    if lang == "ru":
-        return is_first_name_form(word) or any("Name" in p.tag and len(p.methods_stack) == 1 for p in parses(word))
-    return False
+    return first_name_like_word(ctx.tokens[i].text, ctx.langs[i])
 
 
 def surname_like(ctx: Ctx, i: int, strong: bool) -> bool:
-    return _surname_like(ctx.tokens[i].text, ctx.langs[i], strong)
-
-
-@bounded_cache(4 << 20)
-def _surname_like(word: str, lang: str, strong: bool) -> bool:
-    base = strip_kk_case(word) if lang == "kk" else word
-    if is_surname_shape(base, strong) or (lang == "ru" and is_surname_shape(ru_surname_base(word), strong)):
-        return True
-    return lang == "ru" and any("Surn" in p.tag for p in parses(word))
+    return surname_like_word(ctx.tokens[i].text, ctx.langs[i], strong)
 
 
 def _full_at(ctx: Ctx, i: int) -> Optional[PersonSpan]:
     """First name [+ patronymic] + surname starting at token i."""
-    if not (nameable(ctx, i) and i + 1 < len(ctx.tokens) and adjacent(ctx, i) and nameable(ctx, i + 1)):
+    if not (i + 1 < len(ctx.tokens) and ctx.tokens[i + 1].text[:1].isupper() and adjacent(ctx, i)
+            and nameable(ctx, i) and nameable(ctx, i + 1)):  # the cheap tests first: most capitals start no name
         return None
     lang = ctx.langs[i]
-    known_first = first_name_like(ctx, i) and not (lang == "ru" and _noun_not_name(ctx.tokens[i].text))
+    known_first = first_name_like(ctx, i) and not (lang == "ru" and noun_not_name(ctx.tokens[i].text))
     if not known_first and (is_common_word(ctx.tokens[i].text, lang) or not surname_like(ctx, i + 1, True)):
         return _reversed_at(ctx, i)
     j = i + 1
@@ -243,7 +175,7 @@ def _third_name(ctx: Ctx, j: int) -> bool:
 
 
 def _is_patronymic(word: str) -> bool:
-    return fold(word).endswith(PATRONYMIC_ENDS) or any("Patr" in p.tag for p in parses(word))
+    return fold(word).endswith(PATRONYMIC_ENDS) or any("Patr" in p.tag.grammemes for p in parses(word))
 
 
 def _reversed_at(ctx: Ctx, i: int) -> Optional[PersonSpan]:
@@ -314,14 +246,14 @@ def _surname_first(ctx: Ctx, span: PersonSpan) -> PersonSpan:
     """«Оспанова Кадиша Базарбаевна» (official style: surname, first name, patronymic) in reading order."""
     words = span.words
     if len(words) == 3 and _is_patronymic(words[2]) and not _is_patronymic(words[1]) \
-            and _surname_like(words[0], ctx.langs[span.start], True):
+            and surname_like_word(words[0], ctx.langs[span.start], True):
         return PersonSpan(span.start, span.end, [words[1], words[2], words[0]], span.kind)
     return span
 
 
 def _plausible_span(ctx: Ctx, span: PersonSpan) -> bool:
     """Not a name inside a place or institution name, not a shouted phrase, not «Аккемер Мугалжарского»."""
-    if _named_after(ctx, span) or _place_adjective(span.words[-1]) or _quoted(ctx, span.start):
+    if _named_after(ctx, span) or place_adjective(span.words[-1]) or _quoted(ctx, span.start):
         return False
     idx = [k for k in range(span.start, span.end) if ctx.tokens[k].text[:1].isalpha()]
     if len(idx) > 1 and all(ctx.tokens[k].text.isupper() for k in idx):
@@ -351,7 +283,7 @@ def _not_person_context() -> dict[str, tuple[str, ...]]:
 def _after_name_mark(ctx: Ctx, i: int) -> bool:
     """Token i follows «имени» / «им.»: the word a place or institution is named after."""
     k = i - 2 if i >= 2 and ctx.tokens[i - 1].text == "." else i - 1
-    return k >= 0 and fold(ctx.tokens[k].text) in _not_person_context()["before"]
+    return k >= 0 and ctx.folded[k] in _not_person_context()["before"]
 
 
 def _named_after(ctx: Ctx, span: PersonSpan) -> bool:
@@ -368,31 +300,24 @@ def plausible_ner(ctx: Ctx, idx: list[int]) -> bool:
     if all(w.isupper() for w in words):  # a shouted lead: only a listed first name + a surname shape
         return len(idx) > 1 and first_name_like(ctx, idx[0]) and surname_like(ctx, idx[-1], True)
     if len(idx) == 1 and ctx.langs[idx[0]] in ("ru", "kk"):  # English surnames have no shape to check
-        return (first_name_like(ctx, idx[0]) or surname_like(ctx, idx[0], True)) and not _place_adjective(words[0])
-    return not _place_adjective(words[-1]) and not any(w.isascii() and w.lower() in en_not_name_words() for w in words)
-
-
-@word_cache(2 << 20)
-def _place_adjective(word: str) -> bool:
-    """«Алгинского», «Алматинский»: a Russian adjective that names a district or a region."""
-    low = word.lower()
-    if not re.search(r"ск(?:ий|ого|ому|им|ом|ая|ой|ую|ое)$", low):
-        return False
-    return bool(places.lookup(word + " района", "ru") or places.lookup(word + " области", "ru"))
+        return (first_name_like(ctx, idx[0]) or surname_like(ctx, idx[0], True)) and not place_adjective(words[0])
+    return not place_adjective(words[-1]) and not any(w.isascii() and w.lower() in en_not_name_words() for w in words)
 
 
 def _add_ner(ctx: Ctx, spans: list[PersonSpan]) -> list[PersonSpan]:
     """PERSON entities of a NER model (`doc.found["ner_new"]`) that no rule span overlaps."""
     taken = {k for s in spans for k in range(s.start, s.end)}
-    starts = [t.start for t in ctx.tokens]
+    starts = ctx.starts
     for ent in ctx.doc.found.get("ner_new", []):
         if ent.label != "PERSON":
             continue
         lo, hi = bisect_right(starts, ent.start - 1), bisect_right(starts, ent.end - 1)
         idx = [k for k in range(lo, hi) if ctx.tokens[k].text[:1].isalpha()]
+        if not idx or len(idx) > 4 or not taken.isdisjoint(range(lo, hi)):
+            continue  # most PERSON entities are names the rules found
         if any(is_position_word(ctx.tokens[k].text, ctx.langs[k]) for k in idx):
             continue  # a title the model read as a name («Акимам на местах»)
-        if idx and not taken & set(range(lo, hi)) and len(idx) <= 4 and plausible_ner(ctx, idx):
+        if plausible_ner(ctx, idx):
             kind = "full" if len(idx) > 1 else "surname"
             spans.append(PersonSpan(lo, hi, [ctx.tokens[k].text for k in idx], kind))
     return sorted(spans, key=lambda s: s.start)

@@ -12,8 +12,9 @@ from typing import Optional
 
 from ppo_nlp.cache import word_cache
 from ppo_nlp.extract.officials.lexicon import (en_heads, en_key, en_participles, generic_org_words, kk_genitive,
-                                               kk_heads, ru_head_prefixes, ru_heads, ru_key, ru_modifiers, word_set)
+                                               kk_heads, ru_heads, ru_key, ru_modifiers, word_set)
 from ppo_nlp.extract.officials.blocked import blocked_title
+from ppo_nlp.extract.officials.heads import head_candidates, may_head
 from ppo_nlp.extract.officials.persons import Ctx
 from ppo_nlp.extract.rules import credited
 from ppo_nlp.extract.rules.branches import owner_nouns
@@ -41,12 +42,13 @@ class PositionSpan:
 def find_positions(ctx: Ctx, stops: set[int]) -> list[PositionSpan]:
     """Every singular position title; `stops` are token indices where a name starts."""
     out: list[PositionSpan] = []
-    blocked, langs, may_head, after = ctx.blocked, ctx.langs, _may_head, 0  # locals: a pass over every word
-    for i, tok in enumerate(ctx.tokens):
+    tokens, blocked, langs, is_head, after = ctx.tokens, ctx.blocked, ctx.langs, may_head, 0
+    for i in head_candidates(ctx):
+        tok = tokens[i]
         if i < after or not tok.text[:1].isalpha() or i in blocked and not blocked_title(ctx, i):
             continue
         lang = langs[i]
-        if not may_head(tok.text, lang):  # each finder first looks its word up as a head
+        if not is_head(tok.text, lang):  # each finder first looks its word up as a head
             continue
         finder = _kk_at if lang == "kk" else _en_at if lang == "en" else _ru_at
         found = finder(ctx, i, stops)
@@ -61,29 +63,15 @@ def _over_kk_age(ctx: Ctx, pos: PositionSpan, stops: set[int]) -> PositionSpan:
     """«бөлім басшысы 45 жастағы Ерлан Нұров»: an age between a Kazakh title and its name; the title
     reaches over it to the name."""
     k = pos.end
-    if k + 2 not in stops or not ctx.tokens[k].text.isdigit() or fold(ctx.tokens[k + 1].text) not in KK_AGE_WORDS:
+    if k + 2 not in stops or not ctx.tokens[k].text.isdigit() or ctx.folded[k + 1] not in KK_AGE_WORDS:
         return pos
     return replace(pos, end=k + 2)
-
-
-@word_cache(8 << 20)
-def _may_head(word: str, lang: str) -> bool:
-    """Whether `word` is a head word of the finder of `lang` (`_kk_at`, `_en_at`, `_ru_at`)."""
-    if lang == "kk":
-        return fold(word) in kk_heads()
-    if lang == "en":
-        low = word.lower()
-        return low in en_heads() or low in en_participles() or low.startswith("ex-") and en_key(low) in en_heads()
-    key = ru_key(word)
-    if key in ru_heads():  # a head in any number (plural: «один из руководителей»)
-        return True
-    return key.startswith(ru_head_prefixes()) and bool(ru_head_forms(word))  # «экс-премьера»
 
 
 def ru_title_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
     """The Russian title whose head is token i, or None (a title inside another one's phrase)."""
     word = ctx.tokens[i].text
-    return _ru_at(ctx, i, stops) if word[:1].isalpha() and _may_head(word, "ru") else None
+    return _ru_at(ctx, i, stops) if word[:1].isalpha() and may_head(word, "ru") else None
 
 
 def _left_modifiers(ctx: Ctx, i: int, words: frozenset[str], key) -> int:
@@ -112,7 +100,7 @@ def _ru_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
 def _ru_one_of(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
     """«одним из руководителей партии»: a plural head after «один из» is one person's title, in the case of
     «один»."""
-    if i < 2 or fold(ctx.tokens[i - 1].text) != "из" or not (gap_ok(ctx, i - 2, i - 1) and gap_ok(ctx, i - 1, i)):
+    if i < 2 or ctx.folded[i - 1] != "из" or not (gap_ok(ctx, i - 2, i - 1) and gap_ok(ctx, i - 1, i)):
         return None
     heads = [f for f in ru_heads().get(ru_key(ctx.tokens[i].text), ()) if f.plural and f.case == "gent"]
     cases = frozenset(str(p.tag.case) for p in parses(ctx.tokens[i - 2].text) if p.normal_form == "один")
@@ -147,37 +135,37 @@ def _party_in(ctx: Ctx, a: int, b: int) -> Optional[str]:
     """The document's party (or branch) when the phrase says just "party" (or "branch"), or the one
     organization of the document whose head noun the phrase repeats."""
     for k in range(max(a, 0), b):
-        kind = generic_org_words().get(fold(ctx.tokens[k].text))
+        kind = generic_org_words().get(ctx.folded[k])
         if kind == "party_branch" and any(ctx.tokens[m].text[:1].isupper() for m in range(max(a, 0), k)):
             continue  # «Абайского областного филиала»: a branch the document's main branch may not be
         if kind in ctx.main_orgs:
             return ctx.main_orgs[kind]
     for k in range(max(a, 0), min(b, len(ctx.tokens))):  # «председателя комиссии»: the commission the
-        if ctx.tokens[k].text.islower() and fold(ctx.tokens[k].text)[:HEAD_KEY] in ctx.org_heads:  # text names
-            return ctx.org_heads[fold(ctx.tokens[k].text)[:HEAD_KEY]]
+        if ctx.tokens[k].text.islower() and ctx.folded[k][:HEAD_KEY] in ctx.org_heads:  # text names
+            return ctx.org_heads[ctx.folded[k][:HEAD_KEY]]
     return None
 
 
 def _kk_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
-    head = kk_heads().get(fold(ctx.tokens[i].text))
+    head = kk_heads().get(ctx.folded[i])
     if head is None or (head.case == "gent" and i + 1 < len(ctx.tokens)
-                        and fold(ctx.tokens[i + 1].text) in kk_heads()):
+                        and ctx.folded[i + 1] in kk_heads()):
         return None
     start = _left_modifiers(ctx, i, word_set("modifiers_kk.txt"), fold)
     words = [ctx.tokens[k].text.lower() for k in range(start, i)] + [head.lemma]
-    prev = kk_heads().get(fold(ctx.tokens[start - 1].text)) if start > 0 else None
+    prev = kk_heads().get(ctx.folded[start - 1]) if start > 0 else None
     if head.possessive and prev is not None and prev.case == "gent" and gap_ok(ctx, start - 1, start):
         start -= 1
         words = [ctx.tokens[start].text.lower()] + words[:-1] + [ctx.tokens[i].text.lower()]
         if start > 0 and ctx.tokens[start - 1].text.islower() and _kk_owner_noun(ctx.tokens[start - 1].text):
-            if prev.possessive and fold(ctx.tokens[start - 1].text) in generic_org_words():
+            if prev.possessive and ctx.folded[start - 1] in generic_org_words():
                 words[0] = kk_genitive(prev.lemma)  # «партия төрағасының орынбасары»: the party is the organization
             else:
                 start -= 1
                 words.insert(0, _kk_modifier_or_noun(ctx.tokens[start].text))
-    elif head.possessive and start > 0 and fold(ctx.tokens[start - 1].text) in word_set("izafet_kk.txt"):
+    elif head.possessive and start > 0 and ctx.folded[start - 1] in word_set("izafet_kk.txt"):
         start -= 1
-        if fold(ctx.tokens[start].text) in generic_org_words():  # «партия төрағасы», «филиал төрағасы»: the
+        if ctx.folded[start] in generic_org_words():  # «партия төрағасы», «филиал төрағасы»: the
             org = _party_in(ctx, start, start + 1) or _org_before(ctx, start)  # organization, not the title
             return PositionSpan(start, i, i + 1, " ".join(words), frozenset(), org)
         words = [ctx.tokens[start].text.lower()] + words[:-1] + [ctx.tokens[i].text.lower()]
@@ -186,7 +174,7 @@ def _kk_at(ctx: Ctx, i: int, stops: set[int]) -> Optional[PositionSpan]:
     elif head.possessive and _body_before(ctx, start):  # «бюро мүшесі», «комитетінің төрағасы»
         words = [_kk_noun(ctx.tokens[start - 1].text)] + words[:-1] + [ctx.tokens[i].text.lower()]
         return PositionSpan(start, i, i + 1, " ".join(words), frozenset(), _body_owner(ctx, start - 1))
-    owned = any(owner_nouns().match(fold(ctx.tokens[k].text)) is not None  # «одағы (облыстық) филиалының»
+    owned = any(owner_nouns().match(ctx.folded[k]) is not None  # «одағы (облыстық) филиалының»
                 for k in range(max(start - 3, 0), start - 1))
     org = _org_before(ctx, start) or _party_in(ctx, start, start + 1) or (None if owned else
                                                                           _party_in(ctx, start - 1, start))
@@ -220,7 +208,7 @@ def _body_owner(ctx: Ctx, last: int, reach: int = 4) -> Optional[str]:
     for j in range(k - 1, max(k - 1 - reach, -1), -1):
         if j in ctx.orgs and ctx.orgs[j].attrs.get("type") in ("party_branch", "ppo"):
             return ctx.orgs[j].id
-        if generic_org_words().get(fold(ctx.tokens[j].text)) == "party_branch":
+        if generic_org_words().get(ctx.folded[j]) == "party_branch":
             return _party_in(ctx, j, j + 1) or body.id
         if ctx.tokens[j].text in SENTENCE_END:
             break

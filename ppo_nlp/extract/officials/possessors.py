@@ -12,7 +12,8 @@ from dataclasses import replace
 
 from ppo_nlp.extract.officials.persons import Ctx, PersonSpan, adjacent
 from ppo_nlp.extract.officials.positions import PositionSpan, ru_title_at
-from ppo_nlp.normalize.names import CASE_ORDER as CASES, parses
+from ppo_nlp.normalize.name_agreement import CASE_ORDER as CASES
+from ppo_nlp.normalize.names import parses
 
 
 def possessors_after_titles(ctx: Ctx, positions: list[PositionSpan], spans: list[PersonSpan]) -> list[PositionSpan]:
@@ -56,12 +57,12 @@ def _disagrees(pos: PositionSpan, name: PersonSpan) -> bool:
 
 def _singular_name(p) -> bool:
     """A dictionary reading of a name word in the singular (pymorphy3's guesses for foreign names are not)."""
-    return len(p.methods_stack) == 1 and "sing" in p.tag and bool(p.tag.case and NAMED & p.tag.grammemes)
+    return len(p.methods_stack) == 1 and "sing" in p.tag.grammemes and bool(p.tag.case and NAMED & p.tag.grammemes)
 
 
 def _genitive(word: str) -> bool:
     """A singular genitive reading («Ивана», «Клинтона»; not the plural one guessed for «Жакупов»)."""
-    return any(p.tag.case == "gent" and "sing" in p.tag for p in parses(word))
+    return any(p.tag.case == "gent" and "sing" in p.tag.grammemes for p in parses(word))
 
 
 def _inner_title(ctx: Ctx, pos: PositionSpan, stops: set[int]):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ppo_nlp.cache import bounded_cache
+from ppo_nlp.cache import bounded_cache, word_cache
 from ppo_nlp.extract.officials.lexicon import HeadForm, is_short_body, ru_head_prefixes, ru_heads, ru_key, word_set
 from ppo_nlp.extract.officials.persons import Ctx
 from ppo_nlp.normalize.names import parses
@@ -51,9 +51,10 @@ def age_before_name(ctx: Ctx, k: int, stops: set[int]) -> int:
 def at_head_of(ctx: Ctx, i: int) -> bool:
     """«во главе» (at the head of: «делегация во главе с …») is an idiom, not the title «глава» in the dative
     («главе района Ивану Петрову»)."""
-    return i > 0 and ru_key(ctx.tokens[i].text) == "главе" and fold(ctx.tokens[i - 1].text) in ("во", "в")
+    return i > 0 and ru_key(ctx.tokens[i].text) == "главе" and ctx.folded[i - 1] in ("во", "в")
 
 
+@word_cache(1 << 20)
 def is_adjective(word: str) -> bool:
     """A lower-case word that pymorphy3 reads only as an adjective or a participle."""
     return word.islower() and all(p.tag.POS in ("ADJF", "PRTF") for p in parses(word))
@@ -87,7 +88,7 @@ def ru_chain(ctx: Ctx, j: int, stops: set[int]) -> tuple[int, Optional[str]]:
 
 def _one_of(ctx: Ctx, j: int, begin: int) -> bool:
     """«из» after «одного» / «одной» in the chain: «глава одной из крупнейших компаний» goes on in the plural."""
-    return j > begin and fold(ctx.tokens[j].text) == "из" and fold(ctx.tokens[j - 1].text) in ("одного", "одной")
+    return j > begin and ctx.folded[j] == "из" and ctx.folded[j - 1] in ("одного", "одной")
 
 
 def _rank_before_name(ctx: Ctx, j: int, stops: set[int]) -> bool:
@@ -102,7 +103,7 @@ def _place_name(ctx: Ctx, j: int) -> bool:
                                          for p in parses(ctx.tokens[j - 1].text)):
         return False
     ps = parses(word)
-    return any("Geox" in p.tag for p in ps) and not any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in ps)
+    return any("Geox" in p.tag.grammemes for p in ps) and not any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in ps)
 
 
 def _bracketed_acronym(ctx: Ctx, j: int, stops: set[int]) -> bool:
@@ -119,7 +120,7 @@ def _named_after_end(ctx: Ctx, j: int, stops: set[int]) -> int:
         j += 1
     for _ in range(2):
         if j >= len(ctx.tokens) or j in stops or not ctx.tokens[j].text[:1].isupper() or not gap_ok(ctx, j - 1, j) \
-                or not any("gent" in p.tag for p in parses(ctx.tokens[j].text)):
+                or not any("gent" in p.tag.grammemes for p in parses(ctx.tokens[j].text)):
             break
         j += 1
     return j
@@ -128,7 +129,7 @@ def _named_after_end(ctx: Ctx, j: int, stops: set[int]) -> int:
 def _ru_and(ctx: Ctx, j: int, stops: set[int]) -> bool:
     """«и» inside an organization phrase («министр образования и науки»), not before a second title."""
     nxt = j + 1
-    return (fold(ctx.tokens[j].text) == "и" and nxt < len(ctx.tokens) and nxt not in stops
+    return (ctx.folded[j] == "и" and nxt < len(ctx.tokens) and nxt not in stops
             and gap_ok(ctx, j, nxt) and _ru_dependent(ctx.tokens[nxt].text) and not ru_head_forms(ctx.tokens[nxt].text))
 
 
@@ -137,8 +138,9 @@ def _adverb_of_adjective(ctx: Ctx, j: int, stops: set[int]) -> bool:
     nxt = j + 1
     if nxt >= len(ctx.tokens) or nxt in stops or not ctx.tokens[j].text.islower() or not gap_ok(ctx, j, nxt):
         return False
-    here, there = parses(ctx.tokens[j].text), parses(ctx.tokens[nxt].text)
-    return bool(here) and here[0].tag.POS == "ADVB" and any(p.tag.POS == "ADJF" and "gent" in p.tag for p in there)
+    here = parses(ctx.tokens[j].text)  # the next word is read only after an adverb
+    return bool(here) and here[0].tag.POS == "ADVB" and any(
+        p.tag.POS == "ADJF" and "gent" in p.tag.grammemes for p in parses(ctx.tokens[nxt].text))
 
 
 def _trim_adjectives(ctx: Ctx, begin: int, end: int) -> int:
@@ -148,6 +150,7 @@ def _trim_adjectives(ctx: Ctx, begin: int, end: int) -> int:
     return end
 
 
+@word_cache(1 << 20)  # the words of organization phrases come back («партии», «области»)
 def _ru_dependent(word: str) -> bool:
     """A word that can continue a genitive organization phrase: genitive, Latin name, acronym."""
     if word.isascii() and word[:1].isupper():
@@ -159,7 +162,7 @@ def _ru_dependent(word: str) -> bool:
     ps = parses(word)
     if ps and ps[0].tag.POS in FUNCTION_POS:
         return False  # «и» is also an abbreviated genitive noun for pymorphy3
-    return any("gent" in p.tag and p.tag.POS in CHAIN_POS for p in ps)
+    return any("gent" in p.tag.grammemes and p.tag.POS in CHAIN_POS for p in ps)
 
 
 def ru_pp(ctx: Ctx, j: int, stops: set[int], apposed: bool, cases: frozenset[str]) -> int:
@@ -170,13 +173,13 @@ def ru_pp(ctx: Ctx, j: int, stops: set[int], apposed: bool, cases: frozenset[str
     """
     k = j
     for _ in range(MAX_PP):
-        if k >= len(ctx.tokens) or fold(ctx.tokens[k].text) not in word_set("prepositions_ru.txt"):
+        if k >= len(ctx.tokens) or ctx.folded[k] not in word_set("prepositions_ru.txt"):
             break
         m = k + 1
         while m < len(ctx.tokens) and m - k <= MAX_PP_WORDS and m not in stops and gap_ok(ctx, m - 1, m):
             if m > k + 1 and next_title_at(ctx, m, cases) or m == k + 1 and _companion_title(ctx, k):
                 break  # «глава миссии в регионе помощник министра …»: the next title starts here
-            if fold(ctx.tokens[m].text) in NAMED_AFTER:
+            if ctx.folded[m] in NAMED_AFTER:
                 m = _named_after_end(ctx, m + 1, stops)
             elif ctx.tokens[m].text == "(" and _bracketed_acronym(ctx, m, stops):
                 m += 3  # «фонда по защите прав (ФЗП)»: the short name closes the phrase
@@ -193,7 +196,7 @@ def ru_pp(ctx: Ctx, j: int, stops: set[int], apposed: bool, cases: frozenset[str
 
 def _companion_title(ctx: Ctx, k: int) -> bool:
     """«с депутатом»: a preposition of company at token k, then a title (after adjectives at most)."""
-    if fold(ctx.tokens[k].text) not in word_set("comitative_ru.txt"):
+    if ctx.folded[k] not in word_set("comitative_ru.txt"):
         return False
     for m in range(k + 1, min(k + 4, len(ctx.tokens))):
         if ru_head_forms(ctx.tokens[m].text):
@@ -203,6 +206,7 @@ def _companion_title(ctx: Ctx, k: int) -> bool:
     return False
 
 
+@word_cache(1 << 20)
 def _pp_word(word: str) -> bool:
     """A word inside a prepositional phrase of a title: a noun phrase word in any case, acronym, Latin name."""
     if word.isascii() and word[:1].isupper() or word.isupper() and len(word) >= 2 or _mixed_acronym(word):
@@ -246,8 +250,8 @@ def _guessed_indeclinable(readings) -> bool:
     «Казахмыса», «Алматинского»)."""
     if any(type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer" for p in readings):
         return False
-    genitive = [p for p in readings if "gent" in p.tag]
-    return bool(genitive) and all("Fixd" in p.tag for p in genitive)
+    genitive = [p for p in readings if "gent" in p.tag.grammemes]
+    return bool(genitive) and all("Fixd" in p.tag.grammemes for p in genitive)
 
 
 def _name_reading(p) -> bool:
@@ -258,9 +262,9 @@ def _name_ends_chain(known) -> bool:
     """A surname whose other readings would not continue an organization phrase after a title: its genitive
     readings are all names or plurals («президента Путина», «аким Петров», «депутат Соколов»); not a place
     («Кирова»), nor a possessive that may be the organization's («музея Ленина»)."""
-    if not any("Surn" in p.tag for p in known):
+    if not any("Surn" in p.tag.grammemes for p in known):
         return False
-    return all(_name_reading(p) or "plur" in p.tag for p in known if "gent" in p.tag)
+    return all(_name_reading(p) or "plur" in p.tag.grammemes for p in known if "gent" in p.tag.grammemes)
 
 
 def _looks_like_name(word: str) -> bool:
@@ -273,4 +277,4 @@ def _looks_like_name(word: str) -> bool:
     known = [p for p in readings if len(p.methods_stack) == 1]
     if known:
         return all(_name_reading(p) for p in known) or _name_ends_chain(known)
-    return not any(p.tag.POS == "ADJF" or "Geox" in p.tag for p in parses(word))
+    return not any(p.tag.POS == "ADJF" or "Geox" in p.tag.grammemes for p in parses(word))

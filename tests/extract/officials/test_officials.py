@@ -264,14 +264,20 @@ def test_officials_ru_and_inside_organization(text, expected):
     ("Қалалық филиалының атқарушы хатшысы Ерлан Жакупов сөз сөйледі.", "kk"),
     ("Executive secretary of the party Erlan Karin and the PRESIDENT spoke.", "en"),
     ("Аким области Бердибек Сапарбаев и Chairman of the Board John Smith.", "ru"),
+    ("ЭКС–ПРЕМЬЕРА сменил Вице-премьер, а Ex-Chairman ушёл; Заместителём стал Қазақ.", "ru"),
+    ("Облыстық филиалының ТӨРАҒАСЫ мен экс-әкімі келді.", "kk"),
 ])
 def test_officials_position_prefilter_same_as_full_scan(text, lang, monkeypatch):
-    """`find_positions` only tries words that are heads; trying every word finds the same titles."""
+    """`find_positions` only tries words that are heads; trying every word finds the same titles, and every
+    word `may_head` takes is among the folded candidates."""
     from ppo_nlp.extract.officials import positions
     from ppo_nlp.extract.officials.persons import build_ctx
 
     ctx = build_ctx(Document("t", "t", text, lang=lang))
     fast = positions.find_positions(ctx, set())
-    monkeypatch.setattr(positions, "_may_head", lambda word, lang: True)
+    heads = [i for i, t in enumerate(ctx.tokens) if any(positions.may_head(t.text, x) for x in ("ru", "kk", "en"))]
+    assert set(heads) <= set(positions.head_candidates(ctx))
+    monkeypatch.setattr(positions, "may_head", lambda word, lang: True)
+    monkeypatch.setattr(positions, "head_candidates", lambda ctx: range(len(ctx.tokens)))
     assert fast == positions.find_positions(ctx, set())
     assert fast
