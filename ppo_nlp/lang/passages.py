@@ -51,9 +51,12 @@ def _sums(rows: np.ndarray, size: int, first: np.ndarray, last: np.ndarray, max_
     orders = np.arange(1, min(max_n, size) + 1)[:, None]
     counts = size - orders + 1  # n-grams of each order in the text
     offsets = np.cumsum(counts, axis=0) - counts  # where each order's n-grams begin in `rows`
-    stop = np.maximum(last - orders + 2, first)  # (orders, passages): n-grams at first..stop-1
-    sums = np.ascontiguousarray((running[offsets + stop] - running[offsets + first]).sum(axis=0))
-    return sums, (stop - first).sum(axis=0).astype(np.float64)
+    # (orders, passages): n-grams at start..stop-1; a passage too short for an order has none, and its bounds
+    # stay inside that order's n-grams (past the text's last n-gram of the order they would read the next)
+    start = np.minimum(first, counts)
+    stop = np.minimum(np.maximum(last - orders + 2, first), counts)
+    sums = np.ascontiguousarray((running[offsets + stop] - running[offsets + start]).sum(axis=0))
+    return sums, (stop - start).sum(axis=0).astype(np.float64)
 
 
 _SCRIPTS = np.array([LATIN, CYRILLIC, OTHER_SCRIPT], dtype=np.uint8)
