@@ -53,15 +53,26 @@ def with_day_ranges(text: str, found: list[DateMatch]) -> list[DateMatch]:
     out = []
     for d in found:
         before = _DAY_BEFORE.search(text, max(0, d.start - 6), d.start)
-        day = _FIRST_DAY.match(text, d.start, d.end)
-        if before is not None and day is not None and 0 < int(before[1]) < int(day[0]):
+        first, other = _number(_FIRST_DAY.match(text, d.start, d.end), 0), _number(before, 1)
+        if first is not None and other is not None and 0 < other < first:
             d = DateMatch(before.start(), d.end, d.iso)
         after = _DAY_AFTER.match(text, d.end)
-        day = _LAST_DAY.search(text, d.start, d.end)
-        if after is not None and day is not None and int(day[0]) < int(after[1]) <= 31:
+        last, other = _number(_LAST_DAY.search(text, d.start, d.end), 0), _number(after, 1)
+        if last is not None and other is not None and last < other <= 31:
             d = DateMatch(d.start, after.end(), d.iso)
         out.append(d)
     return out
+
+
+def _number(match: Optional[regex.Match], group: int) -> Optional[int]:
+    """The digits of `match[group]` as an int; None without a match or for digits Python's int() does not
+    read (`regex` knows digits of newer Unicode versions than this Python)."""
+    if match is None:
+        return None
+    try:
+        return int(match[group])
+    except ValueError:
+        return None
 
 
 def extract_dates(doc: Document) -> list[Entity]:

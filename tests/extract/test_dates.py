@@ -26,6 +26,9 @@ def _dates(text: str, lang: str, published=None) -> list[tuple[str, str]]:
     ("Сайлау 2–4 наурызда өтті.", "kk", "2021-03-10", [("2–4 наурызда", "2021-03-04")]),
     ("The forum was held on April 8-10, 2018.", "en", None, [("April 8-10", "--04-08")]),
     ("On 5 May - 20 members came.", "en", None, [("5 May", "--05-05")]),  # spaced: a dash in the sentence
+    # U+11BF0 is a digit to `regex`, not to this Python's int(): no range, no error
+    ("Held on May 5-\U00011bf0.", "en", None, [("May 5", "--05-05")]),
+    ("Форум \U00011bf0-15 мая.", "ru", None, [("15 мая", "--05-15")]),
 ])
 def test_dates_extract(text: str, lang: str, published, expected) -> None:
     assert _dates(text, lang, published) == expected
