@@ -79,7 +79,8 @@ _RE_MATCH = re.Match
 
 
 class Scanner:
-    """One pattern of \w, \d, \s and literal characters, matched by `re` where the text allows, else by `regex`."""
+    """One pattern of word, digit and space classes and literal characters, matched by `re` where the text
+    allows, else by `regex`."""
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.fast = re.compile(pattern)
