@@ -168,7 +168,8 @@ def _keys(text: str, words: list[str], starts: list[int], ends: list[int]) -> li
     character to one by itself, save two (İ becomes two characters, Σ depends on its neighbours)."""
     if "İ" in text or "Σ" in text:
         return list(map(_no_yo, map(str.lower, words)))
-    return list(map(_no_yo(text.lower()).__getitem__, map(slice, starts, ends)))
+    low = _no_yo(text.lower())
+    return [low[start:end] for start, end in zip(starts, ends)]
 
 
 def _candidates(text: str, keys: list[str], starts: list[int]) -> list[int]:
