@@ -216,11 +216,8 @@ def word_cache(max_bytes: int, value_bytes: int = 0) -> Callable[[F], F]:
         arity = _fixed_arity(fn)
         if arity not in (1, 2):
             raise TypeError(f"word_cache takes functions of one or two required arguments, not {fn.__qualname__}")
-        compute = _checked(fn, value_bytes) if os.environ.get(CHECK_ENV) else fn
-        if arity == 1:
-            return _WordCache(fn, compute, entries, ENTRY_BYTES + WORD_BYTES + value_bytes).wrapping(max_bytes)
-        lru = lru_cache(maxsize=entries)(compute)
-        chosen = _word_wrapper2(fn, lru)
+        lru = lru_cache(maxsize=entries)(_checked(fn, value_bytes) if os.environ.get(CHECK_ENV) else fn)
+        chosen = _word_wrapper1(fn, lru) if arity == 1 else _word_wrapper2(fn, lru)
 
         def cache_info() -> CacheInfo:
             info = lru.cache_info()
@@ -234,53 +231,10 @@ def word_cache(max_bytes: int, value_bytes: int = 0) -> Callable[[F], F]:
     return decorate
 
 
-class _WordCache(dict):
-    """A word cache of a function of one word: called, it is the dict of its young generation's `__getitem__`,
-    so that a hit is one look-up in C without a Python frame (a wrapper's frame cost more than the look-up,
-    on ~60k calls a run). A miss (`__missing__`) looks in the old generation, then computes; when the young
-    generation holds half the entries it becomes the old one, as in `bounded_cache`. A word longer than
-    `MAX_WORD_CHARS` is computed each time and never stored."""
-
-    __call__ = dict.__getitem__
-
-    def __init__(self, fn: Callable[..., Any], compute: Callable[..., Any], entries: int, entry_bytes: int) -> None:
-        super().__init__()
-        self.fn, self.compute, self.entries, self.entry_bytes = fn, compute, entries, entry_bytes
-        self.half = max(entries // 2, 1)
-        self.old: dict = {}
-        self.misses = 0
-
-    def __missing__(self, word: Any) -> Any:
-        if len(word) > MAX_WORD_CHARS:
-            return self.fn(word)
-        value = self.old.get(word, _MISSING)
-        if value is _MISSING:
-            self.misses += 1
-            value = self.compute(word)
-        if len(self) >= self.half:
-            self.old = dict(self)
-            self.clear()
-        self[word] = value
-        return value
-
-    def __reduce__(self) -> str:
-        return self.__qualname__  # pickled by name, as the function it stands for
-
-    def wrapping(self, max_bytes: int) -> Any:
-        """Itself, named as its function (`update_wrapper`), with `cache_info` and `cache_clear`."""
-        self.max_bytes, self.cache_info, self.cache_clear = max_bytes, self._info, self._clear
-        return update_wrapper(self, self.fn)
-
-    def _info(self) -> CacheInfo:
-        size = len(self) + len(self.old)
-        return CacheInfo(self.misses, self.entries, size, self.max_bytes, size * self.entry_bytes)
-
-    def _clear(self) -> None:
-        self.clear()
-        self.old, self.misses = {}, 0
-
-    def __repr__(self) -> str:
-        return f"<word cache of {self.__qualname__}>"
+def _word_wrapper1(fn: Callable[..., Any], lru: Callable[..., Any]) -> Callable[..., Any]:
+    def word1(word: Any) -> Any:
+        return lru(word) if len(word) <= MAX_WORD_CHARS else fn(word)
+    return word1
 
 
 def _word_wrapper2(fn: Callable[..., Any], lru: Callable[..., Any]) -> Callable[..., Any]:
