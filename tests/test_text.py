@@ -2,9 +2,12 @@
 and Kazakh tables did in a row with `str.translate`."""
 from __future__ import annotations
 
-import pytest
+import re
 
-from ppo_nlp.text import _DASHES, _KK_TO_RU, _QUOTES, Words, fold, fold_quotes
+import pytest
+import regex
+
+from ppo_nlp.text import _DASHES, _KK_TO_RU, _QUOTES, SAME_CLASSES, WORD_RE, Words, fold, fold_quotes
 
 EVERY_BMP_CHAR = "".join(map(chr, range(0x10000)))
 EVERY_ASTRAL_CHAR = "".join(map(chr, range(0x10000, 0x110000)))
@@ -30,3 +33,23 @@ def test_text_fold_examples(text, folded):
 def test_words_folded_equals_fold_of_each_token(text: str) -> None:
     words = Words(text)
     assert words.folded == [fold(t.text) for t in words.tokens]
+
+
+def same_class_chars() -> str:
+    """Every character of `SAME_CLASSES` (ranges and single characters)."""
+    spans = re.findall(r"(.)-(.)|(.)", SAME_CLASSES, re.S)
+    return "".join(one or "".join(map(chr, range(ord(lo), ord(hi) + 1))) for lo, hi, one in spans)
+
+
+@pytest.mark.parametrize("pattern", [r"\w", r"\d", r"\s", r"[^\W\d_]", r"\S"])
+def test_same_classes_agree_in_re_and_regex(pattern: str) -> None:
+    chars = same_class_chars()
+    assert len(chars) > 1000
+    assert re.findall(pattern, chars) == regex.findall(pattern, chars, regex.V1)
+
+
+@pytest.mark.parametrize("text", [
+    "«Нұр Отан» партиясы — ЁЛКА 12-ші", "Сто\u0301имость ² ½ x", "a\u200db \x1c 𝐀bc", "тест\u0483 ﬁ", "", " \n\t",
+])
+def test_words_tokens_equal_regex_tokens(text: str) -> None:
+    assert Words(text).tokens == [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text)]

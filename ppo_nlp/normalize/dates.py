@@ -23,10 +23,9 @@ from ppo_nlp.cache import word_cache
 from ppo_nlp.normalize import morph
 from ppo_nlp.resources import function_words, load_tsv
 from ppo_nlp.normalize.kk_stem import strip_kk
-from ppo_nlp.text import python_digits
+from ppo_nlp.text import Scanner, python_digits
 
-_TOKEN_RE = regex.compile(r"\d++|[^\W\d_]++|\S")
-_MATCH = type(regex.match("", ""))
+_TOKENS = Scanner(r"\d++|[^\W\d_]++|\S")
 _FOUR_DIGITS_RE = regex.compile(r"(?<!\d)\d{4}(?!\d)")
 _first3 = itemgetter(slice(None, 3))
 _no_yo = methodcaller("replace", "ё", "е")
@@ -141,12 +140,12 @@ class _Cursor:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        matches = list(_TOKEN_RE.finditer(text))
-        self.words: list[str] = list(map(_MATCH.group, matches))
-        self.starts: list[int] = list(map(_MATCH.start, matches))
-        self.ends: list[int] = list(map(_MATCH.end, matches))
+        matches, kind = _TOKENS.matches(text)
+        self.words: list[str] = list(map(kind.group, matches))
+        self.starts: list[int] = list(map(kind.start, matches))
+        self.ends: list[int] = list(map(kind.end, matches))
         # lower case with ё as е: the month test reads their first letters, `normalize.number_tokens` the whole
-        self.keys: list[str] = list(map(_no_yo, map(str.lower, self.words)))
+        self.keys: list[str] = _keys(text, self.words, self.starts, self.ends)
         self.candidates = _candidates(text, self.keys, self.starts)
         self.parts: dict[int, Optional[tuple]] = {}  # `_month_parts` by token, for the text's second read
         self.year_dates: dict[int, Optional[tuple[int, int, str]]] = {}  # `_year_date` by token
@@ -162,6 +161,15 @@ class _Cursor:
     def low(self, i: int, base: int) -> str:
         word = self.at(i, base)
         return word.lower() if word is not None else ""
+
+
+def _keys(text: str, words: list[str], starts: list[int], ends: list[int]) -> list[str]:
+    """Each word in lower case with ё as е: slices of the whole text so lowered, as `str.lower` maps each
+    character to one by itself, save two (İ becomes two characters, Σ depends on its neighbours)."""
+    if "İ" in text or "Σ" in text:
+        return list(map(_no_yo, map(str.lower, words)))
+    low = _no_yo(text.lower())
+    return [low[start:end] for start, end in zip(starts, ends)]
 
 
 def _candidates(text: str, keys: list[str], starts: list[int]) -> list[int]:

@@ -23,6 +23,8 @@ Kazakh in each official Latin alphabet (2017, 2018, 2021, passport), the Latin f
 """
 from __future__ import annotations
 
+import re
+
 _LOWER: dict[str, str] = {
     # Kazakh Latin alphabet (2021) for the Kazakh-only letters
     "ә": "ä", "ғ": "ğ", "қ": "q", "ң": "ñ", "ө": "ö", "ұ": "ū", "ү": "ü", "һ": "h", "і": "ı",
@@ -58,8 +60,18 @@ def _caps_around(text: str, i: int) -> bool:
     return before.isupper() or after.isupper()
 
 
+# Every letter but a capital digraph (Ж → Zh or ZH) reads the same wherever it stands: one `str.translate`;
+# the capital digraphs, which look at their neighbours in the Cyrillic text, are written first.
+_TABLE = str.maketrans({**_UPPER, **_LOWER})
+_UPPER_DIGRAPHS = re.compile("[" + "".join(sorted(c for c, v in _UPPER.items() if len(v) > 1)) + "]")
+
+
+def _digraph(match: re.Match) -> str:
+    return _letter(match.string, match.start())
+
+
 def to_latin(text: str) -> str:
     """Transliterate Cyrillic (Russian and Kazakh) letters; everything else is kept as is."""
     if not isinstance(text, str):
         return ""
-    return "".join(_letter(text, i) for i in range(len(text)))
+    return _UPPER_DIGRAPHS.sub(_digraph, text).translate(_TABLE)

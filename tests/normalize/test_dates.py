@@ -4,10 +4,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ppo_nlp.normalize.dates import find_dates, month_of, parse_date
+from ppo_nlp.normalize.dates import find_dates, month_of, parse_date, token_keys
 
 RU = [
     ("1 Марта 2022, 12:01", None, "2022-03-01T12:01"),
@@ -148,3 +149,13 @@ def test_dates_prefilter_same_as_full_scan(text: str, year) -> None:
 def test_dates_property_prefilter_same_as_full_scan(bits: list[str], year) -> None:
     text = "".join(bits)
     assert find_dates(text, default_year=year) == _full_scan(text, year)
+
+
+@pytest.mark.parametrize("text", [
+    "12 ЁЛКА 2023 жылғы", "ΟΔΟΣ Σ ΣΑΣb aΣb", "İstanbul 2023", "Сто\u0301имость ² ½ 𝐀bc", "", "ǅemal ﬁ ẞ",
+])
+def test_token_keys_are_the_tokens_lowered(text: str) -> None:
+    words = regex.findall(r"\d++|[^\W\d_]++|\S", text)
+    starts, keys = token_keys(text)
+    assert keys == [w.lower().replace("ё", "е") for w in words]
+    assert starts == [m.start() for m in regex.finditer(r"\d++|[^\W\d_]++|\S", text)]

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ppo_nlp.normalize.translit import to_latin
+from ppo_nlp.normalize.translit import _letter, to_latin
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -42,3 +42,14 @@ def test_translit_idempotent(text):
 @given(st.text(alphabet=st.characters(max_codepoint=0x24F)))
 def test_translit_keeps_latin_text(text):
     assert to_latin(text) == text
+
+
+def letter_by_letter(text: str) -> str:
+    return "".join(_letter(text, i) for i in range(len(text)))
+
+
+@pytest.mark.parametrize("text", [
+    "".join(map(chr, range(0x10000))), "ЖЖ Жж ЖАН Щука ЩУКА аЯ Я-Ю ЮЮ", "ШЧХЦ", "Ж", "", "İЖ\u0301Ш",
+])
+def test_translit_equals_the_rule_letter_by_letter(text: str) -> None:
+    assert to_latin(text) == letter_by_letter(text)
