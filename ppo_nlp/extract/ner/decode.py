@@ -74,6 +74,8 @@ class GreedyNer:
         self.unit_cols = np.array(list(self.unit.values()), dtype=np.intp)
         self.is_begin = np.zeros(self.n_moves, dtype=bool)  # move -> whether it is a B-x
         self.is_begin[self.begin_cols] = True
+        closed = [self.out, *self.begin_cols.tolist(), *self.unit_cols.tolist()]  # valid with no entity open
+        self.never_closed = np.array([m for m in range(self.n_moves) if m not in closed], dtype=np.intp)
 
     def __call__(self, vectors: np.ndarray, space: np.ndarray, sizes: list[int]) -> list[list[tuple[int, int, str]]]:
         """(first token, end token, label) entities of every doc, from the vectors of all their tokens (one
@@ -82,11 +84,9 @@ class GreedyNer:
             return [[] for _ in sizes]
         feats = (vectors @ self.lower_w.T).reshape(len(vectors), 3, self.width)
         doc_end = np.repeat(np.cumsum(sizes), sizes)
-        sent_start = np.zeros(len(vectors), dtype=bool)
-        sent_start[np.cumsum([0] + sizes[:-1])[np.array(sizes) > 0]] = True
-        best = self._closed_moves(feats, space, sent_start, doc_end)
+        best = self._closed_moves(feats, space, doc_end)
         starts = np.flatnonzero(self.is_begin[best])
-        ends = self._entity_ends(feats, starts, best[starts], sent_start, doc_end)
+        ends = self._entity_ends(feats, starts, best[starts], doc_end)
         return self._walk(best, dict(zip(starts.tolist(), ends.tolist())), sizes)
 
     def _scores(self, summed: np.ndarray) -> np.ndarray:
@@ -104,37 +104,35 @@ class GreedyNer:
         scores += self.upper_b
         return scores
 
-    def _closed_moves(self, feats, space, sent_start, doc_end) -> np.ndarray:
-        """The best valid move of every token read with no entity open (O, B-x or U-x)."""
-        n = len(feats)
+    def _closed_moves(self, feats, space, doc_end) -> np.ndarray:
+        """The best valid move of every token read with no entity open (O, B-x or U-x): the invalid ones'
+        scores set to -inf in place. B needs a next token in the sentence, that is in the doc."""
         scores = self._scores(feats[:, 0] + self.pad[1] + self.pad[2])
-        index = np.arange(n)
-        next_starts = np.zeros(n, dtype=bool)
-        next_starts[:-1] = sent_start[1:]
-        can_begin = (index < doc_end - 1) & ~space & ~next_starts
-        valid = np.zeros((n, self.n_moves), dtype=bool)
-        valid[:, self.out] = True
-        valid[:, self.begin_cols] = can_begin[:, None]
-        valid[:, self.unit_cols] = ~space[:, None]
-        return np.where(valid, scores, -np.inf).argmax(axis=1)
+        cannot_begin = (np.arange(len(feats)) >= doc_end - 1) | space
+        scores[:, self.never_closed] = -np.inf
+        scores[np.ix_(np.flatnonzero(cannot_begin), self.begin_cols)] = -np.inf
+        scores[np.ix_(np.flatnonzero(space), self.unit_cols)] = -np.inf
+        return scores.argmax(axis=1)
 
-    def _entity_ends(self, feats, starts, begin_moves, sent_start, doc_end) -> np.ndarray:
+    def _entity_ends(self, feats, starts, begin_moves, doc_end) -> np.ndarray:
         """For every entity begun at `starts`, the token after its last one (I/L steps in lockstep)."""
         ends = np.zeros(len(starts), dtype=np.int64)
         labels = [self.label_of[m] for m in begin_moves.tolist()]
         in_cols = np.array([self.inside[lab] for lab in labels], dtype=np.int64)
         last_cols = np.array([self.last[lab] for lab in labels], dtype=np.int64)
+        # I and L need a next token in the sentence; a doc is one sentence, so the entity's own doc's last
+        # token bounds it (a sentence start after j would be the next doc's first token).
+        last_token = doc_end[starts] - 1
+        in_first = in_cols < last_cols
         active = np.arange(len(starts))
         here = starts + 1
         while len(active):
             s, j = starts[active], here[active]
             rows = np.arange(len(active))
             scores = self._scores(feats[j, 0] + feats[s, 1] + feats[j - 1, 2])
-            can_continue = (j < doc_end[j] - 1) & ~sent_start[np.minimum(j + 1, len(feats) - 1)]
-            go_on = can_continue & self._prefers_in(scores[rows, in_cols[active]], scores[rows, last_cols[active]],
-                                                    in_cols[active] < last_cols[active])
-            done = active[~go_on]
-            ends[done] = here[done] + 1
+            go_on = (j < last_token[active]) & self._prefers_in(scores[rows, in_cols[active]],
+                                                                scores[rows, last_cols[active]], in_first[active])
+            ends[active[~go_on]] = j[~go_on] + 1
             active = active[go_on]
             here[active] += 1
         return ends

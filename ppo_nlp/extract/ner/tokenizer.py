@@ -28,6 +28,7 @@ from typing import Callable, NamedTuple, Optional
 
 import msgpack
 
+from ppo_nlp.extract.ner.endsearch import end_search
 from ppo_nlp.extract.ner.plainwords import PLAIN_WORD
 
 ORTH, NORM = 65, 67  # spaCy's attribute ids in the saved exceptions
@@ -78,7 +79,8 @@ class Tokenizer:
     def __init__(self, data: dict, cache_size: int = CACHE_SIZE,
                  norm: Optional[Callable[[str], str]] = None) -> None:
         self.prefix_search = _compiled(data.get("prefix_search"), "search")
-        self.suffix_search = _compiled(data.get("suffix_search"), "search")
+        suffixes = data.get("suffix_search")  # searched near the end only: `endsearch`
+        self.suffix_search = end_search(re.compile(suffixes)) if isinstance(suffixes, str) else None
         self.infix_finditer = _compiled(data.get("infix_finditer"), "finditer")
         self.token_match = _compiled(data.get("token_match"), "match")
         self.url_match = _compiled(data.get("url_match"), "match")
