@@ -70,13 +70,37 @@ def required_gate(pattern: str, flags: int) -> Optional[Gate]:
     """The gate of a case-insensitive pattern every match of which holds one of some literals: per alternative,
     its longest literal run or group of literal alternatives that no quantifier makes optional
     (`(?:по\\s+(?:данным|информации)|со\\s+ссылкой\\s+на)`: данным, информации, ссылкой), or None."""
-    if not flags & regex.I or flags & regex.X or "[" in pattern or _VERBOSE_RE.search(pattern):
-        return None  # a character class may hold `(`, `)` or `|` (and nest, in V1); verbose: `#` comments
-    literals = _required(pattern)
+    if not flags & regex.I or flags & regex.X or _VERBOSE_RE.search(pattern):
+        return None  # verbose: `#` comments
+    pattern = _classes_as_dots(pattern)  # a class may hold `(`, `)` or `|`; it is one character, no literal
+    literals = _required(pattern) if pattern is not None else None
     if not literals:
         return None
     twins = _hidden_twins("".join(sorted(literals)))
     return None if twins is None else Gate(tuple(sorted(lit.lower() for lit in literals)), twins)
+
+
+def _classes_as_dots(pattern: str) -> Optional[str]:
+    """`pattern` with each character class written as `.` (the same one character, no literal), or None for
+    a class that nests (V1 set operations) or does not close."""
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+        elif pattern[i] == "[":
+            j = i + 1 + (pattern[i + 1:i + 2] == "^")
+            j += pattern[j:j + 1] == "]"  # a `]` first in a class is a member
+            while j < len(pattern) and pattern[j] not in "[]":
+                j += 2 if pattern[j] == "\\" else 1
+            if j >= len(pattern) or pattern[j] == "[":
+                return None
+            out.append(".")
+            i = j + 1
+        else:
+            out.append(pattern[i])
+            i += 1
+    return "".join(out)
 
 
 def _required(body: str) -> Optional[frozenset[str]]:
