@@ -30,9 +30,10 @@ def clean_text(text: str, kind: str, meta: dict[str, Any], repeated: frozenset[i
     lines = normalize_text(text).split("\n")
     layout = analyse(lines, meta.get("title"), repeated)
     keep = [bool(line) and keep_line(layout, i) for i, line in enumerate(lines)]
-    bylines = (metadata.header_byline_line(layout), metadata.labelled_byline_line(layout)) if not meta.get("author") else ()
-    for byline in (i for i in bylines if i is not None):
-        keep[byline] = False  # the author's name under the title is metadata, not a person of the article
+    bylines = metadata.header_bylines(layout) if not meta.get("author") else None
+    for byline in (bylines.header, bylines.labelled and bylines.labelled[0]) if bylines else ():
+        if byline is not None:
+            keep[byline] = False  # the author's name under the title is metadata, not a person of the article
     body = _join(lines, keep)
     title = metadata.title(layout, meta)
     if title and layout.title is None and not _starts_with(body, title):
@@ -42,7 +43,7 @@ def clean_text(text: str, kind: str, meta: dict[str, Any], repeated: frozenset[i
         title=title,
         published=metadata.published(layout, meta),
         outlet=metadata.outlet(layout, meta),
-        author=metadata.author(layout, meta),
+        author=metadata.author(layout, meta, bylines),
         removed=[line for line, k in zip(lines, keep) if line and not k],
     )
 

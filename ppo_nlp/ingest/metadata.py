@@ -6,14 +6,14 @@ Metadata given by JSON or HTML wins; then the header (title line, date line, byl
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable, Optional
+from typing import Iterable, NamedTuple, Optional
 
 import regex
 
 from ppo_nlp.ingest.dates import find_date, is_date_widget, leading_date, normalize_iso
 from ppo_nlp.ingest.furniture import load_lists, match_line, normalize
 from ppo_nlp.ingest.lines import person_name, words
-from ppo_nlp.ingest.regexgate import Gate, required_gate
+from ppo_nlp.ingest.regexgate import Gate, merge_gates, required_gate
 from ppo_nlp.normalize.names import is_first_name
 from ppo_nlp.resources import load_lines, read_rows
 from ppo_nlp.text import fold
@@ -149,7 +149,9 @@ def copyright_name(line: str) -> Optional[str]:
 def attributed_outlet(layout: Layout) -> Optional[str]:
     """The outlet named by "как передает корреспондент X" / "деп хабарлайды X"; domains first."""
     body = [i for i in range(layout.cut) if layout.prose[i]]
-    lines = [layout.lines[i][:MAX_SEARCH_CHARS] for i in body[:ATTRIBUTION_LINES] + body[-3:]]
+    # a short body's last lines are among its first: searched once (what a copy finds comes after the first)
+    searched = body[:ATTRIBUTION_LINES] + [i for i in body[-3:] if i not in body[:ATTRIBUTION_LINES]]
+    lines = [layout.lines[i][:MAX_SEARCH_CHARS] for i in searched]
     found = [outlet for k, line in enumerate(lines) for outlet in attributions(line, k < DATELINE_LINES)]
     domains = [f for f in found if regex.fullmatch(_DOMAIN, f)]
     best = (domains or found or [None])[0]
@@ -163,10 +165,12 @@ def attributions(line: str, dateline: bool = True) -> list[str]:
     """The outlets the attribution patterns find in one line, in their order (a pattern starting with ^ only in
     a `dateline` line); a pattern of an `{OUTLET}` is not tried on a line without a match of `_OUTLET_GATE`."""
     may_hold, lowered = _OUTLET_GATE.search(line) is not None, line.lower()  # the opening gates read it
+    hidden = _all_opening_twins().hides_literal(line)  # once for all gates: most lines have no such character
     return [m.group("outlet") for (pattern, gate), outlet, opening in zip(_attribution_patterns(), _outlet_templates(),
                                                                        _opening_gates())
             if (dateline or not pattern.pattern.startswith("^")) and (may_hold or not outlet)
-            and (opening is None or opening.may_match(line, lowered)) for m in _search(pattern, gate, line)]
+            and (opening is None or opening.holds_literal(lowered) or hidden and opening.hides_literal(line))
+            for m in _search(pattern, gate, line)]
 
 
 def _search(pattern: regex.Pattern, gate: Optional[regex.Pattern], line: str) -> list[regex.Match]:
@@ -206,6 +210,12 @@ def _opening_gates() -> tuple[Optional[Gate], ...]:
                  for _, t in read_rows("furniture/attribution.txt"))  # an outlet: something, no literal
 
 
+@lru_cache(maxsize=1)
+def _all_opening_twins() -> Gate:
+    """The opening gates merged: a line that none of their `twins` is in is let through by its literals alone."""
+    return merge_gates(g for g in _opening_gates() if g is not None)
+
+
 def _fill(template: str) -> str:
     """A template with `{OUTLET}` (any outlet shape) or `{DOMAIN}` (a domain name) as the `outlet` group."""
     return template.replace("{OUTLET}", _OUTLET).replace("{DOMAIN}", f"(?-i:(?P<outlet>{_DOMAIN}))")
@@ -223,19 +233,31 @@ def outlet_gate(template: str) -> Optional[regex.Pattern]:
         return None
 
 
-def author(layout: Layout, meta: dict) -> Optional[str]:
+class Bylines(NamedTuple):
+    """The header's labelled byline (line of the name, name) and the line of a name under the title
+    (`header_byline_line`): found once for the cleaner, which drops those lines, and for `author`."""
+
+    labelled: Optional[tuple[int, str]]
+    header: Optional[int]
+
+
+def header_bylines(layout: Layout) -> Bylines:
+    """The `Bylines` of a layout."""
+    return Bylines(_labelled_byline_at(layout, _zone(layout, "header")), header_byline_line(layout))
+
+
+def author(layout: Layout, meta: dict, bylines: Optional[Bylines] = None) -> Optional[str]:
     """Meta author, else a labelled byline, else a name under the title, else the rest of a header date line,
-    else a closing byline."""
+    else a closing byline; `bylines`: `header_bylines(layout)` when known."""
     if meta.get("author") and not str(meta["author"]).startswith("http"):
         return " ".join(str(meta["author"]).split())
-    return (_labelled_byline(layout) or _header_byline(layout) or _date_line_byline(layout)
+    labelled = bylines.labelled if bylines else _labelled_byline_at(layout, _zone(layout, "header"))
+    labelled = labelled or _labelled_byline_at(layout, _zone(layout, "footer"))
+    if labelled:
+        return labelled[1]
+    header = bylines.header if bylines else header_byline_line(layout)
+    return ((person_name(layout.lines[header]) if header is not None else None) or _date_line_byline(layout)
             or _closing_byline(layout))
-
-
-def _header_byline(layout: Layout) -> Optional[str]:
-    """The name on the byline line under the title (`header_byline_line`)."""
-    i = header_byline_line(layout)
-    return person_name(layout.lines[i]) if i is not None else None
 
 
 def header_byline_line(layout: Layout) -> Optional[int]:
@@ -262,20 +284,9 @@ def _author_labels() -> tuple[str, ...]:
     return tuple(key for key, entry in load_lists().lines.items() if ".author.label" in entry.id)
 
 
-def _labelled_byline(layout: Layout) -> Optional[str]:
-    """`Автор: Name` on one line, or the label alone with the name on the next line."""
-    found = _labelled_byline_at(layout, list(_zone(layout, "header")) + list(_zone(layout, "footer")))
-    return found[1] if found else None
-
-
-def labelled_byline_line(layout: Layout) -> Optional[int]:
-    """The header line that holds a labelled byline's name («By Aliya Sarsenova in Politics on …»)."""
-    found = _labelled_byline_at(layout, _zone(layout, "header"))
-    return found[0] if found else None
-
-
 def _labelled_byline_at(layout: Layout, lines: Iterable[int]) -> Optional[tuple[int, str]]:
-    """(line of the name, name) of the first labelled byline among `lines`."""
+    """(line of the name, name) of the first labelled byline among `lines`: `Автор: Name` on one line, or the
+    label alone with the name on the next line."""
     for i in lines:
         norm = normalize(layout.lines[i])
         for label in _author_labels():

@@ -38,9 +38,16 @@ class Gate:
 
     def may_match(self, line: str, lowered: Optional[str] = None) -> bool:
         """False only when no match is possible (`lowered`: `line.lower()` when known)."""
-        low = line.lower() if lowered is None else lowered
+        return self.holds_literal(line.lower() if lowered is None else lowered) or self.hides_literal(line)
+
+    def holds_literal(self, lowered: str) -> bool:
+        """One of the literals is in `lowered` (a lower-cased line)."""
         # one C-level substring search per literal: far cheaper than a regex alternation of them on a line
-        return any(map(low.__contains__, self.literals)) or bool(self._twin_re and self._twin_re.search(line))
+        return any(map(lowered.__contains__, self.literals))
+
+    def hides_literal(self, line: str) -> bool:
+        """The line has a character whose lower case could hide a literal from `holds_literal`."""
+        return bool(self._twin_re and self._twin_re.search(line))
 
 
 def merge_gates(gates: Iterable[Gate]) -> Gate:
@@ -63,13 +70,37 @@ def required_gate(pattern: str, flags: int) -> Optional[Gate]:
     """The gate of a case-insensitive pattern every match of which holds one of some literals: per alternative,
     its longest literal run or group of literal alternatives that no quantifier makes optional
     (`(?:по\\s+(?:данным|информации)|со\\s+ссылкой\\s+на)`: данным, информации, ссылкой), or None."""
-    if not flags & regex.I or flags & regex.X or "[" in pattern or _VERBOSE_RE.search(pattern):
-        return None  # a character class may hold `(`, `)` or `|` (and nest, in V1); verbose: `#` comments
-    literals = _required(pattern)
+    if not flags & regex.I or flags & regex.X or _VERBOSE_RE.search(pattern):
+        return None  # verbose: `#` comments
+    pattern = _classes_as_dots(pattern)  # a class may hold `(`, `)` or `|`; it is one character, no literal
+    literals = _required(pattern) if pattern is not None else None
     if not literals:
         return None
     twins = _hidden_twins("".join(sorted(literals)))
     return None if twins is None else Gate(tuple(sorted(lit.lower() for lit in literals)), twins)
+
+
+def _classes_as_dots(pattern: str) -> Optional[str]:
+    """`pattern` with each character class written as `.` (the same one character, no literal), or None for
+    a class that nests (V1 set operations) or does not close."""
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+        elif pattern[i] == "[":
+            j = i + 1 + (pattern[i + 1:i + 2] == "^")
+            j += pattern[j:j + 1] == "]"  # a `]` first in a class is a member
+            while j < len(pattern) and pattern[j] not in "[]":
+                j += 2 if pattern[j] == "\\" else 1
+            if j >= len(pattern) or pattern[j] == "[":
+                return None
+            out.append(".")
+            i = j + 1
+        else:
+            out.append(pattern[i])
+            i += 1
+    return "".join(out)
 
 
 def _required(body: str) -> Optional[frozenset[str]]:

@@ -35,12 +35,15 @@ def agreeing(options: list[list[Any]], gender_hint: Optional[str], case_hint: Op
     """The agreeing combination of one reading per word with the best score, or None; `names`: the folded
     first names of the lists. Each combination carries the gender and case its readings agree on (None: any;
     it agrees with a reading iff each does) and the sums of their `marks`, added as it grows."""
-    combos: list[tuple] = [([], None, None, (0, 0, 0))]
-    for opts in options:
-        marked = [(o, marks(o, names)) for o in opts]
-        combos = [(c + [o], o.gender if g is None else g, o.case if k is None else k,
-                   (m[0] + om[0], m[1] + om[1], m[2] + om[2]))
-                  for c, g, k, m in combos for o, om in marked
-                  if compatible(o.gender, g) and compatible(o.case, k)][:256]
-    scored = [(score(g or None, k or None, gender_hint, case_hint, m), c) for c, g, k, m in combos]
-    return max(scored, key=lambda sc: sc[0])[1] if scored else None
+    combos: list[tuple] = [((), None, None, 0, 0, 0)]
+    for opts in options:  # `compatible` written out: this runs for every reading of every new name
+        marked = [(o, o.gender, o.case, *marks(o, names)) for o in opts]
+        combos = [(c + (o,), og if g is None else g, oc if k is None else k, s + os_, li + ol, kn + ok)
+                  for c, g, k, s, li, kn in combos for o, og, oc, os_, ol, ok in marked
+                  if (og is None or g is None or og == g) and (oc is None or k is None or oc == k)][:256]
+    if not combos:
+        return None
+    if len(combos) == 1:  # nothing to choose between
+        return list(combos[0][0])
+    scored = [(score(g or None, k or None, gender_hint, case_hint, (s, li, kn)), c) for c, g, k, s, li, kn in combos]
+    return list(max(scored, key=lambda sc: sc[0])[1])

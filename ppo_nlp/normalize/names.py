@@ -31,6 +31,7 @@ NAMES_DIR = RESOURCES_DIR / "names"
 MAX_NAME_LEN = 40
 _GENDERS = {"masc": "m", "femn": "f"}
 _SURN_SING = frozenset({"Surn", "sing"})  # pymorphy3 grammemes; checks read `p.tag.grammemes`, a frozenset
+_SURN_ADJF = frozenset({"Surn", "ADJF"})
 
 
 class Reading(NamedTuple):
@@ -151,9 +152,13 @@ def _pm_reading(p, nominative: Optional[str] = None) -> Reading:
 def _pm_adjective_surname(word: str) -> list[Reading]:
     """Adjective-like surnames (Долгорукому -> Долгорукий) read with pymorphy3."""
     out = []
-    for p in parses(word):
-        if not p.tag.grammemes.isdisjoint(("Surn", "ADJF")) and "sing" in p.tag.grammemes and p.tag.gender in ("masc", "femn"):
-            out.append(_pm_reading(p, inflected_word(p, frozenset(("nomn", "sing", str(p.tag.gender))))))
+    for p in parses(word):  # an unknown word has many parses: each tag's grammemes and gender read once
+        grammemes = p.tag.grammemes
+        if grammemes.isdisjoint(_SURN_ADJF) or "sing" not in grammemes:
+            continue
+        gender = p.tag.gender
+        if gender in ("masc", "femn"):
+            out.append(_pm_reading(p, inflected_word(p, frozenset(("nomn", "sing", str(gender))))))
     return out
 
 

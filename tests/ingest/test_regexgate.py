@@ -42,7 +42,8 @@ def test_regexgate_twins_cover_every_code_point():
     (r"(?:a(?:b|c)|d)e", ("a", "d")),
     (r"ab{0,2}c", ("a",)), (r"ab+cd", ("ab",)), (r"x{0,2}yy", ("yy",)), (r"(?:x|y)?z", ("z",)),
     (r"\.kz", (".kz",)), (r"\p{Lu}abc", ("abc",)), (r"(?=abc)d", ("d",)), (r"(?-i:The)\s+x", ("the",)),
-    (r"a|\d", None), (r"(?:[|)]x|y)z", None), (r"\s+", None), (r"(?:ab|\d+)?c*", None), (r"(?:ß|x)y", None),
+    (r"(?:[|)]x|y)z", ("x", "y")), (r"a[^()\n]+bc", ("bc",)), (r"[]a]bc", ("bc",)), (r"\[x\]y", ("[x]y",)),
+    (r"a|\d", None), (r"[\p{Cc}--[\n\t]]x", None), (r"ab[cd", None), (r"\s+", None), (r"(?:ab|\d+)?c*", None), (r"(?:ß|x)y", None),
     (r"(?x)ab # cd", None),
 ])
 def test_regexgate_required_gate(pattern, literals):
@@ -54,7 +55,8 @@ def test_regexgate_required_gate(pattern, literals):
 LINES = ["Как сообщает корреспондент Kazinform, в городе прошёл форум.", "ПИШЕТ «Новая газета»",
          "По данным «Казинформа», форум прошёл.", "Со ссылкой на Tengrinews.kz сообщили", "по ИНФОРМАЦИИ «ЕО»",
          "Бұл туралы Kazinform тілшісі хабарлайды.", "Bu turaly dep jazady", "It was Reported by Tengrinews",
-         "Обычная строка без источника.", "According to Reuters, the party met.", "деп хабарлайды «Ақ жол»"]
+         "Обычная строка без источника.", "According to Reuters, the party met.", "деп хабарлайды «Ақ жол»",
+         "The Steppe Herald presents a new series", "The Steppe Herald preſents it", "ASTANA (Kazinform) - The party met"]
 
 
 def test_regexgate_attribution_gates_pass_every_matching_line():
@@ -63,6 +65,7 @@ def test_regexgate_attribution_gates_pass_every_matching_line():
 
     gates = metadata._opening_gates()
     assert sum(g is not None for g in gates) >= 4
+    assert any(pattern.search(line) for (pattern, _) in metadata._attribution_patterns() for line in LINES[-3:])
     for (pattern, _), gate in zip(metadata._attribution_patterns(), gates):
         for line in LINES:
             assert gate is None or gate.may_match(line) or not pattern.search(line), (pattern.pattern, line)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ppo_nlp.cache import bounded_cache, word_cache
+from ppo_nlp.cache import word_cache
 from ppo_nlp.extract.officials.en_names import en_function_words
 from ppo_nlp.extract.officials.lexicon import en_heads, en_not_name_words, honorifics, is_short_body, kk_heads, ru_heads, ru_key
 from ppo_nlp.normalize import places
@@ -86,8 +86,22 @@ def first_name_like_word(word: str, lang: str) -> bool:
     return False
 
 
-@bounded_cache(4 << 20)
 def surname_like_word(word: str, lang: str, strong: bool) -> bool:
+    return _strong_surname_like(word, lang) if strong else _surname_like(word, lang)
+
+
+# Two word caches, not one cache of three arguments: a call is one C look-up, a miss stores no size estimate.
+@word_cache(2 << 20)
+def _strong_surname_like(word: str, lang: str) -> bool:
+    return _surname_like_word(word, lang, True)
+
+
+@word_cache(2 << 20)
+def _surname_like(word: str, lang: str) -> bool:
+    return _surname_like_word(word, lang, False)
+
+
+def _surname_like_word(word: str, lang: str, strong: bool) -> bool:
     base = strip_kk_case(word) if lang == "kk" else word
     if is_surname_shape(base, strong) or (lang == "ru" and is_surname_shape(ru_surname_base(word), strong)):
         return True
