@@ -110,14 +110,14 @@ def is_year_word(word: str) -> bool:
 
 
 def _year(word: Optional[str]) -> Optional[int]:
-    if word is None or not word.isdigit() or len(word) != 4:
+    if word is None or not word.isdecimal() or len(word) != 4:
         return None
     year = int(word)
     return year if MIN_YEAR <= year <= MAX_YEAR else None
 
 
 def _day(word: Optional[str]) -> Optional[int]:
-    if word is None or not word.isdigit() or len(word) > 2:
+    if word is None or not word.isdecimal() or len(word) > 2:
         return None
     return int(word) if 1 <= int(word) <= 31 else None
 
@@ -214,7 +214,7 @@ def _time_after(cur: _Cursor, i: int, base: int) -> tuple[str, int]:
     if cur.low(j, base) in function_words("time_lead"):
         j += 1
     hh, colon, mm = cur.at(j, base), cur.low(j + 1, base), cur.at(j + 2, base)
-    if hh is None or mm is None or colon != ":" or not (hh.isdigit() and mm.isdigit()):
+    if hh is None or mm is None or colon != ":" or not (hh.isdecimal() and mm.isdecimal()):
         return "", i
     if int(hh) > 23 or len(mm) != 2 or int(mm) > 59:
         return "", i

@@ -112,6 +112,15 @@ def test_dates_hostile_inputs_return(text: str) -> None:
     assert isinstance(find_dates(text, "ru", default_year=2020), list)
 
 
+# str.isdigit() holds for superscript digits, which int() does not read: a day, year or time is decimal digits
+@pytest.mark.parametrize("text,lang", [
+    ("It began in January² 2022.", "en"), ("It began late² October 2017.", "en"),
+    ("Съезд 1 марта в ² : ³ часов.", "ru"), ("Met on May 3 at ²:³⁰.", "en"),
+])
+def test_dates_superscript_digits_are_not_numbers(text: str, lang: str) -> None:
+    assert all("²" not in d.iso for d in find_dates(text, lang, default_year=2020))
+
+
 def _full_scan(text: str, default_year):
     """find_dates with every token tried (no candidate prefilter), for comparison."""
     from ppo_nlp.normalize import dates
