@@ -113,6 +113,13 @@ def word_spans(text: str) -> list[Token]:
 _WORDS = Scanner(WORD_PATTERN, regex.V1)
 
 
+def lowers_in_place(text: str) -> bool:
+    """Whether `str.lower` maps each character of `text` to one character by itself, so that slices of the
+    lowered text are the lowered slices: true save for İ (two characters) and Σ (its form depends on the
+    next letter)."""
+    return "İ" not in text and "Σ" not in text
+
+
 class Tok(NamedTuple):
     """A word of `word_spans` (same fields as `Token`, cheaper to build)."""
 
@@ -145,9 +152,9 @@ class Words:
     @cached_property
     def folded(self) -> list[str]:
         """`fold` of each token (made on first use: the officials stage reads only the tokens): slices of the
-        folded text, as `fold` maps each character to one, save two that `str.lower` reads otherwise
-        (İ becomes two characters, Σ depends on the next letter); a text with those is folded token by token."""
-        if "İ" in self.text or "Σ" in self.text:
+        folded text where `lowers_in_place` (`fold` maps each character to one); another text is folded token
+        by token."""
+        if not lowers_in_place(self.text):
             return list(map(fold, [t.text for t in self.tokens]))
         whole = _swap_fold(self.text).lower()
         return [whole[start:end] for _, start, end in self.tokens]

@@ -7,7 +7,8 @@ import re
 import pytest
 import regex
 
-from ppo_nlp.text import _DASHES, _KK_TO_RU, _QUOTES, SAME_CLASSES, WORD_RE, Words, fold, fold_quotes
+from ppo_nlp.text import (_DASHES, _KK_TO_RU, _QUOTES, SAME_CLASSES, WORD_RE, Words, fold, fold_quotes,
+                          lowers_in_place)
 
 EVERY_BMP_CHAR = "".join(map(chr, range(0x10000)))
 EVERY_ASTRAL_CHAR = "".join(map(chr, range(0x10000, 0x110000)))
@@ -53,3 +54,12 @@ def test_same_classes_agree_in_re_and_regex(pattern: str) -> None:
 ])
 def test_words_tokens_equal_regex_tokens(text: str) -> None:
     assert Words(text).tokens == [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Нұр Отан, ЁЛКА и Ёж", True), ("ΟΔΟΣ", False), ("İstanbul", False), ("", True),
+])
+def test_lowers_in_place(text: str, expected: bool) -> None:
+    assert lowers_in_place(text) is expected
+    if expected:
+        assert len(text.lower()) == len(text)

@@ -16,7 +16,6 @@ import re
 from pathlib import Path
 from typing import Optional
 
-
 from ppo_nlp.doc import LangResult
 from ppo_nlp.lang.features import CYRILLIC, LATIN, OTHER_SCRIPT, letter_counts
 from ppo_nlp.lang.foreign import CYRILLIC_SUSPECTS, Letters, foreign_cyrillic, foreign_latin, other_script, uzbek_latin

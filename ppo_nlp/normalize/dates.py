@@ -23,7 +23,7 @@ from ppo_nlp.cache import word_cache
 from ppo_nlp.normalize import morph
 from ppo_nlp.resources import function_words, load_tsv
 from ppo_nlp.normalize.kk_stem import strip_kk
-from ppo_nlp.text import Scanner, python_digits
+from ppo_nlp.text import Scanner, lowers_in_place, python_digits
 
 _TOKENS = Scanner(r"\d++|[^\W\d_]++|\S")
 _FOUR_DIGITS_RE = regex.compile(r"(?<!\d)\d{4}(?!\d)")
@@ -164,9 +164,8 @@ class _Cursor:
 
 
 def _keys(text: str, words: list[str], starts: list[int], ends: list[int]) -> list[str]:
-    """Each word in lower case with ё as е: slices of the whole text so lowered, as `str.lower` maps each
-    character to one by itself, save two (İ becomes two characters, Σ depends on its neighbours)."""
-    if "İ" in text or "Σ" in text:
+    """Each word in lower case with ё as е: slices of the whole text so lowered, where `lowers_in_place`."""
+    if not lowers_in_place(text):
         return list(map(_no_yo, map(str.lower, words)))
     low = _no_yo(text.lower())
     return [low[start:end] for start, end in zip(starts, ends)]

@@ -19,6 +19,7 @@ import regex
 from ppo_nlp.cache import word_cache
 from ppo_nlp.normalize.dates import token_keys
 from ppo_nlp.normalize.number_words import WordNum, abbreviations, lexicon, word_value
+from ppo_nlp.text import lowers_in_place
 
 # Digits, optionally grouped by one space/dot/comma between digit runs, and a hyphenated ending.
 TOKEN_RE = regex.compile(
@@ -103,12 +104,9 @@ def _head_key(word: str) -> str:
 
 
 def _head_text(text: str) -> Optional[str]:
-    """`_head_key` of the whole text, read once: the same offsets, tokens and keys as word by word, as
-    `str.lower` maps each character to one letter or non-letter like it save İ (two characters) and Σ (its
-    form depends on the next letter); None for a text with those, read word by word."""
-    if "İ" in text or "Σ" in text:
-        return None
-    return _head_key(text)
+    """`_head_key` of the whole text, read once: the same offsets, tokens and keys as word by word where
+    `lowers_in_place`; None for another text, read word by word."""
+    return _head_key(text) if lowers_in_place(text) else None
 
 
 @lru_cache(maxsize=8)
